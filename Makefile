@@ -1,0 +1,126 @@
+# csp - tools for the Child Safeguarding Practice Review procedure.
+# GNU make.  `make` builds into $(O), `make check` runs every test and ends
+# with "N passed, N failed", `make check-asan` does the same under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+
+VERSION = 0.1.0
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+MANDIR = $(PREFIX)/share/man
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+DESTDIR =
+
+CC = cc
+AR = ar
+CFLAGS = -O2 -g
+LDFLAGS =
+O = build
+
+# The tools; everything else is derived from this list.
+TOOLS = csp-validate
+
+PKGS = yaml-0.1 jansson
+# Recursive (=) so pkg-config runs after tools/deps.sh has installed it.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -ljansson)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Ilib -MMD -MP $(PKG_CFLAGS)
+
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o
+LIB = $(O)/libcsprcore.a
+CMD_OBJ = $(O)/cmd/tool.o
+BINS = $(TOOLS:%=$(O)/bin/%)
+UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
+MANS = $(wildcard man/*.[1-8])
+DEPS_STAMP = $(O)/.deps
+
+all: $(BINS)
+
+$(DEPS_STAMP):
+	@tools/deps.sh build
+	@mkdir -p $(@D) && touch $@
+
+$(O)/.deps-check: $(DEPS_STAMP)
+	@tools/deps.sh check
+	@touch $@
+
+$(O)/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CSP_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/gen/case_schema.c: schemas/case.schema.json tools/embed.sh
+	@mkdir -p $(@D)
+	tools/embed.sh cspr_case_schema_json < schemas/case.schema.json > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/case_schema.o: $(O)/gen/case_schema.c
+	$(CC) $(CSP_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(O)/bin/%: $(O)/cmd/%.o $(CMD_OBJ) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CMD_OBJ) $(LIB) $(PKG_LIBS)
+
+$(O)/tests/%: $(O)/tests/unit/%.o $(LIB) | $(O)/.deps-check
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(O)/tests/unit/%.o: tests/unit/%.c | $(O)/.deps-check
+	@mkdir -p $(@D)
+	$(CC) $(CSP_CFLAGS) -Itests/unit $(CFLAGS) -c -o $@ $<
+
+# The main job on the shipped examples (README's first command).
+demo: all
+	@echo '$$ csp-validate examples/'
+	@$(O)/bin/csp-validate examples/ && echo 'every example is valid'
+
+check: all $(UNIT) | $(O)/.deps-check
+	@tests/run.sh $(O)
+
+check-asan:
+	$(MAKE) O=$(O)/asan \
+	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	    LDFLAGS='-fsanitize=address,undefined' check
+
+# Rewrite the golden outputs from the current build; review `git diff`.
+golden: all
+	@tests/golden.sh $(O) update
+
+$(O)/csprcore.pc: tools/csprcore.pc.in Makefile
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    tools/csprcore.pc.in > $@
+
+install: all $(O)/csprcore.pc
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR)
+	cp -f $(BINS) $(DESTDIR)$(BINDIR)/
+	cp -f $(LIB) $(DESTDIR)$(LIBDIR)/
+	cp -f lib/csprcore.h $(DESTDIR)$(INCLUDEDIR)/
+	cp -f $(O)/csprcore.pc $(DESTDIR)$(PKGCONFIGDIR)/
+	for m in $(MANS); do s=$${m##*.}; mkdir -p $(DESTDIR)$(MANDIR)/man$$s && \
+	    cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libcsprcore.a \
+	    $(DESTDIR)$(INCLUDEDIR)/csprcore.h $(DESTDIR)$(PKGCONFIGDIR)/csprcore.pc
+	for m in $(MANS); do s=$${m##*.}; \
+	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+clean:
+	rm -rf $(O)
+
+.PHONY: all demo check check-asan golden install uninstall clean
+.SECONDARY:
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -1,0 +1,36 @@
+#!/bin/sh
+# deps.sh build|check - make sure the Debian packages the build needs are
+# here.  As root with apt-get, install what is missing; otherwise print the
+# exact command and fail.
+set -u
+what=${1:-build}
+cc=${CC:-cc}
+missing=
+
+have_header() { printf '#include <%s>\n' "$1" | "$cc" -E -x c - >/dev/null 2>&1; }
+
+have_header yaml.h || missing="$missing libyaml-dev"
+have_header jansson.h || missing="$missing libjansson-dev"
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf"
+if [ "$what" = check ]; then
+	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <cmocka.h>\n' |
+	    "$cc" -E -x c - >/dev/null 2>&1 || missing="$missing libcmocka-dev"
+	[ -d /usr/share/json-schema-test-suite/tests/draft7 ] ||
+	    missing="$missing json-schema-test-suite"
+	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+fi
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps.sh: installing:$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	# shellcheck disable=SC2086
+	apt-get install -y -q --no-install-recommends $missing >&2 ||
+	    { apt-get update -q >&2 &&
+	      apt-get install -y -q --no-install-recommends $missing >&2; } ||
+	    { echo "deps.sh: apt-get could not install:$missing" >&2; exit 1; }
+	exit 0
+fi
+echo "deps.sh: missing packages; install them with:" >&2
+echo "    sudo apt-get install$missing" >&2
+exit 1
