@@ -109,7 +109,8 @@ extern const char cspr_case_schema_json[];
 
 /* A date: days since 1970-01-01, negative before. */
 typedef int32_t cspr_date;
-/* A local date-time: minutes since 1970-01-01T00:00 (UK local, no zone). */
+/* A local date-time: minutes since 1970-01-01T00:00, UK wall-clock time
+ * taken naively: no zone and no daylight saving adjustment. */
 typedef int64_t cspr_time;
 
 #define CSPR_NO_DATE INT32_MIN
@@ -135,30 +136,98 @@ int cspr_weekday(cspr_date d);
 cspr_date cspr_add_months(cspr_date d, int n);
 
 /* A set of bank holidays: the England and Wales rules for 1900-2200, every
- * one-off since 1995, and any loaded from files. */
+ * one-off since 1995, and any loaded from files.  Outside those years only
+ * weekends and loaded holidays are non-working. */
 struct cspr_calendar;
+
+#define CSPR_HOLIDAY_RULES_FROM 1900 /* the years the built-in rules cover */
+#define CSPR_HOLIDAY_RULES_TO 2200
+#define CSPR_MAX_HOLIDAY_FILE (1024L * 1024) /* larger files are rejected */
 
 /* A calendar with the built-in holidays; NULL on out of memory. */
 struct cspr_calendar *cspr_calendar_new(void);
 /* Free a calendar. */
 void cspr_calendar_free(struct cspr_calendar **c);
-/* Add the holidays in a file: GOV.UK bank-holidays.json (division
- * "england-and-wales") or plain text, one YYYY-MM-DD per line, '#'
- * comments.  Returns CSPR_OK, CSPR_FINDINGS (bad content, diagnostics with
- * line:col) or CSPR_ERROR (unreadable). */
+/* Add the holidays in a file to those already there (the built-in ones are
+ * kept): GOV.UK bank-holidays.json (only division "england-and-wales",
+ * event titles as names) or plain text, one "YYYY-MM-DD [name]" per line,
+ * blank lines and '#' comments.  A file with any error adds nothing.
+ * Returns CSPR_OK, CSPR_FINDINGS (bad content, diagnostics with line:col)
+ * or CSPR_ERROR (unreadable, out of memory). */
 int cspr_calendar_load(struct cspr_calendar *c, const char *path,
     struct cspr_errors *e);
-/* The holiday's name, or NULL when d is not a bank holiday. */
+/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
+ * in diagnostics. */
+int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
+    const char *buf, size_t len, struct cspr_errors *e);
+/* The holiday's name, or NULL when d is not a bank holiday; a loaded name
+ * wins over a built-in one for the same date. */
 const char *cspr_holiday(const struct cspr_calendar *c, cspr_date d);
+/* Call fn for each holiday of the years y1 to y2, in date order; stops at
+ * the first nonzero return of fn and returns it, else returns 0. */
+int cspr_holidays_in(const struct cspr_calendar *c, int y1, int y2,
+    int (*fn)(cspr_date d, const char *name, void *arg), void *arg);
 /* 1 when d is Monday-Friday and not a bank holiday. */
 int cspr_is_working_day(const struct cspr_calendar *c, cspr_date d);
 /* The date n working days after d (n > 0: counted strictly after d, d never
- * counts), or before d (n < 0); d itself for n == 0. */
+ * counts), or before d (n < 0: strictly before d); d itself for n == 0.
+ * CSPR_NO_DATE when the result does not fit a cspr_date. */
 cspr_date cspr_add_working_days(const struct cspr_calendar *c, cspr_date d,
     int n);
 /* Working days in (from, to] when to >= from; minus the working days in
  * (to, from] when to < from. */
 int cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
     cspr_date to);
+
+/* ---- walk.c: operands ---- */
+
+/* Call fn for each operand: none, or "-", is standard input (fn gets "-");
+ * a directory is walked for *.yaml and *.yml, hidden entries skipped, in
+ * sorted order; anything else is passed on as it is.  Returns the largest
+ * status fn returned, or CSPR_ERROR after a folder that could not be read
+ * (its diagnostic appended to e; the other operands are still walked). */
+int cspr_walk(int argc, char *const argv[],
+    int (*fn)(const char *path, void *arg), void *arg, struct cspr_errors *e);
+
+/* ---- case.c: a case file, loaded and checked ---- */
+
+/* A case that passed every check: the YAML rules, the schema and the
+ * semantic checks (real dates, dates in order, unique action ids). */
+struct cspr_case;
+struct cspr_schema;
+
+/* The case schema to check against: the built-in one, or the draft-07
+ * schema in the JSON file at path when path is not NULL.  NULL with a
+ * diagnostic in e when it cannot be read or compiled. */
+struct cspr_schema *cspr_case_schema(const char *path, struct cspr_errors *e);
+/* Load and check a case file ("-" is standard input).  CSPR_OK with *c set;
+ * CSPR_FINDINGS when the file is invalid; CSPR_ERROR when it cannot be
+ * read.  Every diagnostic is placed at file:line:col. */
+int cspr_case_open(const char *path, const struct cspr_schema *s,
+    struct cspr_case **c, struct cspr_errors *e);
+/* The same for a case in memory, named name in diagnostics. */
+int cspr_case_open_buffer(const char *name, const char *buf, size_t len,
+    const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);
+/* Free a case. */
+void cspr_case_free(struct cspr_case **c);
+/* The case's tree (borrowed). */
+json_t *cspr_case_root(const struct cspr_case *c);
+/* The case's id (borrowed). */
+const char *cspr_case_id(const struct cspr_case *c);
+/* The name the case was loaded under. */
+const char *cspr_case_file(const struct cspr_case *c);
+/* The loaded document, for positions. */
+const struct cspr_doc *cspr_case_doc(const struct cspr_case *c);
+
+/* Field access by dotted path ("incident.la_aware"); a null value, which
+ * a case uses for "not known yet", counts as absent.  Borrowed. */
+json_t *cspr_get(const json_t *root, const char *path);
+/* The string at path, or NULL when absent or not a string. */
+const char *cspr_get_str(const json_t *root, const char *path);
+/* 1 and *d set when path holds a valid date (a date-time gives its date),
+ * else 0. */
+int cspr_get_date(const json_t *root, const char *path, cspr_date *d);
+/* 1 for true, 0 for false, -1 when absent. */
+int cspr_get_bool(const json_t *root, const char *path);
 
 #endif /* CSPRCORE_H */

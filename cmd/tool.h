@@ -1,0 +1,80 @@
+/*
+ * tool.h - what every csp command shares: the common options, opening each
+ * case named by the operands, printing diagnostics, and the exit status.
+ * Each cmd/csp-*.c is a thin main() over this and the library.
+ */
+#ifndef CSP_TOOL_H
+#define CSP_TOOL_H
+
+#include <getopt.h>
+
+#include "csprcore.h"
+
+enum format { FMT_TEXT = 1, FMT_JSON = 2, FMT_TSV = 4, FMT_ICS = 8,
+	FMT_YAML = 16 };
+
+/* Long-only options get codes from here up, so they never clash with a
+ * tool's short options. */
+enum {
+	OPT_TODAY = 0x100, OPT_HOLIDAYS, OPT_SCHEMA, OPT_VERSION, OPT_NAMES,
+	OPT_FORMAT, OPT_TOOL /* a tool's own long options start here */
+};
+
+/* The options every tool takes; end a tool's option table with these. */
+#define TOOL_OPTIONS \
+	{"format", required_argument, NULL, OPT_FORMAT}, \
+	{"today", required_argument, NULL, OPT_TODAY}, \
+	{"holidays", required_argument, NULL, OPT_HOLIDAYS}, \
+	{"schema", required_argument, NULL, OPT_SCHEMA}, \
+	{"names", no_argument, NULL, OPT_NAMES}, \
+	{"quiet", no_argument, NULL, 'q'}, \
+	{"help", no_argument, NULL, 'h'}, \
+	{"version", no_argument, NULL, OPT_VERSION}, \
+	{NULL, 0, NULL, 0}
+#define TOOL_SHORT "qh"
+
+struct tool {
+	const char *name;     /* "csp-validate" */
+	const char *synopsis; /* the usage line after the name */
+	const char *help;     /* the option summary for --help */
+	unsigned formats;     /* the formats this tool can write */
+	int format;
+	int quiet;
+	int names;               /* --names: people may be named */
+	cspr_date today;         /* --today, CSP_TODAY, or the local date */
+	const char *schema_path; /* --schema */
+	const char *holidays;    /* --holidays, CSP_HOLIDAYS */
+	struct cspr_schema *schema;
+	struct cspr_calendar *cal;
+	struct cspr_errors e; /* diagnostics not yet printed */
+	int status;           /* the worst so far */
+};
+
+/* Set up a tool before its options are parsed. */
+void tool_init(struct tool *t, const char *name, const char *synopsis,
+    const char *help, unsigned formats);
+/* Handle one of the common options; prints and exits on -h, --version
+ * and usage errors. */
+void tool_option(struct tool *t, int opt, const char *arg);
+/* One usage line on stderr and exit 2. */
+void tool_usage(const struct tool *t) __attribute__((noreturn));
+/* After the options: today, the schema and the calendar.  Exits 2 when any
+ * of them cannot be had. */
+void tool_start(struct tool *t);
+/* Open each case named by the operands and call fn for those that pass
+ * every check; invalid and unreadable files are reported (on stderr, and
+ * in JSON as {"file", "error"}) and make the status 2.  fn returns a
+ * status. */
+void tool_each(struct tool *t, int argc, char **argv,
+    int (*fn)(struct tool *t, struct cspr_case *c, void *arg), void *arg);
+/* Print the pending diagnostics on stderr as "tool: file:line:col: path:
+ * message" and forget them. */
+void tool_diags(struct tool *t);
+/* Keep the worse of the status so far and s. */
+void tool_status(struct tool *t, int s);
+/* Write a JSON value (stolen) as one line on stdout. */
+void tool_json(struct tool *t, json_t *v);
+/* Flush stdout, free everything; the exit status (2 if output failed). */
+int tool_finish(struct tool *t);
+
+#endif

@@ -1,0 +1,314 @@
+/*
+ * case.c - a case file, loaded and checked, and plain access to its fields.
+ *
+ * Every tool opens cases here, so every tool refuses the same files for the
+ * same reasons: the loader's YAML rules, then the schema (the single truth
+ * about fields), then the checks a schema cannot express.  Rules downstream
+ * can then trust types and dates and treat a missing field as "not known".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csprcore.h"
+#include "internal.h"
+
+struct cspr_case {
+	struct cspr_doc *doc;
+	json_t *root; /* borrowed from doc */
+	const char *id;
+};
+
+struct cspr_schema *
+cspr_case_schema(const char *path, struct cspr_errors *e)
+{
+	struct cspr_schema *s;
+	json_error_t je;
+	json_t *j;
+
+	if (path) {
+		char *buf;
+		size_t len;
+
+		if (cspr_read_file(path, CSPR_MAX_FILE, &buf, &len, e) !=
+		    CSPR_OK)
+			return NULL;
+		j = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+		free(buf);
+		if (!j) {
+			cspr_errors_add(e, path, je.line, je.column, NULL,
+			    "not a JSON schema: %s", je.text);
+			return NULL;
+		}
+	} else if (!(j = json_loads(cspr_case_schema_json, 0, &je))) {
+		cspr_errors_add(e, "(built-in schema)", je.line, je.column,
+		    NULL, "%s", je.text);
+		return NULL;
+	}
+	s = cspr_schema_compile(j, e);
+	json_decref(j);
+	for (size_t i = 0; !s && i < e->n; i++)
+		if (!e->v[i].file || !*e->v[i].file) {
+			free(e->v[i].file);
+			e->v[i].file = strdup(path ? path : "(built-in schema)");
+		}
+	return s;
+}
+
+/* ---- semantic checks: what the schema cannot say ---- */
+
+struct checker {
+	const struct cspr_doc *doc;
+	json_t *root;
+	struct cspr_errors *e;
+	int bad;
+};
+
+static void
+report(struct checker *k, const char *path, const char *msg)
+{
+	long line = 0, col = 0;
+
+	cspr_doc_pos(k->doc, path, &line, &col);
+	cspr_errors_add(k->e, cspr_doc_file(k->doc), line, col, path, "%s",
+	    msg);
+	k->bad = 1;
+}
+
+/* Date-times have no draft-07 format of their own (YYYY-MM-DDTHH:MM is
+ * not RFC 3339), so the schema checks their shape and we check the date. */
+static void
+check_datetime(struct checker *k, const char *field)
+{
+	const char *s = cspr_get_str(k->root, field);
+	char path[64];
+	cspr_time t;
+
+	if (s && cspr_datetime_parse(s, &t) < 0) {
+		snprintf(path, sizeof(path), ".%s", field);
+		report(k, path, "must be a real date (YYYY-MM-DD) or date-time "
+		    "(YYYY-MM-DDTHH:MM)");
+	}
+}
+
+/* later must not be before earlier, when both are known. */
+static void
+check_order(struct checker *k, const char *earlier, const char *later,
+    const char *msg)
+{
+	cspr_date a, b;
+	char path[64];
+
+	if (cspr_get_date(k->root, earlier, &a) &&
+	    cspr_get_date(k->root, later, &b) && b < a) {
+		snprintf(path, sizeof(path), ".%s", later);
+		report(k, path, msg);
+	}
+}
+
+static void
+check_actions(struct checker *k)
+{
+	json_t *actions = cspr_get(k->root, "actions");
+	size_t n = json_array_size(actions);
+
+	for (size_t i = 1; i < n; i++) {
+		json_t *id = json_object_get(json_array_get(actions, i), "id");
+
+		for (size_t j = 0; j < i; j++) {
+			json_t *other =
+			    json_object_get(json_array_get(actions, j), "id");
+			char path[48], msg[80];
+			long line = 0, col = 0;
+
+			if (!json_equal(id, other))
+				continue;
+			snprintf(path, sizeof(path), ".actions[%zu].id", j);
+			cspr_doc_pos(k->doc, path, &line, &col);
+			snprintf(path, sizeof(path), ".actions[%zu].id", i);
+			snprintf(msg, sizeof(msg),
+			    "duplicate action id (first at line %ld)", line);
+			report(k, path, msg);
+			break;
+		}
+	}
+}
+
+static int
+check(const struct cspr_doc *doc, struct cspr_errors *e)
+{
+	struct checker k = {doc, cspr_doc_root(doc), e, 0};
+
+	check_datetime(&k, "referral.received");
+	check_datetime(&k, "referral.confirmed");
+	check_order(&k, "child.dob", "child.dod",
+	    "date of death is before the date of birth");
+	check_order(&k, "incident.date", "incident.la_aware",
+	    "the local authority became aware before the incident date");
+	check_order(&k, "incident.date", "incident.notified",
+	    "notified before the incident date");
+	check_order(&k, "referral.received", "referral.confirmed",
+	    "confirmed before the referral was received");
+	check_order(&k, "incident.notified", "rapid_review.completed",
+	    "rapid review completed before the notification was received "
+	    "(incident.notified)");
+	check_order(&k, "review.commissioned", "report.completed",
+	    "report completed before the review was commissioned");
+	check_order(&k, "decision.date", "publication.published",
+	    "published before the decision to review");
+	check_actions(&k);
+	return k.bad;
+}
+
+/* Place the schema's failures, which carry only a path. */
+static void
+place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
+{
+	for (size_t i = from; i < e->n; i++) {
+		struct cspr_error *x = &e->v[i];
+		const char *path = x->path ? x->path : ".";
+
+		free(x->file);
+		x->file = strdup(cspr_doc_file(doc));
+		/* an unknown field is best shown at its key, anything else
+		 * at its value */
+		if (strncmp(x->message, "unknown field", 13) == 0)
+			cspr_doc_key_pos(doc, path, &x->line, &x->col);
+		else
+			cspr_doc_pos(doc, path, &x->line, &x->col);
+	}
+}
+
+static int
+finish(struct cspr_doc *doc, int r, const struct cspr_schema *s,
+    struct cspr_case **out, struct cspr_errors *e)
+{
+	struct cspr_case *c;
+	size_t before = e->n;
+	int n;
+
+	*out = NULL;
+	if (r != CSPR_OK)
+		return r;
+	n = cspr_schema_validate(s, cspr_doc_root(doc), e);
+	place(doc, e, before);
+	if (n < 0) {
+		cspr_errors_add(e, cspr_doc_file(doc), 0, 0, NULL,
+		    "out of memory");
+		cspr_doc_free(&doc);
+		return CSPR_ERROR;
+	}
+	if (n > 0 || check(doc, e)) {
+		cspr_doc_free(&doc);
+		return CSPR_FINDINGS;
+	}
+	if (!(c = calloc(1, sizeof(*c)))) {
+		cspr_errors_add(e, cspr_doc_file(doc), 0, 0, NULL,
+		    "out of memory");
+		cspr_doc_free(&doc);
+		return CSPR_ERROR;
+	}
+	c->doc = doc;
+	c->root = cspr_doc_root(doc);
+	c->id = json_string_value(json_object_get(c->root, "id"));
+	*out = c;
+	return CSPR_OK;
+}
+
+int
+cspr_case_open(const char *path, const struct cspr_schema *s,
+    struct cspr_case **c, struct cspr_errors *e)
+{
+	struct cspr_doc *doc;
+	int r = cspr_load(path, &doc, e);
+
+	return finish(doc, r, s, c, e);
+}
+
+int
+cspr_case_open_buffer(const char *name, const char *buf, size_t len,
+    const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e)
+{
+	struct cspr_doc *doc;
+	int r = cspr_load_buffer(name, buf, len, &doc, e);
+
+	return finish(doc, r, s, c, e);
+}
+
+void
+cspr_case_free(struct cspr_case **c)
+{
+	if (!*c)
+		return;
+	cspr_doc_free(&(*c)->doc);
+	free(*c);
+	*c = NULL;
+}
+
+json_t *
+cspr_case_root(const struct cspr_case *c)
+{
+	return c->root;
+}
+
+const char *
+cspr_case_id(const struct cspr_case *c)
+{
+	return c->id;
+}
+
+const char *
+cspr_case_file(const struct cspr_case *c)
+{
+	return cspr_doc_file(c->doc);
+}
+
+const struct cspr_doc *
+cspr_case_doc(const struct cspr_case *c)
+{
+	return c->doc;
+}
+
+/* ---- field access ---- */
+
+json_t *
+cspr_get(const json_t *root, const char *path)
+{
+	json_t *v = (json_t *)root;
+	const char *p = path;
+
+	while (v && *p) {
+		const char *dot = strchr(p, '.');
+		size_t n = dot ? (size_t)(dot - p) : strlen(p);
+
+		v = json_object_getn(v, p, n);
+		p += n + (dot != NULL);
+	}
+	return json_is_null(v) ? NULL : v;
+}
+
+const char *
+cspr_get_str(const json_t *root, const char *path)
+{
+	return json_string_value(cspr_get(root, path));
+}
+
+int
+cspr_get_date(const json_t *root, const char *path, cspr_date *d)
+{
+	const char *s = cspr_get_str(root, path);
+	cspr_time t;
+
+	if (!s || cspr_datetime_parse(s, &t) < 0)
+		return 0;
+	/* floor division: minutes before 1970 are negative */
+	*d = (cspr_date)((t >= 0 ? t : t - 1439) / 1440);
+	return 1;
+}
+
+int
+cspr_get_bool(const json_t *root, const char *path)
+{
+	json_t *v = cspr_get(root, path);
+
+	return json_is_boolean(v) ? json_is_true(v) : -1;
+}

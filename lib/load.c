@@ -1,0 +1,853 @@
+/*
+ * load.c - the one way a case file enters the program.
+ *
+ * libyaml events become jansson values; the line:column of every node is
+ * kept beside the tree, keyed by its jq-style path, so that any later check
+ * can say file:line:col.  Scalars resolve by the YAML 1.2 core schema, with
+ * one deliberate difference: a number written with a leading zero (0123) is
+ * a string, because in case files such values are phone numbers and
+ * references.  Everything that could make a YAML file mean something other
+ * than what it shows, or make it expensive to read, is rejected with one
+ * clear diagnostic: duplicate keys, anchors, aliases and merge keys (which
+ * also stops "billion laughs"), non-standard tags, several documents,
+ * invalid UTF-8, NUL bytes, nesting deeper than CSPR_MAX_DEPTH and files
+ * over CSPR_MAX_FILE.  Depth is counted while pulling events, before
+ * libyaml's cost in depth can grow.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "csprcore.h"
+#include "internal.h"
+
+/* Where one node is: its path (offset into the path arena), its own
+ * position and, for a mapping member, its key's. */
+struct pos {
+	size_t path;
+	long line, col;
+	long kline, kcol;
+};
+
+struct cspr_doc {
+	char *file;
+	json_t *root;
+	struct pos *pos;
+	size_t npos, cappos;
+	char *paths; /* NUL-terminated paths, one after another */
+	size_t lpaths, cappaths;
+};
+
+/* One open container while building. */
+struct frame {
+	json_t *node;
+	size_t pathlen;    /* length of the container's path in the builder */
+	long index;        /* next sequence index */
+	char *key;         /* pending mapping key, or NULL */
+	size_t keylen;
+	long kline, kcol;
+};
+
+struct builder {
+	struct cspr_doc *doc;
+	const char *name;
+	const char *buf;
+	size_t len;
+	struct cspr_errors *e;
+	struct frame stack[CSPR_MAX_DEPTH + 1];
+	int depth;
+	char *path; /* current path, grown as needed */
+	size_t pathlen, pathcap;
+	int failed;
+};
+
+static int
+fail(struct builder *b, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int
+fail(struct builder *b, long line, long col, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	b->failed = 1;
+	cspr_errors_add(b->e, b->name, line, col, NULL, "%s", msg);
+	return -1;
+}
+
+static int
+oom(struct builder *b)
+{
+	return fail(b, 0, 0, "out of memory");
+}
+
+/* Line and column (1-based, columns in characters) of a byte offset. */
+static void
+locate(const char *buf, size_t len, size_t off, long *line, long *col)
+{
+	long l = 1, c = 1;
+
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char ch = (unsigned char)buf[i];
+
+		if (ch == '\n' || (ch == '\r' && (i + 1 >= len ||
+		    buf[i + 1] != '\n'))) {
+			l++;
+			c = 1;
+		} else if (ch == '\r') {
+			continue;
+		} else if ((ch & 0xc0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return len;
+}
+
+/* Before libyaml sees the bytes: they must be UTF-8 without NULs. */
+static int
+check_bytes(struct builder *b)
+{
+	const unsigned char *s = (const unsigned char *)b->buf;
+	size_t i = 0, n = b->len;
+	long line, col;
+
+	while (i < n) {
+		size_t k;
+
+		if (s[i] == 0) {
+			locate(b->buf, n, i, &line, &col);
+			return fail(b, line, col, "NUL byte in file");
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (!(k = utf8_len(s + i, n - i))) {
+			locate(b->buf, n, i, &line, &col);
+			return fail(b, line, col,
+			    "invalid UTF-8 (case files must be UTF-8 text)");
+		}
+		i += k;
+	}
+	return 0;
+}
+
+/* ---- paths ---- */
+
+static int
+path_reserve(struct builder *b, size_t extra)
+{
+	if (b->pathlen + extra + 1 > b->pathcap) {
+		size_t cap = (b->pathlen + extra + 1) * 2;
+		char *p = realloc(b->path, cap);
+
+		if (!p)
+			return -1;
+		b->path = p;
+		b->pathcap = cap;
+	}
+	return 0;
+}
+
+/* Append ".key", or ["key"] for a key that is not a plain identifier. */
+static int
+path_push_key(struct builder *b, const char *key, size_t len)
+{
+	if (path_reserve(b, len * 6 + 5) < 0)
+		return -1;
+	b->pathlen += cspr_path_key(b->path + b->pathlen, b->pathlen == 0,
+	    key, len);
+	return 0;
+}
+
+static int
+path_push_index(struct builder *b, long i)
+{
+	if (path_reserve(b, 24) < 0)
+		return -1;
+	b->pathlen += (size_t)sprintf(b->path + b->pathlen, "[%ld]", i);
+	return 0;
+}
+
+/* Record the current path's position. */
+static int
+record(struct builder *b, long line, long col, long kline, long kcol)
+{
+	struct cspr_doc *d = b->doc;
+	size_t need = b->pathlen + 1;
+
+	if (d->npos == d->cappos) {
+		size_t cap = d->cappos ? d->cappos * 2 : 64;
+		struct pos *p = realloc(d->pos, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		d->pos = p;
+		d->cappos = cap;
+	}
+	if (d->lpaths + need > d->cappaths) {
+		size_t cap = (d->lpaths + need) * 2;
+		char *p = realloc(d->paths, cap);
+
+		if (!p)
+			return -1;
+		d->paths = p;
+		d->cappaths = cap;
+	}
+	if (b->pathlen)
+		memcpy(d->paths + d->lpaths, b->path, b->pathlen);
+	d->paths[d->lpaths + b->pathlen] = '\0';
+	d->pos[d->npos++] = (struct pos){d->lpaths, line, col, kline, kcol};
+	d->lpaths += need;
+	return 0;
+}
+
+/* ---- scalars ---- */
+
+static int
+all_digits(const char *s, size_t n, int base)
+{
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = (unsigned char)s[i];
+
+		if (base == 8 && !(c >= '0' && c <= '7'))
+			return 0;
+		if (base == 10 && !(c >= '0' && c <= '9'))
+			return 0;
+		if (base == 16 && !((c >= '0' && c <= '9') ||
+		    (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+			return 0;
+	}
+	return 1;
+}
+
+/* The core schema's float form, [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
+static int
+is_float(const char *s, size_t n)
+{
+	size_t i = 0, int_digits = 0, frac_digits = 0;
+
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++, int_digits++;
+	if (i < n && s[i] == '.') {
+		i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, frac_digits++;
+	}
+	if (int_digits == 0 && frac_digits == 0)
+		return 0;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		size_t exp = 0;
+
+		i++;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, exp++;
+		if (!exp)
+			return 0;
+	}
+	return i == n;
+}
+
+/* A leading zero followed by a digit keeps a plain scalar a string. */
+static int
+leading_zero(const char *s, size_t n)
+{
+	size_t i = (n && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+
+	return i + 1 < n && s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9';
+}
+
+static int
+is_one_of(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == n && memcmp(s, *words, n) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const nulls[] = {"", "~", "null", "Null", "NULL", NULL};
+static const char *const trues[] = {"true", "True", "TRUE", NULL};
+static const char *const falses[] = {"false", "False", "FALSE", NULL};
+static const char *const specials[] = {".inf", ".Inf", ".INF", "+.inf",
+    "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
+    NULL};
+
+enum tag { TAG_NONE, TAG_STR, TAG_INT, TAG_FLOAT, TAG_BOOL, TAG_NULL,
+	TAG_MAP, TAG_SEQ, TAG_BAD };
+
+static enum tag
+tag_of(const yaml_char_t *tag)
+{
+	static const struct {
+		const char *name;
+		enum tag tag;
+	} tags[] = {
+		{"!", TAG_STR}, /* the non-specific tag: "a string" */
+		{YAML_STR_TAG, TAG_STR}, {YAML_INT_TAG, TAG_INT},
+		{YAML_FLOAT_TAG, TAG_FLOAT}, {YAML_BOOL_TAG, TAG_BOOL},
+		{YAML_NULL_TAG, TAG_NULL}, {YAML_MAP_TAG, TAG_MAP},
+		{YAML_SEQ_TAG, TAG_SEQ},
+	};
+
+	if (!tag)
+		return TAG_NONE;
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (strcmp((const char *)tag, tags[i].name) == 0)
+			return tags[i].tag;
+	return TAG_BAD;
+}
+
+/* Resolve a scalar to a new jansson value; NULL after fail(). */
+static json_t *
+scalar(struct builder *b, const yaml_event_t *ev, long line, long col)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	enum tag tag = tag_of(ev->data.scalar.tag);
+	int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	json_t *v;
+
+	if (tag == TAG_NONE && !plain)
+		tag = TAG_STR;
+	if (tag == TAG_STR)
+		goto string;
+	if (tag == TAG_MAP || tag == TAG_SEQ) {
+		fail(b, line, col, "tag %s on a plain value",
+		    (const char *)ev->data.scalar.tag);
+		return NULL;
+	}
+	if ((tag == TAG_NONE || tag == TAG_NULL) && is_one_of(s, n, nulls))
+		return json_null();
+	if ((tag == TAG_NONE || tag == TAG_BOOL) && is_one_of(s, n, trues))
+		return json_true();
+	if ((tag == TAG_NONE || tag == TAG_BOOL) && is_one_of(s, n, falses))
+		return json_false();
+	if ((tag == TAG_NONE || tag == TAG_INT) && !leading_zero(s, n)) {
+		int base = 0;
+		size_t skip = 0;
+
+		if (n > 2 && s[0] == '0' && s[1] == 'o')
+			base = 8, skip = 2;
+		else if (n > 2 && s[0] == '0' && s[1] == 'x')
+			base = 16, skip = 2;
+		else if (n > 1 && (s[0] == '-' || s[0] == '+') &&
+		    all_digits(s + 1, n - 1, 10))
+			base = 10;
+		else if (all_digits(s, n, 10))
+			base = 10;
+		if (base && all_digits(s + skip, n - skip, base)) {
+			char tmp[72], *end;
+			long long x;
+
+			if (n >= sizeof(tmp)) {
+				fail(b, line, col, "integer out of range");
+				return NULL;
+			}
+			memcpy(tmp, s + skip, n - skip);
+			tmp[n - skip] = '\0';
+			errno = 0;
+			x = strtoll(tmp, &end, base);
+			if (errno == ERANGE || *end) {
+				fail(b, line, col, "integer out of range");
+				return NULL;
+			}
+			if (!(v = json_integer(x)))
+				oom(b);
+			return v;
+		}
+	}
+	if ((tag == TAG_NONE || tag == TAG_FLOAT) && is_one_of(s, n, specials)) {
+		fail(b, line, col,
+		    "infinite and not-a-number values are not supported");
+		return NULL;
+	}
+	if ((tag == TAG_NONE || tag == TAG_FLOAT) && !leading_zero(s, n) &&
+	    is_float(s, n)) {
+		char tmp[512], *end;
+		double x;
+
+		if (n >= sizeof(tmp)) {
+			fail(b, line, col, "number too long");
+			return NULL;
+		}
+		memcpy(tmp, s, n);
+		tmp[n] = '\0';
+		errno = 0;
+		x = strtod(tmp, &end);
+		if (!isfinite(x) || *end) {
+			fail(b, line, col, "number out of range");
+			return NULL;
+		}
+		if (!(v = json_real(x)))
+			oom(b);
+		return v;
+	}
+	if (tag != TAG_NONE) {
+		fail(b, line, col, "value does not fit its tag %s",
+		    (const char *)ev->data.scalar.tag);
+		return NULL;
+	}
+string:
+	if (!(v = json_stringn_nocheck(s, n)))
+		oom(b);
+	return v;
+}
+
+/* ---- building ---- */
+
+/* Attach a finished node to the open container (or make it the root). */
+static int
+attach(struct builder *b, json_t *v)
+{
+	struct frame *f;
+	int r;
+
+	if (b->depth == 0) {
+		b->doc->root = v;
+		return 0;
+	}
+	f = &b->stack[b->depth - 1];
+	if (json_is_array(f->node)) {
+		r = json_array_append_new(f->node, v);
+		f->index++;
+	} else {
+		r = json_object_setn_new_nocheck(f->node, f->key, f->keylen, v);
+		free(f->key);
+		f->key = NULL;
+	}
+	b->pathlen = f->pathlen;
+	return r < 0 ? oom(b) : 0;
+}
+
+/* Called as a node begins, with the node's own mark: extends the path,
+ * records the position, and returns the key position. */
+static int
+begin_node(struct builder *b, long line, long col)
+{
+	long kline = 0, kcol = 0;
+
+	if (b->depth > 0) {
+		struct frame *f = &b->stack[b->depth - 1];
+		int r;
+
+		b->pathlen = f->pathlen;
+		if (json_is_array(f->node)) {
+			r = path_push_index(b, f->index);
+		} else {
+			r = path_push_key(b, f->key, f->keylen);
+			kline = f->kline;
+			kcol = f->kcol;
+		}
+		if (r < 0)
+			return oom(b);
+	}
+	if (record(b, line, col, kline, kcol) < 0)
+		return oom(b);
+	return 0;
+}
+
+/* A scalar in key position of a mapping. */
+static int
+key(struct builder *b, const yaml_event_t *ev, long line, long col)
+{
+	struct frame *f = &b->stack[b->depth - 1];
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	enum tag tag = tag_of(ev->data.scalar.tag);
+	json_t *first;
+
+	if (tag != TAG_NONE && tag != TAG_STR)
+		return fail(b, line, col, "keys must be plain strings");
+	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && n == 2 &&
+	    memcmp(s, "<<", 2) == 0)
+		return fail(b, line, col, "merge keys (<<) are not allowed");
+	if (memchr(s, '\0', n))
+		return fail(b, line, col, "NUL character in a key");
+	if ((first = json_object_getn(f->node, s, n))) {
+		long fl = 0, fc = 0;
+		size_t save = b->pathlen;
+
+		b->pathlen = f->pathlen;
+		if (path_push_key(b, s, n) < 0)
+			return oom(b);
+		b->path[b->pathlen] = '\0';
+		cspr_doc_key_pos(b->doc, b->path, &fl, &fc);
+		b->pathlen = save;
+		if (cspr_path_plain(s, n))
+			return fail(b, line, col,
+			    "duplicate key \"%.*s\" (first at line %ld)",
+			    (int)n, s, fl);
+		return fail(b, line, col, "duplicate key (first at line %ld)",
+		    fl);
+	}
+	if (!(f->key = malloc(n + 1)))
+		return oom(b);
+	memcpy(f->key, s, n);
+	f->key[n] = '\0';
+	f->keylen = n;
+	f->kline = line;
+	f->kcol = col;
+	return 0;
+}
+
+static int
+open_container(struct builder *b, json_t *node, long line, long col)
+{
+	struct frame *f;
+
+	if (!node)
+		return oom(b);
+	if (b->depth >= CSPR_MAX_DEPTH) {
+		json_decref(node);
+		return fail(b, line, col, "nesting deeper than %d levels",
+		    CSPR_MAX_DEPTH);
+	}
+	if (begin_node(b, line, col) < 0) {
+		json_decref(node);
+		return -1;
+	}
+	f = &b->stack[b->depth++];
+	memset(f, 0, sizeof(*f));
+	f->node = node;
+	f->pathlen = b->pathlen;
+	return 0;
+}
+
+static int
+close_container(struct builder *b)
+{
+	struct frame *f = &b->stack[--b->depth];
+	json_t *node = f->node;
+
+	f->node = NULL;
+	return attach(b, node);
+}
+
+/* One event; returns 1 at the end of the stream, 0 to go on, -1 failed. */
+static int
+event(struct builder *b, const yaml_event_t *ev, int *docs)
+{
+	long line = (long)ev->start_mark.line + 1;
+	long col = (long)ev->start_mark.column + 1;
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+
+	switch (ev->type) {
+	case YAML_STREAM_START_EVENT:
+	case YAML_DOCUMENT_END_EVENT:
+		return 0;
+	case YAML_STREAM_END_EVENT:
+		return 1;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*docs > 1)
+			return fail(b, line, col,
+			    "more than one document (one case per file)");
+		return 0;
+	case YAML_ALIAS_EVENT:
+		return fail(b, line, col, "aliases (*name) are not allowed");
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return close_container(b);
+	default:
+		return 0;
+	}
+	if (anchor)
+		return fail(b, line, col, "anchors (&name) are not allowed");
+	if (ev->type == YAML_SCALAR_EVENT) {
+		json_t *v;
+
+		if (tag_of(ev->data.scalar.tag) == TAG_BAD)
+			return fail(b, line, col, "tag %s is not allowed",
+			    (const char *)ev->data.scalar.tag);
+		if (memchr(ev->data.scalar.value, '\0',
+		    ev->data.scalar.length))
+			return fail(b, line, col, "NUL character in a value");
+		if (b->depth > 0 && json_is_object(b->stack[b->depth - 1].node)
+		    && !b->stack[b->depth - 1].key)
+			return key(b, ev, line, col);
+		if (begin_node(b, line, col) < 0)
+			return -1;
+		if (!(v = scalar(b, ev, line, col)))
+			return -1;
+		return attach(b, v);
+	}
+	if (b->depth > 0 && json_is_object(b->stack[b->depth - 1].node) &&
+	    !b->stack[b->depth - 1].key)
+		return fail(b, line, col, "keys must be plain strings");
+	if (tag) {
+		enum tag t = tag_of(tag);
+
+		if ((ev->type == YAML_MAPPING_START_EVENT && t != TAG_MAP) ||
+		    (ev->type == YAML_SEQUENCE_START_EVENT && t != TAG_SEQ))
+			return fail(b, line, col, "tag %s is not allowed",
+			    (const char *)tag);
+	}
+	if (ev->type == YAML_MAPPING_START_EVENT)
+		return open_container(b, json_object(), line, col);
+	return open_container(b, json_array(), line, col);
+}
+
+static void
+parser_error(struct builder *b, yaml_parser_t *p)
+{
+	long line, col;
+	const char *problem = p->problem ? p->problem : "cannot parse";
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		oom(b);
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		locate(b->buf, b->len, p->problem_offset, &line, &col);
+	} else {
+		line = (long)p->problem_mark.line + 1;
+		col = (long)p->problem_mark.column + 1;
+	}
+	if (p->context)
+		fail(b, line, col, "YAML syntax: %s %s (line %ld)", problem,
+		    p->context, (long)p->context_mark.line + 1);
+	else
+		fail(b, line, col, "YAML syntax: %s", problem);
+}
+
+int
+cspr_load_buffer(const char *name, const char *buf, size_t len,
+    struct cspr_doc **out, struct cspr_errors *e)
+{
+	struct builder b;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int docs = 0, r = 0;
+
+	*out = NULL;
+	/* A UTF-8 byte-order mark (a case saved by a Windows editor) is not
+	 * content; libyaml skips it only when left to guess the encoding. */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		buf += 3, len -= 3;
+	memset(&b, 0, sizeof(b));
+	b.name = name;
+	b.buf = buf;
+	b.len = len;
+	b.e = e;
+	if (!(b.doc = calloc(1, sizeof(*b.doc))) ||
+	    !(b.doc->file = strdup(name))) {
+		free(b.doc);
+		cspr_errors_add(e, name, 0, 0, NULL, "out of memory");
+		return CSPR_ERROR;
+	}
+	if (len > (size_t)CSPR_MAX_FILE) {
+		fail(&b, 0, 0, "file is larger than %ld MiB",
+		    CSPR_MAX_FILE / (1024 * 1024));
+		goto out;
+	}
+	if (check_bytes(&b) < 0)
+		goto out;
+	if (!yaml_parser_initialize(&parser)) {
+		oom(&b);
+		goto out;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (r == 0) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&b, &parser);
+			break;
+		}
+		r = event(&b, &ev, &docs);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (b.failed)
+		goto out;
+	if (!b.doc->root || json_is_null(b.doc->root)) {
+		fail(&b, 1, 1, "empty file (a case needs at least id and "
+		    "partnership)");
+	} else if (!json_is_object(b.doc->root)) {
+		long line = b.doc->npos ? b.doc->pos[0].line : 1;
+		long col = b.doc->npos ? b.doc->pos[0].col : 1;
+
+		fail(&b, line, col, "the top level must be a mapping of "
+		    "field: value");
+	}
+out:
+	while (b.depth > 0) {
+		struct frame *f = &b.stack[--b.depth];
+
+		json_decref(f->node);
+		free(f->key);
+	}
+	free(b.path);
+	if (b.failed) {
+		cspr_doc_free(&b.doc);
+		return CSPR_FINDINGS;
+	}
+	*out = b.doc;
+	return CSPR_OK;
+}
+
+int
+cspr_load(const char *path, struct cspr_doc **out, struct cspr_errors *e)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	char *buf;
+	size_t len;
+	int r;
+
+	*out = NULL;
+	r = cspr_read_file(path, CSPR_MAX_FILE, &buf, &len, e);
+	if (r == CSPR_FINDINGS) {
+		cspr_errors_add(e, name, 0, 0, NULL,
+		    "file is larger than %ld MiB",
+		    CSPR_MAX_FILE / (1024 * 1024));
+		return CSPR_FINDINGS;
+	}
+	if (r != CSPR_OK)
+		return r;
+	r = cspr_load_buffer(name, buf, len, out, e);
+	free(buf);
+	return r;
+}
+
+void
+cspr_doc_free(struct cspr_doc **doc)
+{
+	struct cspr_doc *d = *doc;
+
+	if (!d)
+		return;
+	json_decref(d->root);
+	free(d->pos);
+	free(d->paths);
+	free(d->file);
+	free(d);
+	*doc = NULL;
+}
+
+json_t *
+cspr_doc_root(const struct cspr_doc *doc)
+{
+	return doc->root;
+}
+
+const char *
+cspr_doc_file(const struct cspr_doc *doc)
+{
+	return doc->file;
+}
+
+/* The entry for a path, or for its nearest recorded ancestor. */
+static const struct pos *
+find(const struct cspr_doc *d, const char *path, int *exact)
+{
+	size_t n = strlen(path);
+
+	*exact = 1;
+	for (;;) {
+		for (size_t i = 0; i < d->npos; i++) {
+			const char *p = d->paths + d->pos[i].path;
+
+			if (strlen(p) == n && memcmp(p, path, n) == 0)
+				return &d->pos[i];
+		}
+		*exact = 0;
+		if (n == 0)
+			return NULL;
+		n = cspr_path_parent(path, n);
+	}
+}
+
+int
+cspr_doc_pos(const struct cspr_doc *doc, const char *path, long *line,
+    long *col)
+{
+	const struct pos *p;
+	int exact;
+
+	if (strcmp(path, ".") == 0)
+		path = "";
+	if (!(p = find(doc, path, &exact)))
+		return -1;
+	*line = p->line;
+	*col = p->col;
+	return exact ? 0 : 1;
+}
+
+int
+cspr_doc_key_pos(const struct cspr_doc *doc, const char *path, long *line,
+    long *col)
+{
+	const struct pos *p;
+	int exact;
+
+	if (strcmp(path, ".") == 0)
+		path = "";
+	if (!(p = find(doc, path, &exact)))
+		return -1;
+	*line = p->kline ? p->kline : p->line;
+	*col = p->kline ? p->kcol : p->col;
+	return exact ? 0 : 1;
+}

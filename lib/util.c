@@ -1,0 +1,178 @@
+/*
+ * util.c - small things several library files need: reading a file whole,
+ * and the jq-style paths that diagnostics use to name a place in a case.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+int
+cspr_read_file(const char *path, size_t max, char **buf, size_t *len,
+    struct cspr_errors *e)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	size_t n = 0, cap = 0;
+	char *b = NULL;
+	struct stat st;
+
+	*buf = NULL;
+	*len = 0;
+	if (fd < 0) {
+		cspr_errors_add(e, name, 0, 0, NULL, "cannot open: %s",
+		    strerror(errno));
+		return CSPR_ERROR;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cspr_errors_add(e, name, 0, 0, NULL,
+		    "cannot read: Is a directory");
+		goto fail;
+	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size > max) {
+		cspr_errors_add(e, name, 0, 0, NULL,
+		    "file is larger than %zu MiB", max / (1024 * 1024));
+		if (fd != 0)
+			close(fd);
+		return CSPR_FINDINGS;
+	}
+	for (;;) {
+		ssize_t r;
+
+		if (n + 1 >= cap) {
+			size_t c = cap ? cap * 2 : 8192;
+			char *p;
+
+			if (c > max + 2)
+				c = max + 2;
+			if (!(p = realloc(b, c))) {
+				cspr_errors_add(e, name, 0, 0, NULL,
+				    "out of memory");
+				goto fail;
+			}
+			b = p;
+			cap = c;
+		}
+		r = read(fd, b + n, cap - n - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			cspr_errors_add(e, name, 0, 0, NULL, "cannot read: %s",
+			    strerror(errno));
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > max) {
+			cspr_errors_add(e, name, 0, 0, NULL,
+			    "file is larger than %zu MiB",
+			    max / (1024 * 1024));
+			free(b);
+			if (fd != 0)
+				close(fd);
+			return CSPR_FINDINGS;
+		}
+	}
+	if (fd != 0)
+		close(fd);
+	if (!b && !(b = malloc(1))) {
+		cspr_errors_add(e, name, 0, 0, NULL, "out of memory");
+		return CSPR_ERROR;
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return CSPR_OK;
+fail:
+	free(b);
+	if (fd != 0)
+		close(fd);
+	return CSPR_ERROR;
+}
+
+int
+cspr_path_plain(const char *key, size_t len)
+{
+	if (len == 0 || !((key[0] >= 'a' && key[0] <= 'z') ||
+	    (key[0] >= 'A' && key[0] <= 'Z') || key[0] == '_'))
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		char c = key[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+size_t
+cspr_path_key(char *dst, int at_root, const char *key, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *p = dst;
+
+	if (cspr_path_plain(key, len)) {
+		*p++ = '.';
+		memcpy(p, key, len);
+		p += len;
+		*p = '\0';
+		return (size_t)(p - dst);
+	}
+	if (at_root)
+		*p++ = '.';
+	*p++ = '[';
+	*p++ = '"';
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)key[i];
+
+		if (c == '"' || c == '\\') {
+			*p++ = '\\';
+			*p++ = (char)c;
+		} else if (c < 0x20) {
+			memcpy(p, "\\u00", 4);
+			p[4] = hex[c >> 4];
+			p[5] = hex[c & 15];
+			p += 6;
+		} else {
+			*p++ = (char)c;
+		}
+	}
+	*p++ = '"';
+	*p++ = ']';
+	*p = '\0';
+	return (size_t)(p - dst);
+}
+
+size_t
+cspr_path_parent(const char *path, size_t n)
+{
+	size_t i = 0, last = 0;
+
+	while (i < n) {
+		last = i;
+		if (path[i] == '.' && i + 1 < n && path[i + 1] == '[')
+			i++;
+		if (path[i] == '.') {
+			i++;
+			while (i < n && path[i] != '.' && path[i] != '[')
+				i++;
+		} else if (path[i] == '[' && i + 1 < n && path[i + 1] == '"') {
+			i += 2;
+			while (i < n && path[i] != '"')
+				i += path[i] == '\\' ? 2 : 1;
+			i += 2; /* the closing "] */
+		} else {
+			while (i < n && path[i] != ']')
+				i++;
+			i++;
+		}
+	}
+	return last;
+}
