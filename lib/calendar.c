@@ -1,0 +1,1237 @@
+/*
+ * calendar.c - dates, working days and England and Wales bank holidays.
+ *
+ * Every clock in the procedure is counted in calendar days, months or
+ * working days, so this file is the arithmetic behind all the deadlines.
+ *
+ * A cspr_date is a day number (days since 1970-01-01) and a cspr_time a
+ * minute number (minutes since 1970-01-01T00:00).  Both are naive UK local
+ * time: the case files record wall-clock times without a zone, and "48
+ * hours" in the procedure means 48 hours of wall clock, so no daylight
+ * saving adjustment is made anywhere.  Conversions use Howard Hinnant's
+ * integer civil-date algorithms, never mktime(3): the result must not
+ * depend on the machine's zone.
+ *
+ * Bank holidays come from the rules of the Banking and Financial Dealings
+ * Act 1971 and the proclamations since, for the years 1900-2200, plus every
+ * one-off since 1995.  Outside those years only weekends are non-working
+ * unless a loaded file says otherwise.  They are all built once, when the
+ * calendar is made (a few thousand entries, microseconds), into one sorted
+ * array; a second sorted array holds just those on Monday to Friday, which
+ * is all that counting working days needs: a span's working days are its
+ * weekdays (closed form) minus its weekday holidays (two binary searches).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "csprcore.h"
+
+/* ---- civil dates ---- */
+
+static int64_t
+floordiv(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static int64_t
+floormod(int64_t a, int64_t b)
+{
+	return a - floordiv(a, b) * b;
+}
+
+/* Hinnant's days_from_civil; month 1-12, any day (it just adds on). */
+static int64_t
+days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = floordiv(y, 400);
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = floordiv(z, 146097);
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int
+is_leap(int64_t y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(int64_t y, int m)
+{
+	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31};
+
+	return m == 2 && is_leap(y) ? 29 : dim[m - 1];
+}
+
+/* A day number as a cspr_date; CSPR_NO_DATE when it does not fit. */
+static cspr_date
+to_date(int64_t z)
+{
+	if (z <= INT32_MIN || z > INT32_MAX)
+		return CSPR_NO_DATE;
+	return (cspr_date)z;
+}
+
+cspr_date
+cspr_date_from_ymd(int y, int m, int d)
+{
+	int64_t mm = (int64_t)m - 1;
+
+	/* Months out of range roll into the year rather than misindex. */
+	return to_date(days_from_civil(y + floordiv(mm, 12),
+	    floormod(mm, 12) + 1, d));
+}
+
+void
+cspr_date_ymd(cspr_date d, int *y, int *m, int *day)
+{
+	int64_t yy;
+
+	civil_from_days(d, &yy, m, day);
+	*y = (int)yy; /* |y| < 6 million for any int32 day number */
+}
+
+static int
+digits(const char *s, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+/* Parse YYYY-MM-DD at s (no terminator needed); -1 unless a real date. */
+static int
+parse_ymd(const char *s, int64_t *z)
+{
+	int y, m, d;
+
+	if (digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &m) ||
+	    s[7] != '-' || digits(s + 8, 2, &d))
+		return -1;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	*z = days_from_civil(y, m, d);
+	return 0;
+}
+
+int
+cspr_date_parse(const char *s, cspr_date *d)
+{
+	int64_t z;
+
+	/* strnlen: a shorter string fails before parse_ymd reads past it. */
+	if (strnlen(s, 11) != 10 || parse_ymd(s, &z))
+		return -1;
+	*d = (cspr_date)z;
+	return 0;
+}
+
+int
+cspr_datetime_parse(const char *s, cspr_time *t)
+{
+	size_t n = strnlen(s, 17);
+	int64_t z;
+	int hh, mm;
+
+	if ((n != 10 && n != 16) || parse_ymd(s, &z))
+		return -1;
+	if (n == 10) {
+		*t = z * 1440;
+		return 0;
+	}
+	if (s[10] != 'T' || digits(s + 11, 2, &hh) || s[13] != ':' ||
+	    digits(s + 14, 2, &mm) || hh > 23 || mm > 59)
+		return -1;
+	*t = z * 1440 + hh * 60 + mm;
+	return 1;
+}
+
+/* Copy s into a buffer of size n, cut short if it must be: a year outside
+ * 0000-9999 does not fit the documented buffer sizes. */
+static char *
+fit(char *buf, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+char *
+cspr_date_str(cspr_date d, char *buf)
+{
+	char tmp[64];
+	int64_t y;
+	int m, day;
+
+	civil_from_days(d, &y, &m, &day);
+	snprintf(tmp, sizeof(tmp), "%04lld-%02d-%02d", (long long)y, m, day);
+	return fit(buf, 11, tmp);
+}
+
+char *
+cspr_time_str(cspr_time t, char *buf)
+{
+	char tmp[64];
+	int64_t y, min = floormod(t, 1440);
+	int m, day;
+
+	civil_from_days(floordiv(t, 1440), &y, &m, &day);
+	snprintf(tmp, sizeof(tmp), "%04lld-%02d-%02dT%02d:%02d", (long long)y,
+	    m, day, (int)(min / 60), (int)(min % 60));
+	return fit(buf, 17, tmp);
+}
+
+/* 1970-01-01 was a Thursday. */
+static int
+weekday(int64_t z)
+{
+	return (int)floormod(z + 3, 7);
+}
+
+int
+cspr_weekday(cspr_date d)
+{
+	return weekday(d);
+}
+
+cspr_date
+cspr_add_months(cspr_date d, int n)
+{
+	int64_t y, total;
+	int m, day, dim;
+
+	civil_from_days(d, &y, &m, &day);
+	total = y * 12 + (m - 1) + n;
+	y = floordiv(total, 12);
+	m = (int)floormod(total, 12) + 1;
+	dim = days_in_month(y, m);
+	return to_date(days_from_civil(y, m, day < dim ? day : dim));
+}
+
+/* ---- the holiday rules ---- */
+
+enum kind {
+	NEW_YEAR,     /* 1 January, else the next Monday */
+	EASTER,       /* Easter Sunday + arg days */
+	FIRST_MONDAY, /* first Monday of month arg */
+	LAST_MONDAY,  /* last Monday of month arg */
+	CHRISTMAS,    /* 25 and 26 December with their substitutes */
+};
+
+/* Regular holidays a one-off can displace for its year. */
+enum { NONE, EARLY_MAY, SPRING };
+
+static const struct rule {
+	int from, to; /* years in force */
+	enum kind kind;
+	int arg;
+	int id; /* what a one-off may replace */
+	const char *name;
+} rules[] = {
+	{1974, 2200, NEW_YEAR, 0, NONE, "New Year's Day"},
+	{1900, 2200, EASTER, -2, NONE, "Good Friday"},
+	{1900, 2200, EASTER, 1, NONE, "Easter Monday"},
+	{1978, 2200, FIRST_MONDAY, 5, EARLY_MAY, "Early May bank holiday"},
+	{1900, 1970, EASTER, 50, NONE, "Whit Monday"},
+	{1971, 2200, LAST_MONDAY, 5, SPRING, "Spring bank holiday"},
+	{1900, 1970, FIRST_MONDAY, 8, NONE, "Summer bank holiday"},
+	{1971, 2200, LAST_MONDAY, 8, NONE, "Summer bank holiday"},
+	{1900, 2200, CHRISTMAS, 0, NONE, NULL},
+};
+
+/* Proclaimed for one year; names as GOV.UK gives them, ASCII apostrophes. */
+static const struct oneoff {
+	int y, m, d;
+	int replaces;
+	const char *name;
+} oneoffs[] = {
+	{1995, 5, 8, EARLY_MAY, "Early May bank holiday (VE day)"},
+	{1999, 12, 31, NONE, "Millennium Eve"},
+	{2002, 6, 3, SPRING, "Spring bank holiday"},
+	{2002, 6, 4, NONE, "Queen's Golden Jubilee"},
+	{2011, 4, 29, NONE, "Royal wedding"},
+	{2012, 6, 4, SPRING, "Spring bank holiday"},
+	{2012, 6, 5, NONE, "Queen's Diamond Jubilee"},
+	{2020, 5, 8, EARLY_MAY, "Early May bank holiday (VE day)"},
+	{2022, 6, 2, SPRING, "Spring bank holiday"},
+	{2022, 6, 3, NONE, "Platinum Jubilee bank holiday"},
+	{2022, 9, 19, NONE,
+	    "Bank Holiday for the State Funeral of Queen Elizabeth II"},
+	{2023, 5, 8, NONE, "Bank holiday for the coronation of King Charles III"},
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_PER_YEAR 16 /* rules emit at most 9, one-offs add at most 2 */
+
+/* Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+static int64_t
+easter(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30;
+	int i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int month = (h + l - 7 * m + 114) / 31;
+	int day = (h + l - 7 * m + 114) % 31 + 1;
+
+	return days_from_civil(y, month, day);
+}
+
+struct hday {
+	cspr_date d;
+	const char *name;
+};
+
+struct cspr_calendar {
+	struct hday *h; /* every holiday, by date, one per date */
+	size_t nh;
+	cspr_date *w; /* the dates of those on Monday to Friday */
+	size_t nw;
+	char **arena; /* names from loaded files, one block per file */
+	size_t narena;
+};
+
+static void
+emit(struct hday *v, int *n, int64_t z, const char *name)
+{
+	v[*n].d = (cspr_date)z;
+	v[*n].name = name;
+	(*n)++;
+}
+
+/* 25 and 26 December: a holiday on a weekend moves to the next weekday
+ * that is not already one (so Christmas on a Saturday gives 27 and 28). */
+static void
+christmas(int y, struct hday *v, int *n)
+{
+	int64_t xmas = days_from_civil(y, 12, 25);
+
+	switch (weekday(xmas)) {
+	case 4: /* Friday: Boxing Day on Saturday */
+		emit(v, n, xmas, "Christmas Day");
+		emit(v, n, xmas + 3, "Boxing Day (substitute day)");
+		break;
+	case 5:
+		emit(v, n, xmas + 2, "Christmas Day (substitute day)");
+		emit(v, n, xmas + 3, "Boxing Day (substitute day)");
+		break;
+	case 6:
+		emit(v, n, xmas + 1, "Boxing Day");
+		emit(v, n, xmas + 2, "Christmas Day (substitute day)");
+		break;
+	default:
+		emit(v, n, xmas, "Christmas Day");
+		emit(v, n, xmas + 1, "Boxing Day");
+		break;
+	}
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct hday *x = a, *y = b;
+
+	return (x->d > y->d) - (x->d < y->d);
+}
+
+/* The built-in holidays of year y, by date; returns how many. */
+static int
+year_holidays(int y, struct hday *v)
+{
+	int n = 0, replaced = 0;
+	int64_t z;
+
+	for (size_t i = 0; i < NELEM(oneoffs); i++)
+		if (oneoffs[i].y == y) {
+			emit(v, &n, days_from_civil(y, oneoffs[i].m,
+			    oneoffs[i].d), oneoffs[i].name);
+			replaced |= 1 << oneoffs[i].replaces;
+		}
+	for (size_t i = 0; i < NELEM(rules); i++) {
+		const struct rule *r = &rules[i];
+
+		if (y < r->from || y > r->to ||
+		    (r->id != NONE && (replaced & 1 << r->id)))
+			continue;
+		switch (r->kind) {
+		case NEW_YEAR:
+			z = days_from_civil(y, 1, 1);
+			if (weekday(z) < 5)
+				emit(v, &n, z, r->name);
+			else
+				emit(v, &n, z + 7 - weekday(z),
+				    "New Year's Day (substitute day)");
+			break;
+		case EASTER:
+			emit(v, &n, easter(y) + r->arg, r->name);
+			break;
+		case FIRST_MONDAY:
+			z = days_from_civil(y, r->arg, 1);
+			emit(v, &n, z + (7 - weekday(z)) % 7, r->name);
+			break;
+		case LAST_MONDAY:
+			z = days_from_civil(y, r->arg + 1, 1) - 1;
+			emit(v, &n, z - weekday(z), r->name);
+			break;
+		case CHRISTMAS:
+			christmas(y, v, &n);
+			break;
+		}
+	}
+	qsort(v, (size_t)n, sizeof(*v), by_date);
+	return n;
+}
+
+/* The dates of the holidays in h that fall on Monday to Friday; NULL on
+ * out of memory. */
+static cspr_date *
+weekday_index(const struct hday *h, size_t n, size_t *nw)
+{
+	cspr_date *w;
+
+	if (!(w = malloc((n ? n : 1) * sizeof(*w))))
+		return NULL;
+	*nw = 0;
+	for (size_t i = 0; i < n; i++)
+		if (weekday(h[i].d) < 5)
+			w[(*nw)++] = h[i].d;
+	return w;
+}
+
+struct cspr_calendar *
+cspr_calendar_new(void)
+{
+	struct cspr_calendar *c;
+	size_t cap = (size_t)(CSPR_HOLIDAY_RULES_TO - CSPR_HOLIDAY_RULES_FROM +
+	    1) * MAX_PER_YEAR;
+
+	if (!(c = calloc(1, sizeof(*c))))
+		return NULL;
+	if (!(c->h = malloc(cap * sizeof(*c->h))))
+		goto fail;
+	for (int y = CSPR_HOLIDAY_RULES_FROM; y <= CSPR_HOLIDAY_RULES_TO; y++)
+		c->nh += (size_t)year_holidays(y, c->h + c->nh);
+	if (!(c->w = weekday_index(c->h, c->nh, &c->nw)))
+		goto fail;
+	return c;
+fail:
+	cspr_calendar_free(&c);
+	return NULL;
+}
+
+void
+cspr_calendar_free(struct cspr_calendar **c)
+{
+	if (!*c)
+		return;
+	for (size_t i = 0; i < (*c)->narena; i++)
+		free((*c)->arena[i]);
+	free((*c)->arena);
+	free((*c)->h);
+	free((*c)->w);
+	free(*c);
+	*c = NULL;
+}
+
+/* The first index in h whose date is >= d. */
+static size_t
+lower_bound(const struct hday *h, size_t n, int64_t d)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h[mid].d < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* How many weekday holidays fall on or before d. */
+static int64_t
+weekday_holidays_to(const struct cspr_calendar *c, int64_t d)
+{
+	size_t lo = 0, hi = c->nw;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->w[mid] <= d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int64_t)lo;
+}
+
+const char *
+cspr_holiday(const struct cspr_calendar *c, cspr_date d)
+{
+	size_t i = lower_bound(c->h, c->nh, d);
+
+	return i < c->nh && c->h[i].d == d ? c->h[i].name : NULL;
+}
+
+int
+cspr_holidays_in(const struct cspr_calendar *c, int y1, int y2,
+    int (*fn)(cspr_date d, const char *name, void *arg), void *arg)
+{
+	int64_t from, to;
+	int r;
+
+	/* Every int32 day number lies within these years. */
+	y1 = y1 < -6000000 ? -6000000 : y1 > 6000000 ? 6000000 : y1;
+	y2 = y2 < -6000000 ? -6000000 : y2 > 6000000 ? 6000000 : y2;
+	from = days_from_civil(y1, 1, 1);
+	to = days_from_civil(y2, 12, 31);
+	for (size_t i = lower_bound(c->h, c->nh, from);
+	     i < c->nh && c->h[i].d <= to; i++)
+		if ((r = fn(c->h[i].d, c->h[i].name, arg)) != 0)
+			return r;
+	return 0;
+}
+
+/* ---- working days ---- */
+
+/* The number of Mondays to Fridays on or before day z, counted from the
+ * Monday 1969-12-29 (negative before it); differences give spans. */
+static int64_t
+weekdays_to(int64_t z)
+{
+	int64_t g = z + 3;
+	int64_t r = floormod(g, 7);
+
+	return 5 * floordiv(g, 7) + (r < 5 ? r + 1 : 5);
+}
+
+/* The weekday x with weekdays_to(x) == k: the inverse of the above. */
+static int64_t
+nth_weekday(int64_t k)
+{
+	return 7 * floordiv(k - 1, 5) + floormod(k - 1, 5) - 3;
+}
+
+int
+cspr_is_working_day(const struct cspr_calendar *c, cspr_date d)
+{
+	return weekday(d) < 5 &&
+	    weekday_holidays_to(c, d) == weekday_holidays_to(c, (int64_t)d - 1);
+}
+
+/* Working days in (a, b], a <= b. */
+static int64_t
+working_days(const struct cspr_calendar *c, int64_t a, int64_t b)
+{
+	return weekdays_to(b) - weekdays_to(a) -
+	    (weekday_holidays_to(c, b) - weekday_holidays_to(c, a));
+}
+
+/*
+ * Jump over k weekdays at once, then over as many more as there were
+ * holidays among them, until a jump meets none.  Each further round passes
+ * at least one holiday, so it ends in a few rounds however long the span.
+ */
+cspr_date
+cspr_add_working_days(const struct cspr_calendar *c, cspr_date d, int n)
+{
+	int64_t t = d, k, x;
+
+	if (n >= 0) {
+		for (k = n; k > 0; t = x) {
+			x = nth_weekday(weekdays_to(t) + k);
+			k = weekday_holidays_to(c, x) - weekday_holidays_to(c, t);
+		}
+	} else {
+		/* Mirror image: k weekdays in [x, t), then the holidays there. */
+		for (k = -(int64_t)n; k > 0; t = x) {
+			x = nth_weekday(weekdays_to(t - 1) - k + 1);
+			k = weekday_holidays_to(c, t - 1) -
+			    weekday_holidays_to(c, x - 1);
+		}
+	}
+	return to_date(t);
+}
+
+int
+cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
+    cspr_date to)
+{
+	int64_t n = to >= from ? working_days(c, from, to) :
+	    -working_days(c, to, from);
+
+	return n > INT_MAX ? INT_MAX : n < -INT_MAX ? -INT_MAX : (int)n;
+}
+
+/* ---- holiday files ---- */
+
+#define MAX_DIAGNOSTICS 20 /* per file; then one "too many errors" */
+#define DEFAULT_NAME "Bank holiday"
+#define SUBSTITUTE " (substitute day)"
+
+/* A holiday read from a file, held back until the whole file is good. */
+struct pending {
+	cspr_date d;
+	const char *name; /* not terminated; in the buffer or a json_t */
+	size_t len;
+	int substitute; /* append SUBSTITUTE to the name */
+};
+
+struct loader {
+	const char *file;
+	const char *buf; /* the text after any byte-order mark */
+	size_t len;
+	struct cspr_errors *e;
+	struct pending *v;
+	size_t n, cap;
+	int nerr;
+	int oom;
+};
+
+static void
+out_of_memory(struct loader *l)
+{
+	if (!l->oom)
+		cspr_errors_add(l->e, l->file, 0, 0, NULL, "out of memory");
+	l->oom = 1;
+}
+
+static void bad(struct loader *l, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* A finding at line:col.  Past MAX_DIAGNOSTICS, one last finding says so
+ * and the loader stops: a binary file must not yield a million lines. */
+static void
+bad(struct loader *l, long line, long col, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	if (l->nerr > MAX_DIAGNOSTICS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (l->nerr++ == MAX_DIAGNOSTICS)
+		snprintf(msg, sizeof(msg), "too many errors; giving up");
+	if (cspr_errors_add(l->e, l->file, line, col, NULL, "%s", msg))
+		out_of_memory(l);
+}
+
+static int
+stopped(const struct loader *l)
+{
+	return l->oom || l->nerr > MAX_DIAGNOSTICS;
+}
+
+/* The 1-based column of p in a line starting at s, in characters. */
+static long
+column(const char *s, const char *p)
+{
+	long col = 1;
+
+	for (; s < p; s++)
+		col += ((unsigned char)*s & 0xc0) != 0x80;
+	return col;
+}
+
+/* Line and column of an offset into the text. */
+static void
+position(const struct loader *l, size_t off, long *line, long *col)
+{
+	const char *s = l->buf;
+
+	*line = 1;
+	if (off > l->len)
+		off = l->len;
+	for (size_t i = 0; i < off; i++)
+		if (l->buf[i] == '\n') {
+			(*line)++;
+			s = l->buf + i + 1;
+		}
+	*col = column(s, l->buf + off);
+}
+
+static void
+add_pending(struct loader *l, cspr_date d, const char *name, size_t len,
+    int substitute)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct pending *v = realloc(l->v, cap * sizeof(*v));
+
+		if (!v) {
+			out_of_memory(l);
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n].d = d;
+	l->v[l->n].name = name;
+	l->v[l->n].len = len;
+	l->v[l->n].substitute = substitute;
+	l->n++;
+}
+
+/* Offset of the first byte of s that does not begin valid UTF-8, or n. */
+static size_t
+utf8_check(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned long cp, min;
+		unsigned need, c = s[i];
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			need = 1, min = 0x80, cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2, min = 0x800, cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3, min = 0x10000, cp = c & 0x07;
+		} else {
+			return i;
+		}
+		if (n - i <= need)
+			return i;
+		for (unsigned j = 1; j <= need; j++) {
+			if ((s[i + j] & 0xc0) != 0x80)
+				return i;
+			cp = cp << 6 | (s[i + j] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return i;
+		i += need + 1;
+	}
+	return n;
+}
+
+/* Offset of the first control character in s, or n: names end up in
+ * tab-separated output and on terminals. */
+static size_t
+control_check(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return i;
+	return n;
+}
+
+enum { DATE_OK, DATE_SHAPE, DATE_UNREAL };
+
+/* Is s (len bytes, not terminated) a YYYY-MM-DD naming a real date? */
+static int
+date_token(const char *s, size_t len, cspr_date *d)
+{
+	int64_t z;
+	int v;
+
+	if (len != 10 || digits(s, 4, &v) || s[4] != '-' ||
+	    digits(s + 5, 2, &v) || s[7] != '-' || digits(s + 8, 2, &v))
+		return DATE_SHAPE;
+	if (parse_ymd(s, &z))
+		return DATE_UNREAL;
+	*d = (cspr_date)z;
+	return DATE_OK;
+}
+
+static int
+blank(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/* One line of a plain list, s to end without the newline:
+ * [blanks] YYYY-MM-DD [blanks name] [blank # comment] */
+static void
+plain_line(struct loader *l, const char *s, const char *end, long line)
+{
+	const char *p = s, *tok, *name, *q;
+	size_t n, at;
+	cspr_date d;
+
+	while (p < end && blank(*p))
+		p++;
+	if (p == end || *p == '#')
+		return;
+	for (tok = p; p < end && !blank(*p); p++)
+		;
+	switch (date_token(tok, (size_t)(p - tok), &d)) {
+	case DATE_SHAPE:
+		bad(l, line, column(s, tok), "expected a date YYYY-MM-DD");
+		return;
+	case DATE_UNREAL:
+		bad(l, line, column(s, tok), "not a calendar date: %.10s", tok);
+		return;
+	}
+	while (p < end && blank(*p))
+		p++;
+	/* A '#' after a blank starts a comment, as in the shell. */
+	for (name = q = p; q < end && !(*q == '#' && blank(q[-1])); q++)
+		;
+	while (q > name && blank(q[-1]))
+		q--;
+	if ((n = (size_t)(q - name)) == 0) {
+		add_pending(l, d, DEFAULT_NAME, strlen(DEFAULT_NAME), 0);
+	} else if ((at = utf8_check((const unsigned char *)name, n)) < n) {
+		bad(l, line, column(s, name + at),
+		    "holiday name is not valid UTF-8");
+	} else if ((at = control_check(name, n)) < n) {
+		bad(l, line, column(s, name + at),
+		    "control character in holiday name");
+	} else {
+		add_pending(l, d, name, n, 0);
+	}
+}
+
+static void
+load_plain(struct loader *l)
+{
+	const char *p = l->buf, *end = l->buf + l->len;
+	long line = 1;
+
+	while (p < end && !stopped(l)) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+
+		/* CRLF line ends are tolerated; a lone CR is not one. */
+		plain_line(l, p, eol > p && eol[-1] == '\r' ? eol - 1 : eol,
+		    line++);
+		p = nl ? nl + 1 : end;
+	}
+}
+
+/*
+ * Jansson keeps no positions, so a finding about a value is placed by
+ * walking the text along the same path.  Jansson has already accepted the
+ * text, so it is well formed; the walk checks every bound all the same.
+ */
+struct step {
+	const char *key; /* member name, or NULL for an array index */
+	size_t index;
+};
+
+static int
+json_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+static const char *
+skip_ws(const char *p, const char *end)
+{
+	while (p < end && json_space(*p))
+		p++;
+	return p;
+}
+
+static const char *
+skip_string(const char *p, const char *end)
+{
+	for (p++; p < end && *p != '"'; p++)
+		if (*p == '\\' && p + 1 < end)
+			p++;
+	return p < end ? p + 1 : end;
+}
+
+/* Past the value at p; nesting is counted, not recursed into. */
+static const char *
+skip_value(const char *p, const char *end)
+{
+	long depth = 0;
+
+	if (p < end && *p == '"')
+		return skip_string(p, end);
+	if (p < end && (*p == '{' || *p == '[')) {
+		while (p < end) {
+			if (*p == '"') {
+				p = skip_string(p, end);
+				continue;
+			}
+			if (*p == '{' || *p == '[')
+				depth++;
+			else if ((*p == '}' || *p == ']') && --depth == 0)
+				return p + 1;
+			p++;
+		}
+		return end;
+	}
+	while (p < end && !json_space(*p) && *p != ',' && *p != '}' &&
+	    *p != ']')
+		p++;
+	return p;
+}
+
+/* The start of the value one step into the container at p, or NULL. */
+static const char *
+json_step(const char *p, const char *end, const struct step *s)
+{
+	size_t i = 0, klen = s->key ? strlen(s->key) : 0;
+
+	if (p >= end || *p != (s->key ? '{' : '['))
+		return NULL;
+	for (p = skip_ws(p + 1, end); p < end && *p != '}' && *p != ']';
+	     i++) {
+		int match;
+
+		if (s->key) {
+			const char *k = p;
+
+			/* A key spelt with escapes does not match; the
+			 * finding is then placed at the container. */
+			p = skip_string(p, end);
+			match = (size_t)(p - k) == klen + 2 &&
+			    !memcmp(k + 1, s->key, klen);
+			p = skip_ws(p, end);
+			if (p < end && *p == ':')
+				p = skip_ws(p + 1, end);
+		} else {
+			match = i == s->index;
+		}
+		if (match)
+			return p;
+		p = skip_ws(skip_value(p, end), end);
+		if (p < end && *p == ',')
+			p = skip_ws(p + 1, end);
+	}
+	return NULL;
+}
+
+static void json_bad(struct loader *l, const struct step *path, size_t n,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* A finding placed at the value that the first n steps of path lead to,
+ * or as near to it as the walk gets. */
+static void
+json_bad(struct loader *l, const struct step *path, size_t n,
+    const char *fmt, ...)
+{
+	const char *end = l->buf + l->len;
+	const char *p = skip_ws(l->buf, end), *q;
+	char msg[256];
+	long line, col;
+	va_list ap;
+
+	for (size_t i = 0; i < n && (q = json_step(p, end, &path[i])); i++)
+		p = q;
+	position(l, (size_t)(p - l->buf), &line, &col);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	bad(l, line, col, "%s", msg);
+}
+
+/* Jansson's message may quote the offending bytes; keep it printable. */
+static void
+sanitise(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
+			*s = '?';
+}
+
+static void
+json_event(struct loader *l, json_t *ev, size_t i)
+{
+	struct step path[] = {{"england-and-wales", 0}, {"events", 0},
+		{NULL, i}, {"date", 0}};
+	json_t *date, *title, *notes;
+	const char *s;
+	size_t len;
+	cspr_date d;
+
+	if (!json_is_object(ev)) {
+		json_bad(l, path, 3, "event is not an object");
+		return;
+	}
+	date = json_object_get(ev, "date");
+	if (!json_is_string(date)) {
+		json_bad(l, path, date ? 4 : 3, "event has no \"date\" string");
+		return;
+	}
+	s = json_string_value(date);
+	len = json_string_length(date);
+	switch (date_token(s, len, &d)) {
+	case DATE_SHAPE:
+		json_bad(l, path, 4, "expected a date YYYY-MM-DD");
+		return;
+	case DATE_UNREAL:
+		json_bad(l, path, 4, "not a calendar date: %.10s", s);
+		return;
+	}
+	path[3].key = "title";
+	title = json_object_get(ev, "title");
+	if (!json_is_string(title)) {
+		json_bad(l, path, title ? 4 : 3,
+		    "event has no \"title\" string");
+		return;
+	}
+	s = json_string_value(title);
+	len = json_string_length(title);
+	if (len == 0)
+		json_bad(l, path, 4, "empty title");
+	else if (control_check(s, len) < len)
+		json_bad(l, path, 4, "control character in title");
+	else {
+		/* GOV.UK's titles leave "substitute day" to the notes and its
+		 * pages add it to the name; so do we, to match the built-in
+		 * names. */
+		notes = json_object_get(ev, "notes");
+		add_pending(l, d, s, len, json_is_string(notes) &&
+		    !strcasecmp(json_string_value(notes), "substitute day"));
+	}
+}
+
+/* GOV.UK's bank-holidays.json: only the england-and-wales division counts.
+ * Returns the tree, which owns the pending names, for the caller to free. */
+static json_t *
+load_json(struct loader *l)
+{
+	struct step path[] = {{"england-and-wales", 0}, {"events", 0}};
+	json_error_t err;
+	json_t *root, *div, *events, *ev;
+	size_t i;
+
+	if (!(root = json_loadb(l->buf, l->len, JSON_REJECT_DUPLICATES,
+	    &err))) {
+		sanitise(err.text);
+		bad(l, err.line > 0 ? err.line : 0,
+		    err.column > 0 ? err.column : 0, "%s", err.text);
+		return NULL;
+	}
+	if (!json_is_object(root))
+		json_bad(l, path, 0, "expected a JSON object with an "
+		    "\"england-and-wales\" division");
+	else if (!(div = json_object_get(root, "england-and-wales")))
+		json_bad(l, path, 0, "no \"england-and-wales\" division");
+	else if (!json_is_object(div))
+		json_bad(l, path, 1, "\"england-and-wales\" is not an object");
+	else if (!(events = json_object_get(div, "events")))
+		json_bad(l, path, 1, "no \"events\" in \"england-and-wales\"");
+	else if (!json_is_array(events))
+		json_bad(l, path, 2, "\"events\" is not an array");
+	else
+		json_array_foreach(events, i, ev) {
+			if (stopped(l))
+				break;
+			json_event(l, ev, i);
+		}
+	return root;
+}
+
+struct item {
+	cspr_date d;
+	size_t order;
+	const char *name;
+};
+
+static int
+by_date_then_order(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->d != y->d)
+		return (x->d > y->d) - (x->d < y->d);
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/*
+ * Add the pending holidays to the calendar, all or nothing: copy their
+ * names into one block, then merge.  Where dates meet, the one added last
+ * wins: a loaded name over a built-in one, a later line over an earlier.
+ */
+static int
+merge(struct cspr_calendar *c, const struct loader *l)
+{
+	struct item *v = NULL;
+	struct hday *h = NULL;
+	cspr_date *w = NULL;
+	char *names = NULL, **arena, *p;
+	size_t total = 0, n = 0, m = 0, nw;
+
+	if (l->n == 0)
+		return 0;
+	for (size_t i = 0; i < l->n; i++)
+		total += l->v[i].len + 1 +
+		    (l->v[i].substitute ? strlen(SUBSTITUTE) : 0);
+	if (!(names = malloc(total)) ||
+	    !(v = malloc((c->nh + l->n) * sizeof(*v))) ||
+	    !(h = malloc((c->nh + l->n) * sizeof(*h))))
+		goto fail;
+	for (size_t i = 0; i < c->nh; i++, n++) {
+		v[n].d = c->h[i].d;
+		v[n].name = c->h[i].name;
+		v[n].order = n;
+	}
+	p = names;
+	for (size_t i = 0; i < l->n; i++, n++) {
+		v[n].d = l->v[i].d;
+		v[n].name = p;
+		v[n].order = n;
+		memcpy(p, l->v[i].name, l->v[i].len);
+		p += l->v[i].len;
+		if (l->v[i].substitute) {
+			memcpy(p, SUBSTITUTE, strlen(SUBSTITUTE));
+			p += strlen(SUBSTITUTE);
+		}
+		*p++ = '\0';
+	}
+	qsort(v, n, sizeof(*v), by_date_then_order);
+	for (size_t i = 0; i < n; i++)
+		if (i + 1 == n || v[i + 1].d != v[i].d) {
+			h[m].d = v[i].d;
+			h[m].name = v[i].name;
+			m++;
+		}
+	if (!(w = weekday_index(h, m, &nw)))
+		goto fail;
+	if (!(arena = realloc(c->arena, (c->narena + 1) * sizeof(*arena))))
+		goto fail;
+	c->arena = arena;
+	c->arena[c->narena++] = names;
+	free(c->h);
+	c->h = h;
+	c->nh = m;
+	free(c->w);
+	c->w = w;
+	c->nw = nw;
+	free(v);
+	return 0;
+fail:
+	free(names);
+	free(v);
+	free(h);
+	free(w);
+	return -1;
+}
+
+int
+cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
+    const char *buf, size_t len, struct cspr_errors *e)
+{
+	struct loader l = {.file = name, .buf = buf, .len = len, .e = e};
+	json_t *root = NULL;
+	size_t i;
+	int r;
+
+	if (len > CSPR_MAX_HOLIDAY_FILE) {
+		bad(&l, 0, 0, "file too large (over %ld bytes)",
+		    (long)CSPR_MAX_HOLIDAY_FILE);
+		return l.oom ? CSPR_ERROR : CSPR_FINDINGS;
+	}
+	/* A byte-order mark, as Windows editors write, is neither a format
+	 * hint nor a column. */
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
+		l.buf += 3;
+		l.len -= 3;
+	}
+	for (i = 0; i < l.len && json_space(l.buf[i]); i++)
+		;
+	if (i < l.len && (l.buf[i] == '{' || l.buf[i] == '['))
+		root = load_json(&l);
+	else
+		load_plain(&l);
+	if (l.oom)
+		r = CSPR_ERROR;
+	else if (l.nerr)
+		r = CSPR_FINDINGS;
+	else if (merge(c, &l)) {
+		out_of_memory(&l);
+		r = CSPR_ERROR;
+	} else
+		r = CSPR_OK;
+	json_decref(root);
+	free(l.v);
+	return r;
+}
+
+int
+cspr_calendar_load(struct cspr_calendar *c, const char *path,
+    struct cspr_errors *e)
+{
+	size_t cap = 64 * 1024, len = 0, got;
+	char *buf = NULL, *nbuf;
+	FILE *f;
+	int r = CSPR_ERROR;
+
+	if (!(f = fopen(path, "rb"))) {
+		cspr_errors_add(e, path, 0, 0, NULL, "cannot open: %s",
+		    strerror(errno));
+		return CSPR_ERROR;
+	}
+	/* Read one byte past the cap to know the file is over it; no
+	 * fstat, so that pipes and /dev/stdin work too. */
+	for (;;) {
+		if (len == cap || !buf) {
+			if (buf)
+				cap = cap * 2 > CSPR_MAX_HOLIDAY_FILE + 1 ?
+				    CSPR_MAX_HOLIDAY_FILE + 1 : cap * 2;
+			if (!(nbuf = realloc(buf, cap))) {
+				cspr_errors_add(e, path, 0, 0, NULL,
+				    "out of memory");
+				goto out;
+			}
+			buf = nbuf;
+		}
+		got = fread(buf + len, 1, cap - len, f);
+		len += got;
+		if (got == 0 || len > CSPR_MAX_HOLIDAY_FILE)
+			break;
+	}
+	if (ferror(f)) {
+		cspr_errors_add(e, path, 0, 0, NULL, "cannot read: %s",
+		    strerror(errno));
+		goto out;
+	}
+	r = cspr_calendar_load_buffer(c, path, buf, len, e);
+out:
+	free(buf);
+	fclose(f);
+	return r;
+}
