@@ -377,19 +377,16 @@ scalar(struct builder *b, const yaml_event_t *ev, long line, long col)
 	if ((tag == TAG_NONE || tag == TAG_BOOL) && is_one_of(s, n, falses))
 		return json_false();
 	if ((tag == TAG_NONE || tag == TAG_INT) && !leading_zero(s, n)) {
-		int base = 0;
+		int base = 10;
 		size_t skip = 0;
 
 		if (n > 2 && s[0] == '0' && s[1] == 'o')
 			base = 8, skip = 2;
 		else if (n > 2 && s[0] == '0' && s[1] == 'x')
 			base = 16, skip = 2;
-		else if (n > 1 && (s[0] == '-' || s[0] == '+') &&
-		    all_digits(s + 1, n - 1, 10))
-			base = 10;
-		else if (all_digits(s, n, 10))
-			base = 10;
-		if (base && all_digits(s + skip, n - skip, base)) {
+		else if (n > 1 && (s[0] == '-' || s[0] == '+'))
+			skip = 1; /* strtoll takes the sign back below */
+		if (all_digits(s + skip, n - skip, base)) {
 			char tmp[72], *end;
 			long long x;
 
@@ -397,6 +394,8 @@ scalar(struct builder *b, const yaml_event_t *ev, long line, long col)
 				fail(b, line, col, "integer out of range");
 				return NULL;
 			}
+			if (base == 10)
+				skip = 0;
 			memcpy(tmp, s + skip, n - skip);
 			tmp[n - skip] = '\0';
 			errno = 0;
@@ -623,12 +622,12 @@ event(struct builder *b, const yaml_event_t *ev, int *docs)
 		if (tag_of(ev->data.scalar.tag) == TAG_BAD)
 			return fail(b, line, col, "tag %s is not allowed",
 			    (const char *)ev->data.scalar.tag);
-		if (memchr(ev->data.scalar.value, '\0',
-		    ev->data.scalar.length))
-			return fail(b, line, col, "NUL character in a value");
 		if (b->depth > 0 && json_is_object(b->stack[b->depth - 1].node)
 		    && !b->stack[b->depth - 1].key)
 			return key(b, ev, line, col);
+		if (memchr(ev->data.scalar.value, '\0',
+		    ev->data.scalar.length))
+			return fail(b, line, col, "NUL character in a value");
 		if (begin_node(b, line, col) < 0)
 			return -1;
 		if (!(v = scalar(b, ev, line, col)))
