@@ -55,7 +55,10 @@ i=0
 for m in man/*.[1-8]; do
 	[ -f "$m" ] || continue
 	i=$((i + 1))
-	if out=$(mandoc -Tlint -Wstyle "$m" 2>&1) && [ -z "$out" ]; then
+	# the pages refer to each other, and need not be installed
+	out=$(mandoc -Tlint -Wstyle "$m" 2>&1 |
+	    grep -v 'referenced manual not found')
+	if [ -z "$out" ]; then
 		echo "ok $i - mandoc -Tlint $m" >>"$logs/mandoc.log"
 	else
 		echo "not ok $i - mandoc -Tlint $m" >>"$logs/mandoc.log"
