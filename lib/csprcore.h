@@ -88,19 +88,29 @@ int cspr_doc_key_pos(const struct cspr_doc *doc, const char *path,
 
 /* ---- schema.c: JSON Schema draft-07 over jansson ---- */
 
-/* A compiled schema. */
+/* A compiled schema.  pattern and patternProperties are POSIX extended
+ * regular expressions (regcomp(3)), unanchored; formats "date" and
+ * "date-time" are checked, others ignored; $ref resolves within the schema
+ * and to the built-in draft-07 metaschema, never over the network. */
 struct cspr_schema;
 
 /* Compile a draft-07 schema (borrowed; the compiled schema keeps its own
- * reference).  Returns NULL and a diagnostic in e on a bad schema. */
+ * reference).  Returns NULL and a diagnostic in e on a bad schema (its path
+ * is the jq-style path in the schema): not an object or boolean, a keyword
+ * of the wrong type, a bad regular expression, an unresolvable $ref, a $ref
+ * cycle that never descends into the value. */
 struct cspr_schema *cspr_schema_compile(json_t *schema, struct cspr_errors *e);
 /* Free a compiled schema. */
 void cspr_schema_free(struct cspr_schema **s);
 /* Validate an instance; each failure is appended to e with its jq-style
- * path, file "" and line/col 0 (the caller places it).  Returns the number
- * of failures, or -1 on out of memory. */
+ * path, file "" and line/col 0 (the caller places it).  Failures come in
+ * instance order; a message says what was expected and never quotes the
+ * value.  Returns the number of failures, or -1 on out of memory. */
 int cspr_schema_validate(const struct cspr_schema *s, json_t *instance,
     struct cspr_errors *e);
+/* The JSON Schema draft-07 metaschema as JSON text (what
+ * "http://json-schema.org/draft-07/schema#" resolves to). */
+extern const char cspr_schema_draft07_json[];
 /* The built-in case schema (schemas/case.schema.json, compiled in) as JSON
  * text. */
 extern const char cspr_case_schema_json[];
@@ -229,5 +239,140 @@ const char *cspr_get_str(const json_t *root, const char *path);
 int cspr_get_date(const json_t *root, const char *path, cspr_date *d);
 /* 1 for true, 0 for false, -1 when absent. */
 int cspr_get_bool(const json_t *root, const char *path);
+
+/* ---- identifiers.c: identifying details in text (9.4.3, 9.12.2) ---- */
+
+/* What an identifier is; cspr_id_kind_name() gives the word used in
+ * csp-publish-check's "kind". */
+enum cspr_id_kind {
+	CSPR_ID_NAME,       /* a name, or part of one */
+	CSPR_ID_ALIAS,      /* an alias, or part of one */
+	CSPR_ID_DOB,        /* a known date of birth, in any common UK format */
+	CSPR_ID_NHS_NUMBER, /* ten digits passing the modulus 11 check */
+	CSPR_ID_ADDRESS,    /* the known address: first line or street */
+	CSPR_ID_POSTCODE,   /* any UK postcode */
+	CSPR_ID_PHONE,      /* any UK phone number, or a known one */
+	CSPR_ID_EMAIL,      /* any e-mail address */
+};
+
+/* One identifier found in a text.  off and len are bytes into the text (for
+ * a possessive, "Poppy's", the name without "'s"); line and col are 1-based,
+ * col in characters (UTF-8 code points, an invalid byte counting one).
+ * item is the index of the known item matched, -1 for a pattern match.
+ * Show kind and line:col, never the matched text. */
+struct cspr_hit {
+	enum cspr_id_kind kind;
+	size_t off, len;
+	long line, col;
+	int item;
+};
+
+/* A growable list of hits; zero-initialise before use. */
+struct cspr_hits {
+	struct cspr_hit *v;
+	size_t n, cap;
+};
+
+/* The known identifying items of one case, ready to scan text with. */
+struct cspr_detector;
+
+/* An empty detector: patterns only (NHS numbers, postcodes, phone numbers,
+ * e-mail addresses).  NULL on out of memory. */
+struct cspr_detector *cspr_detector_new(void);
+/* Free a detector. */
+void cspr_detector_free(struct cspr_detector **d);
+/* Add a known item: a name or alias (matched whole or in parts), a date of
+ * birth (YYYY-MM-DD), an NHS number, an address, a postcode, a phone number
+ * or an e-mail address.  label replaces it in cspr_redact(); NULL for the
+ * kind's placeholder.  Returns the item's index, or -1 on out of memory.
+ * Text that cannot be matched (a malformed date) still gets an index. */
+int cspr_detector_add(struct cspr_detector *d, enum cspr_id_kind kind,
+    const char *text, const char *label);
+/* Add a name that is never reported as a whole (the reviewer, 9.4.3): an
+ * occurrence of the full name is not a hit, though its words elsewhere still
+ * are.  A one-word name is ignored.  Returns 0, or -1 on out of memory. */
+int cspr_detector_exempt(struct cspr_detector *d, const char *name);
+/* A detector holding everything identifying in a case (borrowed): the
+ * child's names, aliases, dob, NHS number, address and postcode; each family
+ * member's name, aliases and dob; each professional's name; the referrer's
+ * name, phone and e-mail.  Labels: the child's pseudonym (else "Child"), a
+ * family member's relationship ("Mother", "Sibling 1", "Sibling 2"), a
+ * professional's "role, agency".  The reviewer is exempt, never an item.
+ * NULL on out of memory. */
+struct cspr_detector *cspr_detector_from_case(json_t *case_root);
+/* The number of known items. */
+int cspr_detector_count(const struct cspr_detector *d);
+/* An item's kind and label (borrowed); NULL label for a bad index. */
+enum cspr_id_kind cspr_detector_kind(const struct cspr_detector *d, int item);
+const char *cspr_detector_label(const struct cspr_detector *d, int item);
+/* Find every identifier in text[0..len) (any bytes; need not be
+ * NUL-terminated).  hits is emptied and refilled in text order, without
+ * overlaps (the longest match wins).  Returns the number of hits, or -1 on
+ * out of memory. */
+int cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
+    struct cspr_hits *hits);
+/* Free the hits and empty the list; the list stays usable. */
+void cspr_hits_clear(struct cspr_hits *hits);
+/* "name", "alias", "dob", "nhs_number", "address", "postcode", "phone",
+ * "email"; "unknown" for anything else. */
+const char *cspr_id_kind_name(enum cspr_id_kind kind);
+/* What replaces a hit: its item's label, or the kind's placeholder
+ * ("[phone removed]", "[NHS number removed]", ...).  Borrowed. */
+const char *cspr_hit_label(const struct cspr_detector *d,
+    const struct cspr_hit *hit);
+/* A copy of text with every hit replaced by cspr_hit_label() (a title just
+ * before a name goes with it: "Mrs Testcase" -> "Mother"), NUL-terminated;
+ * *outlen (when not NULL) is its length.  NULL on out of memory. */
+char *cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
+    size_t *outlen);
+
+/* ---- readability.c: plain English measures of a report (9.12.2) ---- */
+
+#define CSPR_LONG_SENTENCE 25 /* default: a sentence of more words is long */
+
+/* A sentence of more than the limit's words: where its first word is (byte
+ * offset, 1-based line and col in characters) and how many words it has. */
+struct cspr_long_sentence {
+	size_t off;
+	long line, col;
+	long words;
+};
+
+/* An acronym not spelled out at its first use, and where that use is.
+ * Acronyms are not personal data: they may be shown. */
+struct cspr_acronym {
+	char text[16];
+	size_t off;
+	long line, col;
+};
+
+/* The measures of one text.  The scores are 0 when there are no words. */
+struct cspr_readability {
+	long words, sentences, syllables;
+	double words_per_sentence;
+	double flesch_reading_ease;  /* 206.835 - 1.015 W/S - 84.6 Sy/W */
+	double flesch_kincaid_grade; /* 0.39 W/S + 11.8 Sy/W - 15.59 */
+	struct cspr_long_sentence *long_sentences;
+	size_t nlong;
+	struct cspr_acronym *acronyms;
+	size_t nacronyms;
+};
+
+/* Options; NULL or zero fields mean the defaults. */
+struct cspr_readability_opts {
+	long long_sentence;               /* more words is long (default 25) */
+	const char *const *known_acronyms; /* NULL-terminated; added to the
+					      built-in list (UK, NHS, GP...) */
+};
+
+/* Measure a report: plain text or Markdown, text[0..len), any bytes.
+ * NULL on out of memory. */
+struct cspr_readability *cspr_readability(const char *text, size_t len,
+    const struct cspr_readability_opts *opts);
+/* Free the measures. */
+void cspr_readability_free(struct cspr_readability **r);
+/* The syllables in one word by the module's heuristic (at least 1 for a
+ * word with a letter or digit, 0 for none). */
+int cspr_syllables(const char *word, size_t len);
 
 #endif /* CSPRCORE_H */
