@@ -568,24 +568,76 @@ working_days(const struct cspr_calendar *c, int64_t a, int64_t b)
 	    (weekday_holidays_to(c, b) - weekday_holidays_to(c, a));
 }
 
+/* The first day x after t with k working days in (t, x], k > 0, found by
+ * doubling then halving: for spans thick with holidays. */
+static int64_t
+search_after(const struct cspr_calendar *c, int64_t t, int64_t k)
+{
+	int64_t lo = t, hi = t + k, mid;
+
+	/* working_days(t, lo) < k <= working_days(t, hi) */
+	while (working_days(c, t, hi) < k) {
+		lo = hi;
+		hi = t + 2 * (hi - t);
+	}
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (working_days(c, t, mid) >= k)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
+/* The last day x before t with k working days in [x, t), k > 0. */
+static int64_t
+search_before(const struct cspr_calendar *c, int64_t t, int64_t k)
+{
+	int64_t hi = t, lo = t - k, mid;
+
+	/* working days in [hi, t) < k <= those in [lo, t) */
+	while (working_days(c, lo - 1, t - 1) < k) {
+		hi = lo;
+		lo = t - 2 * (t - lo);
+	}
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (working_days(c, mid - 1, t - 1) >= k)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+#define MAX_ROUNDS 4
+
 /*
  * Jump over k weekdays at once, then over as many more as there were
- * holidays among them, until a jump meets none.  Each further round passes
- * at least one holiday, so it ends in a few rounds however long the span.
+ * holidays among them, until a jump meets none: one to three rounds with
+ * real calendars, however long the span.  A loaded file can make a run
+ * of holidays that would take a round each; after MAX_ROUNDS a search
+ * finishes the count instead.
  */
 cspr_date
 cspr_add_working_days(const struct cspr_calendar *c, cspr_date d, int n)
 {
 	int64_t t = d, k, x;
+	int rounds = 0;
 
 	if (n >= 0) {
 		for (k = n; k > 0; t = x) {
+			if (++rounds > MAX_ROUNDS)
+				return to_date(search_after(c, t, k));
 			x = nth_weekday(weekdays_to(t) + k);
 			k = weekday_holidays_to(c, x) - weekday_holidays_to(c, t);
 		}
 	} else {
 		/* Mirror image: k weekdays in [x, t), then the holidays there. */
 		for (k = -(int64_t)n; k > 0; t = x) {
+			if (++rounds > MAX_ROUNDS)
+				return to_date(search_before(c, t, k));
 			x = nth_weekday(weekdays_to(t - 1) - k + 1);
 			k = weekday_holidays_to(c, t - 1) -
 			    weekday_holidays_to(c, x - 1);
@@ -1042,7 +1094,8 @@ load_json(struct loader *l)
 	    &err))) {
 		sanitise(err.text);
 		bad(l, err.line > 0 ? err.line : 0,
-		    err.column > 0 ? err.column : 0, "%s", err.text);
+		    err.column > 0 ? err.column : 0, "invalid JSON: %s",
+		    err.text);
 		return NULL;
 	}
 	if (!json_is_object(root))
