@@ -757,14 +757,8 @@ cspr_load(const char *path, struct cspr_doc **out, struct cspr_errors *e)
 	int r;
 
 	*out = NULL;
-	r = cspr_read_file(path, CSPR_MAX_FILE, &buf, &len, e);
-	if (r == CSPR_FINDINGS) {
-		cspr_errors_add(e, name, 0, 0, NULL,
-		    "file is larger than %ld MiB",
-		    CSPR_MAX_FILE / (1024 * 1024));
-		return CSPR_FINDINGS;
-	}
-	if (r != CSPR_OK)
+	/* a file over the limit is CSPR_FINDINGS, diagnosed already */
+	if ((r = cspr_read_file(path, CSPR_MAX_FILE, &buf, &len, e)) != CSPR_OK)
 		return r;
 	r = cspr_load_buffer(name, buf, len, out, e);
 	free(buf);

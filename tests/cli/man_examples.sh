@@ -4,7 +4,7 @@
 # together, must be the lines shown under it; "$ echo $?" checks the exit
 # status of the command before.  Commands with a pipe, or that run anything
 # but a csp tool, are illustrations and are skipped.
-. tests/cli/lib.sh
+. tests/lib.sh
 
 for page in man/*.[1-8]; do
 	awk -v page="$page" '

@@ -1,6 +1,6 @@
 # validate.sh - csp-validate's contract: exit codes, exact diagnostics,
 # stdin and "-", folders, the output formats, and that nothing is modified.
-. tests/cli/lib.sh
+. tests/lib.sh
 
 bad=tests/data/invalid/bad-dates.yaml
 sums=$(cat examples/*.yaml $bad | cksum)
