@@ -44,7 +44,9 @@ floordiv(int64_t a, int64_t b)
 static int64_t
 floormod(int64_t a, int64_t b)
 {
-	return a - floordiv(a, b) * b;
+	int64_t r = a % b;
+
+	return r != 0 && (r < 0) != (b < 0) ? r + b : r;
 }
 
 /* Hinnant's days_from_civil; month 1-12, any day (it just adds on). */
@@ -258,6 +260,9 @@ enum kind {
 /* Regular holidays a one-off can displace for its year. */
 enum { NONE, EARLY_MAY, SPRING };
 
+#define RULES_FROM CSPR_HOLIDAY_RULES_FROM
+#define RULES_TO CSPR_HOLIDAY_RULES_TO
+
 static const struct rule {
 	int from, to; /* years in force */
 	enum kind kind;
@@ -265,15 +270,15 @@ static const struct rule {
 	int id; /* what a one-off may replace */
 	const char *name;
 } rules[] = {
-	{1974, 2200, NEW_YEAR, 0, NONE, "New Year's Day"},
-	{1900, 2200, EASTER, -2, NONE, "Good Friday"},
-	{1900, 2200, EASTER, 1, NONE, "Easter Monday"},
-	{1978, 2200, FIRST_MONDAY, 5, EARLY_MAY, "Early May bank holiday"},
-	{1900, 1970, EASTER, 50, NONE, "Whit Monday"},
-	{1971, 2200, LAST_MONDAY, 5, SPRING, "Spring bank holiday"},
-	{1900, 1970, FIRST_MONDAY, 8, NONE, "Summer bank holiday"},
-	{1971, 2200, LAST_MONDAY, 8, NONE, "Summer bank holiday"},
-	{1900, 2200, CHRISTMAS, 0, NONE, NULL},
+	{1974, RULES_TO, NEW_YEAR, 0, NONE, "New Year's Day"},
+	{RULES_FROM, RULES_TO, EASTER, -2, NONE, "Good Friday"},
+	{RULES_FROM, RULES_TO, EASTER, 1, NONE, "Easter Monday"},
+	{1978, RULES_TO, FIRST_MONDAY, 5, EARLY_MAY, "Early May bank holiday"},
+	{RULES_FROM, 1970, EASTER, 50, NONE, "Whit Monday"},
+	{1971, RULES_TO, LAST_MONDAY, 5, SPRING, "Spring bank holiday"},
+	{RULES_FROM, 1970, FIRST_MONDAY, 8, NONE, "Summer bank holiday"},
+	{1971, RULES_TO, LAST_MONDAY, 8, NONE, "Summer bank holiday"},
+	{RULES_FROM, RULES_TO, CHRISTMAS, 0, NONE, NULL},
 };
 
 /* Proclaimed for one year; names as GOV.UK gives them, ASCII apostrophes. */
@@ -294,11 +299,12 @@ static const struct oneoff {
 	{2022, 6, 3, NONE, "Platinum Jubilee bank holiday"},
 	{2022, 9, 19, NONE,
 	    "Bank Holiday for the State Funeral of Queen Elizabeth II"},
-	{2023, 5, 8, NONE, "Bank holiday for the coronation of King Charles III"},
+	{2023, 5, 8, NONE,
+	    "Bank holiday for the coronation of King Charles III"},
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_PER_YEAR 16 /* rules emit at most 9, one-offs add at most 2 */
+#define MAX_PER_YEAR 12 /* the rules give at most 8, the one-offs 3 more */
 
 /* Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 static int64_t
@@ -441,15 +447,17 @@ struct cspr_calendar *
 cspr_calendar_new(void)
 {
 	struct cspr_calendar *c;
-	size_t cap = (size_t)(CSPR_HOLIDAY_RULES_TO - CSPR_HOLIDAY_RULES_FROM +
-	    1) * MAX_PER_YEAR;
+	size_t cap = (size_t)(RULES_TO - RULES_FROM + 1) * MAX_PER_YEAR;
+	struct hday *h;
 
 	if (!(c = calloc(1, sizeof(*c))))
 		return NULL;
 	if (!(c->h = malloc(cap * sizeof(*c->h))))
 		goto fail;
-	for (int y = CSPR_HOLIDAY_RULES_FROM; y <= CSPR_HOLIDAY_RULES_TO; y++)
+	for (int y = RULES_FROM; y <= RULES_TO; y++)
 		c->nh += (size_t)year_holidays(y, c->h + c->nh);
+	if ((h = realloc(c->h, c->nh * sizeof(*h))))
+		c->h = h;
 	if (!(c->w = weekday_index(c->h, c->nh, &c->nw)))
 		goto fail;
 	return c;
@@ -631,10 +639,12 @@ cspr_add_working_days(const struct cspr_calendar *c, cspr_date d, int n)
 			if (++rounds > MAX_ROUNDS)
 				return to_date(search_after(c, t, k));
 			x = nth_weekday(weekdays_to(t) + k);
-			k = weekday_holidays_to(c, x) - weekday_holidays_to(c, t);
+			k = weekday_holidays_to(c, x) -
+			    weekday_holidays_to(c, t);
 		}
 	} else {
-		/* Mirror image: k weekdays in [x, t), then the holidays there. */
+		/* The mirror image: k weekdays in [x, t), then the
+		 * holidays among them. */
 		for (k = -(int64_t)n; k > 0; t = x) {
 			if (++rounds > MAX_ROUNDS)
 				return to_date(search_before(c, t, k));
@@ -781,15 +791,18 @@ utf8_check(const unsigned char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			need = 1, min = 0x80, cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			need = 2, min = 0x800, cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			need = 3, min = 0x10000, cp = c & 0x07;
-		} else {
+		if (c >= 0xc2 && c <= 0xdf)
+			need = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			need = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			need = 3;
+		else
 			return i;
-		}
+		/* The smallest code point each length may carry: anything
+		 * less is an overlong form. */
+		min = need == 1 ? 0x80 : need == 2 ? 0x800 : 0x10000;
+		cp = c & (0x7f >> (need + 1));
 		if (n - i <= need)
 			return i;
 		for (unsigned j = 1; j <= need; j++) {

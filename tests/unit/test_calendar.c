@@ -223,8 +223,8 @@ test_civil_every_day(void **state)
 				cspr_date_ymd(z, &y, &m, &d);
 				if (y != yy || m != mm || d != dd ||
 				    cspr_date_from_ymd(yy, mm, dd) != z)
-					fail_msg("day %d: %04d-%02d-%02d", (int)z,
-					    yy, mm, dd);
+					fail_msg("day %d: %04d-%02d-%02d",
+					    (int)z, yy, mm, dd);
 			}
 		}
 	}
@@ -885,7 +885,8 @@ test_working_days_brute_force(void **state)
 		cspr_date e = d + (cspr_date)rng_range(-400, 400);
 		int n = (int)rng_range(-300, 300);
 
-		if (cspr_working_days_between(c, d, e) != naive_between(c, d, e))
+		if (cspr_working_days_between(c, d, e) !=
+		    naive_between(c, d, e))
 			fail_msg("between %d and %d", (int)d, (int)e);
 		if (cspr_add_working_days(c, d, n) != naive_add(c, d, n))
 			fail_msg("%d + %d working days", (int)d, n);
