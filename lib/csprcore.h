@@ -131,17 +131,20 @@ int cspr_date_parse(const char *s, cspr_date *d);
 /* Parse YYYY-MM-DD or YYYY-MM-DDTHH:MM (real date, 00:00-23:59).  Returns
  * 0 for a bare date (*t is the start of that day), 1 for a date-time, -1. */
 int cspr_datetime_parse(const char *s, cspr_time *t);
-/* The date of year, month (1-12), day (1-31); no range checks. */
+/* The date of year, month, day; no range checks: a month outside 1-12
+ * rolls into the year, a day outside the month counts on from its first
+ * (2026-03-00 is 2026-02-28); CSPR_NO_DATE beyond the type. */
 cspr_date cspr_date_from_ymd(int y, int m, int d);
 /* Split a date into year, month and day. */
 void cspr_date_ymd(cspr_date d, int *y, int *m, int *day);
-/* Write d as YYYY-MM-DD into buf (at least 11 bytes); returns buf. */
+/* Write d as YYYY-MM-DD into buf (at least 11 bytes; a year outside
+ * 0000-9999 is cut short); returns buf. */
 char *cspr_date_str(cspr_date d, char *buf);
 /* Write t as YYYY-MM-DDTHH:MM into buf (at least 17 bytes); returns buf. */
 char *cspr_time_str(cspr_time t, char *buf);
 /* Day of the week: 0 Monday ... 6 Sunday. */
 int cspr_weekday(cspr_date d);
-/* The same day six (or n) months on, clamped to the end of a shorter
+/* The same day n months on (n < 0: back), clamped to the end of a shorter
  * month: 2026-08-31 + 6 months = 2027-02-28. */
 cspr_date cspr_add_months(cspr_date d, int n);
 
@@ -160,10 +163,12 @@ struct cspr_calendar *cspr_calendar_new(void);
 void cspr_calendar_free(struct cspr_calendar **c);
 /* Add the holidays in a file to those already there (the built-in ones are
  * kept): GOV.UK bank-holidays.json (only division "england-and-wales",
- * event titles as names) or plain text, one "YYYY-MM-DD [name]" per line,
- * blank lines and '#' comments.  A file with any error adds nothing.
- * Returns CSPR_OK, CSPR_FINDINGS (bad content, diagnostics with line:col)
- * or CSPR_ERROR (unreadable, out of memory). */
+ * event titles as names, notes "Substitute day" adding " (substitute day)")
+ * or plain text, one "YYYY-MM-DD [name]" per line (default name "Bank
+ * holiday"), blank lines, '#' comments at the start of a line or after a
+ * blank, CRLF allowed.  A file with any error adds nothing.  Returns
+ * CSPR_OK, CSPR_FINDINGS (bad content, diagnostics with line:col) or
+ * CSPR_ERROR (unreadable, out of memory). */
 int cspr_calendar_load(struct cspr_calendar *c, const char *path,
     struct cspr_errors *e);
 /* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
@@ -185,7 +190,9 @@ int cspr_is_working_day(const struct cspr_calendar *c, cspr_date d);
 cspr_date cspr_add_working_days(const struct cspr_calendar *c, cspr_date d,
     int n);
 /* Working days in (from, to] when to >= from; minus the working days in
- * (to, from] when to < from. */
+ * (to, from] when to < from; within +-INT_MAX.  It undoes
+ * cspr_add_working_days for n >= 0, and for n < 0 when d is a working
+ * day. */
 int cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
     cspr_date to);
 
