@@ -196,6 +196,65 @@ cspr_date cspr_add_working_days(const struct cspr_calendar *c, cspr_date d,
 int cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
     cspr_date to);
 
+/* ---- deadlines.c: the deadline table of the procedure ---- */
+
+/* A moment as a case records it: a date, or a date and a time. */
+struct cspr_when {
+	cspr_time t; /* for a bare date, the start of that day */
+	enum { CSPR_WHEN_NONE, CSPR_WHEN_DATE, CSPR_WHEN_TIME } kind;
+};
+
+/* SPEC section 4: done (on or before due), late (done after due), overdue
+ * (not done, today after due), due (not done, today on or before due),
+ * pending (applies, but the date it runs from is missing). */
+enum cspr_status { CSPR_DONE, CSPR_LATE, CSPR_OVERDUE, CSPR_DUE,
+	CSPR_PENDING };
+
+/* One deadline of one case. */
+struct cspr_deadline {
+	char id[80];       /* the rule id, or "action:" and the action's id */
+	const char *rule;  /* the rule id ("action" for actions) */
+	const char *para;  /* the paragraph that sets it: "5.1" */
+	const char *what;  /* what is due, for people (borrowed) */
+	const char *owner; /* "local_authority", "partnership" or "panel" */
+	const char *const *to;    /* notification rules: the recipients, */
+	const char *const *about; /* and what about; else NULL */
+	struct cspr_when from, due, done;
+	enum cspr_status status;
+	int days_left; /* working days left (negative: late); due, overdue */
+};
+
+/* A list of deadlines; zero-initialise before use. */
+struct cspr_deadlines {
+	struct cspr_deadline *v;
+	size_t n, cap;
+};
+
+/* Append every deadline that applies to a case, in the order of the table,
+ * then one per action.  Status as of today.  Returns 0, or -1 on out of
+ * memory.  The deadlines borrow strings from root. */
+int cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *c,
+    cspr_date today, struct cspr_deadlines *out);
+/* Free a list's contents; it stays usable. */
+void cspr_deadlines_clear(struct cspr_deadlines *ds);
+/* "done", "late", "overdue", "due" or "pending". */
+const char *cspr_status_name(enum cspr_status s);
+/* {rule, para, what, from, due, done, status, working_days_left}. */
+json_t *cspr_deadline_json(const struct cspr_deadline *d);
+/* A moment as JSON: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or null. */
+json_t *cspr_when_json(struct cspr_when w);
+/* The date of a moment. */
+cspr_date cspr_when_date(struct cspr_when w);
+/* 5.1, a notifiable incident: abuse or neglect known or suspected, the
+ * child died or was seriously harmed, in the area or outside England while
+ * normally resident here.  1, 0, or -1 when an input is unknown. */
+int cspr_notifiable(const json_t *root);
+/* When every recipient in to[] had been told about any of about[]: the
+ * latest of each recipient's first notice in the case's notifications
+ * log, or CSPR_WHEN_NONE while one has not. */
+struct cspr_when cspr_notice(const json_t *root, const char *const *to,
+    const char *const *about);
+
 /* ---- walk.c: operands ---- */
 
 /* Call fn for each operand: none, or "-", is standard input (fn gets "-");
