@@ -79,9 +79,15 @@ $(O)/tests/unit/%.o: tests/unit/%.c | $(O)/.deps-check
 	$(CC) $(CSP_CFLAGS) -Itests/unit $(CFLAGS) -c -o $@ $<
 
 # The main job on the shipped examples (README's first command).
+# Each tool over examples/, as a person would run it; findings are the
+# point here, so their exit status 1 does not stop the demo.
 demo: all
-	@echo '$$ csp-validate examples/'
-	@$(O)/bin/csp-validate examples/ && echo 'every example is valid'
+	@for t in $(TOOLS); do \
+	    echo "\$$ $$t examples/"; \
+	    $(O)/bin/$$t examples/; r=$$?; \
+	    echo "(exit status $$r)"; echo; \
+	    [ $$r -le 1 ] || exit $$r; \
+	done
 
 check: all $(UNIT) | $(O)/.deps-check
 	@tests/run.sh $(O)
