@@ -66,7 +66,8 @@ enum {
 	H_MIN_PROPS = 1 << 11,
 };
 
-#define H_NUMBER (H_MULTIPLE_OF | H_MAXIMUM | H_MINIMUM | H_XMAXIMUM | H_XMINIMUM)
+#define H_NUMBER                                                               \
+	(H_MULTIPLE_OF | H_MAXIMUM | H_MINIMUM | H_XMAXIMUM | H_XMINIMUM)
 
 enum { FMT_NONE, FMT_DATE, FMT_DATETIME };
 
@@ -105,7 +106,8 @@ struct dep {
 struct node {
 	struct node *ref; /* draft-07: $ref replaces every sibling */
 	unsigned char is_bool, bool_val;
-	unsigned char kw_num, kw_str, kw_arr, kw_obj; /* any keyword for that type */
+	/* any keyword that applies to numbers, strings, arrays, objects */
+	unsigned char kw_num, kw_str, kw_arr, kw_obj;
 	unsigned char unique, format, state;
 	unsigned types, has;
 	const char *type_msg;
@@ -169,7 +171,7 @@ arena_alloc(struct cspr_schema *s, size_t size)
 	char *p;
 
 	size = (size + sizeof(union align) - 1) / sizeof(union align) *
-	    sizeof(union align);
+	       sizeof(union align);
 	if (!b || b->cap - b->used < size) {
 		size_t cap = size > 16384 ? size : 16384;
 
@@ -517,7 +519,8 @@ equal(json_t *a, json_t *b, int depth)
 	case JSON_STRING:
 		n = json_string_length(a);
 		return n == json_string_length(b) &&
-		    memcmp(json_string_value(a), json_string_value(b), n) == 0;
+		       memcmp(json_string_value(a), json_string_value(b), n) ==
+			   0;
 	case JSON_ARRAY:
 		n = json_array_size(a);
 		if (n != json_array_size(b))
@@ -534,11 +537,12 @@ equal(json_t *a, json_t *b, int depth)
 			return 0;
 		for (it = json_object_iter(a); it;
 		     it = json_object_iter_next(a, it)) {
-			json_t *bv = json_object_getn(b, json_object_iter_key(it),
-			    json_object_iter_key_len(it));
+			json_t *bv =
+			    json_object_getn(b, json_object_iter_key(it),
+				json_object_iter_key_len(it));
 
-			if (!bv || !equal(json_object_iter_value(it), bv,
-				       depth + 1))
+			if (!bv ||
+			    !equal(json_object_iter_value(it), bv, depth + 1))
 				return 0;
 		}
 		return 1;
@@ -593,7 +597,7 @@ hash(json_t *v, int depth)
 	}
 	case JSON_STRING:
 		return mix(fnv(json_string_value(v), json_string_length(v)) ^
-		    ((uint64_t)1 << 40));
+			   ((uint64_t)1 << 40));
 	case JSON_ARRAY:
 		h = 3;
 		n = json_array_size(v);
@@ -607,8 +611,8 @@ hash(json_t *v, int depth)
 		for (it = json_object_iter(v); it;
 		     it = json_object_iter_next(v, it))
 			h += mix(fnv(json_object_iter_key(it),
-					 json_object_iter_key_len(it)) ^
-			    hash(json_object_iter_value(it), depth + 1));
+				     json_object_iter_key_len(it)) ^
+				 hash(json_object_iter_value(it), depth + 1));
 		return h;
 	}
 	default:
@@ -679,8 +683,8 @@ digits(const char *s, int n)
 static int
 days_in_month(int y, int m)
 {
-	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-	    31};
+	static const int dim[] = {
+	    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
 		return 29;
@@ -698,7 +702,7 @@ is_date(const char *s, size_t n)
 	m = digits(s + 5, 2);
 	d = digits(s + 8, 2);
 	return y >= 0 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= days_in_month(y, m);
+	       d <= days_in_month(y, m);
 }
 
 static int
@@ -797,9 +801,8 @@ bad(struct comp *c, const char *where, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	if (!(msg = buf_take(&b)) ||
-	    cspr_errors_add(c->e, "", 0, 0, where, "invalid schema at %s: %s",
-		where, msg) < 0)
+	if (!(msg = buf_take(&b)) || cspr_errors_add(c->e, "", 0, 0, where,
+					 "invalid schema: %s", msg) < 0)
 		c->failed = 1;
 	free(msg);
 }
@@ -899,7 +902,7 @@ uri_parse(const char *s, struct uri *u)
 	memset(u, 0, sizeof(*u));
 	if (isalpha((unsigned char)*p)) {
 		for (q = p + 1; isalnum((unsigned char)*q) || *q == '+' ||
-		     *q == '-' || *q == '.';
+				*q == '-' || *q == '.';
 		     q++)
 			;
 		if (*q == ':') {
@@ -974,7 +977,7 @@ remove_dots(struct buf *b, const char *in, size_t n)
 			pop_segment(b, start);
 			buf_add(b, "/", 1);
 		} else if ((r == 1 && p[0] == '.') ||
-		    (r == 2 && !memcmp(p, "..", 2))) {
+			   (r == 2 && !memcmp(p, "..", 2))) {
 			i = n;
 		} else {
 			for (j = p[0] == '/'; j < r && p[j] != '/'; j++)
@@ -1077,7 +1080,8 @@ find_res(struct comp *c, const char *uri, size_t n)
 	size_t i;
 
 	for (i = 0; i < c->nres; i++)
-		if (strlen(c->res[i].uri) == n && !memcmp(c->res[i].uri, uri, n))
+		if (strlen(c->res[i].uri) == n &&
+		    !memcmp(c->res[i].uri, uri, n))
 			return &c->res[i];
 	return NULL;
 }
@@ -1089,19 +1093,29 @@ static const struct {
 	const char *kw;
 	enum shape shape;
 } subschemas[] = {
-    {"additionalItems", ONE}, {"additionalProperties", ONE},
-    {"contains", ONE}, {"propertyNames", ONE}, {"if", ONE}, {"then", ONE},
-    {"else", ONE}, {"not", ONE}, {"items", ONE_OR_ARRAY},
-    {"allOf", ARRAY_OF}, {"anyOf", ARRAY_OF}, {"oneOf", ARRAY_OF},
-    {"properties", MAP_OF}, {"patternProperties", MAP_OF},
-    {"definitions", MAP_OF}, {"dependencies", DEPS},
+    {"additionalItems", ONE},
+    {"additionalProperties", ONE},
+    {"contains", ONE},
+    {"propertyNames", ONE},
+    {"if", ONE},
+    {"then", ONE},
+    {"else", ONE},
+    {"not", ONE},
+    {"items", ONE_OR_ARRAY},
+    {"allOf", ARRAY_OF},
+    {"anyOf", ARRAY_OF},
+    {"oneOf", ARRAY_OF},
+    {"properties", MAP_OF},
+    {"patternProperties", MAP_OF},
+    {"definitions", MAP_OF},
+    {"dependencies", DEPS},
 };
 
 /* The base URI inside schema j, given the base outside it; registers j
  * as a resource or a plain-name fragment when its $id says so. */
 static const char *
-apply_id(struct comp *c, json_t *j, const char *base, const char *where,
-    int reg)
+apply_id(
+    struct comp *c, json_t *j, const char *base, const char *where, int reg)
 {
 	json_t *id;
 	const char *uri, *hash;
@@ -1118,9 +1132,8 @@ apply_id(struct comp *c, json_t *j, const char *base, const char *where,
 		return NULL;
 	hash = strchr(uri, '#');
 	if (json_string_value(id)[0] != '#') {
-		const char *doc = hash ? arena_strndup(c->s, uri,
-						 (size_t)(hash - uri))
-				       : uri;
+		const char *doc =
+		    hash ? arena_strndup(c->s, uri, (size_t)(hash - uri)) : uri;
 
 		if (!doc) {
 			oom(c);
@@ -1140,8 +1153,8 @@ apply_id(struct comp *c, json_t *j, const char *base, const char *where,
  * targets are resolved only after this, so that an $id anywhere in the
  * document can be referred to from anywhere. */
 static void
-index_ids(struct comp *c, json_t *j, const char *base, const char *where,
-    int depth)
+index_ids(
+    struct comp *c, json_t *j, const char *base, const char *where, int depth)
 {
 	struct loc *l;
 	size_t k;
@@ -1160,7 +1173,7 @@ index_ids(struct comp *c, json_t *j, const char *base, const char *where,
 	}
 	l->base = base;
 	for (k = 0; k < sizeof(subschemas) / sizeof(subschemas[0]); k++) {
-		json_t *v = json_object_get(j, subschemas[k].kw), *x;
+		json_t *v = json_object_get(j, subschemas[k].kw);
 		const char *w;
 		size_t i;
 		void *it;
@@ -1168,13 +1181,14 @@ index_ids(struct comp *c, json_t *j, const char *base, const char *where,
 		if (!v || !(w = kw_where(c, where, subschemas[k].kw)))
 			continue;
 		if (subschemas[k].shape == ONE ||
-		    (subschemas[k].shape == ONE_OR_ARRAY && !json_is_array(v))) {
+		    (subschemas[k].shape == ONE_OR_ARRAY &&
+			!json_is_array(v))) {
 			index_ids(c, v, base, w, depth + 1);
 		} else if (subschemas[k].shape == ARRAY_OF ||
-		    subschemas[k].shape == ONE_OR_ARRAY) {
-			json_array_foreach(v, i, x)
-			    index_ids(c, x, base, child_where(c, w, NULL, i),
-				depth + 1);
+			   subschemas[k].shape == ONE_OR_ARRAY) {
+			for (i = 0; i < json_array_size(v); i++)
+				index_ids(c, json_array_get(v, i), base,
+				    child_where(c, w, NULL, i), depth + 1);
 		} else if (json_is_object(v)) {
 			for (it = json_object_iter(v); it;
 			     it = json_object_iter_next(v, it))
@@ -1188,8 +1202,8 @@ index_ids(struct comp *c, json_t *j, const char *base, const char *where,
 	}
 }
 
-static struct node *compile(struct comp *, json_t *, const char *,
-    const char *, int);
+static struct node *compile(
+    struct comp *, json_t *, const char *, const char *, int);
 
 static int
 get_count(struct comp *c, json_t *v, const char *where, size_t *out)
@@ -1233,7 +1247,8 @@ non_posix(const char *p, size_t n, char *ch)
 			if (isalnum((unsigned char)*ch) &&
 			    !strchr("wWsSbB123456789", *ch))
 				return "\\%c is not a POSIX extended regular "
-				       "expression escape (for \\d write [0-9])";
+				       "expression escape (for \\d write "
+				       "[0-9])";
 			i += 2;
 		} else if (p[i] == '[') {
 			/* A bracket expression: ']' first is literal. */
@@ -1247,7 +1262,8 @@ non_posix(const char *p, size_t n, char *ch)
 				    strchr(":.=", p[i + 1])) {
 					char end = p[i + 1];
 
-					for (i += 2; i + 1 < n &&
+					for (i += 2;
+					     i + 1 < n &&
 					     !(p[i] == end && p[i + 1] == ']');
 					     i++)
 						;
@@ -1309,8 +1325,12 @@ static const struct {
 	const char *name;
 	unsigned bit;
 } type_names[] = {
-    {"object", T_OBJECT}, {"array", T_ARRAY}, {"string", T_STRING},
-    {"integer", T_INTEGER}, {"number", T_NUMBER}, {"boolean", T_BOOLEAN},
+    {"object", T_OBJECT},
+    {"array", T_ARRAY},
+    {"string", T_STRING},
+    {"integer", T_INTEGER},
+    {"number", T_NUMBER},
+    {"boolean", T_BOOLEAN},
     {"null", T_NULL},
 };
 
@@ -1419,8 +1439,9 @@ compile_array(struct comp *c, json_t *v, const char *base, const char *w,
 	size_t i;
 
 	if (!json_is_array(v) || (nonempty && json_array_size(v) == 0)) {
-		bad(c, w, nonempty ? "must be a non-empty array of schemas"
-				   : "must be a schema or an array of schemas");
+		bad(c, w,
+		    nonempty ? "must be a non-empty array of schemas"
+			     : "must be a schema or an array of schemas");
 		return NULL;
 	}
 	*n = json_array_size(v);
@@ -1449,13 +1470,15 @@ compile_props(struct comp *c, struct node *n, json_t *v, const char *base,
 	n->nprops = json_object_size(v);
 	while (tab < 2 * n->nprops)
 		tab *= 2;
-	if (!(n->props = arena_alloc(c->s, (n->nprops + 1) * sizeof(*n->props))) ||
+	if (!(n->props =
+		    arena_alloc(c->s, (n->nprops + 1) * sizeof(*n->props))) ||
 	    !(n->ptab = arena_alloc(c->s, tab * sizeof(*n->ptab)))) {
 		oom(c);
 		return -1;
 	}
 	n->pmask = (uint32_t)(tab - 1);
-	for (it = json_object_iter(v); it; it = json_object_iter_next(v, it), i++) {
+	for (it = json_object_iter(v); it;
+	     it = json_object_iter_next(v, it), i++) {
 		struct prop *p = &n->props[i];
 		uint32_t k;
 
@@ -1484,8 +1507,8 @@ compile_pprops(struct comp *c, struct node *n, json_t *v, const char *base,
 		return -1;
 	}
 	n->npprops = json_object_size(v);
-	if (!(n->pprops = arena_alloc(c->s,
-		  (n->npprops + 1) * sizeof(*n->pprops)))) {
+	if (!(n->pprops =
+		    arena_alloc(c->s, (n->npprops + 1) * sizeof(*n->pprops)))) {
 		oom(c);
 		return -1;
 	}
@@ -1496,8 +1519,8 @@ compile_pprops(struct comp *c, struct node *n, json_t *v, const char *base,
 		const char *kw = child_where(c, w, key, len);
 
 		if (!kw || !(n->pprops[i].re = compile_re(c, key, len, kw)) ||
-		    !(n->pprops[i].schema = compile(c,
-			  json_object_iter_value(it), base, kw, depth + 1)))
+		    !(n->pprops[i].schema = compile(
+			  c, json_object_iter_value(it), base, kw, depth + 1)))
 			return -1;
 	}
 	return 0;
@@ -1509,7 +1532,6 @@ static struct str *
 compile_names(struct comp *c, json_t *v, const char *w, size_t *n)
 {
 	struct str *a;
-	json_t *x;
 	size_t i;
 
 	if (!json_is_array(v)) {
@@ -1521,7 +1543,9 @@ compile_names(struct comp *c, json_t *v, const char *w, size_t *n)
 		oom(c);
 		return NULL;
 	}
-	json_array_foreach(v, i, x) {
+	for (i = 0; i < *n; i++) {
+		json_t *x = json_array_get(v, i);
+
 		if (!json_is_string(x)) {
 			bad(c, child_where(c, w, NULL, i), "must be a string");
 			return NULL;
@@ -1572,8 +1596,8 @@ compile_deps(struct comp *c, struct node *n, json_t *v, const char *base,
 
 /* One keyword of an object schema; 0, or -1 after reporting. */
 static int
-compile_keyword(struct comp *c, struct node *n, const char *kw,
-    size_t kwlen, json_t *v, const char *base, int depth)
+compile_keyword(struct comp *c, struct node *n, const char *kw, size_t kwlen,
+    json_t *v, const char *base, int depth)
 {
 	const char *w = child_where(c, n->where, kw, kwlen);
 	size_t i;
@@ -1584,17 +1608,26 @@ compile_keyword(struct comp *c, struct node *n, const char *kw,
 		json_t *x;
 		size_t k;
 
-		if (json_is_string(v) || (json_is_array(v) &&
-		    json_array_size(v) > 0)) {
-			for (i = 0; i < (json_is_string(v) ? 1 :
-			     json_array_size(v)); i++) {
-				x = json_is_string(v) ? v : json_array_get(v, i);
-				for (k = 0; k < 7 && (!json_is_string(x) ||
-				     strcmp(json_string_value(x),
-					 type_names[k].name)); k++)
+		if (json_is_string(v) ||
+		    (json_is_array(v) && json_array_size(v) > 0)) {
+			for (i = 0;
+			     i < (json_is_string(v) ? 1 : json_array_size(v));
+			     i++) {
+				x = json_is_string(v) ? v
+						      : json_array_get(v, i);
+				for (k = 0;
+				     k < 7 && (!json_is_string(x) ||
+						  strcmp(json_string_value(x),
+						      type_names[k].name));
+				     k++)
 					;
 				if (k == 7) {
-					bad(c, w, "unknown type");
+					bad(c, w, "unknown type%s%s%s",
+					    json_is_string(x) ? " \"" : "",
+					    json_is_string(x)
+						? json_string_value(x)
+						: "",
+					    json_is_string(x) ? "\"" : "");
 					return -1;
 				}
 				n->types |= type_names[k].bit;
@@ -1679,8 +1712,8 @@ compile_keyword(struct comp *c, struct node *n, const char *kw,
 			bad(c, w, "must be a string");
 			return -1;
 		}
-		n->pattern = compile_re(c, json_string_value(v),
-		    json_string_length(v), w);
+		n->pattern = compile_re(
+		    c, json_string_value(v), json_string_length(v), w);
 		return n->pattern ? 0 : -1;
 	}
 	if (IS("format")) {
@@ -1698,22 +1731,31 @@ compile_keyword(struct comp *c, struct node *n, const char *kw,
 	}
 	if (IS("items")) {
 		if (json_is_array(v))
-			return (n->itemv = compile_array(c, v, base, w, depth,
-				    &n->nitemv, 0)) ? 0 : -1;
+			return (n->itemv = compile_array(
+				    c, v, base, w, depth, &n->nitemv, 0))
+				   ? 0
+				   : -1;
 		return (n->items = compile(c, v, base, w, depth + 1)) ? 0 : -1;
 	}
 	if (IS("allOf"))
-		return (n->all_of = compile_array(c, v, base, w, depth,
-			    &n->nall_of, 1)) ? 0 : -1;
+		return (n->all_of = compile_array(
+			    c, v, base, w, depth, &n->nall_of, 1))
+			   ? 0
+			   : -1;
 	if (IS("anyOf"))
-		return (n->any_of = compile_array(c, v, base, w, depth,
-			    &n->nany_of, 1)) ? 0 : -1;
+		return (n->any_of = compile_array(
+			    c, v, base, w, depth, &n->nany_of, 1))
+			   ? 0
+			   : -1;
 	if (IS("oneOf"))
-		return (n->one_of = compile_array(c, v, base, w, depth,
-			    &n->none_of, 1)) ? 0 : -1;
+		return (n->one_of = compile_array(
+			    c, v, base, w, depth, &n->none_of, 1))
+			   ? 0
+			   : -1;
 	if (IS("required"))
 		return (n->required = compile_names(c, v, w, &n->nrequired))
-		    ? 0 : -1;
+			   ? 0
+			   : -1;
 	if (IS("properties"))
 		return compile_props(c, n, v, base, w, depth);
 	if (IS("patternProperties"))
@@ -1725,7 +1767,8 @@ compile_keyword(struct comp *c, struct node *n, const char *kw,
 			const char *kw;
 			size_t off;
 		} one[] = {
-		    {"additionalItems", offsetof(struct node, additional_items)},
+		    {"additionalItems",
+			offsetof(struct node, additional_items)},
 		    {"additionalProperties",
 			offsetof(struct node, additional_props)},
 		    {"contains", offsetof(struct node, contains)},
@@ -1744,11 +1787,12 @@ compile_keyword(struct comp *c, struct node *n, const char *kw,
 				continue;
 			slot = (struct node **)(void *)((char *)n + one[i].off);
 			return (*slot = compile(c, v, base, w, depth + 1)) ? 0
-									  : -1;
+									   : -1;
 		}
 	}
 	if ((IS("$id") || IS("$schema") || IS("$comment") || IS("title") ||
-		IS("description")) && !json_is_string(v)) {
+		IS("description")) &&
+	    !json_is_string(v)) {
 		bad(c, w, "must be a string");
 		return -1;
 	}
@@ -1758,8 +1802,8 @@ compile_keyword(struct comp *c, struct node *n, const char *kw,
 #undef IS
 
 static struct node *
-compile(struct comp *c, json_t *j, const char *base, const char *where,
-    int depth)
+compile(
+    struct comp *c, json_t *j, const char *base, const char *where, int depth)
 {
 	struct loc *l;
 	struct node *n;
@@ -1827,7 +1871,8 @@ compile(struct comp *c, json_t *j, const char *base, const char *where,
 		}
 		if (!(uri = uri_resolve(c, base, json_string_value(ref))))
 			return NULL;
-		if (grow(&c->pend, &c->cappend, c->npend, sizeof(*c->pend)) < 0) {
+		if (grow(&c->pend, &c->cappend, c->npend, sizeof(*c->pend)) <
+		    0) {
 			oom(c);
 			return NULL;
 		}
@@ -1839,24 +1884,23 @@ compile(struct comp *c, json_t *j, const char *base, const char *where,
 	}
 	for (it = json_object_iter(j); it; it = json_object_iter_next(j, it))
 		if (compile_keyword(c, n, json_object_iter_key(it),
-			json_object_iter_key_len(it), json_object_iter_value(it),
-			base, depth) < 0)
+			json_object_iter_key_len(it),
+			json_object_iter_value(it), base, depth) < 0)
 			return NULL;
 	n->kw_num = (n->has & H_NUMBER) != 0;
-	n->kw_str = (n->has & (H_MAX_LENGTH | H_MIN_LENGTH)) || n->pattern ||
-	    n->format;
+	n->kw_str =
+	    (n->has & (H_MAX_LENGTH | H_MIN_LENGTH)) || n->pattern || n->format;
 	n->kw_arr = (n->has & (H_MAX_ITEMS | H_MIN_ITEMS)) || n->unique ||
-	    n->items || n->itemv || n->contains;
+		    n->items || n->itemv || n->contains;
 	n->kw_obj = (n->has & (H_MAX_PROPS | H_MIN_PROPS)) || n->nrequired ||
-	    n->nprops || n->npprops || n->additional_props || n->ndeps ||
-	    n->property_names;
+		    n->nprops || n->npprops || n->additional_props ||
+		    n->ndeps || n->property_names;
 	return c->failed ? NULL : n;
 }
 
 /* Follow a JSON Pointer (a URI fragment, so %-encoded too) from j. */
 static json_t *
-follow_pointer(struct comp *c, json_t *j, const char *frag,
-    const char **where)
+follow_pointer(struct comp *c, json_t *j, const char *frag, const char **where)
 {
 	struct buf b = {0}, tok = {0};
 	const char *p, *end;
@@ -1891,7 +1935,8 @@ follow_pointer(struct comp *c, json_t *j, const char *frag,
 				buf_add(&tok, q + i, 1);
 				continue;
 			}
-			if (q + i + 1 < end && (q[i + 1] == '0' || q[i + 1] == '1')) {
+			if (q + i + 1 < end &&
+			    (q[i + 1] == '0' || q[i + 1] == '1')) {
 				buf_add(&tok, q[i + 1] == '0' ? "~" : "/", 1);
 				i++;
 			} else {
@@ -1913,10 +1958,12 @@ follow_pointer(struct comp *c, json_t *j, const char *frag,
 		} else if (json_is_array(j)) {
 			size_t k, idx = 0;
 
-			for (k = 0; k < tok.n && tok.p[k] >= '0' && tok.p[k] <= '9'; k++)
+			for (k = 0;
+			     k < tok.n && tok.p[k] >= '0' && tok.p[k] <= '9';
+			     k++)
 				idx = idx * 10 + (size_t)(tok.p[k] - '0');
-			if (tok.n == 0 || k < tok.n || (tok.n > 1 && tok.p[0] == '0') ||
-			    k > 9) {
+			if (tok.n == 0 || k < tok.n ||
+			    (tok.n > 1 && tok.p[0] == '0') || k > 9) {
 				j = NULL;
 				break;
 			}
@@ -2023,7 +2070,7 @@ check_cycles(struct comp *c)
 	struct frame {
 		struct node *n;
 		size_t i;
-	} *st;
+	} * st;
 	size_t k, top;
 
 	if (!(st = malloc((c->nnodes + 1) * sizeof(*st)))) {
@@ -2070,7 +2117,7 @@ cspr_schema_compile(json_t *schema, struct cspr_errors *e)
 	memset(&c, 0, sizeof(c));
 	c.e = e;
 	if (!schema) {
-		cspr_errors_add(e, "", 0, 0, ".", "invalid schema at .: none given");
+		cspr_errors_add(e, "", 0, 0, ".", "invalid schema: none given");
 		return NULL;
 	}
 	if (!(s = calloc(1, sizeof(*s)))) {
@@ -2123,8 +2170,8 @@ cspr_schema_free(struct cspr_schema **sp)
 /* One step down into the instance. */
 struct seg {
 	const char *key; /* NULL: an array index */
-	size_t len;      /* the key's length, or the index */
-	size_t ord;      /* position among its siblings: failures are sorted
+	size_t len;	 /* the key's length, or the index */
+	size_t ord;	 /* position among its siblings: failures are sorted
 			    by it into instance order */
 };
 
@@ -2181,18 +2228,18 @@ report(struct vctx *c, const char *fmt, ...)
 
 /* In quiet mode (inside anyOf, oneOf, not, if, contains and
  * propertyNames) the first failure is the answer: nothing is recorded. */
-#define FAIL(...)                                                          \
-	do {                                                               \
-		if (quiet)                                                 \
-			return 1;                                          \
-		nf += report(c, __VA_ARGS__);                              \
+#define FAIL(...)                                                              \
+	do {                                                                   \
+		if (quiet)                                                     \
+			return 1;                                              \
+		nf += report(c, __VA_ARGS__);                                  \
 	} while (0)
-#define ADD(expr)                                                          \
-	do {                                                               \
-		int r_ = (expr);                                           \
-		if (r_ && quiet)                                           \
-			return r_;                                         \
-		nf += r_;                                                  \
+#define ADD(expr)                                                              \
+	do {                                                                   \
+		int r_ = (expr);                                               \
+		if (r_ && quiet)                                               \
+			return r_;                                             \
+		nf += r_;                                                      \
 	} while (0)
 
 static int validate(struct vctx *, const struct node *, json_t *, int);
@@ -2210,8 +2257,9 @@ type_ok(unsigned types, json_t *v)
 	case JSON_INTEGER:
 		return types & (T_INTEGER | T_NUMBER);
 	case JSON_REAL:
-		return (types & T_NUMBER) || ((types & T_INTEGER) &&
-		    dfloor(json_real_value(v)) == json_real_value(v));
+		return (types & T_NUMBER) ||
+		       ((types & T_INTEGER) &&
+			   dfloor(json_real_value(v)) == json_real_value(v));
 	case JSON_TRUE:
 	case JSON_FALSE:
 		return types & T_BOOLEAN;
@@ -2358,7 +2406,8 @@ check_array(struct vctx *c, const struct node *n, json_t *v, int quiet)
 			FAIL("items must be unique");
 	}
 	if (n->items || n->itemv || n->contains) {
-		const struct node *extra = n->itemv ? n->additional_items : NULL;
+		const struct node *extra =
+		    n->itemv ? n->additional_items : NULL;
 		int found = 0;
 
 		if (c->depth >= MAX_DEPTH) {
@@ -2419,8 +2468,8 @@ quote(const char *s, size_t n)
 }
 
 static int
-check_member(struct vctx *c, const struct node *n, const char *key,
-    size_t len, json_t *x, int quiet)
+check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
+    json_t *x, int quiet)
 {
 	const struct prop *p;
 	int nf = 0, matched = 0;
@@ -2438,8 +2487,8 @@ check_member(struct vctx *c, const struct node *n, const char *key,
 			if (quiet)
 				return 1;
 			q = quote(key, len);
-			nf += report(c, "field name %s is not allowed",
-			    q ? q : "");
+			nf += report(
+			    c, "field name %s is not allowed", q ? q : "");
 			free(q);
 		}
 	}
@@ -2507,8 +2556,8 @@ check_object(struct vctx *c, const struct node *n, json_t *v, int quiet)
 			if (quiet)
 				return 1;
 			q = quote(d->key.s, d->key.len);
-			nf += report(c, "field %s is not allowed here",
-			    q ? q : "");
+			nf += report(
+			    c, "field %s is not allowed here", q ? q : "");
 			free(q);
 		} else if (d->schema) {
 			ADD(validate(c, d->schema, v, quiet));
@@ -2541,8 +2590,8 @@ check_object(struct vctx *c, const struct node *n, json_t *v, int quiet)
 		s->key = json_object_iter_key(it);
 		s->len = json_object_iter_key_len(it);
 		s->ord = ord;
-		ADD(check_member(c, n, s->key, s->len,
-		    json_object_iter_value(it), quiet));
+		ADD(check_member(
+		    c, n, s->key, s->len, json_object_iter_value(it), quiet));
 	}
 	c->depth--;
 	return nf;
@@ -2656,12 +2705,12 @@ static int
 same_path(const struct fail *x, const struct fail *y)
 {
 	return x->nord == y->nord &&
-	    (!x->nord || !memcmp(x->ord, y->ord, x->nord * sizeof(*x->ord)));
+	       (!x->nord || !memcmp(x->ord, y->ord, x->nord * sizeof(*x->ord)));
 }
 
 int
-cspr_schema_validate(const struct cspr_schema *s, json_t *instance,
-    struct cspr_errors *e)
+cspr_schema_validate(
+    const struct cspr_schema *s, json_t *instance, struct cspr_errors *e)
 {
 	struct vctx c;
 	size_t i, j, start;
@@ -2684,8 +2733,8 @@ cspr_schema_validate(const struct cspr_schema *s, json_t *instance,
 		for (j = start; j < i && !dup; j++)
 			dup = !strcmp(c.f[j].msg, c.f[i].msg);
 		if (!dup && !c.oom) {
-			if (cspr_errors_add(e, "", 0, 0, c.f[i].path, "%s",
-				c.f[i].msg) < 0)
+			if (cspr_errors_add(
+				e, "", 0, 0, c.f[i].path, "%s", c.f[i].msg) < 0)
 				c.oom = 1;
 			else
 				n++;

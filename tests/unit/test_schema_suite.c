@@ -51,14 +51,14 @@ run_case(void **state)
 	} else if ((n = cspr_schema_validate(s, t->data, &e)) < 0) {
 		snprintf(why, sizeof(why), "validation ran out of memory");
 	} else if ((size_t)n != e.n) {
-		snprintf(why, sizeof(why), "returned %d but reported %zu", n,
-		    e.n);
+		snprintf(
+		    why, sizeof(why), "returned %d but reported %zu", n, e.n);
 	} else if ((n == 0) != t->valid) {
 		snprintf(why, sizeof(why), "expected %s, got %d failures",
 		    t->valid ? "valid" : "invalid", n);
 		for (i = 0; i < e.n; i++)
-			print_message("# %s: %s\n", e.v[i].path,
-			    e.v[i].message);
+			print_message(
+			    "# %s: %s\n", e.v[i].path, e.v[i].message);
 	}
 	cspr_schema_free(&s);
 	cspr_errors_clear(&e);
@@ -77,8 +77,10 @@ struct suite {
 static int
 add_case(struct suite *su, const char *file, json_t *group, json_t *test)
 {
-	const char *gd = json_string_value(json_object_get(group, "description"));
-	const char *td = json_string_value(json_object_get(test, "description"));
+	const char *gd =
+	    json_string_value(json_object_get(group, "description"));
+	const char *td =
+	    json_string_value(json_object_get(test, "description"));
 	json_t *valid = json_object_get(test, "valid");
 	struct tcase *t;
 	int len;
@@ -112,7 +114,7 @@ load_file(struct suite *su, const char *dir, const char *file)
 {
 	char path[4096];
 	json_error_t err;
-	json_t *root, *group, *test, **f;
+	json_t *root, **f;
 	size_t i, j;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
@@ -127,9 +129,13 @@ load_file(struct suite *su, const char *dir, const char *file)
 	}
 	su->files = f;
 	su->files[su->nfiles++] = root;
-	json_array_foreach(root, i, group) {
-		json_array_foreach(json_object_get(group, "tests"), j, test) {
-			if (add_case(su, file, group, test) < 0) {
+	for (i = 0; i < json_array_size(root); i++) {
+		json_t *group = json_array_get(root, i);
+		json_t *tests = json_object_get(group, "tests");
+
+		for (j = 0; j < json_array_size(tests); j++) {
+			if (add_case(su, file, group,
+				json_array_get(tests, j)) < 0) {
 				fprintf(stderr,
 				    "test_schema_suite: %s: malformed case or "
 				    "out of memory\n",
@@ -147,7 +153,7 @@ is_suite_file(const struct dirent *d)
 	size_t n = strlen(d->d_name);
 
 	return n > 5 && !strcmp(d->d_name + n - 5, ".json") &&
-	    strcmp(d->d_name, "refRemote.json") != 0;
+	       strcmp(d->d_name, "refRemote.json") != 0;
 }
 
 int
@@ -167,7 +173,8 @@ main(void)
 		    "test_schema_suite: the JSON-Schema-Test-Suite is missing: "
 		    "install the Debian package json-schema-test-suite, or "
 		    "set CSPR_SCHEMA_SUITE to its tests/draft7 directory\n");
-		printf("Bail out! JSON-Schema-Test-Suite not found in %s\n", dir);
+		printf(
+		    "Bail out! JSON-Schema-Test-Suite not found in %s\n", dir);
 		return 1;
 	}
 	for (i = 0; i < nents; i++)
@@ -197,8 +204,8 @@ main(void)
 		/* cmocka_run_group_tests_name() takes the count from sizeof,
 		 * which a malloc'd array does not have: call what it expands
 		 * to. */
-		rc = _cmocka_run_group_tests("schema-suite", su.tests, su.n,
-		    NULL, NULL);
+		rc = _cmocka_run_group_tests(
+		    "schema-suite", su.tests, su.n, NULL, NULL);
 		printf("# JSON-Schema-Test-Suite draft-07: %zu cases, %zu "
 		       "passed, %d failed\n",
 		    su.n, su.n - (size_t)rc, rc);
