@@ -1,0 +1,2344 @@
+/*
+ * identifiers.c - identifying details in free text (9.4.3, 9.12.2, 9.15.2).
+ *
+ * csp-notify --anonymise replaces every identifier in a case bound for an
+ * external body and scans the result again; csp-publish-check refuses a
+ * report that still names anyone.  Both stand on the detector here: the
+ * known items of one case (names, aliases, dates of birth, NHS number,
+ * address, postcode, phone, e-mail) plus patterns for the kinds that need no
+ * list (NHS numbers, postcodes, phone numbers, e-mail addresses).
+ *
+ * The text is read once.  Each word is folded (lower case, accents off, one
+ * apostrophe) and looked up in a hash of the known words, so the cost does
+ * not grow with the number of names; the patterns are tried only where a
+ * word or an '@' starts.  Candidates are then sorted and overlaps resolved,
+ * the longest winning.  The text is (pointer, length): any bytes, NULs and
+ * invalid UTF-8 included, are read within bounds.
+ *
+ * The rules:
+ * - Names and aliases: whole words, any case, the full name or any part
+ *   (first name alone, surname alone, each piece of "Smith-Jones").  Letters
+ *   of Latin-1 and Latin Extended-A fold to ASCII (e with an acute accent is
+ *   e, sharp s is ss), ' and the typographic apostrophes are one.  "Poppy's"
+ *   is a hit on "Poppy"; "the Testcases" on "Testcase".  Neighbouring parts
+ *   of one person's name ("Poppy Testcase", "Testcase, Poppy", "Poppy J.
+ *   Testcase") make one hit.  A part of one letter (an initial) is never a
+ *   hit alone; a title (Mr, Dr...) in a known name is not a part.
+ * - A part that is also a common English word (the list below: "hope",
+ *   "brown", "will", "may", "young", "rose"...) is a hit only when it is
+ *   next to another part of the same name ("Rose Hope", "Will Brown") with
+ *   one of them capitalised or not common, or when it is capitalised and
+ *   (a) follows a title ("Mrs Hope"), (b) is possessive ("Hope's"), (c) is
+ *   not the first word of a sentence ("told Hope that"), unless it is a month
+ *   in a date ("in May", "May 2026", "2 May"), or (d) starts a sentence and
+ *   the next word is one that follows a person ("Hope said", "Brown told").
+ *   So "we hope that", "the brown door", "in May 2026", "Young people" are
+ *   not hits, while "Hope is ..." at the start of a sentence is not either:
+ *   a false negative this rule accepts.
+ * - The reviewer (9.4.3) is exempt as a full name: "Jane Hope" is not a hit
+ *   when she is the reviewer, but "Hope" alone still is when it is a family
+ *   name.  A one-word exemption is ignored, as it would silence that word.
+ * - Dates of birth: the known ones only, as 2019-04-02, 02/04/2019,
+ *   2/4/2019, 2/4/19, 02.04.2019, 02-04-2019, 2 April 2019, 2nd April 2019,
+ *   2 Apr 2019, 2nd of April 2019, April 2 2019, April 2nd, 2019.
+ * - NHS numbers: ten digits, contiguous or 3-3-4 with single spaces or
+ *   hyphens, passing the modulus 11 check, not inside a longer run of digits
+ *   or letters; a known NHS number matches even with a bad check digit.
+ * - Address: the known address's first line (number and street) and the
+ *   street without its number, any case and spacing, Rd for Road and the
+ *   like; where the first line has no number and no street word (a house
+ *   name) the second line too.  Never the town or county alone.
+ * - Postcodes: any UK shape (A9, A99, AA9, AA99, A9A, AA9A, a space or none,
+ *   9AA), its first letter a capital; not inside a longer word.
+ * - Phone numbers: 01, 02, 03, 07 or 08 and 10 or 11 digits in all, or
+ *   +44 (0) forms, in groups separated by single spaces or hyphens, the area
+ *   code maybe in brackets; a known number matches in the same groupings.
+ *   Where a phone number and an NHS number are the same digits, phone wins.
+ * - E-mail addresses: local@domain.tld.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csprcore.h"
+
+#define FOLDMAX 64 /* a longer word is never a name */
+#define MAXGROUPS 16
+
+/* ---- characters ---- */
+
+/* Decode one UTF-8 character at s[i], i < len.  An invalid or truncated
+ * sequence is one byte, U+FFFD. */
+static size_t
+u8dec(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+	unsigned c = s[i];
+	uint32_t v;
+	size_t n, k;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		v = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		v = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		v = c & 0x07;
+	} else
+		goto bad;
+	if (len - i < n)
+		goto bad;
+	for (k = 1; k < n; k++) {
+		if ((s[i + k] & 0xc0) != 0x80)
+			goto bad;
+		v = v << 6 | (s[i + k] & 0x3f);
+	}
+	if ((n == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
+	    (n == 4 && (v < 0x10000 || v > 0x10ffff)))
+		goto bad;
+	*cp = v;
+	return n;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+enum { C_OTHER, C_SPACE, C_LETTER, C_DIGIT, C_APOS, C_HYPHEN, C_IGNORE };
+
+/* A rough Unicode classification: enough to find words in English text
+ * with names from anywhere, without tables. */
+static int
+cpclass(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return C_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return C_DIGIT;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return C_SPACE;
+		if (cp == '\'')
+			return C_APOS;
+		if (cp == '-')
+			return C_HYPHEN;
+		return C_OTHER;
+	}
+	if (cp == 0x85 || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
+	    cp == 0x3000)
+		return C_SPACE;
+	if (cp == 0x2018 || cp == 0x2019 || cp == 0x2bc)
+		return C_APOS;
+	if (cp == 0x2010 || cp == 0x2011)
+		return C_HYPHEN;
+	/* soft hyphen, joiners and combining marks stay inside a word */
+	if (cp == 0xad || cp == 0x200c || cp == 0x200d || cp == 0x2060 ||
+	    (cp >= 0x300 && cp <= 0x36f))
+		return C_IGNORE;
+	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
+		return C_OTHER;
+	if (cp < 0x2000)
+		return C_LETTER;
+	if (cp < 0x2c00)
+		return C_OTHER; /* punctuation, symbols, arrows */
+	if (cp < 0x2e00)
+		return C_LETTER;
+	if (cp < 0x3040)
+		return C_OTHER;
+	if (cp < 0xe000)
+		return C_LETTER;
+	if (cp < 0xf900)
+		return C_OTHER; /* private use */
+	if (cp < 0xfe00 || (cp >= 0xfe70 && cp < 0xfeff) ||
+	    (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a))
+		return C_LETTER;
+	if ((cp >= 0x10000 && cp < 0x1f000) || (cp >= 0x20000 && cp < 0x40000))
+		return C_LETTER;
+	return C_OTHER;
+}
+
+/* Latin-1 Supplement and Latin Extended-A, U+00C0 to U+017F: the ASCII
+ * letters each folds to, and whether it is a capital. */
+static const struct {
+	char f[3];
+	char upper;
+} latin[192] = {
+	{"a", 1}, {"a", 1}, {"a", 1}, {"a", 1}, {"a", 1}, {"a", 1}, {"ae", 1}, {"c", 1}, /* U+00C0 */
+	{"e", 1}, {"e", 1}, {"e", 1}, {"e", 1}, {"i", 1}, {"i", 1}, {"i", 1}, {"i", 1}, /* U+00C8 */
+	{"d", 1}, {"n", 1}, {"o", 1}, {"o", 1}, {"o", 1}, {"o", 1}, {"o", 1}, {"", 0}, /* U+00D0 */
+	{"o", 1}, {"u", 1}, {"u", 1}, {"u", 1}, {"u", 1}, {"y", 1}, {"th", 1}, {"ss", 0}, /* U+00D8 */
+	{"a", 0}, {"a", 0}, {"a", 0}, {"a", 0}, {"a", 0}, {"a", 0}, {"ae", 0}, {"c", 0}, /* U+00E0 */
+	{"e", 0}, {"e", 0}, {"e", 0}, {"e", 0}, {"i", 0}, {"i", 0}, {"i", 0}, {"i", 0}, /* U+00E8 */
+	{"d", 0}, {"n", 0}, {"o", 0}, {"o", 0}, {"o", 0}, {"o", 0}, {"o", 0}, {"", 0}, /* U+00F0 */
+	{"o", 0}, {"u", 0}, {"u", 0}, {"u", 0}, {"u", 0}, {"y", 0}, {"th", 0}, {"y", 0}, /* U+00F8 */
+	{"a", 1}, {"a", 0}, {"a", 1}, {"a", 0}, {"a", 1}, {"a", 0}, {"c", 1}, {"c", 0}, /* U+0100 */
+	{"c", 1}, {"c", 0}, {"c", 1}, {"c", 0}, {"c", 1}, {"c", 0}, {"d", 1}, {"d", 0}, /* U+0108 */
+	{"d", 1}, {"d", 0}, {"e", 1}, {"e", 0}, {"e", 1}, {"e", 0}, {"e", 1}, {"e", 0}, /* U+0110 */
+	{"e", 1}, {"e", 0}, {"e", 1}, {"e", 0}, {"g", 1}, {"g", 0}, {"g", 1}, {"g", 0}, /* U+0118 */
+	{"g", 1}, {"g", 0}, {"g", 1}, {"g", 0}, {"h", 1}, {"h", 0}, {"h", 1}, {"h", 0}, /* U+0120 */
+	{"i", 1}, {"i", 0}, {"i", 1}, {"i", 0}, {"i", 1}, {"i", 0}, {"i", 1}, {"i", 0}, /* U+0128 */
+	{"i", 1}, {"i", 0}, {"ij", 1}, {"ij", 0}, {"j", 1}, {"j", 0}, {"k", 1}, {"k", 0}, /* U+0130 */
+	{"k", 0}, {"l", 1}, {"l", 0}, {"l", 1}, {"l", 0}, {"l", 1}, {"l", 0}, {"l", 1}, /* U+0138 */
+	{"l", 0}, {"l", 1}, {"l", 0}, {"n", 1}, {"n", 0}, {"n", 1}, {"n", 0}, {"n", 1}, /* U+0140 */
+	{"n", 0}, {"n", 0}, {"n", 1}, {"n", 0}, {"o", 1}, {"o", 0}, {"o", 1}, {"o", 0}, /* U+0148 */
+	{"o", 1}, {"o", 0}, {"oe", 1}, {"oe", 0}, {"r", 1}, {"r", 0}, {"r", 1}, {"r", 0}, /* U+0150 */
+	{"r", 1}, {"r", 0}, {"s", 1}, {"s", 0}, {"s", 1}, {"s", 0}, {"s", 1}, {"s", 0}, /* U+0158 */
+	{"s", 1}, {"s", 0}, {"t", 1}, {"t", 0}, {"t", 1}, {"t", 0}, {"t", 1}, {"t", 0}, /* U+0160 */
+	{"u", 1}, {"u", 0}, {"u", 1}, {"u", 0}, {"u", 1}, {"u", 0}, {"u", 1}, {"u", 0}, /* U+0168 */
+	{"u", 1}, {"u", 0}, {"u", 1}, {"u", 0}, {"w", 1}, {"w", 0}, {"y", 1}, {"y", 0}, /* U+0170 */
+	{"y", 1}, {"z", 1}, {"z", 0}, {"z", 1}, {"z", 0}, {"z", 1}, {"z", 0}, {"s", 0}, /* U+0178 */
+};
+
+/* Append the folded form of letter or digit cp to out; returns the bytes
+ * written (0-4) and sets *upper. */
+static size_t
+foldcp(uint32_t cp, char *out, int *upper)
+{
+	*upper = 0;
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z') {
+			*upper = 1;
+			cp |= 0x20;
+		}
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp >= 0xc0 && cp < 0x180) {
+		size_t n = strlen(latin[cp - 0xc0].f);
+
+		memcpy(out, latin[cp - 0xc0].f, n);
+		*upper = latin[cp - 0xc0].upper;
+		return n;
+	}
+	/* Greek and Cyrillic capitals: enough to make their names
+	 * case-insensitive too */
+	if ((cp >= 0x391 && cp <= 0x3a9) || (cp >= 0x410 && cp <= 0x42f)) {
+		*upper = 1;
+		cp += 0x20;
+	} else if (cp >= 0x400 && cp <= 0x40f) {
+		*upper = 1;
+		cp += 0x50;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+static int
+isdig(const unsigned char *s, size_t len, size_t i)
+{
+	return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
+static int
+isalpha_a(int c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int
+isalnum_at(const unsigned char *s, size_t len, size_t i)
+{
+	return i < len && (isdig(s, len, i) || isalpha_a(s[i]));
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+}
+
+/* Digits at s[i...], at most max + 1 counted. */
+static size_t
+ndigits(const unsigned char *s, size_t len, size_t i, size_t max)
+{
+	size_t n = 0;
+
+	while (n <= max && isdig(s, len, i + n))
+		n++;
+	return n;
+}
+
+static int
+numval(const unsigned char *s, size_t n)
+{
+	int v = 0;
+
+	for (size_t k = 0; k < n; k++)
+		v = v * 10 + (s[k] - '0');
+	return v;
+}
+
+/* The end of the word starting at s[i]: letters and digits, with
+ * apostrophes and hyphens between them. */
+static size_t
+word_end(const unsigned char *s, size_t len, size_t i)
+{
+	uint32_t cp, cp2;
+	size_t n, n2;
+	int c;
+
+	while (i < len) {
+		n = u8dec(s, len, i, &cp);
+		c = cpclass(cp);
+		if (c == C_LETTER || c == C_DIGIT || c == C_IGNORE) {
+			i += n;
+			continue;
+		}
+		if ((c == C_APOS || c == C_HYPHEN) && i + n < len) {
+			n2 = u8dec(s, len, i + n, &cp2);
+			c = cpclass(cp2);
+			if (c == C_LETTER || c == C_DIGIT) {
+				i += n + n2;
+				continue;
+			}
+		}
+		break;
+	}
+	return i;
+}
+
+/* Fold s[i..e) into out (at most FOLDMAX bytes): lower case ASCII for the
+ * Latin letters, "'" for every apostrophe, "-" for every hyphen.  Returns
+ * the length, or -1 when it does not fit.  *cap: the first letter is a
+ * capital. */
+static int
+fold(const unsigned char *s, size_t i, size_t e, char *out, int *cap)
+{
+	size_t o = 0, n;
+	uint32_t cp;
+	int up, first = 1;
+
+	if (cap)
+		*cap = 0;
+	while (i < e) {
+		char tmp[4];
+		size_t k = 0;
+
+		n = u8dec(s, e, i, &cp);
+		switch (cpclass(cp)) {
+		case C_LETTER:
+		case C_DIGIT:
+			k = foldcp(cp, tmp, &up);
+			if (first && cap)
+				*cap = up;
+			first = 0;
+			break;
+		case C_APOS:
+			tmp[0] = '\'';
+			k = 1;
+			break;
+		case C_HYPHEN:
+			tmp[0] = '-';
+			k = 1;
+			break;
+		default:
+			break;
+		}
+		if (o + k > FOLDMAX)
+			return -1;
+		memcpy(out + o, tmp, k);
+		o += k;
+		i += n;
+	}
+	return (int)o;
+}
+
+/* ---- word lists ---- */
+
+/* Common English words: a name part that is one of these is a hit only in
+ * the contexts the rules at the top allow.  The most frequent words of
+ * English and of these reports, and the words that are also names.
+ * Sorted (strcmp order). */
+static const char *const common[] = {
+	"a", "about", "above", "across", "act", "active", "after", "again",
+	"against", "age", "agency", "ago", "all", "almost", "alone", "along",
+	"also", "always", "am", "among", "an", "and", "angel", "any",
+	"april", "are", "area", "arm", "art", "as", "ash", "at", "august",
+	"autumn", "away", "baby", "back", "bad", "baker", "bank", "banks",
+	"bay", "be", "bear", "bed", "before", "began", "being", "bell",
+	"below", "best", "better", "between", "big", "bill", "bird",
+	"bishop", "black", "blue", "body", "bolt", "bond", "both", "bright",
+	"brook", "brown", "bush", "but", "by", "call", "came", "can", "care",
+	"carter", "case", "cash", "chance", "change", "chase", "child",
+	"christian", "church", "clay", "close", "cole", "colour", "come",
+	"cook", "could", "countess", "court", "cross", "crown", "daisy",
+	"dale", "dawn", "day", "dean", "dear", "dee", "did", "do", "does",
+	"doing", "done", "door", "down", "drew", "duke", "each", "earl",
+	"early", "east", "eve", "ever", "every", "face", "fair", "faith",
+	"far", "farmer", "field", "find", "fine", "first", "fish", "fisher",
+	"flower", "ford", "forest", "fox", "frank", "free", "friend", "from",
+	"full", "gay", "get", "ginger", "give", "glass", "go", "gold",
+	"golden", "good", "grace", "grant", "gray", "green", "grey", "guy",
+	"had", "hall", "hand", "happy", "hardy", "harmony", "hart", "has",
+	"have", "hay", "hazel", "he", "head", "health", "heart", "heather",
+	"help", "her", "here", "high", "hill", "him", "his", "holly", "home",
+	"honey", "hope", "house", "how", "hunt", "hunter", "i", "if", "in",
+	"iris", "is", "it", "its", "ivy", "jack", "jade", "jay", "jewel",
+	"joy", "june", "just", "keen", "kind", "king", "knight", "lake",
+	"lamb", "land", "lane", "last", "late", "lea", "lee", "left", "less",
+	"let", "lily", "little", "long", "look", "lord", "love", "low",
+	"made", "major", "make", "man", "mark", "marsh", "mason", "master",
+	"may", "me", "mercy", "might", "mill", "miller", "mills", "moon",
+	"more", "most", "much", "must", "my", "near", "new", "next", "nice",
+	"night", "no", "noble", "north", "not", "now", "oak", "of", "off",
+	"old", "olive", "on", "once", "one", "only", "open", "or", "other",
+	"our", "out", "over", "own", "page", "park", "parker", "part",
+	"pass", "patience", "pearl", "penny", "people", "person", "pike",
+	"place", "play", "plum", "pool", "pope", "power", "precious",
+	"price", "rain", "ray", "read", "red", "reed", "rich", "ridge",
+	"right", "river", "rivers", "robin", "rock", "rose", "ross", "ruby",
+	"rush", "said", "sale", "same", "sandy", "saw", "say", "school",
+	"see", "shaw", "short", "should", "silver", "sky", "small", "smart",
+	"snow", "so", "some", "south", "spring", "stone", "storm", "street",
+	"strong", "summer", "sunny", "sweet", "swift", "take", "tanner",
+	"than", "that", "the", "their", "them", "then", "there", "these",
+	"they", "thing", "this", "those", "time", "to", "told", "too",
+	"tower", "turner", "two", "under", "up", "us", "very", "violet",
+	"walker", "ward", "was", "water", "waters", "way", "we", "well",
+	"wells", "were", "west", "what", "when", "where", "which", "white",
+	"who", "why", "will", "wise", "with", "wolf", "wood", "woods",
+	"work", "worth", "would", "wren", "year", "yes", "yet", "you",
+	"young", "your",
+};
+
+/* After a name at the start of a sentence, words that show it is a person:
+ * "Hope said". Sorted. */
+static const char *const person_verbs[] = {
+	"admitted", "agreed", "alleged", "also", "arrived", "asked", "asks",
+	"attended", "attends", "became", "began", "called", "came", "comes",
+	"confirmed", "continued", "could", "declined", "denied", "described",
+	"did", "died", "disclosed", "does", "explained", "expressed", "felt",
+	"gave", "had", "has", "knew", "left", "lived", "lives", "moved",
+	"noted", "phoned", "raised", "rang", "recalled", "recalls", "refused",
+	"remained", "remembered", "reported", "reports", "returned", "said",
+	"saw", "says", "should", "spoke", "started", "stated", "states",
+	"stayed", "tells", "thought", "told", "took", "visited", "visits",
+	"wanted", "wants", "was", "went", "would",
+};
+
+/* Titles: the next capitalised word is a name. Sorted. */
+static const char *const titles[] = {
+	"dame", "dr", "lady", "miss", "mr", "mrs", "ms", "mx", "prof", "rev",
+	"sir",
+};
+
+/* Before a month, words that make it a date: "in May". Sorted. */
+static const char *const month_preps[] = {
+	"after", "before", "between", "by", "during", "each", "early", "end",
+	"every", "from", "in", "last", "late", "mid", "next", "of", "on",
+	"since", "this", "through", "throughout", "till", "until",
+};
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+};
+
+/* Street words and their abbreviations, for the address. */
+static const char *const streets[][2] = {
+	{"avenue", "ave"}, {"close", "cl"}, {"court", "ct"},
+	{"crescent", "cres"}, {"drive", "dr"}, {"gardens", "gdns"},
+	{"green", "grn"}, {"grove", "gr"}, {"hill", "hl"}, {"lane", "ln"},
+	{"mews", NULL}, {"park", "pk"}, {"place", "pl"}, {"rise", NULL},
+	{"road", "rd"}, {"row", NULL}, {"square", "sq"}, {"street", "st"},
+	{"terrace", "tce"}, {"view", NULL}, {"walk", NULL}, {"way", NULL},
+};
+
+static int
+cmpword(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Is the NUL-terminated w in the sorted list? */
+static int
+inlist(const char *const *list, size_t n, const char *w)
+{
+	return bsearch(&w, list, n, sizeof(*list), cmpword) != NULL;
+}
+
+#define INLIST(l, w) inlist((l), sizeof(l) / sizeof((l)[0]), (w))
+
+/* 1-12 for a month name or its three-letter abbreviation (or "sept")
+ * starting at s[i] and ending before a non-letter, else 0; *n its length. */
+static int
+month_at(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+	char w[10];
+	size_t k = 0;
+
+	while (i + k < len && isalpha_a(s[i + k])) {
+		if (k == 9)
+			return 0;
+		w[k] = (char)lower(s[i + k]);
+		k++;
+	}
+	if (k < 3)
+		return 0;
+	w[k] = '\0';
+	for (int m = 0; m < 12; m++)
+		if (strcmp(w, months[m]) == 0 ||
+		    (k == 3 && strncmp(w, months[m], 3) == 0) ||
+		    (m == 8 && strcmp(w, "sept") == 0)) {
+			*n = k;
+			return m + 1;
+		}
+	return 0;
+}
+
+/* ---- the detector ---- */
+
+struct item {
+	enum cspr_id_kind kind;
+	char *label;
+	int group;  /* items with one label are one person */
+	char *norm; /* digits, postcode or e-mail as compared */
+	int y, m, d; /* a date of birth; y 0 when unusable */
+};
+
+enum { E_COMMON = 1, E_SHORT = 2, E_MONTH = 4 };
+
+/* A folded word the detector knows: a part of a name, or a word of an
+ * address or exempt phrase. */
+struct entry {
+	char *w;
+	size_t n;
+	uint32_t h;
+	unsigned fl;
+	int *items; /* the name and alias items it is part of */
+	size_t nitems;
+	int *phr; /* the phrases starting with it */
+	size_t nphr;
+};
+
+/* A sequence of words: an address line (item), or an exemption (-1). */
+struct phrase {
+	int item;
+	int *tok, *alt; /* entry of each word; alt its abbreviation or -1 */
+	size_t n;
+};
+
+struct cspr_detector {
+	struct item *items;
+	size_t nitems, capitems;
+	struct entry *ents;
+	size_t nents, capents;
+	int *tab; /* open addressing over ents; -1 empty */
+	size_t tabcap;
+	struct phrase *phr;
+	size_t nphr, capphr;
+	size_t ndob, nphone;
+};
+
+/* Grow *p (of *cap elements of size sz) to hold at least n. */
+static int
+grow(void *pp, size_t *cap, size_t n, size_t sz)
+{
+	void **p = pp, *q;
+	size_t c = *cap ? *cap : 8;
+
+	if (n <= *cap)
+		return 0;
+	while (c < n) {
+		if (c > SIZE_MAX / 2 / sz)
+			return -1;
+		c *= 2;
+	}
+	if (!(q = realloc(*p, c * sz)))
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+static int
+pushint(int **v, size_t *n, int x)
+{
+	int *q;
+
+	for (size_t k = 0; k < *n; k++)
+		if ((*v)[k] == x)
+			return 0;
+	if (!(q = realloc(*v, (*n + 1) * sizeof(*q))))
+		return -1;
+	q[(*n)++] = x;
+	*v = q;
+	return 0;
+}
+
+static uint32_t
+hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)w[k]) * 16777619u;
+	return h;
+}
+
+static int
+lookup(const struct cspr_detector *d, const char *w, size_t n)
+{
+	uint32_t h;
+	size_t k;
+
+	if (!d->tabcap)
+		return -1;
+	h = hash(w, n);
+	for (k = h & (d->tabcap - 1);; k = (k + 1) & (d->tabcap - 1)) {
+		int e = d->tab[k];
+
+		if (e < 0)
+			return -1;
+		if (d->ents[e].h == h && d->ents[e].n == n &&
+		    memcmp(d->ents[e].w, w, n) == 0)
+			return e;
+	}
+}
+
+static int
+rehash(struct cspr_detector *d, size_t cap)
+{
+	int *t = malloc(cap * sizeof(*t));
+
+	if (!t)
+		return -1;
+	for (size_t k = 0; k < cap; k++)
+		t[k] = -1;
+	for (size_t e = 0; e < d->nents; e++) {
+		size_t k = d->ents[e].h & (cap - 1);
+
+		while (t[k] >= 0)
+			k = (k + 1) & (cap - 1);
+		t[k] = (int)e;
+	}
+	free(d->tab);
+	d->tab = t;
+	d->tabcap = cap;
+	return 0;
+}
+
+/* The entry for folded w, made if new; -1 on out of memory. */
+static int
+intern(struct cspr_detector *d, const char *w, size_t n)
+{
+	struct entry *x;
+	char z[FOLDMAX + 1];
+	int e;
+
+	if ((e = lookup(d, w, n)) >= 0)
+		return e;
+	if ((d->nents + 1) * 2 > d->tabcap &&
+	    rehash(d, d->tabcap ? d->tabcap * 2 : 64) < 0)
+		return -1;
+	if (grow(&d->ents, &d->capents, d->nents + 1, sizeof(*d->ents)) < 0)
+		return -1;
+	x = &d->ents[d->nents];
+	memset(x, 0, sizeof(*x));
+	if (!(x->w = malloc(n + 1)))
+		return -1;
+	memcpy(x->w, w, n);
+	x->w[n] = '\0';
+	x->n = n;
+	x->h = hash(w, n);
+	if (n <= FOLDMAX) {
+		memcpy(z, w, n);
+		z[n] = '\0';
+		if (INLIST(common, z))
+			x->fl |= E_COMMON;
+		for (int m = 0; m < 12; m++)
+			if (strcmp(z, months[m]) == 0)
+				x->fl |= E_MONTH;
+	}
+	/* one letter (or one character of another script) */
+	if (n == 1 || (n <= 4 && (unsigned char)w[0] >= 0xc0 &&
+	    u8dec((const unsigned char *)w, n, 0, &(uint32_t){0}) == n))
+		x->fl |= E_SHORT;
+	e = (int)d->nents++;
+	{
+		size_t k = x->h & (d->tabcap - 1);
+
+		while (d->tab[k] >= 0)
+			k = (k + 1) & (d->tabcap - 1);
+		d->tab[k] = e;
+	}
+	return e;
+}
+
+struct cspr_detector *
+cspr_detector_new(void)
+{
+	return calloc(1, sizeof(struct cspr_detector));
+}
+
+void
+cspr_detector_free(struct cspr_detector **dp)
+{
+	struct cspr_detector *d;
+
+	if (!dp || !(d = *dp))
+		return;
+	for (size_t k = 0; k < d->nitems; k++) {
+		free(d->items[k].label);
+		free(d->items[k].norm);
+	}
+	for (size_t k = 0; k < d->nents; k++) {
+		free(d->ents[k].w);
+		free(d->ents[k].items);
+		free(d->ents[k].phr);
+	}
+	for (size_t k = 0; k < d->nphr; k++) {
+		free(d->phr[k].tok);
+		free(d->phr[k].alt);
+	}
+	free(d->items);
+	free(d->ents);
+	free(d->tab);
+	free(d->phr);
+	free(d);
+	*dp = NULL;
+}
+
+static const char *const placeholders[] = {
+	[CSPR_ID_NAME] = "[name removed]",
+	[CSPR_ID_ALIAS] = "[name removed]",
+	[CSPR_ID_DOB] = "[date of birth removed]",
+	[CSPR_ID_NHS_NUMBER] = "[NHS number removed]",
+	[CSPR_ID_ADDRESS] = "[address removed]",
+	[CSPR_ID_POSTCODE] = "[postcode removed]",
+	[CSPR_ID_PHONE] = "[phone removed]",
+	[CSPR_ID_EMAIL] = "[email removed]",
+};
+
+static const char *const kind_names[] = {
+	[CSPR_ID_NAME] = "name",
+	[CSPR_ID_ALIAS] = "alias",
+	[CSPR_ID_DOB] = "dob",
+	[CSPR_ID_NHS_NUMBER] = "nhs_number",
+	[CSPR_ID_ADDRESS] = "address",
+	[CSPR_ID_POSTCODE] = "postcode",
+	[CSPR_ID_PHONE] = "phone",
+	[CSPR_ID_EMAIL] = "email",
+};
+
+static int
+kind_ok(int kind)
+{
+	return kind >= CSPR_ID_NAME && kind <= CSPR_ID_EMAIL;
+}
+
+const char *
+cspr_id_kind_name(enum cspr_id_kind kind)
+{
+	return kind_ok((int)kind) ? kind_names[kind] : "unknown";
+}
+
+int
+cspr_detector_count(const struct cspr_detector *d)
+{
+	return d ? (int)d->nitems : 0;
+}
+
+enum cspr_id_kind
+cspr_detector_kind(const struct cspr_detector *d, int item)
+{
+	if (!d || item < 0 || (size_t)item >= d->nitems)
+		return CSPR_ID_NAME;
+	return d->items[item].kind;
+}
+
+const char *
+cspr_detector_label(const struct cspr_detector *d, int item)
+{
+	if (!d || item < 0 || (size_t)item >= d->nitems)
+		return NULL;
+	return d->items[item].label;
+}
+
+const char *
+cspr_hit_label(const struct cspr_detector *d, const struct cspr_hit *h)
+{
+	const char *l = cspr_detector_label(d, h->item);
+
+	if (l)
+		return l;
+	return kind_ok((int)h->kind) ? placeholders[h->kind] : "[removed]";
+}
+
+/* The words of s as [start, end) pairs, at most max. */
+static size_t
+words(const unsigned char *s, size_t len, size_t (*w)[2], size_t max)
+{
+	size_t i = 0, n = 0, k;
+	uint32_t cp;
+
+	while (i < len && n < max) {
+		k = u8dec(s, len, i, &cp);
+		if (cpclass(cp) == C_LETTER || cpclass(cp) == C_DIGIT) {
+			w[n][0] = i;
+			i = w[n][1] = word_end(s, len, i);
+			n++;
+		} else
+			i += k;
+	}
+	return n;
+}
+
+static int
+istitle(const char *f)
+{
+	return INLIST(titles, f);
+}
+
+/* Make a name part of folded f[0..n) for item. */
+static int
+add_part(struct cspr_detector *d, const char *f, size_t n, int item)
+{
+	int e;
+
+	if (n == 0)
+		return 0;
+	if ((e = intern(d, f, n)) < 0)
+		return -1;
+	return pushint(&d->ents[e].items, &d->ents[e].nitems, item);
+}
+
+static int
+add_name(struct cspr_detector *d, const char *text, int item)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t w[32][2], nw = words(s, strlen(text), w, 32);
+	char f[FOLDMAX + 1];
+	int n;
+
+	for (size_t k = 0; k < nw; k++) {
+		if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+			continue;
+		f[n] = '\0';
+		if (istitle(f))
+			continue;
+		if (add_part(d, f, (size_t)n, item) < 0)
+			return -1;
+		/* each piece of "Smith-Jones" is a part too */
+		if (memchr(f, '-', (size_t)n)) {
+			char *p = f, *q;
+
+			while ((q = strchr(p, '-'))) {
+				if (add_part(d, p, (size_t)(q - p), item) < 0)
+					return -1;
+				p = q + 1;
+			}
+			if (add_part(d, p, strlen(p), item) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* The entry of the abbreviation of street word f, or -1. */
+static int
+street_alt(struct cspr_detector *d, const char *f, int *err)
+{
+	for (size_t k = 0; k < sizeof(streets) / sizeof(streets[0]); k++) {
+		const char *o = NULL;
+
+		if (strcmp(f, streets[k][0]) == 0)
+			o = streets[k][1];
+		else if (streets[k][1] && strcmp(f, streets[k][1]) == 0)
+			o = streets[k][0];
+		if (o) {
+			int e = intern(d, o, strlen(o));
+
+			if (e < 0)
+				*err = 1;
+			return e;
+		}
+	}
+	return -1;
+}
+
+static int
+isstreet(const char *f)
+{
+	for (size_t k = 0; k < sizeof(streets) / sizeof(streets[0]); k++)
+		if (strcmp(f, streets[k][0]) == 0 ||
+		    (streets[k][1] && strcmp(f, streets[k][1]) == 0))
+			return 1;
+	return 0;
+}
+
+/* Add the phrase of the words w[0..nw) of s. */
+static int
+add_phrase(struct cspr_detector *d, const unsigned char *s,
+    const size_t (*w)[2], size_t nw, int item)
+{
+	struct phrase *p;
+	char f[FOLDMAX + 1];
+	int n, err = 0;
+
+	if (nw == 0)
+		return 0;
+	if (grow(&d->phr, &d->capphr, d->nphr + 1, sizeof(*d->phr)) < 0)
+		return -1;
+	p = &d->phr[d->nphr];
+	memset(p, 0, sizeof(*p));
+	p->item = item;
+	if (!(p->tok = malloc(nw * sizeof(int))) ||
+	    !(p->alt = malloc(nw * sizeof(int)))) {
+		free(p->tok);
+		return -1;
+	}
+	d->nphr++;
+	for (size_t k = 0; k < nw; k++) {
+		if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+			n = FOLDMAX; /* cannot match a folded word */
+		f[n] = '\0';
+		if ((p->tok[k] = intern(d, f, (size_t)n)) < 0)
+			return -1;
+		p->alt[k] = item >= 0 ? street_alt(d, f, &err) : -1;
+		if (err)
+			return -1;
+		p->n = k + 1;
+	}
+	if (pushint(&d->ents[p->tok[0]].phr, &d->ents[p->tok[0]].nphr,
+	    (int)(d->nphr - 1)) < 0)
+		return -1;
+	if (p->alt[0] >= 0 && pushint(&d->ents[p->alt[0]].phr,
+	    &d->ents[p->alt[0]].nphr, (int)(d->nphr - 1)) < 0)
+		return -1;
+	return 0;
+}
+
+/* An address: its first line with and without the house number, and the
+ * second line when the first is a house name or flat. */
+static int
+add_address(struct cspr_detector *d, const char *text, int item)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t len = strlen(text), a = 0, b, lines = 0;
+	size_t pre[16][2], npre = 0;
+
+	while (a < len && lines < 3) {
+		size_t w[16][2], nw, k = 0;
+		char f[FOLDMAX + 1];
+		int n, numbered;
+
+		for (b = a; b < len && s[b] != ',' && s[b] != '\n' &&
+		     s[b] != ';'; b++)
+			;
+		nw = words(s + a, b - a, w, 16);
+		for (size_t j = 0; j < nw; j++) {
+			w[j][0] += a;
+			w[j][1] += a;
+		}
+		a = b + 1;
+		if (nw == 0)
+			continue;
+		lines++;
+		/* house number, "Flat 3", "12a" */
+		while (k < nw) {
+			if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+				break;
+			f[n] = '\0';
+			if (!strpbrk(f, "0123456789") && strcmp(f, "flat") &&
+			    strcmp(f, "apartment") && strcmp(f, "unit") &&
+			    strcmp(f, "no"))
+				break;
+			k++;
+		}
+		if (k == nw) {
+			/* a line of numbers only: it goes before the street */
+			for (size_t j = 0; j < nw && npre < 16; j++) {
+				pre[npre][0] = w[j][0];
+				pre[npre][1] = w[j][1];
+				npre++;
+			}
+			continue;
+		}
+		numbered = k > 0 || npre > 0;
+		if (add_phrase(d, s, (const size_t(*)[2])(w + k), nw - k,
+		    item) < 0)
+			return -1;
+		if (numbered) {
+			size_t all[32][2], m = 0;
+
+			for (size_t j = 0; j < npre; j++, m++)
+				memcpy(all[m], pre[j], sizeof(all[m]));
+			for (size_t j = 0; j < nw; j++, m++)
+				memcpy(all[m], w[j], sizeof(all[m]));
+			if (add_phrase(d, s, (const size_t(*)[2])all, m,
+			    item) < 0)
+				return -1;
+			break;
+		}
+		/* a street word ends a street; otherwise a house name */
+		if ((n = fold(s, w[nw - 1][0], w[nw - 1][1], f, NULL)) >= 0) {
+			f[n] = '\0';
+			if (isstreet(f))
+				break;
+		}
+		if (lines >= 2)
+			break;
+	}
+	return 0;
+}
+
+static int
+parse_dob(const char *t, int *y, int *m, int *dd)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	size_t len = strlen(t);
+
+	if (len < 10 || ndigits(s, len, 0, 4) != 4 || s[4] != '-' ||
+	    ndigits(s, len, 5, 2) != 2 || s[7] != '-' ||
+	    ndigits(s, len, 8, 2) != 2)
+		return -1;
+	*y = numval(s, 4);
+	*m = numval(s + 5, 2);
+	*dd = numval(s + 8, 2);
+	if (*y < 1 || *m < 1 || *m > 12 || *dd < 1 || *dd > 31) {
+		*y = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* The normal form of a known phone number, NHS number, postcode or
+ * e-mail. */
+static char *
+normalise(enum cspr_id_kind kind, const char *t)
+{
+	size_t len = strlen(t), o = 0;
+	char *r = malloc(len + 2);
+
+	if (!r)
+		return NULL;
+	for (size_t k = 0; k < len; k++) {
+		unsigned char c = (unsigned char)t[k];
+
+		if (kind == CSPR_ID_EMAIL) {
+			if (c != ' ')
+				r[o++] = (char)lower(c);
+		} else if (kind == CSPR_ID_POSTCODE) {
+			if (isalpha_a(c) || (c >= '0' && c <= '9'))
+				r[o++] = (char)(c >= 'a' && c <= 'z' ?
+				    c - 32 : c);
+		} else if (c >= '0' && c <= '9')
+			r[o++] = (char)c;
+	}
+	r[o] = '\0';
+	/* +44 7700 ... is 07700 ... */
+	if (kind == CSPR_ID_PHONE && o > 2 && strchr(t, '+') &&
+	    strncmp(r, "44", 2) == 0) {
+		memmove(r + 1, r + 2, o - 1);
+		r[0] = '0';
+	}
+	return r;
+}
+
+static int
+group_of(struct cspr_detector *d, const char *label)
+{
+	for (size_t k = 0; k < d->nitems; k++)
+		if (strcmp(d->items[k].label, label) == 0)
+			return d->items[k].group;
+	return (int)d->nitems;
+}
+
+int
+cspr_detector_add(struct cspr_detector *d, enum cspr_id_kind kind,
+    const char *text, const char *label)
+{
+	struct item *it;
+	int r = 0, idx;
+
+	if (!d || !kind_ok((int)kind))
+		return -1;
+	if (!text)
+		text = "";
+	if (!label)
+		label = placeholders[kind];
+	if (grow(&d->items, &d->capitems, d->nitems + 1, sizeof(*d->items)) < 0)
+		return -1;
+	it = &d->items[d->nitems];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->group = group_of(d, label);
+	if (!(it->label = strdup(label)))
+		return -1;
+	idx = (int)d->nitems++;
+	switch (kind) {
+	case CSPR_ID_NAME:
+	case CSPR_ID_ALIAS:
+		r = add_name(d, text, idx);
+		break;
+	case CSPR_ID_DOB:
+		if (parse_dob(text, &it->y, &it->m, &it->d) == 0)
+			d->ndob++;
+		break;
+	case CSPR_ID_ADDRESS:
+		r = add_address(d, text, idx);
+		break;
+	default:
+		if (!(it->norm = normalise(kind, text)))
+			return -1;
+		if (kind == CSPR_ID_PHONE && strlen(it->norm) >= 6)
+			d->nphone++;
+		break;
+	}
+	return r < 0 ? -1 : idx;
+}
+
+int
+cspr_detector_exempt(struct cspr_detector *d, const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t w[32][2], nw, k = 0;
+	char f[FOLDMAX + 1];
+	int n;
+
+	if (!d || !name)
+		return 0;
+	nw = words(s, strlen(name), w, 32);
+	/* no titles: "Dr Jane Hope" is exempt as "Jane Hope" */
+	while (k < nw && (n = fold(s, w[k][0], w[k][1], f, NULL)) >= 0) {
+		f[n] = '\0';
+		if (!istitle(f))
+			break;
+		k++;
+	}
+	if (nw - k < 2)
+		return 0;
+	return add_phrase(d, s, (const size_t(*)[2])(w + k), nw - k, -1);
+}
+
+/* ---- from a case file ---- */
+
+/* The member of o as text (strings; integers, as an unquoted NHS number
+ * is), or NULL. */
+static const char *
+jtext(json_t *o, const char *key, char *buf, size_t size)
+{
+	json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+
+	if (json_is_string(v) && json_string_length(v) > 0)
+		return json_string_value(v);
+	if (json_is_integer(v)) {
+		snprintf(buf, size, "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(v));
+		return buf;
+	}
+	return NULL;
+}
+
+/* Add text (when there is some). */
+static int
+add_opt(struct cspr_detector *d, enum cspr_id_kind kind, const char *text,
+    const char *label)
+{
+	if (!text || !*text)
+		return 0;
+	return cspr_detector_add(d, kind, text, label) < 0 ? -1 : 0;
+}
+
+static int
+add_aliases(struct cspr_detector *d, json_t *o, const char *label)
+{
+	json_t *a = json_object_get(o, "aliases"), *v;
+	size_t k;
+
+	if (json_is_string(a))
+		return add_opt(d, CSPR_ID_ALIAS, json_string_value(a), label);
+	json_array_foreach(a, k, v)
+	{
+		if (json_is_string(v) &&
+		    add_opt(d, CSPR_ID_ALIAS, json_string_value(v), label) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* "mother" -> "Mother", "step_father" -> "Step father". */
+static void
+relationship_label(const char *rel, char *out, size_t size)
+{
+	size_t k;
+
+	snprintf(out, size, "%s", rel && *rel ? rel : "family member");
+	for (k = 0; out[k]; k++)
+		if (out[k] == '_')
+			out[k] = ' ';
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 32);
+}
+
+static int
+samerel(const char *a, const char *b)
+{
+	if (!a || !*a)
+		return !b || !*b;
+	if (!b)
+		return 0;
+	for (; *a && *b; a++, b++)
+		if (lower((unsigned char)*a) != lower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+static int
+add_family(struct cspr_detector *d, json_t *fam)
+{
+	size_t k, j, n = json_array_size(fam);
+	char buf[32], rbuf[32], lab[160], num[200];
+	json_t *m;
+
+	json_array_foreach(fam, k, m)
+	{
+		const char *rel = jtext(m, "relationship", rbuf, sizeof(rbuf));
+		size_t same = 0, nth = 0;
+
+		if (!json_is_object(m))
+			continue;
+		/* "Sibling 1", "Sibling 2" where a relationship repeats */
+		for (j = 0; j < n; j++) {
+			json_t *o = json_array_get(fam, j);
+
+			if (!json_is_object(o) || !samerel(rel,
+			    jtext(o, "relationship", buf, sizeof(buf))))
+				continue;
+			same++;
+			if (j <= k)
+				nth++;
+		}
+		relationship_label(rel, lab, sizeof(lab));
+		if (same > 1)
+			snprintf(num, sizeof(num), "%s %zu", lab, nth);
+		else
+			snprintf(num, sizeof(num), "%s", lab);
+		if (add_opt(d, CSPR_ID_NAME, jtext(m, "name", buf, sizeof(buf)),
+		    num) < 0 || add_aliases(d, m, num) < 0 ||
+		    add_opt(d, CSPR_ID_DOB, jtext(m, "dob", buf, sizeof(buf)),
+		    NULL) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* "role, agency", numbered where two are the same. */
+static void
+professional_label(json_t *pros, size_t k, char *out, size_t size)
+{
+	char b1[32], b2[32], b3[32], b4[32];
+	json_t *p = json_array_get(pros, k), *o;
+	const char *role = jtext(p, "role", b1, sizeof(b1));
+	const char *agency = jtext(p, "agency", b2, sizeof(b2));
+	size_t j, same = 0, nth = 0;
+	char r[120];
+
+	json_array_foreach(pros, j, o)
+	{
+		if (samerel(role, jtext(o, "role", b3, sizeof(b3))) &&
+		    samerel(agency, jtext(o, "agency", b4, sizeof(b4)))) {
+			same++;
+			if (j <= k)
+				nth++;
+		}
+	}
+	relationship_label(role ? role : "professional", r, sizeof(r));
+	if (same > 1) {
+		size_t l = strlen(r);
+
+		snprintf(r + l, sizeof(r) - l, " %zu", nth);
+	}
+	if (agency)
+		snprintf(out, size, "%s, %s", r, agency);
+	else
+		snprintf(out, size, "%s", r);
+}
+
+struct cspr_detector *
+cspr_detector_from_case(json_t *root)
+{
+	struct cspr_detector *d = cspr_detector_new();
+	json_t *child = json_object_get(root, "child"), *v, *ref;
+	char buf[32], b2[32], name[512], lab[256];
+	const char *first, *last, *pseudo;
+	size_t k;
+
+	if (!d)
+		return NULL;
+	if (!json_is_object(root))
+		return d;
+	pseudo = jtext(child, "pseudonym", buf, sizeof(buf));
+	snprintf(lab, sizeof(lab), "%s", pseudo ? pseudo : "Child");
+	first = jtext(child, "first_name", buf, sizeof(buf));
+	last = jtext(child, "last_name", b2, sizeof(b2));
+	snprintf(name, sizeof(name), "%s%s%s", first ? first : "",
+	    first && last ? " " : "", last ? last : "");
+	if (add_opt(d, CSPR_ID_NAME, name, lab) < 0 ||
+	    add_aliases(d, child, lab) < 0 ||
+	    add_opt(d, CSPR_ID_DOB, jtext(child, "dob", buf, sizeof(buf)),
+	    NULL) < 0 ||
+	    add_opt(d, CSPR_ID_NHS_NUMBER,
+	    jtext(child, "nhs_number", buf, sizeof(buf)), NULL) < 0 ||
+	    add_opt(d, CSPR_ID_ADDRESS, jtext(child, "address", buf,
+	    sizeof(buf)), NULL) < 0 ||
+	    add_opt(d, CSPR_ID_POSTCODE, jtext(child, "postcode", buf,
+	    sizeof(buf)), NULL) < 0)
+		goto fail;
+	if (add_family(d, json_object_get(root, "family")) < 0)
+		goto fail;
+	json_array_foreach(json_object_get(root, "professionals"), k, v)
+	{
+		professional_label(json_object_get(root, "professionals"), k,
+		    lab, sizeof(lab));
+		if (add_opt(d, CSPR_ID_NAME, jtext(v, "name", buf,
+		    sizeof(buf)), lab) < 0)
+			goto fail;
+	}
+	ref = json_object_get(json_object_get(root, "referral"), "referrer");
+	if (json_is_object(ref)) {
+		const char *ag = jtext(ref, "agency", b2, sizeof(b2));
+
+		snprintf(lab, sizeof(lab), "Referrer%s%s", ag ? ", " : "",
+		    ag ? ag : "");
+		if (add_opt(d, CSPR_ID_NAME, jtext(ref, "name", buf,
+		    sizeof(buf)), lab) < 0 ||
+		    add_opt(d, CSPR_ID_PHONE, jtext(ref, "phone", buf,
+		    sizeof(buf)), NULL) < 0 ||
+		    add_opt(d, CSPR_ID_EMAIL, jtext(ref, "email", buf,
+		    sizeof(buf)), NULL) < 0)
+			goto fail;
+	}
+	v = json_object_get(json_object_get(json_object_get(root, "review"),
+	    "reviewer"), "name");
+	if (json_is_string(v) && cspr_detector_exempt(d,
+	    json_string_value(v)) < 0)
+		goto fail;
+	return d;
+fail:
+	cspr_detector_free(&d);
+	return NULL;
+}
+
+/* ---- scanning ---- */
+
+/* The gap between two words, as it matters for joining them. */
+enum { G_WS, G_WSMANY, G_COMMA, G_DOT, G_HYPHEN, G_OTHER };
+
+enum {
+	U_CAP = 1,       /* capitalised */
+	U_INITIAL = 2,   /* first word of a sentence */
+	U_TITLE = 4,     /* after Mr, Dr, ... */
+	U_POSS = 8,      /* possessive or plural, "'s" cut off */
+	U_PREVCTX = 16,  /* after a number or "in", "of": a date */
+	U_NEXTNUM = 32,  /* before a number: a date */
+	U_VERB = 64,     /* before "said", "told", ... */
+};
+
+/* A word of the text that the detector knows. */
+struct unit {
+	size_t off, len, ord;
+	int ent;
+	unsigned char gap;
+	unsigned char fl;
+};
+
+struct cand {
+	size_t off, len;
+	int kind, item, prio;
+};
+
+struct scan {
+	const struct cspr_detector *d;
+	const unsigned char *s;
+	size_t len;
+	struct unit *u;
+	size_t nu, capu;
+	struct cand *c;
+	size_t nc, capc;
+	struct cand *x; /* exempt spans */
+	size_t nx, capx;
+	int oom;
+};
+
+/* What lies between two words. */
+struct gap {
+	unsigned nl, blank, end, marker, comma, dot, other, linestart, start;
+};
+
+static void
+gap_add(struct gap *g, uint32_t cp, int cls)
+{
+	if (cp == '\n') {
+		if (g->linestart && g->nl)
+			g->blank = 1;
+		g->nl++;
+		g->linestart = 1;
+		return;
+	}
+	if (cls == C_SPACE)
+		return;
+	if (g->linestart && (cp == '#' || cp == '-' || cp == '*' ||
+	    cp == '+' || cp == '>' || cp == '|' || cp == 0x2022))
+		g->marker = 1;
+	g->linestart = 0;
+	if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+		g->end = 1;
+	if (cp == '.')
+		g->dot++;
+	else if (cp == ',')
+		g->comma++;
+	else
+		g->other++;
+}
+
+static int
+gap_class(const struct gap *g)
+{
+	if (g->other || g->dot > 1 || g->comma > 1 || (g->dot && g->comma))
+		return G_OTHER;
+	if (g->dot)
+		return g->nl <= 1 ? G_DOT : G_OTHER;
+	if (g->comma)
+		return g->nl <= 1 ? G_COMMA : G_OTHER;
+	return g->nl <= 1 ? G_WS : G_WSMANY;
+}
+
+static void
+add_cand(struct scan *sc, size_t off, size_t len, int kind, int item)
+{
+	struct cand *c;
+	static const int kprio[] = {
+		[CSPR_ID_PHONE] = 0, [CSPR_ID_NHS_NUMBER] = 1,
+		[CSPR_ID_EMAIL] = 2, [CSPR_ID_POSTCODE] = 3,
+		[CSPR_ID_DOB] = 4, [CSPR_ID_ADDRESS] = 5,
+		[CSPR_ID_NAME] = 6, [CSPR_ID_ALIAS] = 7,
+	};
+
+	if (grow(&sc->c, &sc->capc, sc->nc + 1, sizeof(*sc->c)) < 0) {
+		sc->oom = 1;
+		return;
+	}
+	c = &sc->c[sc->nc++];
+	c->off = off;
+	c->len = len;
+	c->kind = kind;
+	c->item = item;
+	/* a known item first; among patterns a phone before an NHS number */
+	c->prio = (item >= 0 ? 0 : 8) + kprio[kind];
+}
+
+/* The known item of kind whose normal form is norm[0..n), or -1. */
+static int
+known(const struct scan *sc, int kind, const char *norm, size_t n)
+{
+	const struct cspr_detector *d = sc->d;
+
+	for (size_t k = 0; k < d->nitems; k++)
+		if ((int)d->items[k].kind == kind && d->items[k].norm &&
+		    strlen(d->items[k].norm) == n &&
+		    memcmp(d->items[k].norm, norm, n) == 0)
+			return (int)k;
+	return -1;
+}
+
+static int
+mod11(const char *dg)
+{
+	int sum = 0, c;
+
+	for (int k = 0; k < 9; k++)
+		sum += (dg[k] - '0') * (10 - k);
+	c = 11 - sum % 11;
+	if (c == 11)
+		c = 0;
+	return c != 10 && c == dg[9] - '0';
+}
+
+/* An NHS number starting at s[i] (the start of a word). */
+static void
+nhs_at(struct scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t len = sc->len, end;
+	char dg[10];
+	int item;
+
+	if (ndigits(s, len, i, 10) == 10) {
+		end = i + 10;
+		memcpy(dg, s + i, 10);
+	} else if (ndigits(s, len, i, 3) == 3 && i + 12 <= len &&
+	    (s[i + 3] == ' ' || s[i + 3] == '-') &&
+	    ndigits(s, len, i + 4, 3) == 3 && s[i + 7] == s[i + 3] &&
+	    ndigits(s, len, i + 8, 4) == 4) {
+		end = i + 12;
+		memcpy(dg, s + i, 3);
+		memcpy(dg + 3, s + i + 4, 3);
+		memcpy(dg + 6, s + i + 8, 4);
+	} else
+		return;
+	if (isalnum_at(s, len, end))
+		return;
+	item = known(sc, CSPR_ID_NHS_NUMBER, dg, 10);
+	if (item >= 0 || mod11(dg))
+		add_cand(sc, i, end - i, CSPR_ID_NHS_NUMBER, item);
+}
+
+/* A phone number whose first digits start the word at s[i]: 01632 960001,
+ * (01632) 960001, 07700-900-123, +44 (0)1632 960001, +44 7700 900123. */
+static void
+phone_at(struct scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t len = sc->len, start = i, j = i, nd = 0, ng = 0;
+	size_t ends[8], cum[8];
+	char dg[24];
+	int best = -1, item = -1;
+
+	if (i > 0 && s[i - 1] == '+') {
+		if (!(isdig(s, len, i + 1) && s[i] == '4' && s[i + 1] == '4'))
+			return;
+		start = i - 1;
+		j = i + 2;
+		dg[nd++] = '0';
+		if (j < len && (s[j] == ' ' || s[j] == '-'))
+			j++;
+		if (j + 3 <= len && memcmp(s + j, "(0)", 3) == 0) {
+			j += 3;
+			if (j < len && (s[j] == ' ' || s[j] == '-'))
+				j++;
+		}
+		if (!isdig(s, len, j) || s[j] == '0')
+			return;
+	} else if (i > 0 && s[i - 1] == '(')
+		start = i - 1;
+	while (ng < 8) {
+		size_t r = ndigits(s, len, j, 16), k;
+
+		if (r == 0 || nd + r > 15)
+			break;
+		memcpy(dg + nd, s + j, r);
+		nd += r;
+		j += r;
+		ends[ng] = j;
+		cum[ng++] = nd;
+		k = j;
+		if (k < len && s[k] == ')')
+			k++;
+		if (k < len && (s[k] == ' ' || s[k] == '-'))
+			k++;
+		if (k == j || !isdig(s, len, k))
+			break;
+		j = k;
+	}
+	if (ng == 0 || isalpha_a(j < len ? s[j] : ' '))
+		return;
+	for (size_t g = 0; g < ng; g++) {
+		int it = known(sc, CSPR_ID_PHONE, dg, cum[g]);
+
+		if (it >= 0) {
+			best = (int)g;
+			item = it;
+		} else if (item < 0 && (cum[g] == 10 || cum[g] == 11) &&
+		    dg[0] == '0' && strchr("12378", dg[1]))
+			best = (int)g;
+	}
+	if (best >= 0)
+		add_cand(sc, start, ends[best] - start, CSPR_ID_PHONE, item);
+}
+
+/* The known date of birth y-m-d (yy: a two-digit year), or -1. */
+static int
+dob_item(const struct scan *sc, int y, int m, int d, int yy)
+{
+	for (size_t k = 0; k < sc->d->nitems; k++) {
+		const struct item *it = &sc->d->items[k];
+
+		if (it->kind != CSPR_ID_DOB || !it->y || it->m != m ||
+		    it->d != d)
+			continue;
+		if (yy ? it->y % 100 == y : it->y == y)
+			return (int)k;
+	}
+	return -1;
+}
+
+/* Spaces, tabs and at most one line break; returns the new index. */
+static size_t
+skipws(const unsigned char *s, size_t len, size_t j)
+{
+	int nl = 0;
+
+	for (;;) {
+		if (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+			j++;
+		else if (j < len && s[j] == '\n' && !nl) {
+			nl = 1;
+			j++;
+		} else if (j + 1 < len && s[j] == 0xc2 && s[j + 1] == 0xa0)
+			j += 2;
+		else
+			return j;
+	}
+}
+
+/* st, nd, rd, th after a day */
+static size_t
+ordinal(const unsigned char *s, size_t len, size_t j)
+{
+	static const char *const sfx[] = {"st", "nd", "rd", "th"};
+
+	if (j + 2 > len || isalnum_at(s, len, j + 2))
+		return j;
+	for (int k = 0; k < 4; k++)
+		if (lower(s[j]) == sfx[k][0] && lower(s[j + 1]) == sfx[k][1])
+			return j + 2;
+	return j;
+}
+
+static void
+dob_cand(struct scan *sc, size_t i, size_t end, int y, int m, int d, int yy)
+{
+	int item = dob_item(sc, y, m, d, yy);
+
+	if (item >= 0 && !isalnum_at(sc->s, sc->len, end))
+		add_cand(sc, i, end - i, CSPR_ID_DOB, item);
+}
+
+/* Dates starting with a number at s[i]. */
+static void
+dates_at(struct scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t len = sc->len, a = ndigits(s, len, i, 4), b, c, j, n;
+	unsigned char sep;
+	int m;
+
+	/* 2019-04-02 */
+	if (a == 4 && i + 5 < len && s[i + 4] && strchr("-/.", s[i + 4])) {
+		sep = s[i + 4];
+		b = ndigits(s, len, i + 5, 2);
+		if (b >= 1 && b <= 2 && i + 5 + b < len &&
+		    s[i + 5 + b] == sep) {
+			c = ndigits(s, len, i + 6 + b, 2);
+			if (c >= 1 && c <= 2)
+				dob_cand(sc, i, i + 6 + b + c, numval(s + i, 4),
+				    numval(s + i + 5, b),
+				    numval(s + i + 6 + b, c), 0);
+		}
+		return;
+	}
+	if (a < 1 || a > 2)
+		return;
+	/* 02/04/2019, 2.4.19 */
+	if (i + a < len && s[i + a] && strchr("/.-", s[i + a])) {
+		sep = s[i + a];
+		b = ndigits(s, len, i + a + 1, 2);
+		if (b >= 1 && b <= 2 && i + a + 1 + b < len &&
+		    s[i + a + 1 + b] == sep) {
+			j = i + a + 2 + b;
+			c = ndigits(s, len, j, 4);
+			if (c == 4 || c == 2)
+				dob_cand(sc, i, j + c, numval(s + j, c),
+				    numval(s + i + a + 1, b), numval(s + i, a),
+				    c == 2);
+		}
+		return;
+	}
+	/* 2 April 2019, 2nd of Apr. 2019 */
+	j = ordinal(s, len, i + a);
+	if ((b = skipws(s, len, j)) == j)
+		return;
+	j = b;
+	if (j + 2 < len && lower(s[j]) == 'o' && lower(s[j + 1]) == 'f' &&
+	    (s[j + 2] == ' ' || s[j + 2] == '\n'))
+		j = skipws(s, len, j + 2);
+	if (!(m = month_at(s, len, j, &n)))
+		return;
+	j += n;
+	if (j < len && s[j] == '.')
+		j++;
+	if (j < len && s[j] == ',')
+		j++;
+	if ((b = skipws(s, len, j)) == j || ndigits(s, len, b, 4) != 4)
+		return;
+	dob_cand(sc, i, b + 4, numval(s + b, 4), m, numval(s + i, a), 0);
+}
+
+/* April 2 2019, April 2nd, 2019: the month word at s[i]. */
+static void
+month_date_at(struct scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t len = sc->len, j, b, n, a;
+	int m;
+
+	if (!(m = month_at(s, len, i, &n)))
+		return;
+	j = i + n;
+	if (j < len && s[j] == '.')
+		j++;
+	if ((b = skipws(s, len, j)) == j)
+		return;
+	a = ndigits(s, len, b, 2);
+	if (a < 1 || a > 2)
+		return;
+	j = ordinal(s, len, b + a);
+	if (j < len && s[j] == ',')
+		j++;
+	if (skipws(s, len, j) == j)
+		return;
+	j = skipws(s, len, j);
+	if (ndigits(s, len, j, 4) != 4)
+		return;
+	dob_cand(sc, i, j + 4, numval(s + j, 4), m, numval(s + b, a), 0);
+}
+
+static int
+outward(const unsigned char *p, size_t n)
+{
+#define L(k) isalpha_a(p[k])
+#define D(k) (p[k] >= '0' && p[k] <= '9')
+	switch (n) {
+	case 2:
+		return L(0) && D(1);
+	case 3:
+		return L(0) && ((D(1) && (D(2) || L(2))) || (L(1) && D(2)));
+	case 4:
+		return L(0) && L(1) && D(2) && (D(3) || L(3));
+	}
+	return 0;
+}
+
+static int
+inward(const unsigned char *p)
+{
+	/* "A1 2nd" is an ordinal, not a postcode */
+	if ((p[1] == 's' && p[2] == 't') || (p[1] == 'n' && p[2] == 'd') ||
+	    (p[1] == 'r' && p[2] == 'd') || (p[1] == 't' && p[2] == 'h'))
+		return 0;
+	return D(0) && L(1) && L(2);
+#undef L
+#undef D
+}
+
+/* A postcode: the word s[i..e) is its outward part, or all of it. */
+static void
+postcode_at(struct scan *sc, size_t i, size_t e)
+{
+	const unsigned char *s = sc->s;
+	size_t len = sc->len, n = e - i, end = 0;
+	char norm[8];
+	size_t o = 0;
+
+	if (n < 2 || n > 7 || !(s[i] >= 'A' && s[i] <= 'Z'))
+		return;
+	for (size_t k = i; k < e; k++)
+		if (!isalnum_at(s, len, k))
+			return;
+	if (n <= 4) {
+		if (outward(s + i, n) && e + 4 <= len && s[e] == ' ' &&
+		    inward(s + e + 1) && !isalnum_at(s, len, e + 4))
+			end = e + 4;
+	} else if (outward(s + i, n - 3) && inward(s + e - 3))
+		end = e;
+	if (!end)
+		return;
+	for (size_t k = i; k < end; k++)
+		if (s[k] != ' ')
+			norm[o++] = (char)(s[k] >= 'a' && s[k] <= 'z' ?
+			    s[k] - 32 : s[k]);
+	add_cand(sc, i, end - i, CSPR_ID_POSTCODE,
+	    known(sc, CSPR_ID_POSTCODE, norm, o));
+}
+
+static int
+email_local(unsigned char c)
+{
+	return isalpha_a(c) || (c >= '0' && c <= '9') || c == '.' ||
+	    c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+static int
+email_domain(unsigned char c)
+{
+	return isalpha_a(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+/* An e-mail address around the '@' at s[at]. */
+static void
+email_at(struct scan *sc, size_t at)
+{
+	const unsigned char *s = sc->s;
+	size_t len = sc->len, a = at, b = at + 1, dot = 0, tld = 0;
+	char norm[256];
+	size_t n;
+
+	while (a > 0 && email_local(s[a - 1]))
+		a--;
+	while (a < at && s[a] == '.')
+		a++;
+	while (b < len && email_domain(s[b]))
+		b++;
+	while (b > at + 1 && (s[b - 1] == '.' || s[b - 1] == '-'))
+		b--;
+	if (a == at || b <= at + 1)
+		return;
+	for (size_t k = at + 1; k < b; k++) {
+		if (s[k] == '.') {
+			if (k == at + 1 || s[k - 1] == '.')
+				return;
+			dot = k;
+		}
+	}
+	if (!dot)
+		return;
+	for (size_t k = dot + 1; k < b; k++)
+		if (isalpha_a(s[k]))
+			tld++;
+		else
+			return;
+	if (tld < 2)
+		return;
+	n = b - a < sizeof(norm) ? b - a : 0;
+	for (size_t k = 0; k < n; k++)
+		norm[k] = (char)lower(s[a + k]);
+	add_cand(sc, a, b - a, CSPR_ID_EMAIL,
+	    n ? known(sc, CSPR_ID_EMAIL, norm, n) : -1);
+}
+
+static void
+push_unit(struct scan *sc, size_t off, size_t len, size_t ord, int ent,
+    int gap, int fl)
+{
+	struct unit *u;
+
+	if (grow(&sc->u, &sc->capu, sc->nu + 1, sizeof(*sc->u)) < 0) {
+		sc->oom = 1;
+		return;
+	}
+	u = &sc->u[sc->nu++];
+	u->off = off;
+	u->len = len;
+	u->ord = ord;
+	u->ent = ent;
+	u->gap = (unsigned char)gap;
+	u->fl = (unsigned char)fl;
+}
+
+/* The start of the character before s[e], not before s[i]. */
+static size_t
+back(const unsigned char *s, size_t i, size_t e)
+{
+	if (e > i)
+		e--;
+	while (e > i && (s[e] & 0xc0) == 0x80)
+		e--;
+	return e;
+}
+
+/* Look a word up: as it is, then without "'s", then (for a capitalised
+ * word whose stem is a name part) without a plural "s".  Returns the entry
+ * and sets *stem to the bytes of s[i..e) it covers. */
+static int
+find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
+    int cap, size_t *stem, int *poss)
+{
+	const struct cspr_detector *d = sc->d;
+	const unsigned char *s = sc->s;
+	int ent;
+
+	*stem = e;
+	*poss = 0;
+	if ((ent = lookup(d, f, n)) >= 0)
+		return ent;
+	if (n > 2 && f[n - 1] == 's' && f[n - 2] == '\'' &&
+	    (ent = lookup(d, f, n - 2)) >= 0) {
+		/* back over "s" and the apostrophe */
+		*stem = back(s, i, back(s, i, e));
+		*poss = 1;
+		return ent;
+	}
+	if (cap && n > 3 && f[n - 1] == 's' &&
+	    (ent = lookup(d, f, n - 1)) >= 0 && d->ents[ent].nitems &&
+	    !(d->ents[ent].fl & E_COMMON)) {
+		*stem = back(s, i, e);
+		*poss = 1;
+		return ent;
+	}
+	return -1;
+}
+
+/* The previous word, as far as its neighbour needs to know. */
+struct prev {
+	int title, prep, num;
+};
+
+static void
+classify(const char *f, int n, struct prev *p)
+{
+	int k = 0;
+
+	memset(p, 0, sizeof(*p));
+	if (n <= 0 || n > 12)
+		return;
+	p->title = istitle(f);
+	p->prep = INLIST(month_preps, f);
+	while (k < n && f[k] >= '0' && f[k] <= '9')
+		k++;
+	/* 2, 2nd, 2019 */
+	p->num = k > 0 && (k == n || (k + 2 == n && (!strcmp(f + k, "st") ||
+	    !strcmp(f + k, "nd") || !strcmp(f + k, "rd") ||
+	    !strcmp(f + k, "th"))));
+}
+
+/* One word of the text, s[i..e). */
+static void
+do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
+    size_t *ord, struct prev *pv)
+{
+	const struct cspr_detector *d = sc->d;
+	const unsigned char *s = sc->s;
+	char f[FOLDMAX + 1];
+	int n, cap, gc = gap_class(g), fl = 0, ent, poss;
+	int initial = g->start || g->end || g->blank || g->marker;
+	size_t stem, first = *ord;
+	struct prev cur;
+
+	n = fold(s, i, e, f, &cap);
+	if (n >= 0)
+		f[n] = '\0';
+	classify(f, n, &cur);
+	/* what this word tells the unit before it */
+	if (sc->nu && sc->u[sc->nu - 1].ord + 1 == first && gc == G_WS &&
+	    n > 0) {
+		if (cur.num)
+			sc->u[sc->nu - 1].fl |= U_NEXTNUM;
+		if (INLIST(person_verbs, f))
+			sc->u[sc->nu - 1].fl |= U_VERB;
+	}
+	if (cap)
+		fl |= U_CAP;
+	if (initial)
+		fl |= U_INITIAL;
+	if (gc == G_WS || gc == G_DOT) {
+		if (pv->title)
+			fl |= U_TITLE;
+		if (pv->num || pv->prep)
+			fl |= U_PREVCTX;
+	}
+	if (n > 0 && d->nents &&
+	    (ent = find_word(sc, i, e, f, (size_t)n, cap, &stem, &poss)) >= 0) {
+		push_unit(sc, i, stem - i, (*ord)++, ent, gc,
+		    fl | (poss ? U_POSS : 0));
+	} else if (d->nents && (n < 0 || memchr(f, '-', (size_t)n))) {
+		/* the pieces of a hyphenated word */
+		size_t a = i, b;
+		int piece = 0;
+
+		while (a < e) {
+			uint32_t cp;
+
+			for (b = a; b < e;) {
+				size_t k = u8dec(s, e, b, &cp);
+
+				if (cpclass(cp) == C_HYPHEN)
+					break;
+				b += k;
+			}
+			n = fold(s, a, b, f, &cap);
+			if (n > 0 && (ent = find_word(sc, a, b, f, (size_t)n,
+			    cap, &stem, &poss)) >= 0)
+				push_unit(sc, a, stem - a, *ord, ent,
+				    piece ? G_HYPHEN : gc,
+				    (piece ? 0 : fl & ~U_CAP) |
+				    (cap ? U_CAP : 0) | (poss ? U_POSS : 0));
+			(*ord)++;
+			piece = 1;
+			a = b < e ? b + u8dec(s, e, b, &cp) : e;
+		}
+	} else
+		(*ord)++;
+	if (*ord == first)
+		(*ord)++;
+	/* patterns that start with a word */
+	if (s[i] >= '0' && s[i] <= '9') {
+		nhs_at(sc, i);
+		phone_at(sc, i);
+		if (d->ndob)
+			dates_at(sc, i);
+	} else if (isalpha_a(s[i])) {
+		postcode_at(sc, i, e);
+		if (d->ndob)
+			month_date_at(sc, i);
+	}
+	*pv = cur;
+}
+
+/* Split the text into words and gaps; collect units and pattern
+ * candidates. */
+static void
+tokenise(struct scan *sc)
+{
+	const unsigned char *s = sc->s;
+	size_t len = sc->len, i = 0, ord = 0, n;
+	struct gap g;
+	struct prev pv;
+	uint32_t cp;
+	int c;
+
+	memset(&g, 0, sizeof(g));
+	memset(&pv, 0, sizeof(pv));
+	g.start = g.linestart = 1;
+	while (i < len && !sc->oom) {
+		n = u8dec(s, len, i, &cp);
+		c = cpclass(cp);
+		if (c == C_LETTER || c == C_DIGIT) {
+			size_t e = word_end(s, len, i);
+
+			do_word(sc, i, e, &g, &ord, &pv);
+			memset(&g, 0, sizeof(g));
+			i = e;
+			continue;
+		}
+		gap_add(&g, cp, c);
+		if (cp == '@')
+			email_at(sc, i);
+		i += n;
+	}
+}
+
+static int
+single_ok(const struct entry *e, unsigned fl)
+{
+	if (e->fl & E_SHORT)
+		return 0;
+	if (!(e->fl & E_COMMON))
+		return 1;
+	if (!(fl & U_CAP))
+		return 0;
+	if (fl & (U_TITLE | U_POSS))
+		return 1;
+	if ((e->fl & E_MONTH) && (fl & (U_PREVCTX | U_NEXTNUM)))
+		return 0;
+	if (!(fl & U_INITIAL))
+		return 1;
+	return (fl & U_VERB) != 0;
+}
+
+/* Join neighbouring parts of one person's name into runs and decide which
+ * runs are hits. */
+static void
+name_runs(struct scan *sc)
+{
+	const struct cspr_detector *d = sc->d;
+	size_t i = 0, j;
+
+	while (i < sc->nu) {
+		const struct entry *e = &d->ents[sc->u[i].ent];
+		int grp[MAXGROUPS], ng = 0, strong = 0, nonshort = 0;
+
+		if (!e->nitems) {
+			i++;
+			continue;
+		}
+		for (size_t k = 0; k < e->nitems && ng < MAXGROUPS; k++)
+			grp[ng++] = d->items[e->items[k]].group;
+		for (j = i; j + 1 < sc->nu; j++) {
+			const struct unit *a = &sc->u[j], *b = &sc->u[j + 1];
+			const struct entry *eb = &d->ents[b->ent];
+			int keep[MAXGROUPS], nk = 0;
+
+			if (b->ord != a->ord + 1 || !eb->nitems)
+				break;
+			if (!(b->gap == G_WS || b->gap == G_HYPHEN ||
+			    b->gap == G_COMMA || (b->gap == G_DOT &&
+			    (d->ents[a->ent].fl & E_SHORT))))
+				break;
+			for (int x = 0; x < ng; x++)
+				for (size_t k = 0; k < eb->nitems; k++)
+					if (d->items[eb->items[k]].group ==
+					    grp[x]) {
+						keep[nk++] = grp[x];
+						break;
+					}
+			if (!nk)
+				break;
+			memcpy(grp, keep, (size_t)nk * sizeof(int));
+			ng = nk;
+		}
+		for (size_t k = i; k <= j; k++) {
+			const struct entry *ek = &d->ents[sc->u[k].ent];
+
+			if (ek->fl & E_SHORT)
+				continue;
+			nonshort++;
+			if (!(ek->fl & E_COMMON) || (sc->u[k].fl & U_CAP))
+				strong = 1;
+		}
+		if (j > i ? nonshort && strong : single_ok(e, sc->u[i].fl)) {
+			/* the item: the first one of the run's person */
+			int item = -1, kind = CSPR_ID_ALIAS;
+
+			for (size_t k = i; k <= j; k++) {
+				const struct entry *ek = &d->ents[sc->u[k].ent];
+
+				for (size_t x = 0; x < ek->nitems; x++) {
+					const struct item *it =
+					    &d->items[ek->items[x]];
+
+					if (it->group != grp[0])
+						continue;
+					if (item < 0 || ek->items[x] < item)
+						item = ek->items[x];
+					if (it->kind == CSPR_ID_NAME)
+						kind = CSPR_ID_NAME;
+				}
+			}
+			add_cand(sc, sc->u[i].off,
+			    sc->u[j].off + sc->u[j].len - sc->u[i].off, kind,
+			    item);
+		}
+		i = j + 1;
+	}
+}
+
+/* Address lines and exemptions. */
+static void
+phrases(struct scan *sc)
+{
+	const struct cspr_detector *d = sc->d;
+
+	for (size_t i = 0; i < sc->nu && !sc->oom; i++) {
+		const struct entry *e = &d->ents[sc->u[i].ent];
+
+		for (size_t k = 0; k < e->nphr; k++) {
+			const struct phrase *p = &d->phr[e->phr[k]];
+			size_t t;
+
+			if (i + p->n > sc->nu)
+				continue;
+			for (t = 1; t < p->n; t++) {
+				const struct unit *a = &sc->u[i + t - 1];
+				const struct unit *b = &sc->u[i + t];
+
+				if (b->ord != a->ord + 1 ||
+				    (b->ent != p->tok[t] && b->ent != p->alt[t]))
+					break;
+				if (!(b->gap == G_WS || b->gap == G_HYPHEN ||
+				    (p->item >= 0 && (b->gap == G_WSMANY ||
+				    b->gap == G_COMMA))))
+					break;
+			}
+			if (t < p->n)
+				continue;
+			t = i + p->n - 1;
+			if (p->item >= 0)
+				add_cand(sc, sc->u[i].off, sc->u[t].off +
+				    sc->u[t].len - sc->u[i].off,
+				    CSPR_ID_ADDRESS, p->item);
+			else if (!grow(&sc->x, &sc->capx, sc->nx + 1,
+			    sizeof(*sc->x))) {
+				sc->x[sc->nx].off = sc->u[i].off;
+				sc->x[sc->nx].len = sc->u[t].off +
+				    sc->u[t].len - sc->u[i].off;
+				sc->nx++;
+			} else
+				sc->oom = 1;
+		}
+	}
+}
+
+static int
+cmpcand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return x->prio - y->prio;
+}
+
+/* Is the name candidate c inside an exemption? */
+static int
+exempt(const struct scan *sc, const struct cand *c)
+{
+	if (c->kind != CSPR_ID_NAME && c->kind != CSPR_ID_ALIAS)
+		return 0;
+	for (size_t k = 0; k < sc->nx; k++)
+		if (c->off >= sc->x[k].off &&
+		    c->off + c->len <= sc->x[k].off + sc->x[k].len)
+			return 1;
+	return 0;
+}
+
+int
+cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
+    struct cspr_hits *hits)
+{
+	struct scan sc;
+	size_t n = 0, i, pos = 0;
+	long line = 1, col = 1;
+	int r = -1;
+
+	if (!d || !hits || (!text && len))
+		return -1;
+	hits->n = 0;
+	memset(&sc, 0, sizeof(sc));
+	sc.d = d;
+	sc.s = (const unsigned char *)text;
+	sc.len = len;
+	tokenise(&sc);
+	name_runs(&sc);
+	phrases(&sc);
+	if (sc.oom)
+		goto out;
+	/* exempt names go first, then the longest of overlapping hits */
+	for (i = 0; i < sc.nc; i++)
+		if (!exempt(&sc, &sc.c[i]))
+			sc.c[n++] = sc.c[i];
+	sc.nc = n;
+	if (sc.nc)
+		qsort(sc.c, sc.nc, sizeof(*sc.c), cmpcand);
+	n = 0;
+	for (i = 0; i < sc.nc; i++) {
+		struct cand *c = &sc.c[i];
+
+		if (n && c->off < sc.c[n - 1].off + sc.c[n - 1].len) {
+			if (c->len > sc.c[n - 1].len)
+				sc.c[n - 1] = *c;
+			continue;
+		}
+		sc.c[n++] = *c;
+	}
+	if (grow(&hits->v, &hits->cap, n, sizeof(*hits->v)) < 0)
+		goto out;
+	/* line and column: one walk over the text */
+	for (i = 0; i < n; i++) {
+		struct cspr_hit *h = &hits->v[i];
+		uint32_t cp;
+
+		while (pos < sc.c[i].off && pos < len) {
+			pos += u8dec(sc.s, len, pos, &cp);
+			if (cp == '\n') {
+				line++;
+				col = 1;
+			} else
+				col++;
+		}
+		h->kind = (enum cspr_id_kind)sc.c[i].kind;
+		h->off = sc.c[i].off;
+		h->len = sc.c[i].len;
+		h->item = sc.c[i].item;
+		h->line = line;
+		h->col = col;
+	}
+	hits->n = n;
+	r = (int)n;
+out:
+	free(sc.u);
+	free(sc.c);
+	free(sc.x);
+	return r;
+}
+
+void
+cspr_hits_clear(struct cspr_hits *hits)
+{
+	if (!hits)
+		return;
+	free(hits->v);
+	hits->v = NULL;
+	hits->n = hits->cap = 0;
+}
+
+/* The length of a title ("Mrs ", "Dr. ") ending just before s[off], or 0. */
+static size_t
+title_before(const unsigned char *s, size_t off)
+{
+	size_t k = off, e;
+	char f[8];
+
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	if (k == off)
+		return 0;
+	if (k > 0 && s[k - 1] == '.')
+		k--;
+	e = k;
+	while (k > 0 && isalpha_a(s[k - 1]) && e - k < 5)
+		k--;
+	if (k == e || e - k >= 5 || (k > 0 && (isalpha_a(s[k - 1]) ||
+	    (s[k - 1] & 0x80))))
+		return 0;
+	for (size_t j = 0; j < e - k; j++)
+		f[j] = (char)lower(s[k + j]);
+	f[e - k] = '\0';
+	return istitle(f) ? off - k : 0;
+}
+
+char *
+cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
+    size_t *outlen)
+{
+	struct cspr_hits h = {0};
+	size_t size = len + 1, o = 0, pos = 0;
+	char *out = NULL;
+
+	if (cspr_detect(d, text, len, &h) < 0)
+		goto out;
+	for (size_t k = 0; k < h.n; k++)
+		size += strlen(cspr_hit_label(d, &h.v[k]));
+	if (!(out = malloc(size)))
+		goto out;
+	for (size_t k = 0; k < h.n; k++) {
+		const struct cspr_hit *x = &h.v[k];
+		const char *l = cspr_hit_label(d, x);
+		size_t start = x->off;
+
+		if ((x->kind == CSPR_ID_NAME || x->kind == CSPR_ID_ALIAS) &&
+		    start > pos) {
+			size_t t = title_before((const unsigned char *)text,
+			    start);
+
+			if (t && start - t >= pos)
+				start -= t;
+		}
+		memcpy(out + o, text + pos, start - pos);
+		o += start - pos;
+		memcpy(out + o, l, strlen(l));
+		o += strlen(l);
+		pos = x->off + x->len;
+	}
+	if (len > pos)
+		memcpy(out + o, text + pos, len - pos);
+	o += len - pos;
+	out[o] = '\0';
+	if (outlen)
+		*outlen = o;
+out:
+	cspr_hits_clear(&h);
+	return out;
+}
