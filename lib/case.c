@@ -35,7 +35,9 @@ cspr_case_schema(const char *path, struct cspr_errors *e)
 		j = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
 		free(buf);
 		if (!j) {
-			cspr_errors_add(e, path, je.line, je.column, NULL,
+			/* jansson says column 0 at the end of the text */
+			cspr_errors_add(e, path, je.line,
+			    je.column > 0 ? je.column : 1, NULL,
 			    "not a JSON schema: %s", je.text);
 			return NULL;
 		}

@@ -1,0 +1,251 @@
+/*
+ * test_case.c - opening a case: the schema errors placed at file:line:col,
+ * each semantic check, and the field accessors the rules use.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "csprcore.h"
+
+static struct cspr_schema *schema;
+
+static int
+setup(void **state)
+{
+	struct cspr_errors e = {0};
+
+	(void)state;
+	schema = cspr_case_schema(NULL, &e);
+	return schema ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	cspr_schema_free(&schema);
+	return 0;
+}
+
+#define HEAD "id: T-1\npartnership: Testshire\n"
+
+/* Open text; expect exactly the given diagnostics, "line:col path msg". */
+static void
+expect(const char *text, int status, const char *const *want)
+{
+	struct cspr_errors e = {0};
+	struct cspr_case *c = NULL;
+	size_t n = 0;
+
+	assert_int_equal(cspr_case_open_buffer("t.yaml", text, strlen(text),
+	    schema, &c, &e), status);
+	for (; want[n]; n++) {
+		char got[512];
+
+		assert_true(n < e.n);
+		snprintf(got, sizeof(got), "%ld:%ld %s %s", e.v[n].line,
+		    e.v[n].col, e.v[n].path ? e.v[n].path : "-",
+		    e.v[n].message);
+		assert_string_equal(got, want[n]);
+		assert_string_equal(e.v[n].file, "t.yaml");
+	}
+	assert_int_equal(e.n, n);
+	if (status == CSPR_OK)
+		assert_non_null(c);
+	else
+		assert_null(c);
+	cspr_case_free(&c);
+	assert_null(c);
+	cspr_errors_clear(&e);
+}
+
+static void
+test_minimal(void **state)
+{
+	static const char *const none[] = {NULL};
+
+	(void)state;
+	expect(HEAD, CSPR_OK, none);
+	/* an empty value means "not known yet", anywhere */
+	expect(HEAD "child:\n  dob:\n  gender:\nincident: {outcome: ~}\n",
+	    CSPR_OK, none);
+	expect(HEAD "x-local-note: anything\nchild: {x-colour: blue}\n",
+	    CSPR_OK, none);
+}
+
+static void
+test_schema_errors(void **state)
+{
+	static const char *const missing[] = {
+		"1:1 . missing required field \"partnership\"", NULL};
+	static const char *const several[] = {
+		"4:11 .child.gender must be one of: female, male, other, "
+		    "unknown, null",
+		"5:3 .child.shoe_size unknown field \"shoe_size\"",
+		"7:13 .incident.la_aware must be a date (YYYY-MM-DD) that "
+		    "exists",
+		NULL};
+	static const char *const yesno[] = {
+		"4:17 .child.looked_after must be a boolean or null", NULL};
+
+	(void)state;
+	expect("id: T-1\n", CSPR_FINDINGS, missing);
+	expect(HEAD "child:\n  gender: f\n  shoe_size: 3\nincident:\n"
+	    "  la_aware: 2026-02-29\n", CSPR_FINDINGS, several);
+	/* YAML 1.1's yes is a string here, and the schema says so */
+	expect(HEAD "child:\n  looked_after: yes\n", CSPR_FINDINGS, yesno);
+}
+
+static void
+test_datetimes(void **state)
+{
+	static const char *const none[] = {NULL};
+	static const char *const bad[] = {
+		"3:22 .referral.received must be a real date (YYYY-MM-DD) or "
+		    "date-time (YYYY-MM-DDTHH:MM)", NULL};
+	static const char *const shape[] = {
+		"3:22 .referral.received does not match the required pattern",
+		NULL};
+
+	(void)state;
+	expect(HEAD "referral: {received: 2026-11-24T09:30, confirmed: "
+	    "2026-11-25}\n", CSPR_OK, none);
+	expect(HEAD "referral: {received: 2026-11-24T24:30}\n",
+	    CSPR_FINDINGS, bad);
+	expect(HEAD "referral: {received: 2026-02-29T10:00}\n",
+	    CSPR_FINDINGS, bad);
+	expect(HEAD "referral: {received: 2026-11-24 09:30}\n",
+	    CSPR_FINDINGS, shape);
+}
+
+static void
+test_order(void **state)
+{
+	static const char *const dod[] = {
+		"3:31 .child.dod date of death is before the date of birth",
+		NULL};
+	static const char *const incident[] = {
+		"5:13 .incident.la_aware the local authority became aware "
+		    "before the incident date",
+		"6:13 .incident.notified notified before the incident date",
+		NULL};
+	static const char *const referral[] = {
+		"3:51 .referral.confirmed confirmed before the referral was "
+		    "received", NULL};
+	static const char *const review[] = {
+		"4:27 .rapid_review.completed rapid review completed before "
+		    "the notification was received (incident.notified)",
+		"6:21 .report.completed report completed before the review "
+		    "was commissioned",
+		"8:26 .publication.published published before the decision "
+		    "to review",
+		NULL};
+	static const char *const same_day[] = {NULL};
+
+	(void)state;
+	expect(HEAD "child: {dob: 2020-05-01, dod: 2020-04-30}\n",
+	    CSPR_FINDINGS, dod);
+	expect(HEAD "incident:\n  date: 2026-03-10\n  la_aware: 2026-03-09\n"
+	    "  notified: 2026-03-01\n", CSPR_FINDINGS, incident);
+	expect(HEAD "referral: {received: 2026-03-10T10:00, confirmed: "
+	    "2026-03-09}\n", CSPR_FINDINGS, referral);
+	expect(HEAD "incident: {notified: 2026-03-10}\n"
+	    "rapid_review: {completed: 2026-03-09}\n"
+	    "review: {commissioned: 2026-05-01}\nreport: {completed: "
+	    "2026-04-30}\ndecision: {date: 2026-04-01}\n"
+	    "publication: {published: 2026-03-31}\n", CSPR_FINDINGS, review);
+	/* equal dates are in order; a missing date is no error */
+	expect(HEAD "child: {dob: 2020-05-01, dod: 2020-05-01}\n"
+	    "incident: {date: 2026-03-10, la_aware: 2026-03-10}\n"
+	    "rapid_review: {completed: 2026-03-09}\n", CSPR_OK, same_day);
+}
+
+static void
+test_action_ids(void **state)
+{
+	static const char *const dup[] = {
+		"6:9 .actions[2].id duplicate action id (first at line 4)",
+		NULL};
+	static const char *const fine[] = {NULL};
+
+	(void)state;
+	expect(HEAD "actions:\n  - id: A1\n  - id: A2\n  - id: A1\n",
+	    CSPR_FINDINGS, dup);
+	/* 1 and "1" are different ids */
+	expect(HEAD "actions:\n  - id: 1\n  - id: '1'\n", CSPR_OK, fine);
+}
+
+static void
+test_accessors(void **state)
+{
+	static const char text[] = HEAD
+	    "child:\n  first_name: Poppy\n  dob: 2019-04-02\n"
+	    "  looked_after: false\n  aliases:\nreferral:\n"
+	    "  received: 2026-11-24T23:59\n";
+	struct cspr_errors e = {0};
+	struct cspr_case *c;
+	json_t *root;
+	cspr_date d;
+
+	(void)state;
+	assert_int_equal(cspr_case_open_buffer("t.yaml", text,
+	    sizeof(text) - 1, schema, &c, &e), CSPR_OK);
+	root = cspr_case_root(c);
+	assert_string_equal(cspr_case_id(c), "T-1");
+	assert_string_equal(cspr_case_file(c), "t.yaml");
+	assert_string_equal(cspr_get_str(root, "child.first_name"), "Poppy");
+	assert_null(cspr_get_str(root, "child.last_name"));
+	assert_null(cspr_get(root, "child.aliases")); /* null is absent */
+	assert_null(cspr_get(root, "nothing.here.at.all"));
+	assert_int_equal(cspr_get_bool(root, "child.looked_after"), 0);
+	assert_int_equal(cspr_get_bool(root, "child.pseudonym"), -1);
+	assert_int_equal(cspr_get_date(root, "child.dob", &d), 1);
+	assert_int_equal(d, cspr_date_from_ymd(2019, 4, 2));
+	/* a date-time gives its date */
+	assert_int_equal(cspr_get_date(root, "referral.received", &d), 1);
+	assert_int_equal(d, cspr_date_from_ymd(2026, 11, 24));
+	assert_int_equal(cspr_get_date(root, "child.first_name", &d), 0);
+	cspr_case_free(&c);
+}
+
+static void
+test_custom_schema(void **state)
+{
+	struct cspr_errors e = {0};
+	struct cspr_schema *s;
+
+	(void)state;
+	assert_null(cspr_case_schema("/nonexistent.json", &e));
+	assert_int_equal(e.n, 1);
+	assert_string_equal(e.v[0].message,
+	    "cannot open: No such file or directory");
+	cspr_errors_clear(&e);
+	s = cspr_case_schema("tests/data/schema/not-json.json", &e);
+	assert_null(s);
+	assert_int_equal(e.n, 1);
+	assert_string_equal(e.v[0].file, "tests/data/schema/not-json.json");
+	assert_int_equal(e.v[0].line, 2);
+	assert_int_equal(e.v[0].col, 1);
+	cspr_errors_clear(&e);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_minimal),
+		cmocka_unit_test(test_schema_errors),
+		cmocka_unit_test(test_datetimes),
+		cmocka_unit_test(test_order),
+		cmocka_unit_test(test_action_ids),
+		cmocka_unit_test(test_accessors),
+		cmocka_unit_test(test_custom_schema),
+	};
+
+	return cmocka_run_group_tests_name("case", tests, setup, teardown);
+}
