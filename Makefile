@@ -90,7 +90,7 @@ demo: all
 	done
 
 check: all $(UNIT) | $(O)/.deps-check
-	@tests/run.sh $(O)
+	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)
 
 check-asan:
 	$(MAKE) O=$(O)/asan \
