@@ -17,7 +17,6 @@
  * inside brackets) are rejected when the schema is compiled rather than
  * silently matching something else.
  */
-#include <ctype.h>
 #include <regex.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -91,7 +90,7 @@ struct prop {
 };
 
 struct pprop {
-	regex_t *re;
+	struct compiled_re *re;
 	struct node *schema;
 };
 
@@ -112,11 +111,14 @@ struct node {
 	unsigned types, has;
 	const char *type_msg;
 	json_t *enumv, *constv; /* borrowed from the schema document */
+	struct str *enum_str;	/* the enum's strings, for a quick look */
+	size_t nenum_str;
+	unsigned char enum_only_str;
 	const char *enum_msg, *const_msg;
 	struct num multiple_of, maximum, minimum, xmaximum, xminimum;
 	size_t max_length, min_length, max_items, min_items;
 	size_t max_props, min_props;
-	regex_t *pattern;
+	struct compiled_re *pattern;
 	struct node *items;  /* items as one schema */
 	struct node **itemv; /* items as an array of schemas */
 	size_t nitemv;
@@ -155,6 +157,11 @@ struct block {
 struct compiled_re {
 	struct compiled_re *next;
 	regex_t re;
+	/* A pattern with no special characters ("^x-") is matched with
+	 * memcmp: the same answer as regexec(3), a hundred times faster. */
+	const char *lit;
+	size_t litlen;
+	unsigned char literal, at_start, at_end;
 };
 
 struct cspr_schema {
@@ -229,8 +236,11 @@ struct buf {
 static void
 buf_add(struct buf *b, const char *s, size_t n)
 {
-	if (b->oom)
+	/* The bound also keeps GCC's -O3 overflow warnings quiet. */
+	if (b->oom || n > ((size_t)1 << 30) - b->n) {
+		b->oom = 1;
 		return;
+	}
 	if (b->n + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 64;
 		char *p;
@@ -354,17 +364,42 @@ buf_addq(struct buf *b, const char *s, size_t n)
 	buf_add(b, "\"", 1);
 }
 
+/* ASCII classes: <ctype.h> follows the locale, which the tools may set. */
+static int
+is_alpha(int ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static int
+is_alnum(int ch)
+{
+	return is_alpha(ch) || (ch >= '0' && ch <= '9');
+}
+
+static int
+hex_value(int ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
 static int
 is_ident(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n == 0 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+	if (n == 0 || !(is_alpha(s[0]) || s[0] == '_'))
 		return 0;
 	for (i = 1; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
-		if (!isalnum(ch) && ch != '_' && ch != '-')
+		if (!is_alnum(ch) && ch != '_' && ch != '-')
 			return 0;
 	}
 	return 1;
@@ -900,10 +935,9 @@ uri_parse(const char *s, struct uri *u)
 	const char *p = s, *q;
 
 	memset(u, 0, sizeof(*u));
-	if (isalpha((unsigned char)*p)) {
-		for (q = p + 1; isalnum((unsigned char)*q) || *q == '+' ||
-				*q == '-' || *q == '.';
-		     q++)
+	if (is_alpha(*p)) {
+		for (q = p + 1;
+		     is_alnum(*q) || *q == '+' || *q == '-' || *q == '.'; q++)
 			;
 		if (*q == ':') {
 			u->scheme = p;
@@ -1244,8 +1278,7 @@ non_posix(const char *p, size_t n, char *ch)
 			*ch = p[i + 1];
 			/* GNU's \w \s \b (and their opposites) and
 			 * backreferences mean the same in both. */
-			if (isalnum((unsigned char)*ch) &&
-			    !strchr("wWsSbB123456789", *ch))
+			if (is_alnum(*ch) && !strchr("wWsSbB123456789", *ch))
 				return "\\%c is not a POSIX extended regular "
 				       "expression escape (for \\d write "
 				       "[0-9])";
@@ -1287,7 +1320,30 @@ non_posix(const char *p, size_t n, char *ch)
 	return NULL;
 }
 
-static regex_t *
+/* Note when pat is a plain string, anchored or not. */
+static void
+literal_pattern(struct compiled_re *r, const char *pat, size_t len)
+{
+	size_t i;
+
+	if (len > 0 && pat[0] == '^') {
+		r->at_start = 1;
+		pat++;
+		len--;
+	}
+	if (len > 0 && pat[len - 1] == '$') {
+		r->at_end = 1;
+		len--;
+	}
+	for (i = 0; i < len; i++)
+		if (strchr(".[]()*+?{}|^$\\", pat[i]))
+			return;
+	r->lit = pat;
+	r->litlen = len;
+	r->literal = 1;
+}
+
+static struct compiled_re *
 compile_re(struct comp *c, const char *pat, size_t len, const char *where)
 {
 	struct compiled_re *r;
@@ -1318,7 +1374,8 @@ compile_re(struct comp *c, const char *pat, size_t len, const char *where)
 	}
 	r->next = c->s->regexes;
 	c->s->regexes = r;
-	return &r->re;
+	literal_pattern(r, pat, len);
+	return r;
 }
 
 static const struct {
@@ -1643,6 +1700,22 @@ compile_keyword(struct comp *c, struct node *n, const char *kw, size_t kwlen,
 			return -1;
 		}
 		n->enumv = v;
+		if (!(n->enum_str = arena_alloc(c->s,
+			  (json_array_size(v) + 1) * sizeof(*n->enum_str)))) {
+			oom(c);
+			return -1;
+		}
+		n->enum_only_str = 1;
+		for (i = 0; i < json_array_size(v); i++) {
+			json_t *x = json_array_get(v, i);
+
+			if (!json_is_string(x)) {
+				n->enum_only_str = 0;
+				continue;
+			}
+			n->enum_str[n->nenum_str].s = json_string_value(x);
+			n->enum_str[n->nenum_str++].len = json_string_length(x);
+		}
 		return (n->enum_msg = values_msg(c, v, 1)) ? 0 : -1;
 	}
 	if (IS("const")) {
@@ -1908,13 +1981,11 @@ follow_pointer(struct comp *c, json_t *j, const char *frag, const char **where)
 
 	/* %-decoding first: "%25" is "%", then "~0" "~1" per token. */
 	for (p = frag; *p; p++) {
-		static const char hex[] = "0123456789abcdef";
-		const char *h1, *h2;
+		int hi = *p == '%' && p[1] ? hex_value(p[1]) : -1;
+		int lo = hi >= 0 && p[2] ? hex_value(p[2]) : -1;
 
-		if (*p == '%' && p[1] && p[2] &&
-		    (h1 = strchr(hex, tolower((unsigned char)p[1]))) &&
-		    (h2 = strchr(hex, tolower((unsigned char)p[2])))) {
-			char ch = (char)((h1 - hex) * 16 + (h2 - hex));
+		if (lo >= 0) {
+			char ch = (char)(hi * 16 + lo);
 
 			buf_add(&b, &ch, 1);
 			p += 2;
@@ -2269,27 +2340,51 @@ type_ok(unsigned types, json_t *v)
 }
 
 static int
-in_enum(json_t *e, json_t *v)
+in_enum(const struct node *n, json_t *v)
 {
-	size_t i, n = json_array_size(e);
+	size_t i, len;
+	const char *s;
 
-	if (json_is_string(v)) { /* the usual case: compare strings only */
-		const char *s = json_string_value(v);
-		size_t len = json_string_length(v);
-
-		for (i = 0; i < n; i++) {
-			json_t *x = json_array_get(e, i);
-
-			if (json_is_string(x) && json_string_length(x) == len &&
-			    !memcmp(json_string_value(x), s, len))
+	if (json_is_string(v)) { /* the usual case */
+		s = json_string_value(v);
+		len = json_string_length(v);
+		for (i = 0; i < n->nenum_str; i++)
+			if (n->enum_str[i].len == len &&
+			    !memcmp(n->enum_str[i].s, s, len))
 				return 1;
-		}
 		return 0;
 	}
-	for (i = 0; i < n; i++)
-		if (equal(json_array_get(e, i), v, 0))
+	if (n->enum_only_str)
+		return 0;
+	for (i = 0; i < json_array_size(n->enumv); i++)
+		if (equal(json_array_get(n->enumv, i), v, 0))
 			return 1;
 	return 0;
+}
+
+static int
+re_match(const struct compiled_re *r, const char *s, size_t len)
+{
+	regmatch_t m[1];
+	size_t i;
+
+	if (r->literal) {
+		if (len < r->litlen)
+			return 0;
+		if (r->at_start)
+			return (!r->at_end || len == r->litlen) &&
+			       !memcmp(s, r->lit, r->litlen);
+		if (r->at_end)
+			return !memcmp(s + len - r->litlen, r->lit, r->litlen);
+		for (i = 0; i + r->litlen <= len; i++)
+			if (!memcmp(s + i, r->lit, r->litlen))
+				return 1;
+		return 0;
+	}
+	/* REG_STARTEND: the length is the string's, NULs and all. */
+	m[0].rm_so = 0;
+	m[0].rm_eo = (regoff_t)len;
+	return regexec(&r->re, s, 1, m, REG_STARTEND) == 0;
 }
 
 static const char *
@@ -2369,14 +2464,8 @@ check_string(struct vctx *c, const struct node *n, json_t *v, int quiet)
 				    n->min_length);
 		}
 	}
-	if (n->pattern) {
-		regmatch_t m[1];
-
-		m[0].rm_so = 0;
-		m[0].rm_eo = (regoff_t)len;
-		if (regexec(n->pattern, s, 1, m, REG_STARTEND) != 0)
-			FAIL("does not match the required pattern");
-	}
+	if (n->pattern && !re_match(n->pattern, s, len))
+		FAIL("does not match the required pattern");
 	if (n->format == FMT_DATE && !is_date(s, len))
 		FAIL("must be a date (YYYY-MM-DD) that exists");
 	if (n->format == FMT_DATETIME && !is_datetime(s, len))
@@ -2497,11 +2586,7 @@ check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
 		ADD(validate(c, p->schema, x, quiet));
 	}
 	for (i = 0; i < n->npprops; i++) {
-		regmatch_t m[1];
-
-		m[0].rm_so = 0;
-		m[0].rm_eo = (regoff_t)len;
-		if (regexec(n->pprops[i].re, key, 1, m, REG_STARTEND) == 0) {
+		if (re_match(n->pprops[i].re, key, len)) {
 			matched = 1;
 			ADD(validate(c, n->pprops[i].schema, x, quiet));
 		}
@@ -2616,7 +2701,7 @@ check(struct vctx *c, const struct node *n, json_t *v, int quiet)
 		FAIL("%s", n->type_msg);
 		return nf;
 	}
-	if (n->enumv && !in_enum(n->enumv, v))
+	if (n->enumv && !in_enum(n, v))
 		FAIL("%s", n->enum_msg);
 	if (n->constv && !equal(n->constv, v, 0))
 		FAIL("%s", n->const_msg);

@@ -7,6 +7,7 @@
  * JSON is written here with single quotes for readability; j() turns them
  * into double quotes before parsing.
  */
+#include <regex.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -624,6 +625,52 @@ test_unique_large(void **state)
 	cspr_schema_free(&s);
 }
 
+/* Plain-string patterns skip regexec(3); the answers must not change. */
+static void
+test_literal_patterns(void **state)
+{
+	static const char *const pats[] = {"^x-", "x-", "-x$", "^abc$", "bc",
+	    "", "^$", "^", "$", "a$b", "^a.c$", "a\\$", "^\xc3\xa9t\xc3\xa9"};
+	static const char *const strs[] = {"", "x", "x-", "x-y", "yx-", "a-x",
+	    "-x", "abc", "abcd", "zabc", "bcbc", "a$b", "a$",
+	    "\xc3\xa9t\xc3\xa9", "\xc3\xa9t\xc3\xa9s"};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof(pats) / sizeof(pats[0]); i++) {
+		struct cspr_errors e = {0};
+		json_t *schema = json_pack("{s:s}", "pattern", pats[i]);
+		json_t *pp =
+		    json_pack("{s:{s:b}}", "patternProperties", pats[i], 0);
+		struct cspr_schema *s = cspr_schema_compile(schema, &e);
+		struct cspr_schema *sp = cspr_schema_compile(pp, &e);
+		regex_t re;
+
+		assert_non_null(s);
+		assert_non_null(sp);
+		assert_int_equal(
+		    regcomp(&re, pats[i], REG_EXTENDED | REG_NOSUB), 0);
+		for (k = 0; k < sizeof(strs) / sizeof(strs[0]); k++) {
+			int want = regexec(&re, strs[k], 0, NULL, 0) == 0;
+			json_t *v = json_string(strs[k]);
+			json_t *o = json_pack("{s:i}", strs[k], 1);
+
+			print_message(
+			    "# '%s' ~ '%s': %d\n", strs[k], pats[i], want);
+			assert_int_equal(cspr_schema_validate(s, v, &e), !want);
+			assert_int_equal(cspr_schema_validate(sp, o, &e), want);
+			cspr_errors_clear(&e);
+			json_decref(v);
+			json_decref(o);
+		}
+		regfree(&re);
+		cspr_schema_free(&s);
+		cspr_schema_free(&sp);
+		json_decref(schema);
+		json_decref(pp);
+	}
+}
+
 /* Failures are appended to what the list already holds. */
 static void
 test_appends(void **state)
@@ -666,6 +713,7 @@ main(void)
 	    cmocka_unit_test(test_metaschema),
 	    cmocka_unit_test(test_deep_instances),
 	    cmocka_unit_test(test_unique_large),
+	    cmocka_unit_test(test_literal_patterns),
 	    cmocka_unit_test(test_appends),
 	};
 
