@@ -60,9 +60,8 @@ enum {
 	H_MIN_LENGTH = 1 << 6,
 	H_MAX_ITEMS = 1 << 7,
 	H_MIN_ITEMS = 1 << 8,
-	H_UNIQUE = 1 << 9,
-	H_MAX_PROPS = 1 << 10,
-	H_MIN_PROPS = 1 << 11,
+	H_MAX_PROPS = 1 << 9,
+	H_MIN_PROPS = 1 << 10,
 };
 
 #define H_NUMBER                                                               \
@@ -1159,7 +1158,7 @@ apply_id(
 	    !(id = json_object_get(j, "$id")))
 		return base;
 	if (!json_is_string(id)) {
-		bad(c, kw_where(c, where, "$id"), "$id must be a string");
+		bad(c, kw_where(c, where, "$id"), "must be a string");
 		return NULL;
 	}
 	if (!(uri = uri_resolve(c, base, json_string_value(id))))
@@ -1358,6 +1357,8 @@ compile_re(struct comp *c, const char *pat, size_t len, const char *where)
 	if ((why = non_posix(pat, len, &ch))) {
 		char msg[160];
 
+		if (ch < 0x21 || ch > 0x7e)
+			ch = '?'; /* keep the message printable ASCII */
 		snprintf(msg, sizeof(msg), why, ch);
 		bad(c, where, "%s", msg);
 		return NULL;
@@ -1419,8 +1420,8 @@ type_msg(struct comp *c, unsigned types)
 	return r;
 }
 
-/* A schema value as the user would write it, or -1 when it is an array or
- * object, too long to be helpful in a message. */
+/* A schema value as the user would write it; -1 for an array or object,
+ * which would make the message too long to help. */
 static int
 buf_addvalue(struct buf *b, json_t *v)
 {
@@ -2071,7 +2072,7 @@ resolve_refs(struct comp *c)
 		struct pending p = c->pend[i];
 		const char *hash = strchr(p.uri, '#');
 		size_t dn = hash ? (size_t)(hash - p.uri) : strlen(p.uri);
-		const char *base, *where;
+		const char *base = NULL, *where = NULL;
 		struct res *r = find_res(c, p.uri, dn);
 		struct loc *l;
 		json_t *t;
@@ -2133,15 +2134,18 @@ same_value_edge(const struct node *n, size_t i)
 	return NULL;
 }
 
+struct frame {
+	struct node *n;
+	size_t i; /* the next edge to follow */
+};
+
 /* A cycle through $ref that never moves into the value ({"$ref": "#"} at
- * the top) would recurse for ever: refuse the schema. */
+ * the top) would recurse for ever: refuse the schema.  Depth-first, with
+ * a stack of our own: a chain of refs can be as long as the schema. */
 static void
 check_cycles(struct comp *c)
 {
-	struct frame {
-		struct node *n;
-		size_t i;
-	} * st;
+	struct frame *st;
 	size_t k, top;
 
 	if (!(st = malloc((c->nnodes + 1) * sizeof(*st)))) {
@@ -2218,7 +2222,7 @@ cspr_schema_compile(json_t *schema, struct cspr_errors *e)
 void
 cspr_schema_free(struct cspr_schema **sp)
 {
-	struct cspr_schema *s = *sp;
+	struct cspr_schema *s = sp ? *sp : NULL;
 	struct compiled_re *r;
 	struct block *b;
 
