@@ -1353,6 +1353,7 @@ enum {
 	U_PREVCTX = 16,  /* after a number or "in", "of": a date */
 	U_NEXTNUM = 32,  /* before a number: a date */
 	U_VERB = 64,     /* before "said", "told", ... */
+	U_COVERED = 128, /* inside a pattern's match: no name, no phrase */
 };
 
 /* A word of the text that the detector knows. */
@@ -1650,8 +1651,11 @@ dates_at(struct scan *sc, size_t i)
 	}
 	if (a < 1 || a > 2)
 		return;
-	/* 02/04/2019, 2.4.19 */
+	/* 02/04/2019, 2.4.19; not the tail of 12/02/04/2019 or 1.2.4.19 */
 	if (i + a < len && s[i + a] && strchr("/.-", s[i + a])) {
+		if (i >= 2 && s[i - 1] && strchr("/.-", s[i - 1]) &&
+		    isdig(s, len, i - 2))
+			return;
 		sep = s[i + a];
 		b = ndigits(s, len, i + a + 1, 2);
 		if (b >= 1 && b <= 2 && i + a + 1 + b < len &&
@@ -1912,6 +1916,24 @@ classify(const char *f, int n, struct prev *p)
 	    !strcmp(f + k, "th"))));
 }
 
+/* The patterns that can start at s[i], in the word ending at e. */
+static void
+patterns_at(struct scan *sc, size_t i, size_t e)
+{
+	const unsigned char *s = sc->s;
+
+	if (s[i] >= '0' && s[i] <= '9') {
+		nhs_at(sc, i);
+		phone_at(sc, i);
+		if (sc->d->ndob)
+			dates_at(sc, i);
+	} else if (isalpha_a(s[i])) {
+		postcode_at(sc, i, e);
+		if (sc->d->ndob)
+			month_date_at(sc, i);
+	}
+}
+
 /* One word of the text, s[i..e). */
 static void
 do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
@@ -1981,16 +2003,21 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 		(*ord)++;
 	if (*ord == first)
 		(*ord)++;
-	/* patterns that start with a word */
-	if (s[i] >= '0' && s[i] <= '9') {
-		nhs_at(sc, i);
-		phone_at(sc, i);
-		if (d->ndob)
-			dates_at(sc, i);
-	} else if (isalpha_a(s[i])) {
-		postcode_at(sc, i, e);
-		if (d->ndob)
-			month_date_at(sc, i);
+	/* patterns that start with a word, or with a piece of one after an
+	 * apostrophe or hyphen ("ref-9990000026") */
+	patterns_at(sc, i, e);
+	if (n < 0 || strpbrk(f, "'-")) {
+		uint32_t cp;
+		size_t k = i, m;
+		int pc = C_OTHER;
+
+		while (k < e) {
+			m = u8dec(s, e, k, &cp);
+			if ((pc == C_APOS || pc == C_HYPHEN) && cp < 0x80)
+				patterns_at(sc, k, e);
+			pc = cpclass(cp);
+			k += m;
+		}
 	}
 	*pv = cur;
 }
@@ -2046,6 +2073,49 @@ single_ok(const struct entry *e, unsigned fl)
 	return (fl & U_VERB) != 0;
 }
 
+static int
+cmpcand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return x->prio - y->prio;
+}
+
+/* Mark the units that overlap a pattern's match (an e-mail address, a
+ * date): they belong to it.  Otherwise a name run starting inside an
+ * e-mail address would lose to it whole and leave its tail unredacted. */
+static void
+cover(struct scan *sc)
+{
+	size_t k = 0, maxend = 0;
+
+	if (sc->nc)
+		qsort(sc->c, sc->nc, sizeof(*sc->c), cmpcand);
+	for (size_t i = 0; i < sc->nu; i++) {
+		struct unit *u = &sc->u[i];
+
+		while (k < sc->nc && sc->c[k].off < u->off + u->len) {
+			if (sc->c[k].off + sc->c[k].len > maxend)
+				maxend = sc->c[k].off + sc->c[k].len;
+			k++;
+		}
+		if (maxend > u->off)
+			u->fl |= U_COVERED;
+	}
+}
+
+/* A part in lower case that is also an everyday word: alone it is not a
+ * name, and it joins no other part. */
+static int
+weak(const struct cspr_detector *d, const struct unit *u)
+{
+	return (d->ents[u->ent].fl & E_COMMON) && !(u->fl & U_CAP);
+}
+
 /* Join neighbouring parts of one person's name into runs and decide which
  * runs are hits. */
 static void
@@ -2058,7 +2128,7 @@ name_runs(struct scan *sc)
 		const struct entry *e = &d->ents[sc->u[i].ent];
 		int grp[MAXGROUPS], ng = 0, strong = 0, nonshort = 0;
 
-		if (!e->nitems) {
+		if (!e->nitems || (sc->u[i].fl & U_COVERED)) {
 			i++;
 			continue;
 		}
@@ -2069,7 +2139,9 @@ name_runs(struct scan *sc)
 			const struct entry *eb = &d->ents[b->ent];
 			int keep[MAXGROUPS], nk = 0;
 
-			if (b->ord != a->ord + 1 || !eb->nitems)
+			/* "will" after "Will Brown" is the verb */
+			if (b->ord != a->ord + 1 || !eb->nitems ||
+			    weak(d, a) || weak(d, b) || (b->fl & U_COVERED))
 				break;
 			if (!(b->gap == G_WS || b->gap == G_HYPHEN ||
 			    b->gap == G_COMMA || (b->gap == G_DOT &&
@@ -2132,6 +2204,8 @@ phrases(struct scan *sc)
 	for (size_t i = 0; i < sc->nu && !sc->oom; i++) {
 		const struct entry *e = &d->ents[sc->u[i].ent];
 
+		if (sc->u[i].fl & U_COVERED)
+			continue;
 		for (size_t k = 0; k < e->nphr; k++) {
 			const struct phrase *p = &d->phr[e->phr[k]];
 			size_t t;
@@ -2143,6 +2217,7 @@ phrases(struct scan *sc)
 				const struct unit *b = &sc->u[i + t];
 
 				if (b->ord != a->ord + 1 ||
+				    (b->fl & U_COVERED) ||
 				    (b->ent != p->tok[t] && b->ent != p->alt[t]))
 					break;
 				if (!(b->gap == G_WS || b->gap == G_HYPHEN ||
@@ -2167,18 +2242,6 @@ phrases(struct scan *sc)
 				sc->oom = 1;
 		}
 	}
-}
-
-static int
-cmpcand(const void *a, const void *b)
-{
-	const struct cand *x = a, *y = b;
-
-	if (x->off != y->off)
-		return x->off < y->off ? -1 : 1;
-	if (x->len != y->len)
-		return x->len > y->len ? -1 : 1;
-	return x->prio - y->prio;
 }
 
 /* Is the name candidate c inside an exemption? */
@@ -2211,6 +2274,7 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
 	sc.s = (const unsigned char *)text;
 	sc.len = len;
 	tokenise(&sc);
+	cover(&sc);
 	name_runs(&sc);
 	phrases(&sc);
 	if (sc.oom)
