@@ -108,6 +108,17 @@ bad:
 	return 1;
 }
 
+/* u8dec with the common case inline. */
+static inline size_t
+dec(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+	if (s[i] < 0x80) {
+		*cp = s[i];
+		return 1;
+	}
+	return u8dec(s, len, i, cp);
+}
+
 enum { C_OTHER, C_SPACE, C_LETTER, C_DIGIT, C_APOS, C_HYPHEN, C_IGNORE };
 
 /* A rough Unicode classification: enough to find words in English text
@@ -297,14 +308,14 @@ word_end(const unsigned char *s, size_t len, size_t i)
 	int c;
 
 	while (i < len) {
-		n = u8dec(s, len, i, &cp);
+		n = dec(s, len, i, &cp);
 		c = cpclass(cp);
 		if (c == C_LETTER || c == C_DIGIT || c == C_IGNORE) {
 			i += n;
 			continue;
 		}
 		if ((c == C_APOS || c == C_HYPHEN) && i + n < len) {
-			n2 = u8dec(s, len, i + n, &cp2);
+			n2 = dec(s, len, i + n, &cp2);
 			c = cpclass(cp2);
 			if (c == C_LETTER || c == C_DIGIT) {
 				i += n + n2;
@@ -333,7 +344,7 @@ fold(const unsigned char *s, size_t i, size_t e, char *out, int *cap)
 		char tmp[4];
 		size_t k = 0;
 
-		n = u8dec(s, e, i, &cp);
+		n = dec(s, e, i, &cp);
 		switch (cpclass(cp)) {
 		case C_LETTER:
 		case C_DIGIT:
@@ -511,6 +522,7 @@ struct item {
 	enum cspr_id_kind kind;
 	char *label;
 	int group;  /* items with one label are one person */
+	int minor;  /* the child: "Mrs Testcase" is someone else */
 	char *norm; /* digits, postcode or e-mail as compared */
 	int y, m, d; /* a date of birth; y 0 when unusable */
 };
@@ -671,7 +683,7 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 	}
 	/* one letter (or one character of another script) */
 	if (n == 1 || (n <= 4 && (unsigned char)w[0] >= 0xc0 &&
-	    u8dec((const unsigned char *)w, n, 0, &(uint32_t){0}) == n))
+	    dec((const unsigned char *)w, n, 0, &(uint32_t){0}) == n))
 		x->fl |= E_SHORT;
 	e = (int)d->nents++;
 	{
@@ -792,7 +804,7 @@ words(const unsigned char *s, size_t len, size_t (*w)[2], size_t max)
 	uint32_t cp;
 
 	while (i < len && n < max) {
-		k = u8dec(s, len, i, &cp);
+		k = dec(s, len, i, &cp);
 		if (cpclass(cp) == C_LETTER || cpclass(cp) == C_DIGIT) {
 			w[n][0] = i;
 			i = w[n][1] = word_end(s, len, i);
@@ -1295,7 +1307,11 @@ cspr_detector_from_case(json_t *root)
 	snprintf(name, sizeof(name), "%s%s%s", first ? first : "",
 	    first && last ? " " : "", last ? last : "");
 	if (add_opt(d, CSPR_ID_NAME, name, lab) < 0 ||
-	    add_aliases(d, child, lab) < 0 ||
+	    add_aliases(d, child, lab) < 0)
+		goto fail;
+	for (k = 0; k < d->nitems; k++)
+		d->items[k].minor = 1;
+	if (
 	    add_opt(d, CSPR_ID_DOB, jtext(child, "dob", buf, sizeof(buf)),
 	    NULL) < 0 ||
 	    add_opt(d, CSPR_ID_NHS_NUMBER,
@@ -1531,8 +1547,7 @@ phone_at(struct scan *sc, size_t i)
 		}
 		if (!isdig(s, len, j) || s[j] == '0')
 			return;
-	} else if (i > 0 && s[i - 1] == '(')
-		start = i - 1;
+	}
 	while (ng < 8) {
 		size_t r = ndigits(s, len, j, 16), k;
 
@@ -1543,6 +1558,10 @@ phone_at(struct scan *sc, size_t i)
 		j += r;
 		ends[ng] = j;
 		cum[ng++] = nd;
+		/* "(01632) 960001": the bracket goes with the number */
+		if (ng == 1 && start == i && i > 0 && s[i - 1] == '(' &&
+		    j < len && s[j] == ')')
+			start = i - 1;
 		k = j;
 		if (k < len && s[k] == ')')
 			k++;
@@ -1893,27 +1912,39 @@ find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
 	return -1;
 }
 
-/* The previous word, as far as its neighbour needs to know. */
+/* The word before, kept folded (when short) for what it tells its
+ * neighbour: a title, a preposition before a month, a number. */
 struct prev {
-	int title, prep, num;
+	char f[16];
+	int n; /* -1: none, or too long to matter */
 };
 
-static void
-classify(const char *f, int n, struct prev *p)
+/* A number: 2, 2nd, 2019. */
+static int
+isnum(const char *f, int n)
 {
 	int k = 0;
 
-	memset(p, 0, sizeof(*p));
-	if (n <= 0 || n > 12)
-		return;
-	p->title = istitle(f);
-	p->prep = INLIST(month_preps, f);
 	while (k < n && f[k] >= '0' && f[k] <= '9')
 		k++;
-	/* 2, 2nd, 2019 */
-	p->num = k > 0 && (k == n || (k + 2 == n && (!strcmp(f + k, "st") ||
+	return k > 0 && (k == n || (k + 2 == n && (!strcmp(f + k, "st") ||
 	    !strcmp(f + k, "nd") || !strcmp(f + k, "rd") ||
 	    !strcmp(f + k, "th"))));
+}
+
+/* The flags a unit takes from the word before it. */
+static int
+prev_flags(const struct prev *p, int gc)
+{
+	int fl = 0;
+
+	if (p->n <= 0 || (gc != G_WS && gc != G_DOT))
+		return 0;
+	if (istitle(p->f))
+		fl |= U_TITLE;
+	if (isnum(p->f, p->n) || INLIST(month_preps, p->f))
+		fl |= U_PREVCTX;
+	return fl;
 }
 
 /* The patterns that can start at s[i], in the word ending at e. */
@@ -1929,7 +1960,7 @@ patterns_at(struct scan *sc, size_t i, size_t e)
 			dates_at(sc, i);
 	} else if (isalpha_a(s[i])) {
 		postcode_at(sc, i, e);
-		if (sc->d->ndob)
+		if (sc->d->ndob && strchr("adfjmnosADFJMNOS", s[i]))
 			month_date_at(sc, i);
 	}
 }
@@ -1945,16 +1976,14 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 	int n, cap, gc = gap_class(g), fl = 0, ent, poss;
 	int initial = g->start || g->end || g->blank || g->marker;
 	size_t stem, first = *ord;
-	struct prev cur;
 
 	n = fold(s, i, e, f, &cap);
 	if (n >= 0)
 		f[n] = '\0';
-	classify(f, n, &cur);
 	/* what this word tells the unit before it */
 	if (sc->nu && sc->u[sc->nu - 1].ord + 1 == first && gc == G_WS &&
 	    n > 0) {
-		if (cur.num)
+		if (isnum(f, n))
 			sc->u[sc->nu - 1].fl |= U_NEXTNUM;
 		if (INLIST(person_verbs, f))
 			sc->u[sc->nu - 1].fl |= U_VERB;
@@ -1963,16 +1992,10 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 		fl |= U_CAP;
 	if (initial)
 		fl |= U_INITIAL;
-	if (gc == G_WS || gc == G_DOT) {
-		if (pv->title)
-			fl |= U_TITLE;
-		if (pv->num || pv->prep)
-			fl |= U_PREVCTX;
-	}
 	if (n > 0 && d->nents &&
 	    (ent = find_word(sc, i, e, f, (size_t)n, cap, &stem, &poss)) >= 0) {
 		push_unit(sc, i, stem - i, (*ord)++, ent, gc,
-		    fl | (poss ? U_POSS : 0));
+		    fl | prev_flags(pv, gc) | (poss ? U_POSS : 0));
 	} else if (d->nents && (n < 0 || memchr(f, '-', (size_t)n))) {
 		/* the pieces of a hyphenated word */
 		size_t a = i, b;
@@ -1982,7 +2005,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 			uint32_t cp;
 
 			for (b = a; b < e;) {
-				size_t k = u8dec(s, e, b, &cp);
+				size_t k = dec(s, e, b, &cp);
 
 				if (cpclass(cp) == C_HYPHEN)
 					break;
@@ -1993,11 +2016,11 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 			    cap, &stem, &poss)) >= 0)
 				push_unit(sc, a, stem - a, *ord, ent,
 				    piece ? G_HYPHEN : gc,
-				    (piece ? 0 : fl & ~U_CAP) |
+				    (piece ? 0 : (fl & ~U_CAP) | prev_flags(pv, gc)) |
 				    (cap ? U_CAP : 0) | (poss ? U_POSS : 0));
 			(*ord)++;
 			piece = 1;
-			a = b < e ? b + u8dec(s, e, b, &cp) : e;
+			a = b < e ? b + dec(s, e, b, &cp) : e;
 		}
 	} else
 		(*ord)++;
@@ -2012,14 +2035,16 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 		int pc = C_OTHER;
 
 		while (k < e) {
-			m = u8dec(s, e, k, &cp);
+			m = dec(s, e, k, &cp);
 			if ((pc == C_APOS || pc == C_HYPHEN) && cp < 0x80)
 				patterns_at(sc, k, e);
 			pc = cpclass(cp);
 			k += m;
 		}
 	}
-	*pv = cur;
+	pv->n = n >= 0 && n < (int)sizeof(pv->f) ? n : -1;
+	if (pv->n >= 0)
+		memcpy(pv->f, f, (size_t)n + 1);
 }
 
 /* Split the text into words and gaps; collect units and pattern
@@ -2035,10 +2060,10 @@ tokenise(struct scan *sc)
 	int c;
 
 	memset(&g, 0, sizeof(g));
-	memset(&pv, 0, sizeof(pv));
+	pv.n = -1;
 	g.start = g.linestart = 1;
 	while (i < len && !sc->oom) {
-		n = u8dec(s, len, i, &cp);
+		n = dec(s, len, i, &cp);
 		c = cpclass(cp);
 		if (c == C_LETTER || c == C_DIGIT) {
 			size_t e = word_end(s, len, i);
@@ -2108,6 +2133,16 @@ cover(struct scan *sc)
 	}
 }
 
+/* The first item of a group. */
+static int
+group_item(const struct cspr_detector *d, int g)
+{
+	for (size_t k = 0; k < d->nitems; k++)
+		if (d->items[k].group == g)
+			return (int)k;
+	return 0;
+}
+
 /* A part in lower case that is also an everyday word: alone it is not a
  * name, and it joins no other part. */
 static int
@@ -2167,6 +2202,17 @@ name_runs(struct scan *sc)
 			nonshort++;
 			if (!(ek->fl & E_COMMON) || (sc->u[k].fl & U_CAP))
 				strong = 1;
+		}
+		/* after a title, an adult sharing the surname rather than the
+		 * child */
+		if ((sc->u[i].fl & U_TITLE) && ng > 1) {
+			int nk = 0;
+
+			for (int x = 0; x < ng; x++)
+				if (!d->items[group_item(d, grp[x])].minor)
+					grp[nk++] = grp[x];
+			if (nk)
+				ng = nk;
 		}
 		if (j > i ? nonshort && strong : single_ok(e, sc->u[i].fl)) {
 			/* the item: the first one of the run's person */
@@ -2244,17 +2290,31 @@ phrases(struct scan *sc)
 	}
 }
 
-/* Is the name candidate c inside an exemption? */
-static int
-exempt(const struct scan *sc, const struct cand *c)
+/* Drop the name candidates inside an exemption.  Both lists are in text
+ * order; x[k].len becomes the furthest end of x[0..k] so that one pass
+ * finds any exemption containing a candidate. */
+static void
+drop_exempt(struct scan *sc)
 {
-	if (c->kind != CSPR_ID_NAME && c->kind != CSPR_ID_ALIAS)
-		return 0;
-	for (size_t k = 0; k < sc->nx; k++)
-		if (c->off >= sc->x[k].off &&
-		    c->off + c->len <= sc->x[k].off + sc->x[k].len)
-			return 1;
-	return 0;
+	size_t k = 0, n = 0, maxend = 0;
+
+	for (size_t j = 0; j < sc->nx; j++) {
+		if (sc->x[j].off + sc->x[j].len > maxend)
+			maxend = sc->x[j].off + sc->x[j].len;
+		sc->x[j].len = maxend;
+	}
+	for (size_t i = 0; i < sc->nc; i++) {
+		const struct cand *c = &sc->c[i];
+
+		while (k + 1 < sc->nx && sc->x[k + 1].off <= c->off)
+			k++;
+		if ((c->kind == CSPR_ID_NAME || c->kind == CSPR_ID_ALIAS) &&
+		    k < sc->nx && sc->x[k].off <= c->off &&
+		    sc->x[k].len >= c->off + c->len)
+			continue;
+		sc->c[n++] = *c;
+	}
+	sc->nc = n;
 }
 
 int
@@ -2280,13 +2340,9 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
 	if (sc.oom)
 		goto out;
 	/* exempt names go first, then the longest of overlapping hits */
-	for (i = 0; i < sc.nc; i++)
-		if (!exempt(&sc, &sc.c[i]))
-			sc.c[n++] = sc.c[i];
-	sc.nc = n;
 	if (sc.nc)
 		qsort(sc.c, sc.nc, sizeof(*sc.c), cmpcand);
-	n = 0;
+	drop_exempt(&sc);
 	for (i = 0; i < sc.nc; i++) {
 		struct cand *c = &sc.c[i];
 
@@ -2305,7 +2361,7 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
 		uint32_t cp;
 
 		while (pos < sc.c[i].off && pos < len) {
-			pos += u8dec(sc.s, len, pos, &cp);
+			pos += dec(sc.s, len, pos, &cp);
 			if (cp == '\n') {
 				line++;
 				col = 1;

@@ -547,6 +547,12 @@ test_redact(void **state)
 	    "Hope."),
 	    "Grandmother and Sibling 1; Sibling 2. NHS [NHS number removed], "
 	    "[postcode removed]. The reviewer Jane Hope met Grandmother.");
+	/* a title means an adult: the mother, not the child, shares the
+	 * surname; a bracket stays unless it encloses the area code */
+	assert_string_equal(redact(d, "Mrs Testcase told Dr. Fakename "
+	    "(01632 960001) and (01632) 960001."),
+	    "Mother told GP, Testshire Surgery ([phone removed]) and "
+	    "[phone removed].");
 	assert_string_equal(redact(d, "nothing here"), "nothing here");
 	assert_string_equal(redact(d, ""), "");
 }
