@@ -15,7 +15,7 @@
 #include "csprcore.h"
 
 /* How the due moment follows from the start. */
-enum span { WORKING_DAYS, HOURS_48, MONTHS, REPORT_COPY, FIELD };
+enum span { WORKING_DAYS, HOURS_48, MONTHS, REPORT_COPY };
 
 struct rule {
 	const char *id;
@@ -159,8 +159,8 @@ static const struct rule rules[] = {
 	    "Ofsted of the looked-after child's death", "local_authority",
 	    looked_after_death, "incident.la_aware", WORKING_DAYS, 5, NULL,
 	    sos_ofsted, la_death},
-	{"referral-confirmation", "7.2", "confirm the referral in writing "
-	    "(Appendix B)", "partnership", referral_received,
+	{"referral-confirmation", "7.2", "confirm the referral in writing on "
+	    "the Appendix B form", "partnership", referral_received,
 	    "referral.received", HOURS_48, 0, "referral.confirmed", NULL, NULL},
 	{"rapid-review", "8.2.1", "complete the rapid review", "partnership",
 	    rapid_review, "incident.notified", WORKING_DAYS, 15,
@@ -266,8 +266,11 @@ cspr_notice(const json_t *root, const char *const *to,
 	return done;
 }
 
-/* 9.15.3: the sooner of seven working days after completion and seven
- * working days before publication (or the planned date). */
+/* 9.15.3: no later than seven working days (a) after completion or (b)
+ * before publication (the planned date until it is published), whichever
+ * is the sooner.  from is the date that gave the due date, so a reader can
+ * see which of the two clocks it is: with both known and (b) the sooner,
+ * from is the publication date and lies after the due date. */
 static void
 report_copy(const json_t *root, const struct cspr_calendar *cal, int n,
     struct cspr_when *from, struct cspr_when *due)
@@ -277,16 +280,19 @@ report_copy(const json_t *root, const struct cspr_calendar *cal, int n,
 
 	if (pub.kind == CSPR_WHEN_NONE)
 		pub = when_of(root, "publication.planned");
-	*from = done.kind != CSPR_WHEN_NONE ? done : pub;
-	if (done.kind != CSPR_WHEN_NONE)
+	if (done.kind != CSPR_WHEN_NONE) {
+		*from = done;
 		*due = on_day(cspr_add_working_days(cal, cspr_when_date(done),
 		    n));
+	}
 	if (pub.kind != CSPR_WHEN_NONE) {
 		struct cspr_when before = on_day(cspr_add_working_days(cal,
 		    cspr_when_date(pub), -n));
 
-		if (due->kind == CSPR_WHEN_NONE || before.t < due->t)
+		if (due->kind == CSPR_WHEN_NONE || before.t < due->t) {
+			*from = pub;
 			*due = before;
+		}
 	}
 }
 
@@ -363,8 +369,6 @@ eval_rule(const struct rule *r, const json_t *root,
 		break;
 	case REPORT_COPY:
 		report_copy(root, cal, r->n, &d->from, &d->due);
-		break;
-	case FIELD:
 		break;
 	}
 	d->done = r->done ? when_of(root, r->done) :
