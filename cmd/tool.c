@@ -190,7 +190,7 @@ each_file(const char *path, void *arg)
 			if (x0->line > 0)
 				snprintf(where, sizeof(where), "%ld:%ld: ",
 				    x0->line, x0->col);
-			tool_json(t, json_pack("{s:s, s:s++}", "file",
+			tool_json(t, json_pack("{s:s, s:s+}", "file",
 			    x0->file, "error", where, x0->message));
 		}
 		tool_diags(t);
