@@ -101,19 +101,17 @@ check-asan:
 golden: all
 	@tests/golden.sh $(O) update
 
-$(O)/csprcore.pc: tools/csprcore.pc.in Makefile
-	@mkdir -p $(@D)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
-	    tools/csprcore.pc.in > $@
-
-install: all $(O)/csprcore.pc
+# The .pc names this install's PREFIX, so it is written on every install:
+# a copy kept in $(O) would go stale when PREFIX changes.
+install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
 	    $(DESTDIR)$(PKGCONFIGDIR)
 	cp -f $(BINS) $(DESTDIR)$(BINDIR)/
 	cp -f $(LIB) $(DESTDIR)$(LIBDIR)/
 	cp -f lib/csprcore.h $(DESTDIR)$(INCLUDEDIR)/
-	cp -f $(O)/csprcore.pc $(DESTDIR)$(PKGCONFIGDIR)/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    tools/csprcore.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/csprcore.pc
 	for m in $(MANS); do s=$${m##*.}; mkdir -p $(DESTDIR)$(MANDIR)/man$$s && \
 	    cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
 
