@@ -146,7 +146,10 @@ static const char *const report[] = {"final_report", "improvements", NULL};
 
 /* The deadline table.  Owners: the local authority (5.4), the partnership
  * and its Team, or the Panel; only the first two make csp-deadlines exit 1
- * when overdue. */
+ * when overdue.  Three rows take their period from a neighbour, as SPEC
+ * does: 5.3 has none of its own (the five working days of 5.1 and 5.2),
+ * nor has 8.2.4 (the rapid review's 15, 8.2.1 and its footnote 7), and
+ * 9.12.4's six months run from the decision as 9.16.1 says. */
 static const struct rule rules[] = {
 	{"panel-notification", "5.1", "notify the Panel of the incident",
 	    "local_authority", notifiable, "incident.la_aware", WORKING_DAYS,
