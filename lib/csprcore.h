@@ -219,6 +219,9 @@ struct cspr_deadline {
 	const char *owner; /* "local_authority", "partnership" or "panel" */
 	const char *const *to;    /* notification rules: the recipients, */
 	const char *const *about; /* and what about; else NULL */
+	/* from: what the clock runs from (for 9.15.3 and 9.16.2, the
+	 * completion or publication date, whichever gave the due date);
+	 * due: from a date, a date; 48 hours from a date-time, a date-time */
 	struct cspr_when from, due, done;
 	enum cspr_status status;
 	int days_left; /* working days left (negative: late); due, overdue */
