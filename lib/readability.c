@@ -322,6 +322,19 @@ syl_rules(const char *w, int n)
 	return count < 1 ? 1 : count;
 }
 
+/* An accented vowel of Latin-1 or Latin Extended-A. */
+static int
+latin_vowel(uint32_t cp)
+{
+	if (cp >= 0xc0 && cp < 0x100)
+		return cp != 0xc7 && cp != 0xe7 && cp != 0xd1 && cp != 0xf1 &&
+		    cp != 0xdf && cp != 0xd0 && cp != 0xf0 && cp != 0xde &&
+		    cp != 0xfe && cp != 0xd7 && cp != 0xf7;
+	return (cp >= 0x100 && cp <= 0x105) || (cp >= 0x112 && cp <= 0x11b) ||
+	    (cp >= 0x128 && cp <= 0x131) || (cp >= 0x14c && cp <= 0x153) ||
+	    (cp >= 0x168 && cp <= 0x173) || (cp >= 0x176 && cp <= 0x178);
+}
+
 /* Syllables in one piece of a word (no hyphens). */
 static int
 syl_piece(const unsigned char *s, size_t len)
@@ -346,10 +359,11 @@ syl_piece(const unsigned char *s, size_t len)
 			if (n < (int)sizeof(w) - 1)
 				w[n++] = (char)lower((int)cp);
 		} else if (isletter(cp)) {
-			/* accented vowels are vowels: "café" */
+			/* accented vowels are vowels ("café"); 'a' so that
+			 * no silent-e rule applies */
 			letters++;
 			if (n < (int)sizeof(w) - 1)
-				w[n++] = (cp >= 0xc0 && cp <= 0x24f) ? 'e' : 'x';
+				w[n++] = latin_vowel(cp) ? 'a' : 'x';
 		}
 		i += k;
 	}
@@ -361,6 +375,9 @@ syl_piece(const unsigned char *s, size_t len)
 	for (int j = 0; j < n; j++)
 		if (vowel(w[j]))
 			hasv = 1;
+	/* "2nd": the letters of a number add nothing without a vowel */
+	if (digits && !hasv)
+		return r;
 	/* NHS, GP: said letter by letter */
 	if (upper == letters && letters >= 2 && letters <= 6 && !hasv) {
 		for (int j = 0; j < n; j++)
@@ -409,7 +426,8 @@ cspr_syllables(const char *word, size_t len)
  * for emphasis.  Sorted. */
 static const char *const known_acronyms[] = {
 	"ADHD", "AIDS", "AKA", "ALL", "AM", "AND", "ANY", "ARE", "ASAP",
-	"ATM", "BBC", "BC", "CCTV", "CD", "CEO", "CPR", "CT", "CV", "DIY",
+	"ATM", "BBC", "BC", "CCTV", "CD", "CEO", "COVID", "CPR", "CT", "CV",
+	"DIY",
 	"DNA", "DO", "DRAFT", "DVD", "ECG", "EU", "FAQ", "FYI", "GB", "GCSE",
 	"GCSEs", "GP", "HIV", "HR", "ICU", "ID", "IF", "IMPORTANT", "IQ", "IS",
 	"IT", "ITV", "IVF", "LGBT", "LGBTQ", "MBE", "MP", "MRI", "MUST",
@@ -874,6 +892,22 @@ word(struct rd *x, size_t ws, size_t we, int dotted, size_t b)
 		x->pending = 1;
 }
 
+/* Past a bracketed part starting at s[i] (open), to just after its match
+ * within [.., b), or i when it does not close. */
+static size_t
+skip_bracket(const unsigned char *s, size_t i, size_t b, int open, int close)
+{
+	int depth = 0;
+
+	for (size_t j = i; j < b; j++) {
+		if (s[j] == open)
+			depth++;
+		else if (s[j] == close && --depth == 0)
+			return j + 1;
+	}
+	return i;
+}
+
 /* Terminal punctuation at s[i]; returns where to go on. */
 static size_t
 terminal(struct rd *x, size_t i, size_t b)
@@ -897,6 +931,15 @@ terminal(struct rd *x, size_t i, size_t b)
 	}
 	while (j < b) {
 		k = dec(s, b, j, &cp);
+		/* a footnote mark after the stop: "2019.[^1] The" */
+		if (cp == '[' && j + 1 < b && s[j + 1] == '^') {
+			size_t q = skip_bracket(s, j, b, '[', ']');
+
+			if (q > j) {
+				j = q;
+				continue;
+			}
+		}
 		if (!closer(cp))
 			break;
 		j += k;
@@ -924,22 +967,6 @@ terminal(struct rd *x, size_t i, size_t b)
 	else
 		end_sentence(x);
 	return j;
-}
-
-/* Past a bracketed part starting at s[i] (open), to just after its match
- * within [.., b), or i when it does not close. */
-static size_t
-skip_bracket(const unsigned char *s, size_t i, size_t b, int open, int close)
-{
-	int depth = 0;
-
-	for (size_t j = i; j < b; j++) {
-		if (s[j] == open)
-			depth++;
-		else if (s[j] == close && --depth == 0)
-			return j + 1;
-	}
-	return i;
 }
 
 static int
