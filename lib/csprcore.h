@@ -371,13 +371,14 @@ int cspr_detector_exempt(struct cspr_detector *d, const char *name);
 struct cspr_detector *cspr_detector_from_case(json_t *case_root);
 /* The number of known items. */
 int cspr_detector_count(const struct cspr_detector *d);
-/* An item's kind and label (borrowed); NULL label for a bad index. */
+/* An item's kind (CSPR_ID_NAME for a bad index). */
 enum cspr_id_kind cspr_detector_kind(const struct cspr_detector *d, int item);
+/* An item's label (borrowed), NULL for a bad index. */
 const char *cspr_detector_label(const struct cspr_detector *d, int item);
 /* Find every identifier in text[0..len) (any bytes; need not be
- * NUL-terminated).  hits is emptied and refilled in text order, without
- * overlaps (the longest match wins).  Returns the number of hits, or -1 on
- * out of memory. */
+ * NUL-terminated) by the rules in identifiers.c.  hits is emptied and
+ * refilled in text order, without overlaps (the longest match wins).
+ * Returns the number of hits, or -1 on out of memory. */
 int cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
     struct cspr_hits *hits);
 /* Free the hits and empty the list; the list stays usable. */
@@ -434,8 +435,8 @@ struct cspr_readability_opts {
 					      built-in list (UK, NHS, GP...) */
 };
 
-/* Measure a report: plain text or Markdown, text[0..len), any bytes.
- * NULL on out of memory. */
+/* Measure a report: plain text or Markdown, text[0..len), any bytes (the
+ * rules are in readability.c).  NULL on out of memory. */
 struct cspr_readability *cspr_readability(const char *text, size_t len,
     const struct cspr_readability_opts *opts);
 /* Free the measures. */

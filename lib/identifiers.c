@@ -1999,7 +1999,8 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 	} else if (d->nents && (n < 0 || memchr(f, '-', (size_t)n))) {
 		/* the pieces of a hyphenated word */
 		size_t a = i, b;
-		int piece = 0;
+		int piece = 0, pn, pcap;
+		char pf[FOLDMAX + 1];
 
 		while (a < e) {
 			uint32_t cp;
@@ -2011,13 +2012,14 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 					break;
 				b += k;
 			}
-			n = fold(s, a, b, f, &cap);
-			if (n > 0 && (ent = find_word(sc, a, b, f, (size_t)n,
-			    cap, &stem, &poss)) >= 0)
+			pn = fold(s, a, b, pf, &pcap);
+			if (pn > 0 && (ent = find_word(sc, a, b, pf,
+			    (size_t)pn, pcap, &stem, &poss)) >= 0)
 				push_unit(sc, a, stem - a, *ord, ent,
 				    piece ? G_HYPHEN : gc,
-				    (piece ? 0 : (fl & ~U_CAP) | prev_flags(pv, gc)) |
-				    (cap ? U_CAP : 0) | (poss ? U_POSS : 0));
+				    (piece ? 0 : (fl & ~U_CAP) |
+				    prev_flags(pv, gc)) | (pcap ? U_CAP : 0) |
+				    (poss ? U_POSS : 0));
 			(*ord)++;
 			piece = 1;
 			a = b < e ? b + dec(s, e, b, &cp) : e;

@@ -486,6 +486,17 @@ test_lines_crlf_utf8(void **state)
 	/* NULs inside the buffer: words on either side, not joined */
 	assert_string_equal(scan_len(d, "Poppy\0Testcase\0", 15),
 	    "name 1:1, name 1:7");
+	/* words too long to be names, with and without hyphens (found by
+	 * fuzzing: a long word's pieces once clobbered its folded form) */
+	{
+		char w[300];
+
+		memset(w, 't', sizeof(w));
+		memcpy(w + 200, "-Poppy-", 7);
+		memcpy(w + 250, "'9990000026 ", 12);
+		assert_string_equal(scan_len(d, w, sizeof(w)),
+		    "name 1:202, nhs_number 1:252");
+	}
 	/* the text need not end in NUL: a name at the very end */
 	assert_string_equal(scan_len(d, "see Poppy", 9), "name 1:5");
 	assert_string_equal(scan_len(d, "07700 900123", 12), "phone 1:1");
