@@ -1965,6 +1965,22 @@ patterns_at(struct scan *sc, size_t i, size_t e)
 	}
 }
 
+/* The letters and digits at s[i...], up to e, counted to 3. */
+static int
+tail_len(const unsigned char *s, size_t i, size_t e)
+{
+	int n = 0;
+	uint32_t cp;
+
+	while (i < e && n < 3) {
+		i += dec(s, e, i, &cp);
+		if (cpclass(cp) != C_LETTER && cpclass(cp) != C_DIGIT)
+			break;
+		n++;
+	}
+	return n;
+}
+
 /* One word of the text, s[i..e). */
 static void
 do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
@@ -1996,8 +2012,9 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 	    (ent = find_word(sc, i, e, f, (size_t)n, cap, &stem, &poss)) >= 0) {
 		push_unit(sc, i, stem - i, (*ord)++, ent, gc,
 		    fl | prev_flags(pv, gc) | (poss ? U_POSS : 0));
-	} else if (d->nents && (n < 0 || memchr(f, '-', (size_t)n))) {
-		/* the pieces of a hyphenated word */
+	} else if (d->nents && (n < 0 || strpbrk(f, "'-"))) {
+		/* the pieces of a hyphenated word, or of words run together
+		 * with an apostrophe ("Poppy'placeholder") */
 		size_t a = i, b;
 		int piece = 0, pn, pcap;
 		char pf[FOLDMAX + 1];
@@ -2009,6 +2026,11 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 				size_t k = dec(s, e, b, &cp);
 
 				if (cpclass(cp) == C_HYPHEN)
+					break;
+				/* not "don't", "we'll": a contraction's
+				 * tail is short */
+				if (cpclass(cp) == C_APOS &&
+				    tail_len(s, b + k, e) >= 3)
 					break;
 				b += k;
 			}

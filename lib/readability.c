@@ -278,8 +278,13 @@ syl_rules(const char *w, int n)
 		}
 	}
 	/* compounds whose first part ends in a silent e: "someone" */
-	for (size_t j = 0; j < sizeof(compound) / sizeof(compound[0]); j++) {
-		int m = (int)strlen(compound[j]);
+	for (size_t j = 0; n >= 7 &&
+	     j < sizeof(compound) / sizeof(compound[0]); j++) {
+		int m;
+
+		if (w[0] != compound[j][0])
+			continue;
+		m = (int)strlen(compound[j]);
 
 		if (n >= m + 3 && memcmp(w, compound[j], (size_t)m) == 0 &&
 		    !INLIST(suffixes, w + m) && count > 1) {

@@ -189,6 +189,19 @@ test_names(void **state)
 	/* aliases */
 	assert_string_equal(scan(d, "She was known as Pops, or Goldie."),
 	    "alias 1:18, alias 1:27");
+	/* words run together with an apostrophe, but not contractions */
+	{
+		struct cspr_detector *x = cspr_detector_new();
+
+		assert_true(cspr_detector_add(x, CSPR_ID_NAME, "Don Madeup",
+		    "Father") >= 0);
+		assert_string_equal(spans(x, "I don't know; Don's car; "
+		    "Don\xe2\x80\x99madeup; o'Madeup"), "[Don] "
+		    "[Don\xe2\x80\x99madeup] [Madeup]");
+		cspr_detector_free(&x);
+	}
+	assert_string_equal(spans(d, "Poppy\xe2\x80\x99placeholder"),
+	    "[Poppy] [placeholder]");
 	/* whole words only */
 	assert_string_equal(scan(d, "Poppyseed, Testcases2, untestcase, "
 	    "xPoppy"), "");
