@@ -20,7 +20,7 @@ LDFLAGS =
 O = build
 
 # The tools; everything else is derived from this list.
-TOOLS = csp-validate csp-deadlines
+TOOLS = csp-validate csp-deadlines csp-decide csp-refer
 
 PKGS = yaml-0.1 jansson
 # Recursive (=) so pkg-config runs after tools/deps.sh has installed it.
@@ -35,7 +35,7 @@ CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o
 LIB = $(O)/libcsprcore.a
-CMD_OBJ = $(O)/cmd/tool.o
+CMD_OBJ = $(O)/cmd/tool.o $(O)/cmd/text.o
 BINS = $(TOOLS:%=$(O)/bin/%)
 UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS = $(wildcard man/*.[1-8])

@@ -258,6 +258,152 @@ int cspr_notifiable(const json_t *root);
 struct cspr_when cspr_notice(const json_t *root, const char *const *to,
     const char *const *about);
 
+/* ---- findings.c: what a check found ---- */
+
+/* One finding about a valid case: a stable check id for programs, the
+ * paragraph it applies, and one sentence for people that names fields but
+ * never quotes a personal one. */
+struct cspr_finding {
+	const char *check; /* "decision-rationale" (static) */
+	const char *para;  /* "4.4" (static) */
+	char *message;
+};
+
+/* A growable list of findings; zero-initialise before use. */
+struct cspr_findings {
+	struct cspr_finding *v;
+	size_t n, cap;
+};
+
+/* Append a finding (printf-style message); -1 on out of memory. */
+int cspr_findings_add(struct cspr_findings *f, const char *check,
+    const char *para, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Free the findings and empty the list; the list stays usable. */
+void cspr_findings_clear(struct cspr_findings *f);
+/* [{check, para, message}, ...]; NULL on out of memory. */
+json_t *cspr_findings_json(const struct cspr_findings *f);
+
+/* ---- criteria.c: which criteria are met (4, 5, 8.1, 9.3, 9.6, 10.2) ---- */
+
+enum cspr_result { CSPR_NOT_MET, CSPR_MET, CSPR_UNKNOWN };
+
+/* One criterion of the procedure, evaluated for one case. */
+struct cspr_criterion {
+	const char *id;       /* "serious-case" */
+	const char *para;     /* "4.1" */
+	const char *title;    /* for people: "A serious child safeguarding
+				 case" */
+	const char *question; /* what to find out while it is unknown */
+	enum cspr_result result;
+	char because[512];    /* one sentence naming the fields read */
+};
+
+/* What the criteria point to (SPEC section 4, csp-decide). */
+enum cspr_indicated {
+	CSPR_INSUFFICIENT_INFORMATION, /* serious-case unknown */
+	CSPR_LOCAL_REVIEW_CONSIDERED,  /* serious, and any of 8.1.1(a)-(e) */
+	CSPR_OTHER_REVIEW_CONSIDERED,  /* serious otherwise, or any of
+					  8.1.2(f)-(i) or 4.2 */
+	CSPR_NO_REVIEW_INDICATED,
+};
+
+#define CSPR_NCRITERIA 18
+
+/* Every criterion, in SPEC's order, and what follows from them. */
+struct cspr_assessment {
+	struct cspr_criterion criteria[CSPR_NCRITERIA];
+	enum cspr_indicated indicated;
+	char indicated_because[512];
+	int national; /* 10.2: 1 met, 0 not met, -1 not known */
+	char national_because[512];
+	const char *lead;      /* 9.3: a local authority (borrowed), or NULL
+				  when not known */
+	const char *lead_para; /* "9.3.1", "9.3.5", or "9.3.1, 9.3.5" */
+	char lead_because[512];
+	struct cspr_findings findings; /* the decision (4.4, 9.4.5, 4.3)
+					  and the reviewer (9.6.5-9.6.7) */
+};
+
+/* Evaluate a case (borrowed; the assessment borrows strings from it).
+ * today stands in for review.commissioned when that is not recorded.
+ * Returns 0, or -1 on out of memory. */
+int cspr_assess(const json_t *root, cspr_date today,
+    struct cspr_assessment *a);
+/* Free an assessment's findings. */
+void cspr_assessment_clear(struct cspr_assessment *a);
+/* The criterion with this id, or NULL. */
+const struct cspr_criterion *cspr_criterion_find(
+    const struct cspr_assessment *a, const char *id);
+/* "met", "not-met" or "unknown". */
+const char *cspr_result_name(enum cspr_result r);
+/* "insufficient_information", "local_review_considered", ... */
+const char *cspr_indicated_name(enum cspr_indicated i);
+/* {id, para, result, because}. */
+json_t *cspr_criterion_json(const struct cspr_criterion *c);
+
+/* ---- referral.c: the referral (section 7, Appendix B) ---- */
+
+/* A field the Appendix B form asks for that the case lacks. */
+struct cspr_missing {
+	const char *path;    /* jq path, ".child.dob"; where either of two
+				fields will do, "A // B" */
+	const char *what;    /* for people: "the child's date of birth" */
+	const char *section; /* the form's section: "1a" */
+};
+
+#define CSPR_MAX_MISSING 24
+
+struct cspr_referral {
+	struct cspr_missing missing[CSPR_MAX_MISSING]; /* in form order */
+	size_t nmissing;
+	/* the referral-confirmation deadline (7.2); pending, with no due
+	 * date, while referral.received is not recorded */
+	struct cspr_deadline confirmation;
+	struct cspr_findings findings; /* a late or overdue confirmation
+					  (7.2), a CDOP referral (7.5) */
+};
+
+/* Check a case's referral as of today.  Returns 0, or -1 on out of
+ * memory.  The result borrows strings from root. */
+int cspr_referral_check(const json_t *root, const struct cspr_calendar *c,
+    cspr_date today, struct cspr_referral *r);
+/* Free a referral check's findings. */
+void cspr_referral_clear(struct cspr_referral *r);
+/* The missing fields' paths as a JSON array. */
+json_t *cspr_referral_missing_json(const struct cspr_referral *r);
+
+/* ---- rapid_review.c: the rapid review (8.2, Appendices C and D) ---- */
+
+#define CSPR_MAX_TO_RECORD 8
+
+struct cspr_rapid_review {
+	int applies; /* the rapid-review rule of the deadlines applies */
+	struct cspr_deadline due;      /* rapid-review (8.2.1) */
+	struct cspr_deadline to_panel; /* rapid-review-to-panel (8.2.4) */
+	int extraordinary_required;    /* 8.2.1: 1, 0, or -1 not known */
+	int quorate;                   /* 8.2.1: 1, 0, or -1 no meeting */
+	const char *missing_from_quorum[3]; /* "childrens_services",
+					       "police", "icb" */
+	size_t nmissing;
+	json_t *outstanding; /* agency ids of requests sent, not returned */
+	size_t requests_sent, requests_received;
+	struct cspr_when briefing; /* partners and chair briefed (8.2.3) */
+	/* what the form still needs while it is not yet a finding */
+	const char *to_record[CSPR_MAX_TO_RECORD];
+	size_t nto_record;
+	struct cspr_findings findings;
+};
+
+/* Check a case's rapid review as of today; when the rapid review does not
+ * apply, only applies (0) is set.  Returns 0, or -1 on out of memory.
+ * The result borrows strings from root. */
+int cspr_rapid_review_check(const json_t *root,
+    const struct cspr_calendar *c, cspr_date today,
+    struct cspr_rapid_review *r);
+/* Free a rapid review check. */
+void cspr_rapid_review_clear(struct cspr_rapid_review *r);
+
 /* ---- walk.c: operands ---- */
 
 /* Call fn for each operand: none, or "-", is standard input (fn gets "-");

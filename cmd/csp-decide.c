@@ -1,0 +1,240 @@
+/*
+ * csp-decide - which criteria are met?  (4, 5, 8.1, 9.3, 9.6, 10.2)
+ *
+ * Text is a briefing the LIG chair can read out: what is met, what is not,
+ * what is unknown and what to ask, then what that indicates, the national
+ * criteria, the lead partnership and the findings, each with its
+ * paragraph.  JSON is one object per case.  The library decides all of
+ * it (criteria.c); this file only speaks.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text.h"
+#include "tool.h"
+
+static const char help[] =
+    "  -q, --quiet          print nothing; the exit status tells\n"
+    "      --format FMT     text (default) or json, one object per case\n"
+    "      --names          name the child in the heading\n"
+    "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
+    "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --holidays FILE  extra bank holidays\n"
+    "  -h, --help           this help\n"
+    "      --version        the version\n"
+    "\nExit status: 0 no findings, 1 findings, 2 usage error or a file "
+    "that cannot be processed.\n";
+
+#define PARA "  %-10s "
+#define HANG "             "
+
+/* The heading: the case by its id, and the child by name with --names. */
+static void
+heading(const struct tool *t, const json_t *root, const char *id,
+    const char *what)
+{
+	const char *first = cspr_get_str(root, "child.first_name");
+	const char *last = cspr_get_str(root, "child.last_name");
+
+	printf("%s", id);
+	if (t->names && (first || last))
+		printf(" (%s%s%s)", first ? first : "",
+		    first && last ? " " : "", last ? last : "");
+	printf(": %s\n", what);
+}
+
+static void
+section(const struct cspr_assessment *a, enum cspr_result r,
+    const char *title)
+{
+	char first[64];
+	int n = 0;
+
+	for (int i = 0; i < CSPR_NCRITERIA; i++) {
+		const struct cspr_criterion *c = &a->criteria[i];
+		char line[1024];
+
+		if (c->result != r)
+			continue;
+		if (n++ == 0)
+			printf("\n%s\n", title);
+		snprintf(first, sizeof(first), PARA, c->para);
+		snprintf(line, sizeof(line), "%s: %s", c->title, c->because);
+		text_wrap(first, HANG, line);
+		if (r == CSPR_UNKNOWN) {
+			snprintf(line, sizeof(line), "Ask: %s", c->question);
+			text_wrap(HANG, HANG, line);
+		}
+	}
+}
+
+static const char *
+indicated_words(enum cspr_indicated i)
+{
+	switch (i) {
+	case CSPR_INSUFFICIENT_INFORMATION:
+		return "not enough is known yet";
+	case CSPR_LOCAL_REVIEW_CONSIDERED:
+		return "a local child safeguarding practice review should be "
+		    "considered";
+	case CSPR_OTHER_REVIEW_CONSIDERED:
+		return "another type of review should be considered";
+	case CSPR_NO_REVIEW_INDICATED:
+		return "no review is indicated";
+	}
+	return "";
+}
+
+static void
+lead(const json_t *root, const struct cspr_assessment *a)
+{
+	const char *la = cspr_get_str(root, "local_authority");
+	char line[1024];
+
+	printf("\n");
+	if (!a->lead) {
+		snprintf(line, sizeof(line), "Lead partnership (%s): not known "
+		    "yet.", a->lead_para);
+		text_wrap("", "  ", line);
+		text_wrap("  ", "  ", a->lead_because);
+		text_wrap("  ", "  ", "Ask: Is the child looked after, and by "
+		    "which local authority; where does the child normally "
+		    "live?");
+		return;
+	}
+	snprintf(line, sizeof(line), "Lead partnership (%s): %s%s.",
+	    a->lead_para, a->lead, la && strcasecmp(la, a->lead) == 0 ?
+	    ", this partnership's own local authority" : "");
+	text_wrap("", "  ", line);
+	text_wrap("  ", "  ", a->lead_because);
+	if (la && strcasecmp(la, a->lead) != 0) {
+		snprintf(line, sizeof(line), "This partnership's local "
+		    "authority is %s: the partnership for %s leads and decides "
+		    "whether the criteria for a local review are met (%s), and "
+		    "should invite the other partnerships with an interest to "
+		    "take part (9.3.2, 9.3.3).", la, a->lead, a->lead_para);
+		text_wrap("  ", "  ", line);
+	}
+}
+
+static void
+briefing(const struct tool *t, const json_t *root, const char *id,
+    const struct cspr_assessment *a)
+{
+	static const char *const national[] = {"not met", "met"};
+	char line[1024];
+
+	heading(t, root, id, "criteria for a child safeguarding practice "
+	    "review");
+	section(a, CSPR_MET, "Met");
+	section(a, CSPR_NOT_MET, "Not met");
+	section(a, CSPR_UNKNOWN, "Unknown: to find out");
+
+	printf("\n");
+	snprintf(line, sizeof(line), "Indicated (4.1, 4.2, 8.1): %s (%s).",
+	    indicated_words(a->indicated), cspr_indicated_name(a->indicated));
+	text_wrap("", "  ", line);
+	text_wrap("  ", "  ", a->indicated_because);
+	text_wrap("  ", "  ", "Meeting the criteria does not oblige a "
+	    "review: the Learning and Inquiry Group recommends and the "
+	    "safeguarding partners decide (4.3, 7.4).");
+
+	printf("\n");
+	snprintf(line, sizeof(line), "National review criteria (10.2): %s.",
+	    a->national < 0 ? "not known yet" : national[a->national]);
+	text_wrap("", "  ", line);
+	text_wrap("  ", "  ", a->national_because);
+	if (a->national == 1)
+		text_wrap("  ", "  ", "Whether to commission a national "
+		    "review is the Panel's decision, on the rapid review's "
+		    "information (10.2.1).");
+
+	lead(root, a);
+
+	printf("\n");
+	if (a->findings.n == 0) {
+		printf("Findings: none.\n");
+		return;
+	}
+	printf("Findings\n");
+	for (size_t i = 0; i < a->findings.n; i++) {
+		const struct cspr_finding *f = &a->findings.v[i];
+		char first[64];
+
+		snprintf(first, sizeof(first), PARA, f->para);
+		snprintf(line, sizeof(line), "%s: %s", f->check, f->message);
+		text_wrap(first, HANG, line);
+	}
+}
+
+static json_t *
+assessment_json(const char *id, const struct cspr_assessment *a)
+{
+	json_t *criteria = json_array();
+
+	for (int i = 0; criteria && i < CSPR_NCRITERIA; i++)
+		if (json_array_append_new(criteria,
+		    cspr_criterion_json(&a->criteria[i])) < 0) {
+			json_decref(criteria);
+			return NULL;
+		}
+	return json_pack("{s:s, s:o, s:s, s:o, s:o, s:o}", "case", id,
+	    "criteria", criteria, "indicated",
+	    cspr_indicated_name(a->indicated), "national_criteria",
+	    a->national < 0 ? json_null() : json_boolean(a->national),
+	    "lead_partnership", a->lead ? json_string(a->lead) : json_null(),
+	    "findings", cspr_findings_json(&a->findings));
+}
+
+static int
+decide(struct tool *t, struct cspr_case *c, void *arg)
+{
+	static int cases;
+	const json_t *root = cspr_case_root(c);
+	struct cspr_assessment a;
+	int r;
+
+	(void)arg;
+	if (cspr_assess(root, t->today, &a) < 0) {
+		cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL,
+		    "out of memory");
+		return CSPR_ERROR;
+	}
+	r = a.findings.n ? CSPR_FINDINGS : CSPR_OK;
+	if (t->quiet) {
+		/* the exit status tells */
+	} else if (t->format == FMT_JSON) {
+		json_t *j = assessment_json(cspr_case_id(c), &a);
+
+		if (!j) {
+			cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL,
+			    "out of memory");
+			r = CSPR_ERROR;
+		}
+		tool_json(t, j);
+	} else {
+		if (cases++)
+			printf("\n");
+		briefing(t, root, cspr_case_id(c), &a);
+	}
+	cspr_assessment_clear(&a);
+	return r;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {TOOL_OPTIONS};
+	struct tool t;
+	int c;
+
+	tool_init(&t, "csp-decide", "[-q] [--format text|json] [--names] "
+	    "[--today date] [file|dir ...]", help, FMT_JSON);
+	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
+	    -1)
+		tool_option(&t, c, optarg);
+	tool_start(&t);
+	tool_each(&t, argc - optind, argv + optind, decide, NULL);
+	return tool_finish(&t);
+}

@@ -1,0 +1,171 @@
+/*
+ * text.c - plain-text layout (see text.h).  Kept apart from tool.c, which
+ * is about options, files and exit codes; this is only about how text
+ * looks on a page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* White space, and every other control character too, so that text from
+ * a case file cannot move the cursor or change colours on a terminal. */
+static int
+space(char c)
+{
+	return c != '\0' && ((unsigned char)c <= ' ' || c == 0x7f);
+}
+
+int
+text_width(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static int
+width_n(const char *s, size_t len)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+void
+text_wrap(const char *first, const char *indent, const char *text)
+{
+	int col = text_width(first), start = col, iw = text_width(indent);
+	const char *p = text ? text : "", *w;
+
+	for (w = p; space(*w); w++)
+		;
+	if (!*w) {
+		/* nothing to write after it: no trailing blanks */
+		int n = (int)strlen(first);
+
+		while (n > 0 && first[n - 1] == ' ')
+			n--;
+		printf("%.*s\n", n, first);
+		return;
+	}
+	fputs(first, stdout);
+	while (*p) {
+		int newlines = 0, wl;
+
+		for (; space(*p); p++)
+			newlines += *p == '\n';
+		if (!*p)
+			break;
+		if (newlines >= 2 && col > start) {
+			/* a paragraph break in the text */
+			printf("\n\n%s", indent);
+			col = start = iw;
+		}
+		for (w = p; *p && !space(*p); p++)
+			;
+		wl = width_n(w, (size_t)(p - w));
+		if (col > start && col + 1 + wl > TEXT_WIDTH) {
+			printf("\n%s", indent);
+			col = start = iw;
+		} else if (col > start) {
+			putchar(' ');
+			col++;
+		}
+		fwrite(w, 1, (size_t)(p - w), stdout);
+		col += wl;
+	}
+	putchar('\n');
+}
+
+const char *
+text_box(int ticked)
+{
+	return ticked ? "[x]" : "[ ]";
+}
+
+/* Break s into lines of at most width characters (a longer word gets a
+ * line to itself); each line after the first starts with hang spaces.
+ * Returns the number of lines written into lines[], at most max. */
+static int
+break_lines(const char *s, int width, int hang, char lines[][160], int max)
+{
+	int n = 0, col = 0;
+
+	lines[0][0] = '\0';
+	while (*s && n < max) {
+		const char *w;
+		int wl, empty;
+		size_t len;
+
+		for (; space(*s); s++)
+			;
+		if (!*s)
+			break;
+		for (w = s; *s && !space(*s); s++)
+			;
+		wl = width_n(w, (size_t)(s - w));
+		empty = col == (n ? hang : 0);
+		if (!empty && col + 1 + wl > width) {
+			if (++n == max)
+				break;
+			snprintf(lines[n], 160, "%*s", hang, "");
+			col = hang;
+		} else if (!empty) {
+			strcat(lines[n], " ");
+			col++;
+		}
+		len = strlen(lines[n]);
+		snprintf(lines[n] + len, 160 - len, "%.*s", (int)(s - w), w);
+		col += wl;
+	}
+	return n < max ? n + 1 : max;
+}
+
+void
+text_columns(const char *indent, int ncols, int width,
+    const char *const *cells, int n, int hang)
+{
+	enum { MAX = 8 };
+	char (*lines)[MAX][160] = calloc((size_t)ncols, sizeof(*lines));
+	int count[8];
+
+	if (!lines || ncols > 8) {
+		free(lines);
+		return;
+	}
+	for (int row = 0; row * ncols < n; row++) {
+		int height = 0;
+
+		for (int c = 0; c < ncols; c++) {
+			int i = row * ncols + c;
+
+			count[c] = i < n ? break_lines(cells[i], width - 1, hang,
+			    lines[c], MAX) : 0;
+			if (count[c] > height)
+				height = count[c];
+		}
+		for (int l = 0; l < height; l++) {
+			int pad = 0;
+
+			fputs(indent, stdout);
+			for (int c = 0; c < ncols; c++) {
+				const char *t = l < count[c] ? lines[c][l] : "";
+
+				if (!*t) {
+					pad += width;
+					continue;
+				}
+				printf("%*s%s", pad, "", t);
+				pad = width - text_width(t);
+			}
+			putchar('\n');
+		}
+	}
+	free(lines);
+}
