@@ -389,8 +389,11 @@ struct cspr_rapid_review {
 	json_t *outstanding; /* agency ids of requests sent, not returned */
 	size_t requests_sent, requests_received;
 	struct cspr_when briefing; /* partners and chair briefed (8.2.3) */
-	/* what the form still needs while it is not yet a finding */
-	const char *to_record[CSPR_MAX_TO_RECORD];
+	/* what the form still needs, while that is not yet a finding */
+	struct {
+		const char *what; /* "The LIG's recommendation" */
+		const char *para; /* "8.2.3" */
+	} to_record[CSPR_MAX_TO_RECORD];
 	size_t nto_record;
 	struct cspr_findings findings;
 };

@@ -133,8 +133,10 @@ need(struct cspr_rapid_review *r, int now, const char *check,
     const char *para, const char *what, const char *field)
 {
 	if (!now) {
-		if (r->nto_record < CSPR_MAX_TO_RECORD)
-			r->to_record[r->nto_record++] = what;
+		if (r->nto_record < CSPR_MAX_TO_RECORD) {
+			r->to_record[r->nto_record].what = what;
+			r->to_record[r->nto_record++].para = para;
+		}
 		return 0;
 	}
 	return cspr_findings_add(&r->findings, check, para, "%s is not "
@@ -275,9 +277,9 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	    "about rapid_review to both the safeguarding partners and the "
 	    "independent chair (8.2.3).") < 0)
 		goto fail;
-	if (!completed && r->nto_record < CSPR_MAX_TO_RECORD)
-		r->to_record[r->nto_record++] = "The briefing to the "
-		    "safeguarding partners and the independent chair";
+	if (!completed && r->briefing.kind == CSPR_WHEN_NONE)
+		need(r, 0, "briefing", "8.2.3", "The briefing to the "
+		    "safeguarding partners and the independent chair", NULL);
 	if (outcome && strcmp(outcome, "died") == 0) {
 		int cdop = cspr_get_bool(root, "rapid_review.cdop_information");
 

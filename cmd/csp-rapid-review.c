@@ -1,0 +1,585 @@
+/*
+ * csp-rapid-review - is the rapid review on track?  (8.2, Appendices C
+ * and D.)
+ *
+ * For each case the rapid review applies to: when it is due, whether an
+ * extraordinary LIG meeting is needed, whether the meeting was quorate,
+ * which involvement requests are outstanding, what the Appendix D form
+ * still lacks, and the submission to the Panel and the briefing; all
+ * decided in lib/rapid_review.c.  --form prints Appendix D filled in.
+ * The form goes to the Panel, outside the partnership, so its free text
+ * (which can name people) is printed only with --names (9.4.3).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+#include "tool.h"
+
+enum { OPT_FORM = OPT_TOOL };
+
+static const char help[] =
+    "      --form           print the Appendix D form filled in\n"
+    "  -q, --quiet          print nothing; the exit status tells\n"
+    "      --format FMT     text (default) or json, one object per case\n"
+    "      --names          name the child; with --form, print the free "
+    "text\n"
+    "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
+    "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --holidays FILE  extra bank holidays\n"
+    "  -h, --help           this help\n"
+    "      --version        the version\n"
+    "\nExit status: 0 on track or no rapid review, 1 findings, 2 usage "
+    "error or a file that cannot be processed.\n";
+
+static int form;
+
+#define HANG "             "
+
+static const char *
+date_of(struct cspr_when w, char *buf)
+{
+	if (w.kind == CSPR_WHEN_NONE)
+		return "";
+	return cspr_date_str(cspr_when_date(w), buf);
+}
+
+static void
+heading(const struct tool *t, const json_t *root, const char *id,
+    const char *what)
+{
+	const char *first = cspr_get_str(root, "child.first_name");
+	const char *last = cspr_get_str(root, "child.last_name");
+
+	printf("%s", id);
+	if (t->names && (first || last))
+		printf(" (%s%s%s)", first ? first : "",
+		    first && last ? " " : "", last ? last : "");
+	printf(": %s\n", what);
+}
+
+/* "due by D, N working days left", "done on D, due by E", ... */
+static void
+deadline_line(const char *label, const struct cspr_deadline *d,
+    const char *done_word)
+{
+	char due[11], done[11], line[512];
+	long n = d->days_left < 0 ? -(long)d->days_left : d->days_left;
+
+	date_of(d->due, due);
+	date_of(d->done, done);
+	switch (d->status) {
+	case CSPR_DONE:
+		snprintf(line, sizeof(line), "%s %s, on time (due by %s).",
+		    done_word, done, due);
+		break;
+	case CSPR_LATE:
+		snprintf(line, sizeof(line), "%s %s, late (due by %s).",
+		    done_word, done, due);
+		break;
+	case CSPR_OVERDUE:
+		snprintf(line, sizeof(line), "overdue: due by %s, %ld working "
+		    "day%s ago.", due, n, n == 1 ? "" : "s");
+		break;
+	case CSPR_DUE:
+		snprintf(line, sizeof(line), "due by %s, 15 working days after "
+		    "incident.notified; %ld working day%s left.", due, n,
+		    n == 1 ? "" : "s");
+		break;
+	case CSPR_PENDING:
+		snprintf(line, sizeof(line), "pending: incident.notified is not "
+		    "recorded, so the 15 working days cannot be counted.");
+		break;
+	}
+	text_wrap(label, "  ", line);
+}
+
+static void
+meeting_line(const json_t *root, const struct cspr_rapid_review *r)
+{
+	const char *next = cspr_get_str(root, "rapid_review.next_lig_meeting");
+	const char *kind = cspr_get_str(root, "rapid_review.meeting.kind");
+	const char *held = cspr_get_str(root, "rapid_review.meeting.date");
+	char line[512];
+
+	if (r->extraordinary_required == 1)
+		snprintf(line, sizeof(line), "the next one, %s, falls after the "
+		    "due date and no extraordinary meeting on or before it is "
+		    "recorded: one should be convened.", next);
+	else if (r->extraordinary_required == 0 && kind && held &&
+	    strcmp(kind, "extraordinary") == 0)
+		snprintf(line, sizeof(line), "an extraordinary meeting was held "
+		    "on %s, within the 15 working days%s%s%s.", held,
+		    next ? " (the next scheduled one is " : "", next ? next : "",
+		    next ? ")" : "");
+	else if (r->extraordinary_required == 0)
+		snprintf(line, sizeof(line), "the next one, %s, falls within the "
+		    "15 working days.", next);
+	else if (r->due.due.kind == CSPR_WHEN_NONE)
+		snprintf(line, sizeof(line), "not known until the due date is.");
+	else
+		snprintf(line, sizeof(line), "not known: "
+		    "rapid_review.next_lig_meeting is not recorded.");
+	text_wrap("LIG meeting (8.2.1): ", "  ", line);
+	if (r->quorate < 0) {
+		text_wrap("Quorum (8.2.1): ", "  ", "no meeting with those "
+		    "present is recorded (rapid_review.meeting.present).");
+	} else {
+		size_t len = (size_t)snprintf(line, sizeof(line), "%s%s%s",
+		    r->quorate ? "quorate" : "not quorate", held ? " on " : "",
+		    held ? held : "");
+
+		for (size_t i = 0; i < r->nmissing; i++)
+			len += (size_t)snprintf(line + len, sizeof(line) - len,
+			    "%s%s", i ? (i == r->nmissing - 1 ? " and " : ", ") :
+			    ": ", r->missing_from_quorum[i]);
+		snprintf(line + len, sizeof(line) - len, "%s.",
+		    r->nmissing ? (r->nmissing > 1 ? " were not present" :
+		    " was not present") : "");
+		text_wrap("Quorum (8.2.1): ", "  ", line);
+	}
+}
+
+static void
+requests_line(const struct cspr_rapid_review *r)
+{
+	size_t n = json_array_size(r->outstanding);
+	char line[512];
+	size_t len;
+
+	if (r->requests_sent == 0) {
+		text_wrap("Involvement requests (8.2.3, Appendix C): ", "  ",
+		    "none recorded as sent.");
+		return;
+	}
+	len = (size_t)snprintf(line, sizeof(line), "%zu of %zu returned",
+	    r->requests_received, r->requests_sent);
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
+		    i ? (i == n - 1 ? " and " : ", ") : "; outstanding: ",
+		    json_string_value(json_array_get(r->outstanding, i)));
+	snprintf(line + len, sizeof(line) - len, ".");
+	text_wrap("Involvement requests (8.2.3, Appendix C): ", "  ", line);
+}
+
+static void
+report(const struct tool *t, const json_t *root, const char *id,
+    const struct cspr_rapid_review *r)
+{
+	const char *rec = cspr_get_str(root, "rapid_review.recommendation");
+	const char *lig = cspr_get_str(root, "rapid_review.signed_off.lig_chair");
+	const char *chair = cspr_get_str(root, "rapid_review.signed_off.chair");
+	const char *outcome = cspr_get_str(root, "incident.outcome");
+	char when[11], line[512];
+
+	heading(t, root, id, "the rapid review (8.2, Appendices C and D)");
+	if (!r->applies) {
+		text_wrap("", "  ", "No rapid review: neither incident.notified "
+		    "nor a referral for a rapid review (referral.types) is "
+		    "recorded (8.2.1).");
+		return;
+	}
+	deadline_line("Completion (8.2.1): ", &r->due, "completed");
+	meeting_line(root, r);
+	requests_line(r);
+	if (cspr_get(root, "rapid_review.other_children_safeguarded"))
+		printf("Immediate safeguarding of other children (9.5): "
+		    "recorded.\n");
+	if (rec) {
+		snprintf(line, sizeof(line), "%s, %s a rationale.", rec,
+		    cspr_get(root, "rapid_review.rationale") ? "with" :
+		    "without");
+		text_wrap("Recommendation (8.2.3, Appendix D section 7): ", "  ",
+		    line);
+	}
+	if (lig || chair) {
+		snprintf(line, sizeof(line), "%s%s%s%s%s.", lig ? "LIG chair " :
+		    "", lig ? lig : "", lig && chair ? ", " : "",
+		    chair ? "independent chair " : "", chair ? chair : "");
+		text_wrap("Signed off (Appendix D): ", "  ", line);
+	}
+	if (outcome && strcmp(outcome, "died") == 0) {
+		int cdop = cspr_get_bool(root, "rapid_review.cdop_information");
+
+		text_wrap("CDOP information, where the child died (8.2.3): ",
+		    "  ", cdop > 0 ? "used." : cdop == 0 ? "recorded as not "
+		    "used." : "not recorded yet.");
+	}
+	deadline_line("To the Panel (8.2.4): ", &r->to_panel, "sent");
+	if (r->briefing.kind != CSPR_WHEN_NONE) {
+		snprintf(line, sizeof(line), "sent %s.",
+		    date_of(r->briefing, when));
+		text_wrap("Briefing to the safeguarding partners and the "
+		    "independent chair (8.2.3): ", "  ", line);
+	}
+	if (r->nto_record) {
+		printf("Still to record\n");
+		for (size_t i = 0; i < r->nto_record; i++) {
+			char first[64];
+
+			snprintf(first, sizeof(first), "  %-10s ",
+			    r->to_record[i].para);
+			text_wrap(first, HANG, r->to_record[i].what);
+		}
+	}
+	if (r->findings.n == 0) {
+		printf("Findings: none.\n");
+		return;
+	}
+	printf("Findings\n");
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct cspr_finding *f = &r->findings.v[i];
+		char first[64], msg[1024];
+
+		snprintf(first, sizeof(first), "  %-10s ", f->para);
+		snprintf(msg, sizeof(msg), "%s: %s", f->check, f->message);
+		text_wrap(first, HANG, msg);
+	}
+}
+
+static json_t *
+rapid_review_json(const char *id, const struct cspr_rapid_review *r)
+{
+	json_t *missing = json_array();
+
+	for (size_t i = 0; missing && i < r->nmissing; i++)
+		if (json_array_append_new(missing,
+		    json_string(r->missing_from_quorum[i])) < 0) {
+			json_decref(missing);
+			return NULL;
+		}
+	return json_pack("{s:s, s:o, s:s, s:o, s:o, s:o, s:o, s:o}", "case",
+	    id, "due", r->applies ? cspr_when_json(r->due.due) : json_null(),
+	    "status", r->applies ? cspr_status_name(r->due.status) :
+	    "not_applicable", "extraordinary_meeting_required",
+	    r->extraordinary_required < 0 ? json_null() :
+	    json_boolean(r->extraordinary_required), "quorate",
+	    r->quorate < 0 ? json_null() : json_boolean(r->quorate),
+	    "missing_from_quorum", missing, "outstanding_requests",
+	    r->outstanding ? json_incref(r->outstanding) : json_array(),
+	    "findings", cspr_findings_json(&r->findings));
+}
+
+/* ---- the Appendix D form ---- */
+
+#define LABEL "  %-42s "
+#define VALUE "                                             "
+
+static const char *
+str(const json_t *v, const char *path)
+{
+	const char *s = cspr_get_str(v, path);
+
+	return s ? s : "";
+}
+
+static void
+field(const char *label, const char *value)
+{
+	char first[80];
+
+	snprintf(first, sizeof(first), LABEL, label);
+	text_wrap(first, VALUE, value);
+}
+
+/* A free-text section: its text with --names, else only that there is
+ * some, since free text can name people and the form leaves the
+ * partnership (9.4.3). */
+static void
+free_text(const struct tool *t, const char *text)
+{
+	if (!text || !*text)
+		return;
+	if (t->names)
+		text_wrap("  ", "  ", text);
+	else
+		printf("  [recorded; shown with --names]\n");
+}
+
+static const char *
+recipient(const char *to)
+{
+	static const char *const names[][2] = {
+		{"panel", "the Panel"}, {"ofsted", "Ofsted"}, {"dfe", "DfE"},
+		{"secretary_of_state", "the Secretary of State"},
+		{"safeguarding_partners", "the safeguarding partners"},
+		{"independent_chair", "the independent chair"},
+		{"business_manager", "the business manager"},
+		{"partnership_members", "partnership members"},
+		{"relevant_agencies", "relevant agencies"},
+		{"family", "the family"}, {"coroner", "the coroner"},
+		{"practitioners", "practitioners"},
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(to, names[i][0]) == 0)
+			return names[i][1];
+	return to;
+}
+
+/* The form's agencies, in its two columns, by agency id. */
+static const struct {
+	const char *ids[3];
+	const char *label;
+} agencies[] = {
+	{{"childrens_services"}, "Children's Services"},
+	{{"southern_health"}, "Southern Health"},
+	{{"police"}, "Police"},
+	{{"southampton_hospital"}, "Southampton Hospital"},
+	{{"ccg", "icb"}, "CCG/ICB - Designated Nurse/Doctor"},
+	{{"camhs"}, "CAMHS"},
+	{{"yot"}, "YOT"},
+	{{"district_council"}, "District Council"},
+	{{"education"}, "Education"},
+	{{"crc", "probation_crc"}, "CRC"},
+	{{"hampshire_hospitals"}, "Hampshire Hospitals"},
+	{{"nps"}, "NPS"},
+	{{"portsmouth_hospital"}, "Portsmouth Hospital"},
+	{{"cafcass"}, "CAFCASS"},
+	{{"frimley_park_hospital"}, "Frimley Park Hospital"},
+	{{"scas"}, "SCAS"},
+};
+
+#define NAGENCIES ((int)(sizeof(agencies) / sizeof(agencies[0])))
+
+static int
+on_form(const char *id)
+{
+	for (int i = 0; i < NAGENCIES; i++)
+		for (int k = 0; k < 3 && agencies[i].ids[k]; k++)
+			if (strcmp(id, agencies[i].ids[k]) == 0)
+				return 1;
+	return 0;
+}
+
+/* Tick the agencies in list (agency ids, or objects with an agency and,
+ * when received is set, a received date), then "Other" with the rest. */
+static void
+agency_boxes(const json_t *list, int received)
+{
+	char cells[NAGENCIES][80], other[512] = "";
+	const char *cell[NAGENCIES];
+	size_t len = 0, j;
+	json_t *x;
+
+	for (int i = 0; i < NAGENCIES; i++) {
+		int tick = 0;
+
+		json_array_foreach(list, j, x) {
+			const char *id = received ? cspr_get_str(x, "agency") :
+			    json_string_value(x);
+
+			if (!id || (received && !cspr_get(x, "received")))
+				continue;
+			for (int k = 0; k < 3 && agencies[i].ids[k]; k++)
+				tick |= strcmp(id, agencies[i].ids[k]) == 0;
+		}
+		snprintf(cells[i], sizeof(cells[i]), "%s %s", text_box(tick),
+		    agencies[i].label);
+		cell[i] = cells[i];
+	}
+	text_columns("  ", 2, 38, cell, NAGENCIES, 4);
+	json_array_foreach(list, j, x) {
+		const char *id = received ? cspr_get_str(x, "agency") :
+		    json_string_value(x);
+
+		if (!id || on_form(id) || (received && !cspr_get(x, "received")))
+			continue;
+		len += (size_t)snprintf(other + len, sizeof(other) - len, "%s%s",
+		    len ? ", " : "", id);
+		if (len >= sizeof(other))
+			break;
+	}
+	snprintf(cells[0], sizeof(cells[0]), "  %s Other%s", text_box(len > 0),
+	    len ? ": " : "");
+	text_wrap(cells[0], "        ", other);
+}
+
+static void
+appendix_d(const struct tool *t, const json_t *root, const char *id)
+{
+	static const char *const about[] = {"incident", NULL};
+	static const struct {
+		const char *id, *label;
+	} recs[] = {
+		{"no_review", "This case does not meet the criteria of a Serious "
+		    "Case Review or other type of review."},
+		{"national_review", "Serious Child Safeguarding Case (national "
+		    "review)"},
+		{"local_learning_review", "Non Statutory Local Learning Review"},
+		{"partnership_review", "Partnership review"},
+		{"table_top_workshop", "Table top workshop"},
+		{"single_agency_review", "Single agency review/ health review"},
+	};
+	const char *rec = cspr_get_str(root, "rapid_review.recommendation");
+	json_t *log = cspr_get(root, "notifications"), *x;
+	struct cspr_assessment a;
+	const struct cspr_criterion *notify;
+	char line[1024];
+	size_t i, len = 0;
+
+	printf("Rapid Review Form%61s\n", "Appendix D");
+	snprintf(line, sizeof(line), "Case %s.%s", id, t->names ? "  "
+	    "Free text as recorded: anonymise before it leaves the "
+	    "partnership (9.4.3)." : "");
+	text_wrap("", "", line);
+	printf("\n");
+	field("Submitted by", str(root, "partnership"));
+	field("Contact details", "");
+	field("Date of notification to the partnership",
+	    str(root, "incident.notified"));
+	field("Date of Rapid Review", str(root, "rapid_review.meeting.date"));
+	field("Date of sign off by LIG chair",
+	    str(root, "rapid_review.signed_off.lig_chair"));
+	field("Date of sign off by the independent chair",
+	    str(root, "rapid_review.signed_off.chair"));
+	field("Date of submission to the National Panel",
+	    str(root, "rapid_review.submitted_to_panel"));
+
+	printf("\n1. Referral Type\n");
+	if (cspr_assess(root, t->today, &a) < 0)
+		return;
+	notify = cspr_criterion_find(&a, "notify-panel");
+	snprintf(line, sizeof(line), "%s Yes  %s No",
+	    text_box(notify->result == CSPR_MET),
+	    text_box(notify->result == CSPR_NOT_MET));
+	cspr_assessment_clear(&a);
+	text_wrap("  Does this case meet the criteria for Rapid Review? (5.1)  ",
+	    "      ", line);
+	field("Notification of Serious Incident Reference",
+	    str(root, "rapid_review.reference"));
+	line[0] = '\0';
+	json_array_foreach(log, i, x) {
+		const char *to = cspr_get_str(x, "to");
+		const char *ab = cspr_get_str(x, "about");
+
+		if (!to || !ab || strcmp(ab, about[0]) != 0 || len >= sizeof(line))
+			continue;
+		len += (size_t)snprintf(line + len, sizeof(line) - len,
+		    "%s%s %s", len ? ", " : "", recipient(to),
+		    str(x, "date"));
+	}
+	text_wrap("  Incident notified to other professional bodies "
+	    "including:", "    ", "");
+	if (len)
+		text_wrap("    ", "    ", line);
+
+	printf("\n2. Incident that lead to referral\n");
+	free_text(t, cspr_get_str(root, "incident.summary"));
+	printf("\n3. Immediate Safeguarding of other children\n");
+	free_text(t, cspr_get_str(root, "rapid_review.other_children_safeguarded"));
+	printf("\n4. Background information\n");
+	free_text(t, cspr_get_str(root, "rapid_review.background"));
+	printf("\n5. Initial learning and action taken to respond to this\n");
+	free_text(t, cspr_get_str(root, "rapid_review.initial_learning"));
+	printf("\n6. Particular considerations\n");
+	text_wrap("  ", "  ", "Please specify any considerations for this "
+	    "case, for example; Is there media interest? Are there criminal "
+	    "proceedings? Is the case linked to a complex abuse case?");
+	free_text(t, cspr_get_str(root, "rapid_review.particular_considerations"));
+	{
+		static const char *const facts[][2] = {
+			{"referral.criminal_investigation",
+			    "Criminal investigation"},
+			{"parallel.criminal_proceedings",
+			    "Criminal proceedings"},
+			{"parallel.inquest", "Inquest"},
+			{"parallel.family_proceedings", "Family proceedings"},
+			{"parallel.court_order_restrictions",
+			    "Court order restrictions"},
+		};
+
+		for (i = 0; i < sizeof(facts) / sizeof(facts[0]); i++) {
+			json_t *v = cspr_get(root, facts[i][0]);
+
+			if (json_is_string(v))
+				printf("  %s: %s\n", facts[i][1],
+				    json_string_value(v));
+			else if (json_is_boolean(v))
+				printf("  %s: %s\n", facts[i][1],
+				    json_is_true(v) ? "yes" : "no");
+		}
+	}
+
+	printf("\n7. Recommendation\n");
+	for (i = 0; i < sizeof(recs) / sizeof(recs[0]); i++) {
+		snprintf(line, sizeof(line), "%s %s", text_box(rec &&
+		    strcmp(rec, recs[i].id) == 0), recs[i].label);
+		text_wrap("  ", "      ", line);
+	}
+	printf("\n8. Rationale for decision\n");
+	free_text(t, cspr_get_str(root, "rapid_review.rationale"));
+
+	printf("\n9. Present for discussion\n");
+	agency_boxes(cspr_get(root, "rapid_review.meeting.present"), 0);
+	printf("\n10. Submission of reports\n");
+	agency_boxes(cspr_get(root, "rapid_review.requests"), 1);
+}
+
+/* ---- one case ---- */
+
+static int
+rapid(struct tool *t, struct cspr_case *c, void *arg)
+{
+	static int cases;
+	const json_t *root = cspr_case_root(c);
+	struct cspr_rapid_review r;
+	int status;
+
+	(void)arg;
+	if (cspr_rapid_review_check(root, t->cal, t->today, &r) < 0) {
+		cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL,
+		    "out of memory");
+		return CSPR_ERROR;
+	}
+	status = r.findings.n ? CSPR_FINDINGS : CSPR_OK;
+	if (t->quiet) {
+		/* the exit status tells */
+	} else if (t->format == FMT_JSON) {
+		json_t *j = rapid_review_json(cspr_case_id(c), &r);
+
+		if (!j) {
+			cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL,
+			    "out of memory");
+			status = CSPR_ERROR;
+		}
+		tool_json(t, j);
+	} else {
+		if (cases++)
+			printf(form ? "\f\n" : "\n");
+		if (form)
+			appendix_d(t, root, cspr_case_id(c));
+		else
+			report(t, root, cspr_case_id(c), &r);
+	}
+	cspr_rapid_review_clear(&r);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"form", no_argument, NULL, OPT_FORM},
+		TOOL_OPTIONS
+	};
+	struct tool t;
+	int c;
+
+	tool_init(&t, "csp-rapid-review", "[-q] [--form] [--format text|json] "
+	    "[--names] [--today date] [file|dir ...]", help, FMT_JSON);
+	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
+	    -1) {
+		if (c == OPT_FORM)
+			form = 1;
+		else
+			tool_option(&t, c, optarg);
+	}
+	if (form && t.format != FMT_TEXT) {
+		fprintf(stderr, "csp-rapid-review: --form writes text only\n");
+		return 2;
+	}
+	tool_start(&t);
+	tool_each(&t, argc - optind, argv + optind, rapid, NULL);
+	return tool_finish(&t);
+}
