@@ -812,7 +812,7 @@ departs(const json_t *root, struct cspr_assessment *a, const char *outcome)
 		    "A decision is recorded (decision.outcome is %s) while "
 		    "whether this is a serious child safeguarding case is not "
 		    "known: incident.abuse_or_neglect and incident.outcome "
-		    "should be recorded.", outcome);
+		    "should be recorded (4.1).", outcome);
 	case CSPR_LOCAL_REVIEW_CONSIDERED:
 		if (local || nat)
 			return 0;
