@@ -69,6 +69,31 @@ section(const struct cspr_assessment *a, enum cspr_result r,
 	}
 }
 
+/* What the local authority must do whatever the partners decide (5). */
+static void
+duties(const struct cspr_assessment *a)
+{
+	int notify = cspr_criterion_find(a, "notify-panel")->result ==
+	    CSPR_MET;
+	int death = cspr_criterion_find(a, "looked-after-death")->result ==
+	    CSPR_MET;
+
+	if (!notify && !death)
+		return;
+	printf("\nNotifications that follow (section 5; csp-deadlines "
+	    "tracks them)\n");
+	if (notify)
+		text_wrap("  5.1, 5.2   ", HANG, "The local authority must notify "
+		    "the Panel within five working days of becoming aware of the "
+		    "incident, and report it to the safeguarding partners, the "
+		    "independent chair and the business manager.");
+	if (death)
+		text_wrap("  5.3        ", HANG, "The local authority must notify "
+		    "the Secretary of State and Ofsted of the looked-after "
+		    "child's death, whether or not abuse or neglect is known or "
+		    "suspected.");
+}
+
 static const char *
 indicated_words(enum cspr_indicated i)
 {
@@ -110,10 +135,12 @@ lead(const json_t *root, const struct cspr_assessment *a)
 	text_wrap("  ", "  ", a->lead_because);
 	if (la && strcasecmp(la, a->lead) != 0) {
 		snprintf(line, sizeof(line), "This partnership's local "
-		    "authority is %s: the partnership for %s leads and decides "
-		    "whether the criteria for a local review are met (%s), and "
-		    "should invite the other partnerships with an interest to "
-		    "take part (9.3.2, 9.3.3).", la, a->lead, a->lead_para);
+		    "authority is %s: the partnership for %s %s, and the other "
+		    "partnerships with an interest should be invited to take "
+		    "part (9.3.2).", la, a->lead,
+		    strcmp(a->lead_para, "9.3.5") == 0 ? "should take lead "
+		    "responsibility for any review (9.3.5)" : "decides whether "
+		    "the criteria for a local review are met (9.3.1)");
 		text_wrap("  ", "  ", line);
 	}
 }
@@ -130,6 +157,7 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 	section(a, CSPR_MET, "Met");
 	section(a, CSPR_NOT_MET, "Not met");
 	section(a, CSPR_UNKNOWN, "Unknown: to find out");
+	duties(a);
 
 	printf("\n");
 	snprintf(line, sizeof(line), "Indicated (4.1, 4.2, 8.1): %s (%s).",
