@@ -11,6 +11,7 @@
  * (which can name people) is printed only with --names (9.4.3).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -282,18 +283,32 @@ field(const char *label, const char *value)
 	text_wrap(first, VALUE, value);
 }
 
-/* A free-text section: its text with --names, else only that there is
- * some, since free text can name people and the form leaves the
- * partnership (9.4.3). */
+/* A free-text section.  The form leaves the partnership, so without
+ * --names every name, date of birth, number and address the case knows
+ * is replaced as csp-notify --anonymise replaces it (9.4.3), and the text
+ * is scanned again: if anything identifying is left, it is withheld. */
 static void
-free_text(const struct tool *t, const char *text)
+free_text(const struct tool *t, const struct cspr_detector *d,
+    const char *text)
 {
+	struct cspr_hits hits = {0};
+	char *safe;
+	size_t len;
+
 	if (!text || !*text)
 		return;
-	if (t->names)
+	if (t->names) {
 		text_wrap("  ", "  ", text);
+		return;
+	}
+	safe = d ? cspr_redact(d, text, strlen(text), &len) : NULL;
+	if (safe && cspr_detect(d, safe, len, &hits) == 0)
+		text_wrap("  ", "  ", safe);
 	else
-		printf("  [recorded; shown with --names]\n");
+		printf("  [withheld: it may still identify someone; shown with "
+		    "--names]\n");
+	cspr_hits_clear(&hits);
+	free(safe);
 }
 
 static const char *
@@ -413,15 +428,17 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	};
 	const char *rec = cspr_get_str(root, "rapid_review.recommendation");
 	json_t *log = cspr_get(root, "notifications"), *x;
+	struct cspr_detector *d = cspr_detector_from_case((json_t *)root);
 	struct cspr_assessment a;
 	const struct cspr_criterion *notify;
 	char line[1024];
 	size_t i, len = 0;
 
 	printf("Rapid Review Form%61s\n", "Appendix D");
-	snprintf(line, sizeof(line), "Case %s.%s", id, t->names ? "  "
-	    "Free text as recorded: anonymise before it leaves the "
-	    "partnership (9.4.3)." : "");
+	snprintf(line, sizeof(line), "Case %s.  %s", id, t->names ? "Free "
+	    "text as recorded: anonymise it before the form leaves the "
+	    "partnership (9.4.3)." : "Free text anonymised from what the case "
+	    "knows (9.4.3): read it before the form leaves the partnership.");
 	text_wrap("", "", line);
 	printf("\n");
 	field("Submitted by", str(root, "partnership"));
@@ -437,8 +454,10 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	    str(root, "rapid_review.submitted_to_panel"));
 
 	printf("\n1. Referral Type\n");
-	if (cspr_assess(root, t->today, &a) < 0)
+	if (cspr_assess(root, t->today, &a) < 0) {
+		cspr_detector_free(&d);
 		return;
+	}
 	notify = cspr_criterion_find(&a, "notify-panel");
 	snprintf(line, sizeof(line), "%s Yes  %s No",
 	    text_box(notify->result == CSPR_MET),
@@ -465,18 +484,18 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 		text_wrap("    ", "    ", line);
 
 	printf("\n2. Incident that lead to referral\n");
-	free_text(t, cspr_get_str(root, "incident.summary"));
+	free_text(t, d, cspr_get_str(root, "incident.summary"));
 	printf("\n3. Immediate Safeguarding of other children\n");
-	free_text(t, cspr_get_str(root, "rapid_review.other_children_safeguarded"));
+	free_text(t, d, cspr_get_str(root, "rapid_review.other_children_safeguarded"));
 	printf("\n4. Background information\n");
-	free_text(t, cspr_get_str(root, "rapid_review.background"));
+	free_text(t, d, cspr_get_str(root, "rapid_review.background"));
 	printf("\n5. Initial learning and action taken to respond to this\n");
-	free_text(t, cspr_get_str(root, "rapid_review.initial_learning"));
+	free_text(t, d, cspr_get_str(root, "rapid_review.initial_learning"));
 	printf("\n6. Particular considerations\n");
 	text_wrap("  ", "  ", "Please specify any considerations for this "
 	    "case, for example; Is there media interest? Are there criminal "
 	    "proceedings? Is the case linked to a complex abuse case?");
-	free_text(t, cspr_get_str(root, "rapid_review.particular_considerations"));
+	free_text(t, d, cspr_get_str(root, "rapid_review.particular_considerations"));
 	{
 		static const char *const facts[][2] = {
 			{"referral.criminal_investigation",
@@ -508,12 +527,13 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 		text_wrap("  ", "      ", line);
 	}
 	printf("\n8. Rationale for decision\n");
-	free_text(t, cspr_get_str(root, "rapid_review.rationale"));
+	free_text(t, d, cspr_get_str(root, "rapid_review.rationale"));
 
 	printf("\n9. Present for discussion\n");
 	agency_boxes(cspr_get(root, "rapid_review.meeting.present"), 0);
 	printf("\n10. Submission of reports\n");
 	agency_boxes(cspr_get(root, "rapid_review.requests"), 1);
+	cspr_detector_free(&d);
 }
 
 /* ---- one case ---- */
