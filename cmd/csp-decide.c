@@ -94,6 +94,33 @@ duties(const struct cspr_assessment *a)
 		    "suspected.");
 }
 
+/* What the partners have decided and whom they commissioned, as far as
+ * the case records it; the findings below say if it is wanting. */
+static void
+recorded(const json_t *root)
+{
+	const char *outcome = cspr_get_str(root, "decision.outcome");
+	const char *date = cspr_get_str(root, "decision.date");
+	const char *method = cspr_get_str(root, "decision.methodology");
+	const char *kind = cspr_get_str(root, "review.reviewer.kind");
+	const char *commissioned = cspr_get_str(root, "review.commissioned");
+	char line[512];
+
+	if (outcome || date) {
+		snprintf(line, sizeof(line), "%s%s%s%s%s%s.", outcome ? outcome :
+		    "outcome not recorded", date ? ", decided " : "",
+		    date ? date : "", method ? "; methodology " : "",
+		    method ? method : "", method ? " (Appendix E)" : "");
+		text_wrap("  Decision recorded (7.4): ", "  ", line);
+	}
+	if (kind || commissioned) {
+		snprintf(line, sizeof(line), "%s%s%s.", kind ? kind :
+		    "kind not recorded", commissioned ? ", commissioned " : "",
+		    commissioned ? commissioned : "");
+		text_wrap("  Reviewer (9.6): ", "  ", line);
+	}
+}
+
 static const char *
 indicated_words(enum cspr_indicated i)
 {
@@ -167,6 +194,8 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 	text_wrap("  ", "  ", "Meeting the criteria does not oblige a "
 	    "review: the Learning and Inquiry Group recommends and the "
 	    "safeguarding partners decide (4.3, 7.4).");
+
+	recorded(root);
 
 	printf("\n");
 	snprintf(line, sizeof(line), "National review criteria (10.2): %s.",

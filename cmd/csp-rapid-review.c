@@ -506,6 +506,8 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 			{"parallel.family_proceedings", "Family proceedings"},
 			{"parallel.court_order_restrictions",
 			    "Court order restrictions"},
+			{"rapid_review.cdop_information",
+			    "CDOP information used (8.2.3)"},
 		};
 
 		for (i = 0; i < sizeof(facts) / sizeof(facts[0]); i++) {

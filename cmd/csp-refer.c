@@ -513,12 +513,14 @@ appendix_b(const json_t *root, const char *id)
 	field("Any known aliases", buf);
 	field("Ethnicity", str(root, "child.ethnicity"));
 	field("D.O.B", str(root, "child.dob"));
-	snprintf(buf, sizeof(buf), "%s Male  %s Female%s%s",
+	snprintf(buf, sizeof(buf), "%s Male  %s Female%s%s%s",
 	    text_box(gender && strcmp(gender, "male") == 0),
 	    text_box(gender && strcmp(gender, "female") == 0),
 	    gender && strcmp(gender, "male") && strcmp(gender, "female") ?
-	    "  recorded as " : "", gender && strcmp(gender, "male") &&
-	    strcmp(gender, "female") ? gender : "");
+	    " (recorded: " : "", gender && strcmp(gender, "male") &&
+	    strcmp(gender, "female") ? gender : "",
+	    gender && strcmp(gender, "male") && strcmp(gender, "female") ?
+	    ")" : "");
 	field("Gender", buf);
 	field("D.O.D (if applicable)", str(root, "child.dod"));
 	if (json_is_integer(nhs))
@@ -531,6 +533,13 @@ appendix_b(const json_t *root, const char *id)
 	    cspr_get_str(root, "child.address") &&
 	    cspr_get_str(root, "child.postcode") ? ", " : "",
 	    str(root, "child.postcode"));
+	/* a postcode is not split across lines */
+	if (cspr_get_str(root, "child.postcode") &&
+	    strlen(buf) >= strlen(str(root, "child.postcode")))
+		for (char *p = buf + strlen(buf) -
+		    strlen(str(root, "child.postcode")); *p; p++)
+			if (*p == ' ')
+				*p = TEXT_NBSP;
 	field("Address", buf);
 
 	printf("\n1b. Family Member Details\n");

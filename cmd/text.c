@@ -14,7 +14,8 @@
 static int
 space(char c)
 {
-	return c != '\0' && ((unsigned char)c <= ' ' || c == 0x7f);
+	return c != '\0' && c != TEXT_NBSP && ((unsigned char)c <= ' ' ||
+	    c == 0x7f);
 }
 
 int
@@ -77,7 +78,8 @@ text_wrap(const char *first, const char *indent, const char *text)
 			putchar(' ');
 			col++;
 		}
-		fwrite(w, 1, (size_t)(p - w), stdout);
+		for (const char *c = w; c < p; c++)
+			putchar(*c == TEXT_NBSP ? ' ' : *c);
 		col += wl;
 	}
 	putchar('\n');

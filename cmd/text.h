@@ -6,6 +6,9 @@
 #define CSP_TEXT_H
 
 #define TEXT_WIDTH 78
+/* In text for text_wrap(), a space that never breaks a line; any other
+ * control character is white space. */
+#define TEXT_NBSP '\x1f'
 
 /* Print first, then text wrapped at TEXT_WIDTH columns, each further line
  * starting with indent.  Runs of white space become one space; a blank

@@ -18,6 +18,8 @@ if [ "$what" = check ]; then
 	[ -d /usr/share/json-schema-test-suite/tests/draft7 ] ||
 	    missing="$missing json-schema-test-suite"
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
+	# the command-line tests read the tools' JSON with jq
+	command -v jq >/dev/null 2>&1 || missing="$missing jq"
 fi
 [ -z "$missing" ] && exit 0
 
