@@ -36,11 +36,13 @@ heading(const struct tool *t, const json_t *root, const char *id,
 {
 	const char *first = cspr_get_str(root, "child.first_name");
 	const char *last = cspr_get_str(root, "child.last_name");
+	char line[512];
 
-	printf("%s", id);
+	snprintf(line, sizeof(line), "%s", id);
 	if (t->names && (first || last))
-		printf(" (%s%s%s)", first ? first : "",
+		text_cat(line, sizeof(line), " (%s%s%s)", first ? first : "",
 		    first && last ? " " : "", last ? last : "");
+	fputs(text_clean(line), stdout);
 	printf(": %s\n", what);
 }
 

@@ -51,11 +51,13 @@ heading(const struct tool *t, const json_t *root, const char *id,
 {
 	const char *first = cspr_get_str(root, "child.first_name");
 	const char *last = cspr_get_str(root, "child.last_name");
+	char line[512];
 
-	printf("%s", id);
+	snprintf(line, sizeof(line), "%s", id);
 	if (t->names && (first || last))
-		printf(" (%s%s%s)", first ? first : "",
+		text_cat(line, sizeof(line), " (%s%s%s)", first ? first : "",
 		    first && last ? " " : "", last ? last : "");
+	fputs(text_clean(line), stdout);
 	printf(": %s\n", what);
 }
 
@@ -126,16 +128,14 @@ meeting_line(const json_t *root, const struct cspr_rapid_review *r)
 		text_wrap("Quorum (8.2.1): ", "  ", "no meeting with those "
 		    "present is recorded (rapid_review.meeting.present).");
 	} else {
-		size_t len = (size_t)snprintf(line, sizeof(line), "%s%s%s",
-		    r->quorate ? "quorate" : "not quorate", held ? " on " : "",
-		    held ? held : "");
-
+		snprintf(line, sizeof(line), "%s%s%s", r->quorate ? "quorate" :
+		    "not quorate", held ? " on " : "", held ? held : "");
 		for (size_t i = 0; i < r->nmissing; i++)
-			len += (size_t)snprintf(line + len, sizeof(line) - len,
-			    "%s%s", i ? (i == r->nmissing - 1 ? " and " : ", ") :
-			    ": ", r->missing_from_quorum[i]);
-		snprintf(line + len, sizeof(line) - len, "%s.",
-		    r->nmissing ? (r->nmissing > 1 ? " were not present" :
+			text_cat(line, sizeof(line), "%s%s", i ? (i ==
+			    r->nmissing - 1 ? " and " : ", ") : ": ",
+			    r->missing_from_quorum[i]);
+		text_cat(line, sizeof(line), "%s.", r->nmissing ?
+		    (r->nmissing > 1 ? " were not present" :
 		    " was not present") : "");
 		text_wrap("Quorum (8.2.1): ", "  ", line);
 	}
@@ -146,20 +146,19 @@ requests_line(const struct cspr_rapid_review *r)
 {
 	size_t n = json_array_size(r->outstanding);
 	char line[512];
-	size_t len;
 
 	if (r->requests_sent == 0) {
 		text_wrap("Involvement requests (8.2.3, Appendix C): ", "  ",
 		    "none recorded as sent.");
 		return;
 	}
-	len = (size_t)snprintf(line, sizeof(line), "%zu of %zu returned",
+	snprintf(line, sizeof(line), "%zu of %zu returned",
 	    r->requests_received, r->requests_sent);
 	for (size_t i = 0; i < n; i++)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
-		    i ? (i == n - 1 ? " and " : ", ") : "; outstanding: ",
+		text_cat(line, sizeof(line), "%s%s", i ? (i == n - 1 ? " and " :
+		    ", ") : "; outstanding: ",
 		    json_string_value(json_array_get(r->outstanding, i)));
-	snprintf(line + len, sizeof(line) - len, ".");
+	text_cat(line, sizeof(line), ".");
 	text_wrap("Involvement requests (8.2.3, Appendix C): ", "  ", line);
 }
 
@@ -374,7 +373,7 @@ agency_boxes(const json_t *list, int received)
 {
 	char cells[NAGENCIES][80], other[512] = "";
 	const char *cell[NAGENCIES];
-	size_t len = 0, j;
+	size_t j;
 	json_t *x;
 
 	for (int i = 0; i < NAGENCIES; i++) {
@@ -400,13 +399,10 @@ agency_boxes(const json_t *list, int received)
 
 		if (!id || on_form(id) || (received && !cspr_get(x, "received")))
 			continue;
-		len += (size_t)snprintf(other + len, sizeof(other) - len, "%s%s",
-		    len ? ", " : "", id);
-		if (len >= sizeof(other))
-			break;
+		text_cat(other, sizeof(other), "%s%s", *other ? ", " : "", id);
 	}
-	snprintf(cells[0], sizeof(cells[0]), "  %s Other%s", text_box(len > 0),
-	    len ? ": " : "");
+	snprintf(cells[0], sizeof(cells[0]), "  %s Other%s",
+	    text_box(*other != '\0'), *other ? ": " : "");
 	text_wrap(cells[0], "        ", other);
 }
 
@@ -432,7 +428,7 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	struct cspr_assessment a;
 	const struct cspr_criterion *notify;
 	char line[1024];
-	size_t i, len = 0;
+	size_t i;
 
 	printf("Rapid Review Form%61s\n", "Appendix D");
 	snprintf(line, sizeof(line), "Case %s.  %s", id, t->names ? "Free "
@@ -472,15 +468,14 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 		const char *to = cspr_get_str(x, "to");
 		const char *ab = cspr_get_str(x, "about");
 
-		if (!to || !ab || strcmp(ab, about[0]) != 0 || len >= sizeof(line))
+		if (!to || !ab || strcmp(ab, about[0]) != 0)
 			continue;
-		len += (size_t)snprintf(line + len, sizeof(line) - len,
-		    "%s%s %s", len ? ", " : "", recipient(to),
-		    str(x, "date"));
+		text_cat(line, sizeof(line), "%s%s %s", *line ? ", " : "",
+		    recipient(to), str(x, "date"));
 	}
 	text_wrap("  Incident notified to other professional bodies "
 	    "including:", "    ", "");
-	if (len)
+	if (*line)
 		text_wrap("    ", "    ", line);
 
 	printf("\n2. Incident that lead to referral\n");

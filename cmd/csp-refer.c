@@ -152,11 +152,13 @@ heading(const struct tool *t, const json_t *root, const char *id)
 {
 	const char *first = cspr_get_str(root, "child.first_name");
 	const char *last = cspr_get_str(root, "child.last_name");
+	char line[512];
 
-	printf("%s", id);
+	snprintf(line, sizeof(line), "%s", id);
 	if (t->names && (first || last))
-		printf(" (%s%s%s)", first ? first : "",
+		text_cat(line, sizeof(line), " (%s%s%s)", first ? first : "",
 		    first && last ? " " : "", last ? last : "");
+	fputs(text_clean(line), stdout);
 	printf(": the referral (section 7, Appendix B)\n");
 }
 
@@ -330,12 +332,10 @@ static void
 choice(const char *question, const char *value, const struct box *b, int n)
 {
 	char line[256] = "";
-	size_t len = 0;
 
 	for (int i = 0; i < n; i++)
-		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s %s",
-		    i ? "  " : "", text_box(value && strcmp(value, b[i].id) ==
-		    0), b[i].label);
+		text_cat(line, sizeof(line), "%s%s %s", i ? "  " : "",
+		    text_box(value && strcmp(value, b[i].id) == 0), b[i].label);
 	text_wrap("  ", "    ", question);
 	printf("      %s\n", line);
 }
@@ -378,25 +378,25 @@ family(const json_t *root, int siblings)
 		const char *rel = cspr_get_str(m, "relationship");
 		json_t *aliases = cspr_get(m, "aliases"), *a;
 		char name[512];
-		size_t len, j;
+		size_t j;
 
 		if (sibling(rel) != siblings)
 			continue;
-		len = (size_t)snprintf(name, sizeof(name), "%s%s%s%s",
-		    str(m, "name"), rel ? " (" : "", rel ? rel : "",
-		    rel ? ")" : "");
+		snprintf(name, sizeof(name), "%s%s%s%s", str(m, "name"),
+		    rel ? " (" : "", rel ? rel : "", rel ? ")" : "");
 		json_array_foreach(aliases, j, a)
-			if (json_is_string(a) && len < sizeof(name))
-				len += (size_t)snprintf(name + len,
-				    sizeof(name) - len, "%s%s", j ? ", " :
+			if (json_is_string(a))
+				text_cat(name, sizeof(name), "%s%s", j ? ", " :
 				    ", also known as ", json_string_value(a));
+		text_clean(name);
 		if (!*str(m, "dob"))
 			text_wrap("    ", "      ", name);
-		else if (len >= 52)
+		else if (text_width(name) >= 52)
 			printf("    %s\n    %-52s %s\n", name, "",
 			    str(m, "dob"));
 		else
-			printf("    %-52s %s\n", name, str(m, "dob"));
+			printf("    %s%*s %s\n", name, 52 - text_width(name), "",
+			    str(m, "dob"));
 	}
 }
 
@@ -491,7 +491,7 @@ appendix_b(const json_t *root, const char *id)
 	const char *rec = cspr_get_str(root, "rapid_review.recommendation");
 	json_t *nhs = cspr_get(root, "child.nhs_number"), *aliases, *a;
 	char buf[512] = "", nhsbuf[32] = "";
-	size_t i, len = 0;
+	size_t i;
 
 	printf("Referral Form%65s\n", "Appendix B");
 	snprintf(buf, sizeof(buf), "%s, Learning and Inquiry Group",
@@ -507,9 +507,9 @@ appendix_b(const json_t *root, const char *id)
 	field("Child's Last Name", str(root, "child.last_name"));
 	aliases = cspr_get(root, "child.aliases");
 	json_array_foreach(aliases, i, a)
-		if (json_is_string(a) && len < sizeof(buf))
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-			    "%s%s", i ? ", " : "", json_string_value(a));
+		if (json_is_string(a))
+			text_cat(buf, sizeof(buf), "%s%s", i ? ", " : "",
+			    json_string_value(a));
 	field("Any known aliases", buf);
 	field("Ethnicity", str(root, "child.ethnicity"));
 	field("D.O.B", str(root, "child.dob"));

@@ -3,6 +3,7 @@
  * is about options, files and exit codes; this is only about how text
  * looks on a page.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,4 +171,26 @@ text_columns(const char *indent, int ncols, int width,
 		}
 	}
 	free(lines);
+}
+
+void
+text_cat(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t n = strlen(buf);
+	va_list ap;
+
+	if (n + 1 >= size)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + n, size - n, fmt, ap);
+	va_end(ap);
+}
+
+char *
+text_clean(char *s)
+{
+	for (char *p = s; *p; p++)
+		if (space(*p))
+			*p = ' ';
+	return s;
 }

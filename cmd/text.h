@@ -5,6 +5,8 @@
 #ifndef CSP_TEXT_H
 #define CSP_TEXT_H
 
+#include <stddef.h>
+
 #define TEXT_WIDTH 78
 /* In text for text_wrap(), a space that never breaks a line; any other
  * control character is white space. */
@@ -22,6 +24,13 @@ const char *text_box(int ticked);
  * further lines indented by hang characters. */
 void text_columns(const char *indent, int ncols, int width,
     const char *const *cells, int n, int hang);
+/* Append to the string in buf (of size bytes), printf-style, cutting the
+ * text short rather than overflowing. */
+void text_cat(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Replace every control character in s with a space, in place, so that
+ * text from a case file can be printed as it is; returns s. */
+char *text_clean(char *s);
 /* The number of characters (UTF-8 code points) in s. */
 int text_width(const char *s);
 

@@ -66,6 +66,10 @@ ok "nor in JSON" '! grep -Eq "Nova|Placeholder|Tiggy|Ziggy|Bonnie|2018-07-23|ZZ9
 run csp-decide --names examples/03-decision.yaml
 ok "--names: the child named in the heading" '[ $rc -eq 1 ] && [ "$(head -n 1 $T/out)" = "HSCP-2026-019 (Nova Placeholder): criteria for a child safeguarding practice review" ] && [ $(grep -c Nova $T/out) -eq 1 ]'
 
+printf 'id: "T-\\e[2J"\npartnership: P\nchild: {first_name: "Ann\\e[31m"}\n' >"$T/esc.yaml"
+run csp-decide --names "$T/esc.yaml"
+ok "--names: control characters from the case never reach the terminal" '[ $rc -eq 0 ] && ! grep -q "$(printf "\033")" $T/out && [ "$(head -n 1 $T/out)" = "T- [2J (Ann [31m): criteria for a child safeguarding practice review" ]'
+
 # ---- operands ----
 
 run_in examples/07-looked-after.yaml csp-decide

@@ -76,6 +76,12 @@ printf 'id: T-esc\npartnership: P\nreferral: {outline: "a\\e[31mred\\ttab"}\n' >
 run csp-refer --form "$T/esc.yaml"
 ok "--form: control characters in the case do not reach the terminal" '! grep -q "$(printf "\033")" $T/out && out_has "  a [31mred tab"'
 
+printf 'id: "T-\\e[2J"\npartnership: P\nchild: {first_name: "Ann\\e]0;x\\a"}\nfamily: [{name: "Bo\\e[31m", dob: 1990-01-01}]\n' >"$T/esc2.yaml"
+run csp-refer --form "$T/esc2.yaml"
+ok "--form: nor from the id, a name or a family member" '[ $rc -eq 1 ] && ! grep -q "$(printf "\033")" $T/out && ! grep -q "$(printf "\007")" $T/out && out_has "Case T- [2J."'
+run csp-refer --names "$T/esc2.yaml"
+ok "--names: nor in the heading" '! grep -q "$(printf "\033")" $T/out && [ "$(head -n 1 $T/out)" = "T- [2J (Ann ]0;x ): the referral (section 7, Appendix B)" ]'
+
 # ---- --template ----
 
 run csp-refer --template
