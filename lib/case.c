@@ -63,6 +63,7 @@ struct checker {
 	json_t *root;
 	struct cspr_errors *e;
 	int bad;
+	int oom;
 };
 
 static void
@@ -107,38 +108,96 @@ check_order(struct checker *k, const char *earlier, const char *later,
 	}
 }
 
+/* Action ids seen so far, as a jansson object: the key is the id's type
+ * letter and text ("s" and a string, "i" and an integer, so 1 and '1'
+ * differ), the value the index of its first use.  A hash, not pairwise
+ * comparison: a 4 MiB file can hold 300,000 actions. */
+static int
+action_key(json_t *id, char *buf, size_t size, const char **key, size_t *len)
+{
+	if (json_is_string(id)) {
+		/* the string itself after an "s", built by the caller */
+		*key = NULL;
+		*len = json_string_length(id);
+		return 0;
+	}
+	if (json_is_integer(id)) {
+		int n = snprintf(buf, size, "i%" JSON_INTEGER_FORMAT,
+		    json_integer_value(id));
+
+		*key = buf;
+		*len = (size_t)n;
+		return 0;
+	}
+	return -1; /* no id, or one the schema has already refused */
+}
+
 static void
 check_actions(struct checker *k)
 {
 	json_t *actions = cspr_get(k->root, "actions");
 	size_t n = json_array_size(actions);
+	json_t *seen;
+	char *sbuf = NULL;
+	size_t scap = 0;
 
-	for (size_t i = 1; i < n; i++) {
-		json_t *id = json_object_get(json_array_get(actions, i), "id");
-
-		for (size_t j = 0; j < i; j++) {
-			json_t *other =
-			    json_object_get(json_array_get(actions, j), "id");
-			char path[48], msg[80];
-			long line = 0, col = 0;
-
-			if (!json_equal(id, other))
-				continue;
-			snprintf(path, sizeof(path), ".actions[%zu].id", j);
-			cspr_doc_pos(k->doc, path, &line, &col);
-			snprintf(path, sizeof(path), ".actions[%zu].id", i);
-			snprintf(msg, sizeof(msg),
-			    "duplicate action id (first at line %ld)", line);
-			report(k, path, msg);
-			break;
-		}
+	if (n < 2)
+		return;
+	if (!(seen = json_object())) {
+		k->oom = 1;
+		return;
 	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *id = json_object_get(json_array_get(actions, i), "id");
+		char ibuf[32], path[48], msg[80];
+		const char *key;
+		size_t len;
+		json_t *first;
+		long line = 0, col = 0;
+
+		if (action_key(id, ibuf, sizeof(ibuf), &key, &len) < 0)
+			continue;
+		if (!key) {
+			if (len + 1 > scap) {
+				char *p = realloc(sbuf, len + 1);
+
+				if (!p) {
+					k->oom = 1;
+					break;
+				}
+				sbuf = p;
+				scap = len + 1;
+			}
+			sbuf[0] = 's';
+			memcpy(sbuf + 1, json_string_value(id), len);
+			key = sbuf;
+			len++;
+		}
+		if (!(first = json_object_getn(seen, key, len))) {
+			if (json_object_setn_new_nocheck(seen, key, len,
+			    json_integer((json_int_t)i)) < 0) {
+				k->oom = 1;
+				break;
+			}
+			continue;
+		}
+		snprintf(path, sizeof(path), ".actions[%" JSON_INTEGER_FORMAT
+		    "].id", json_integer_value(first));
+		cspr_doc_pos(k->doc, path, &line, &col);
+		snprintf(path, sizeof(path), ".actions[%zu].id", i);
+		snprintf(msg, sizeof(msg),
+		    "duplicate action id (first at line %ld)", line);
+		report(k, path, msg);
+	}
+	free(sbuf);
+	json_decref(seen);
 }
 
+/* 1 when a check failed, 0 when all passed, -1 when out of memory. */
 static int
 check(const struct cspr_doc *doc, struct cspr_errors *e)
 {
-	struct checker k = {doc, cspr_doc_root(doc), e, 0};
+	struct checker k = {doc, cspr_doc_root(doc), e, 0, 0};
 
 	check_datetime(&k, "referral.received");
 	check_datetime(&k, "referral.confirmed");
@@ -158,7 +217,7 @@ check(const struct cspr_doc *doc, struct cspr_errors *e)
 	check_order(&k, "decision.date", "publication.published",
 	    "published before the decision to review");
 	check_actions(&k);
-	return k.bad;
+	return k.oom ? -1 : k.bad;
 }
 
 /* Place the schema's failures, which carry only a path. */
@@ -168,9 +227,12 @@ place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
 	for (size_t i = from; i < e->n; i++) {
 		struct cspr_error *x = &e->v[i];
 		const char *path = x->path ? x->path : ".";
+		char *file = strdup(cspr_doc_file(doc));
 
-		free(x->file);
-		x->file = strdup(cspr_doc_file(doc));
+		if (file) { /* else it keeps "", short of memory */
+			free(x->file);
+			x->file = file;
+		}
 		/* an unknown field is best shown at its key, anything else
 		 * at its value */
 		if (strncmp(x->message, "unknown field", 13) == 0)
@@ -184,7 +246,7 @@ static int
 finish(struct cspr_doc *doc, int r, const struct cspr_schema *s,
     struct cspr_case **out, struct cspr_errors *e)
 {
-	struct cspr_case *c;
+	struct cspr_case *c = NULL;
 	size_t before = e->n;
 	int n;
 
@@ -193,17 +255,13 @@ finish(struct cspr_doc *doc, int r, const struct cspr_schema *s,
 		return r;
 	n = cspr_schema_validate(s, cspr_doc_root(doc), e);
 	place(doc, e, before);
-	if (n < 0) {
-		cspr_errors_add(e, cspr_doc_file(doc), 0, 0, NULL,
-		    "out of memory");
-		cspr_doc_free(&doc);
-		return CSPR_ERROR;
-	}
-	if (n > 0 || check(doc, e)) {
+	if (n == 0)
+		n = check(doc, e);
+	if (n > 0) {
 		cspr_doc_free(&doc);
 		return CSPR_FINDINGS;
 	}
-	if (!(c = calloc(1, sizeof(*c)))) {
+	if (n < 0 || !(c = calloc(1, sizeof(*c)))) {
 		cspr_errors_add(e, cspr_doc_file(doc), 0, 0, NULL,
 		    "out of memory");
 		cspr_doc_free(&doc);

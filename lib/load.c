@@ -44,6 +44,12 @@ struct cspr_doc {
 	size_t npos, cappos;
 	char *paths; /* NUL-terminated paths, one after another */
 	size_t lpaths, cappaths;
+	/* An open-addressing hash of paths to pos[] entries (index + 1, 0
+	 * empty), built once the document is loaded, so that placing each of
+	 * a file's diagnostics is not a scan of every node: a 4 MiB file can
+	 * have 300,000 nodes and as many errors. */
+	size_t *index;
+	size_t capindex; /* a power of two, at least twice npos */
 };
 
 /* One open container while building. */
@@ -673,6 +679,44 @@ parser_error(struct builder *b, yaml_parser_t *p)
 		fail(b, line, col, "YAML syntax: %s", problem);
 }
 
+/* ---- the path index ---- */
+
+static size_t
+path_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+
+	while (n--) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Build the index; without it (out of memory) lookups scan. */
+static void
+index_paths(struct cspr_doc *d)
+{
+	size_t cap = 64;
+
+	while (cap < d->npos * 2)
+		cap *= 2;
+	if (!(d->index = calloc(cap, sizeof(*d->index))))
+		return;
+	d->capindex = cap;
+	for (size_t i = 0; i < d->npos; i++) {
+		const char *p = d->paths + d->pos[i].path;
+		size_t h = path_hash(p, strlen(p)) & (cap - 1);
+
+		/* a path is recorded once; keep the first should one repeat */
+		while (d->index[h] && strcmp(d->paths +
+		    d->pos[d->index[h] - 1].path, p) != 0)
+			h = (h + 1) & (cap - 1);
+		if (!d->index[h])
+			d->index[h] = i + 1;
+	}
+}
+
 int
 cspr_load_buffer(const char *name, const char *buf, size_t len,
     struct cspr_doc **out, struct cspr_errors *e)
@@ -744,6 +788,7 @@ out:
 		cspr_doc_free(&b.doc);
 		return CSPR_FINDINGS;
 	}
+	index_paths(b.doc);
 	*out = b.doc;
 	return CSPR_OK;
 }
@@ -775,6 +820,7 @@ cspr_doc_free(struct cspr_doc **doc)
 	json_decref(d->root);
 	free(d->pos);
 	free(d->paths);
+	free(d->index);
 	free(d->file);
 	free(d);
 	*doc = NULL;
@@ -792,20 +838,42 @@ cspr_doc_file(const struct cspr_doc *doc)
 	return doc->file;
 }
 
+/* The entry for exactly the first n bytes of path, or NULL. */
+static const struct pos *
+lookup(const struct cspr_doc *d, const char *path, size_t n)
+{
+	if (d->index) {
+		size_t h = path_hash(path, n) & (d->capindex - 1);
+
+		for (; d->index[h]; h = (h + 1) & (d->capindex - 1)) {
+			const struct pos *q = &d->pos[d->index[h] - 1];
+			const char *p = d->paths + q->path;
+
+			if (strncmp(p, path, n) == 0 && p[n] == '\0')
+				return q;
+		}
+		return NULL;
+	}
+	for (size_t i = 0; i < d->npos; i++) {
+		const char *p = d->paths + d->pos[i].path;
+
+		if (strncmp(p, path, n) == 0 && p[n] == '\0')
+			return &d->pos[i];
+	}
+	return NULL;
+}
+
 /* The entry for a path, or for its nearest recorded ancestor. */
 static const struct pos *
 find(const struct cspr_doc *d, const char *path, int *exact)
 {
 	size_t n = strlen(path);
+	const struct pos *p;
 
 	*exact = 1;
 	for (;;) {
-		for (size_t i = 0; i < d->npos; i++) {
-			const char *p = d->paths + d->pos[i].path;
-
-			if (strlen(p) == n && memcmp(p, path, n) == 0)
-				return &d->pos[i];
-		}
+		if ((p = lookup(d, path, n)))
+			return p;
 		*exact = 0;
 		if (n == 0)
 			return NULL;
