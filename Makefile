@@ -1,7 +1,8 @@
 # csp - tools for the Child Safeguarding Practice Review procedure.
 # GNU make.  `make` builds into $(O), `make check` runs every test and ends
 # with "N passed, N failed", `make check-asan` does the same under
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# AddressSanitizer and UndefinedBehaviorSanitizer.  `make fuzz` runs the
+# libFuzzer harnesses for FUZZ_SECONDS each.
 
 VERSION = 0.1.0
 
@@ -27,6 +28,16 @@ PKGS = yaml-0.1 jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -ljansson)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# Fuzzing: one libFuzzer harness per input parser (tests/fuzz/fuzz_*.c),
+# built with clang into $(O)/fuzz; the report scanner's harness once the
+# library has the detector, and its readability part once it has that.
+FUZZ_CC = clang
+FUZZ_SECONDS = 60
+FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZERS = case holidays $(if $(wildcard lib/identifiers.c),report)
+FUZZ_DEFS = $(if $(wildcard lib/readability.c),-DCSP_HAVE_READABILITY)
 
 CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -92,6 +103,21 @@ demo: all
 check: all $(UNIT) | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)
 
+# Each harness for FUZZ_SECONDS over a corpus kept in $(O)/fuzz/corpus
+# and seeded from examples/ and tests/; a crash stops it with the input
+# saved in $(O)/fuzz/artifacts.
+fuzz:
+	$(MAKE) O=$(O)/fuzz CC=$(FUZZ_CC) \
+	    CFLAGS='$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link' fuzzers
+	@tests/fuzz/run.sh $(O)/fuzz $(FUZZ_SECONDS) $(FUZZERS)
+
+fuzzers: $(FUZZERS:%=$(O)/fuzzers/fuzz_%)
+
+$(O)/fuzzers/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CSP_CFLAGS) $(FUZZ_DEFS) $(CFLAGS) -fsanitize=fuzzer \
+	    -o $@ $< $(LIB) $(PKG_LIBS)
+
 check-asan:
 	$(MAKE) O=$(O)/asan \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
@@ -124,7 +150,7 @@ uninstall:
 clean:
 	rm -rf $(O)
 
-.PHONY: all demo check check-asan golden install uninstall clean
+.PHONY: all demo check check-asan fuzz fuzzers golden install uninstall clean
 .SECONDARY:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -1,0 +1,178 @@
+# hostile.sh - hostile and broken case files through every tool in the
+# build: every rejection of SPEC section 1 (tests/data/hostile, with what
+# must be said of each in tests/data/hostile/EXPECT), every example cut
+# short at several places, and huge files made here (over 4 MiB, 5 MiB
+# scalars, 10,000-key mappings, deep nesting, 300,000 actions).  Each tool
+# opens cases the same way, so each must refuse the same files with the
+# same one-line diagnostics (its own name first) and exit 2, csp-validate 1;
+# nothing may crash or take long.  Under tests/valgrind.sh (CSP_VALGRIND
+# set) the huge files are made smaller.
+. tests/lib.sh
+
+H=tests/data/hostile
+tools=$(cd "$CSP_BIN" && ls)
+# a hang is a failure, not a stuck suite
+limit=60
+
+# bad_rc TOOL: the status for a file that cannot be processed
+bad_rc() { if [ "$1" = csp-validate ]; then echo 1; else echo 2; fi; }
+
+# the expected diagnostics, in the order a folder is walked
+grep -v '^#' $H/EXPECT | LC_ALL=C sort >"$T/expect"
+nfiles=$(wc -l <"$T/expect")
+ok "EXPECT names every file in $H" '[ "$nfiles" -eq "$(ls $H/*.yaml | wc -l)" ]'
+
+# the JSON a tool other than csp-validate writes for an unprocessable file
+awk -F '\t' -v dir="$H" '{
+	m = $2; sub(/^:/, "", m)
+	gsub(/\\/, "\\\\", m); gsub(/"/, "\\\"", m)
+	printf "{\"file\":\"%s/%s\",\"error\":\"%s\"}\n", dir, $1, m
+}' "$T/expect" >"$T/expect.json"
+
+for t in $tools; do
+	want=$(bad_rc "$t")
+	awk -F '\t' -v t="$t" -v dir="$H" '{ print t ": " dir "/" $1 $2 }' \
+	    "$T/expect" >"$T/want.err"
+	run timeout $limit "$t" $H
+	ok "$t $H: exit $want, nothing on stdout" '[ $rc -eq $want ] && [ ! -s $T/out ]'
+	same "$t $H: one diagnostic per file, as EXPECT says" "$T/want.err" err
+	run timeout $limit "$t" --format json $H
+	if [ "$t" = csp-validate ]; then
+		ok "$t --format json $H: every file invalid" '[ $rc -eq 1 ] &&
+		    [ "$(grep -c "\"valid\":false" $T/out)" -eq "$nfiles" ] &&
+		    [ "$(wc -l <$T/out)" -eq "$nfiles" ]'
+	else
+		ok "$t --format json $H: exit 2" '[ $rc -eq 2 ]'
+		same "$t --format json $H: {file, error} for each" \
+		    "$T/expect.json" out
+	fi
+	# one at a time on standard input
+	for g in dup-key.yaml nul-byte.yaml junk-random.yaml empty.yaml; do
+		run_in $H/$g timeout $limit "$t"
+		msg=$(awk -F '\t' -v f="$g" '$1 == f { print $2 }' "$T/expect")
+		ok "$t < $g: exit $want, <stdin> named" '[ $rc -eq $want ] && err_is "$t: <stdin>$msg"'
+	done
+done
+
+# ---- every example cut short: whatever csp-validate makes of the piece,
+# every other tool refuses exactly the same pieces, in the same words.
+mkdir -p "$T/cut"
+for f in examples/*.yaml; do
+	base=${f##*/}
+	size=$(wc -c <"$f")
+	for k in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		head -c $((size * k / 13)) "$f" >"$T/cut/${base%.yaml}-$k.yaml"
+	done
+	# inside a line, a key, a flow collection
+	head -c 5 "$f" >"$T/cut/${base%.yaml}-a.yaml"
+	head -c $((size - 1)) "$f" >"$T/cut/${base%.yaml}-b.yaml"
+done
+ncut=$(ls "$T/cut" | wc -l)
+run timeout $limit csp-validate --format json "$T/cut"
+ok "csp-validate: each cut example valid or not, nothing worse" '[ $rc -le 1 ] && [ "$(wc -l <$T/out)" -eq "$ncut" ]'
+grep '"valid":false' "$T/out" | sed 's/^{"file":"\([^"]*\)".*/\1/' >"$T/cut.bad"
+run timeout $limit csp-validate "$T/cut"
+cp "$T/err" "$T/cut.err"
+ok "some cuts are valid and some are not" '[ -s $T/cut.bad ] && [ "$(wc -l <$T/cut.bad)" -lt "$ncut" ]'
+for t in $tools; do
+	[ "$t" = csp-validate ] && continue
+	run timeout $limit "$t" "$T/cut"
+	sed "s/^csp-validate: /$t: /" "$T/cut.err" >"$T/want.err"
+	# its diagnostics about the files csp-validate refused
+	grep -F -f "$T/cut.bad" "$T/err" >"$T/err.bad"
+	ok "$t over the cut examples: exit 2" '[ $rc -eq 2 ]'
+	n=$((n + 1))
+	if cmp -s "$T/want.err" "$T/err.bad"; then
+		echo "ok $n - $t refuses the cut examples csp-validate refuses, in its words"
+	else
+		echo "not ok $n - $t refuses the cut examples csp-validate refuses, in its words"
+		diff "$T/want.err" "$T/err.bad" | head -n 20 | sed 's/^/# /'
+	fi
+done
+
+# ---- huge files, made here
+B=$T/big
+mkdir -p "$B"
+if [ -n "${CSP_VALGRIND:-}" ]; then scale=100; else scale=1; fi
+head=$(printf 'id: HOSTILE-1\npartnership: Testshire\n')
+
+# just over the limit, and a 5 MiB scalar (csp-validate's own test has a
+# file of one character repeated)
+{ echo "$head"; awk 'BEGIN { for (i = 0; i < 65536; i++) printf "# %061d\n", i }'; } >"$B/over-4mib.yaml"
+{ echo "$head"; printf 'incident:\n  summary: "'
+  awk 'BEGIN { s = "All work and no play makes Jack a dull boy. "; t = s; while (length(t) < 5 * 1048576) t = t t; printf "%s", substr(t, 1, 5 * 1048576) }'
+  printf '"\n'; } >"$B/scalar-5mib.yaml"
+for f in over-4mib scalar-5mib; do
+	for t in $tools; do
+		want=$(bad_rc "$t")
+		run timeout $limit "$t" "$B/$f.yaml"
+		ok "$t $f: exit $want, one line" '[ $rc -eq $want ] && err_is "$t: $B/$f.yaml: file is larger than 4 MiB"'
+		run_in "$B/$f.yaml" timeout $limit "$t"
+		ok "$t < $f: exit $want, one line" '[ $rc -eq $want ] && err_is "$t: <stdin>: file is larger than 4 MiB"'
+	done
+done
+
+# rejected early, however long the file
+{ echo "$head"; printf 'x: '; awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; print "" }'; } >"$B/nesting-100000.yaml"
+{ echo "$head"; printf 'x:\n'; awk 'BEGIN { for (i = 1; i <= 1000; i++) { printf "%*s- \n", 2 * i, "" } }'; } >"$B/nesting-1000-block.yaml"
+{ echo "$head"; awk 'BEGIN { for (i = 0; i < 200000; i++) print "---" }'; } >"$B/documents-200000.yaml"
+{ echo "$head"; awk 'BEGIN { for (i = 0; i < 100000; i++) printf "a%d: &a%d [*a%d]\n", i, i, i - 1 }'; } >"$B/anchors-100000.yaml"
+printf '%s\n' "$head" >"$B/dup-at-end.yaml"
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "x%d: 1\n", i; print "x5: 2" }' >>"$B/dup-at-end.yaml"
+cat >"$T/early" <<EOF
+nesting-100000	:3:67: nesting deeper than 64 levels
+nesting-1000-block	:67:129: nesting deeper than 64 levels
+documents-200000	:3:1: more than one document (one case per file)
+anchors-100000	:3:5: anchors (&name) are not allowed
+dup-at-end	:100003:1: duplicate key "x5" (first at line 8)
+EOF
+while IFS='	' read -r f msg; do
+	for t in $tools; do
+		want=$(bad_rc "$t")
+		run timeout $limit "$t" "$B/$f.yaml"
+		ok "$t $f: exit $want, one line" '[ $rc -eq $want ] && err_is "$t: $B/$f.yaml$msg"'
+	done
+done <"$T/early"
+
+# many errors: every one reported, in the same words by every tool
+nk=$((10000 / scale))
+{ echo "$head"; echo "child:"; awk -v n=$nk 'BEGIN { for (i = 0; i < n; i++) printf "  k%d: %d\n", i, i }'; } >"$B/keys-child.yaml"
+{ echo "$head"; awk -v n=$nk 'BEGIN { for (i = 0; i < n; i++) printf "k%d: %d\n", i, i }'; } >"$B/keys-top.yaml"
+{ echo "$head"; echo "notifications:"; awk -v n=$((60000 / scale)) 'BEGIN { for (i = 0; i < n; i++) printf "  - {to: nobody, about: incident, date: 2026-01-01}\n" }'; } >"$B/notifications-bad.yaml"
+for f in keys-child keys-top notifications-bad; do
+	run timeout $limit csp-validate "$B/$f.yaml"
+	cp "$T/err" "$T/$f.err"
+	case $f in
+	keys-child) last="csp-validate: $B/$f.yaml:$((nk + 3)):3: .child.k$((nk - 1)): unknown field \"k$((nk - 1))\"" ;;
+	keys-top) last="csp-validate: $B/$f.yaml:$((nk + 2)):1: .k$((nk - 1)): unknown field \"k$((nk - 1))\"" ;;
+	*) last="csp-validate: $B/$f.yaml:$((60000 / scale + 3)):10: .notifications[$((60000 / scale - 1))].to: must be one of: panel, ofsted, dfe, secretary_of_state, safeguarding_partners, independent_chair, business_manager, partnership_members, relevant_agencies, family, coroner, practitioners" ;;
+	esac
+	ok "csp-validate $f: every error, in order" '[ $rc -eq 1 ] && [ "$(tail -n 1 $T/err)" = "$last" ] &&
+	    [ "$(wc -l <$T/err)" -eq "$(grep -c "^csp-validate: $B/$f.yaml:[0-9]*:[0-9]*: \." $T/err)" ]'
+	for t in $tools; do
+		[ "$t" = csp-validate ] && continue
+		run timeout $limit "$t" "$B/$f.yaml"
+		sed "s/^csp-validate: /$t: /" "$T/$f.err" >"$T/want.err"
+		ok "$t $f: exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ]'
+		same "$t $f: the same diagnostics as csp-validate" "$T/want.err" err
+	done
+done
+
+# awkward but valid: huge, and still processed by every tool in time
+na=$((250000 / scale))
+{ echo "$head"; echo "actions:"; awk -v n=$na 'BEGIN { for (i = 0; i < n; i++) printf "  - {id: %d}\n", i }'; } >"$B/actions.yaml"
+{ cat "$B/actions.yaml"; echo "  - {id: 7, action: Again}"; } >"$B/actions-dup.yaml"
+{ echo "$head"; printf 'incident:\n  summary: "'
+  awk 'BEGIN { s = "Everything here is invented. "; t = s; while (length(t) < 3 * 1048576) t = t t; printf "%s", substr(t, 1, 3 * 1048576) }'
+  printf '"\n'; } >"$B/scalar-3mib.yaml"
+for f in actions scalar-3mib; do
+	for t in $tools; do
+		run timeout $limit "$t" "$B/$f.yaml"
+		ok "$t $f: processed" '[ $rc -le 1 ] && [ ! -s $T/err ]'
+	done
+done
+for t in $tools; do
+	want=$(bad_rc "$t")
+	run timeout $limit "$t" "$B/actions-dup.yaml"
+	ok "$t actions-dup: the one duplicate found" '[ $rc -eq $want ] && err_is "$t: $B/actions-dup.yaml:$((na + 4)):10: .actions[$na].id: duplicate action id (first at line 11)"'
+done

@@ -1,0 +1,79 @@
+#!/bin/sh
+# run.sh BUILD SECONDS NAME... - run each libFuzzer harness BUILD/fuzzers/
+# fuzz_NAME for SECONDS over its corpus, BUILD/corpus/NAME, which is kept
+# between runs and seeded each time from the files of the project that are
+# that kind of input (BUILD/seeds/NAME) and from tests/fuzz/seeds/NAME.
+# A crash, leak, timeout or sanitizer report stops that harness; its input
+# is left in BUILD/artifacts and the status is 1.  One summary line per
+# harness: executions, speed, corpus size, and what was found.
+set -u
+O=$1
+secs=$2
+shift 2
+mkdir -p "$O/artifacts"
+status=0
+
+# seeds NAME: the project's own inputs of that kind, in one folder
+seeds() {
+	d=$O/seeds/$1
+	rm -rf "$d"
+	mkdir -p "$d"
+	case $1 in
+	case)
+		# truncations are left to the fuzzer; the huge hostile files are
+		# made by the tests and are beyond max_len anyway
+		for f in examples/*.yaml tests/data/invalid/*.yaml \
+		    tests/data/hostile/*.yaml tests/data/awkward/*.yaml; do
+			[ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"
+		done ;;
+	holidays)
+		for f in tests/data/calendar/*; do
+			[ -f "$f" ] && cp "$f" "$d/${f##*/}"
+		done ;;
+	report)
+		for f in examples/*.md examples/*.txt tests/data/reports/*; do
+			[ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"
+		done ;;
+	esac
+	[ -d "tests/fuzz/seeds/$1" ] && cp tests/fuzz/seeds/"$1"/* "$d/"
+	# every field name in the schema is a word worth trying in a case
+	if [ "$1" = case ]; then
+		{
+			cat tests/fuzz/case.dict
+			grep -o '"[a-z_]*": *{' schemas/case.schema.json |
+			    sed 's/"\([a-z_]*\)".*/"\1: "/' | sort -u
+		} >"$O/case.dict"
+	fi
+}
+
+for name in "$@"; do
+	bin=$O/fuzzers/fuzz_$name
+	log=$O/$name.log
+	seeds "$name"
+	mkdir -p "$O/corpus/$name"
+	dict=
+	[ "$name" = case ] && dict=-dict=$O/case.dict
+	[ "$name" != case ] && [ -f "tests/fuzz/$name.dict" ] &&
+	    dict=-dict=tests/fuzz/$name.dict
+	# -close_fd_mask=3: the harness prints nothing; libFuzzer's own
+	# progress goes to the log
+	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=16384 -print_final_stats=1 \
+	    -artifact_prefix="$O/artifacts/$name-" $dict \
+	    "$O/corpus/$name" "$O/seeds/$name" >"$log" 2>&1
+	r=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+	size=$(ls "$O/corpus/$name" | wc -l)
+	if [ "$r" -eq 0 ]; then
+		printf 'fuzz_%-9s %10s runs in %ss, %s/s, corpus %s, nothing found\n' \
+		    "$name" "${runs:-?}" "$secs" "${rate:-?}" "$size"
+	else
+		status=1
+		printf 'fuzz_%-9s FOUND something (status %d) after %s runs; log %s\n' \
+		    "$name" "$r" "${runs:-?}" "$log"
+		grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)|runtime error' "$log" |
+		    head -n 10 | sed 's/^/    /'
+	fi
+done
+exit $status
