@@ -263,11 +263,12 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	    "rapid_review.rationale") < 0)
 		goto fail;
 	if (!has(root, "rapid_review.signed_off.lig_chair") &&
-	    need(r, closing, "sign-off", "8.2.4", "The LIG chair's sign-off",
-	    "rapid_review.signed_off.lig_chair") < 0)
+	    need(r, closing, "sign-off", "Appendix D",
+	    "The LIG chair's sign-off", "rapid_review.signed_off.lig_chair") <
+	    0)
 		goto fail;
 	if (!has(root, "rapid_review.signed_off.chair") &&
-	    need(r, closing, "sign-off", "8.2.4",
+	    need(r, closing, "sign-off", "Appendix D",
 	    "The independent chair's sign-off",
 	    "rapid_review.signed_off.chair") < 0)
 		goto fail;

@@ -40,7 +40,7 @@ ok "past the due date: overdue, and the form is wanting" '[ $rc -eq 1 ] && [ "$(
 run csp-rapid-review --today 2026-12-02 "$T/late.yaml"
 ok "in text: overdue, with working days" 'out_has "Completion (8.2.1): overdue: due by 2026-12-01, 1 working day ago."'
 run csp-rapid-review --today 2026-11-12 "$T/late.yaml"
-ok "while open, what the form lacks is still to record" '[ $rc -eq 1 ] && [ "$(sed -n "/^Still to record/,/^Findings/p" $T/out | grep -c "^  [0-9]")" -eq 6 ]'
+ok "while open, what the form lacks is still to record" '[ $rc -eq 1 ] && [ "$(sed -n "/^Still to record/,/^Findings/p" $T/out | grep -c "^  [0-9A]")" -eq 6 ]'
 mkcase done 'incident: {notified: 2026-11-10, outcome: died}
 rapid_review:
   next_lig_meeting: 2026-11-20
