@@ -540,7 +540,8 @@ const char *cspr_id_kind_name(enum cspr_id_kind kind);
 const char *cspr_hit_label(const struct cspr_detector *d,
     const struct cspr_hit *hit);
 /* A copy of text with every hit replaced by cspr_hit_label() (a title just
- * before a name goes with it: "Mrs Testcase" -> "Mother"), NUL-terminated;
+ * before a name goes with it: "Mrs Testcase" -> "Mother"), scanned and
+ * redacted again while hits remain (four rounds at most), NUL-terminated;
  * *outlen (when not NULL) is its length.  NULL on out of memory. */
 char *cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
     size_t *outlen);

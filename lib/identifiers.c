@@ -20,7 +20,9 @@
  *   (first name alone, surname alone, each piece of "Smith-Jones").  Letters
  *   of Latin-1 and Latin Extended-A fold to ASCII (e with an acute accent is
  *   e, sharp s is ss), ' and the typographic apostrophes are one.  "Poppy's"
- *   is a hit on "Poppy"; "the Testcases" on "Testcase".  Neighbouring parts
+ *   is a hit on "Poppy"; "the Testcases" on "Testcase"; words run together
+ *   with an apostrophe are split unless the tail is a contraction's ("don't"
+ *   is not "Don").  Neighbouring parts
  *   of one person's name ("Poppy Testcase", "Testcase, Poppy", "Poppy J.
  *   Testcase") make one hit.  A part of one letter (an initial) is never a
  *   hit alone; a title (Mr, Dr...) in a known name is not a part.
@@ -2443,20 +2445,19 @@ title_before(const unsigned char *s, size_t off)
 	return istitle(f) ? off - k : 0;
 }
 
-char *
-cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
-    size_t *outlen)
+/* One pass of cspr_redact: replace the hits h of text. */
+static char *
+redact_once(const struct cspr_detector *d, const char *text, size_t len,
+    const struct cspr_hits *hp, size_t *outlen)
 {
-	struct cspr_hits h = {0};
+	const struct cspr_hits h = *hp;
 	size_t size = len + 1, o = 0, pos = 0;
 	char *out = NULL;
 
-	if (cspr_detect(d, text, len, &h) < 0)
-		goto out;
 	for (size_t k = 0; k < h.n; k++)
 		size += strlen(cspr_hit_label(d, &h.v[k]));
 	if (!(out = malloc(size)))
-		goto out;
+		return NULL;
 	for (size_t k = 0; k < h.n; k++) {
 		const struct cspr_hit *x = &h.v[k];
 		const char *l = cspr_hit_label(d, x);
@@ -2480,9 +2481,42 @@ cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
 		memcpy(out + o, text + pos, len - pos);
 	o += len - pos;
 	out[o] = '\0';
-	if (outlen)
-		*outlen = o;
-out:
-	cspr_hits_clear(&h);
+	*outlen = o;
 	return out;
+}
+
+char *
+cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
+    size_t *outlen)
+{
+	struct cspr_hits h = {0};
+	char *out = NULL, *next;
+	size_t n = len;
+	int round;
+
+	/* Replacing a hit can change its neighbours' words (text run
+	 * together with an e-mail address becomes a word of its own), so
+	 * scan the result again, a few times at most; what is left then is
+	 * for the caller's own scan to report. */
+	for (round = 0; round < 4; round++) {
+		if (cspr_detect(d, out ? out : text, out ? n : len, &h) < 0)
+			goto fail;
+		if (h.n == 0 && out)
+			break;
+		next = redact_once(d, out ? out : text, out ? n : len, &h, &n);
+		if (!next)
+			goto fail;
+		free(out);
+		out = next;
+		if (h.n == 0)
+			break;
+	}
+	cspr_hits_clear(&h);
+	if (outlen)
+		*outlen = n;
+	return out;
+fail:
+	cspr_hits_clear(&h);
+	free(out);
+	return NULL;
 }
