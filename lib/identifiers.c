@@ -177,35 +177,37 @@ cpclass(uint32_t cp)
 
 /* Latin-1 Supplement and Latin Extended-A, U+00C0 to U+017F: the ASCII
  * letters each folds to, and whether it is a capital. */
+/* clang-format off */
 static const struct {
 	char f[3];
 	char upper;
 } latin[192] = {
-	{"a", 1}, {"a", 1}, {"a", 1}, {"a", 1}, {"a", 1}, {"a", 1}, {"ae", 1}, {"c", 1}, /* U+00C0 */
-	{"e", 1}, {"e", 1}, {"e", 1}, {"e", 1}, {"i", 1}, {"i", 1}, {"i", 1}, {"i", 1}, /* U+00C8 */
-	{"d", 1}, {"n", 1}, {"o", 1}, {"o", 1}, {"o", 1}, {"o", 1}, {"o", 1}, {"", 0}, /* U+00D0 */
-	{"o", 1}, {"u", 1}, {"u", 1}, {"u", 1}, {"u", 1}, {"y", 1}, {"th", 1}, {"ss", 0}, /* U+00D8 */
-	{"a", 0}, {"a", 0}, {"a", 0}, {"a", 0}, {"a", 0}, {"a", 0}, {"ae", 0}, {"c", 0}, /* U+00E0 */
-	{"e", 0}, {"e", 0}, {"e", 0}, {"e", 0}, {"i", 0}, {"i", 0}, {"i", 0}, {"i", 0}, /* U+00E8 */
-	{"d", 0}, {"n", 0}, {"o", 0}, {"o", 0}, {"o", 0}, {"o", 0}, {"o", 0}, {"", 0}, /* U+00F0 */
-	{"o", 0}, {"u", 0}, {"u", 0}, {"u", 0}, {"u", 0}, {"y", 0}, {"th", 0}, {"y", 0}, /* U+00F8 */
-	{"a", 1}, {"a", 0}, {"a", 1}, {"a", 0}, {"a", 1}, {"a", 0}, {"c", 1}, {"c", 0}, /* U+0100 */
-	{"c", 1}, {"c", 0}, {"c", 1}, {"c", 0}, {"c", 1}, {"c", 0}, {"d", 1}, {"d", 0}, /* U+0108 */
-	{"d", 1}, {"d", 0}, {"e", 1}, {"e", 0}, {"e", 1}, {"e", 0}, {"e", 1}, {"e", 0}, /* U+0110 */
-	{"e", 1}, {"e", 0}, {"e", 1}, {"e", 0}, {"g", 1}, {"g", 0}, {"g", 1}, {"g", 0}, /* U+0118 */
-	{"g", 1}, {"g", 0}, {"g", 1}, {"g", 0}, {"h", 1}, {"h", 0}, {"h", 1}, {"h", 0}, /* U+0120 */
-	{"i", 1}, {"i", 0}, {"i", 1}, {"i", 0}, {"i", 1}, {"i", 0}, {"i", 1}, {"i", 0}, /* U+0128 */
-	{"i", 1}, {"i", 0}, {"ij", 1}, {"ij", 0}, {"j", 1}, {"j", 0}, {"k", 1}, {"k", 0}, /* U+0130 */
-	{"k", 0}, {"l", 1}, {"l", 0}, {"l", 1}, {"l", 0}, {"l", 1}, {"l", 0}, {"l", 1}, /* U+0138 */
-	{"l", 0}, {"l", 1}, {"l", 0}, {"n", 1}, {"n", 0}, {"n", 1}, {"n", 0}, {"n", 1}, /* U+0140 */
-	{"n", 0}, {"n", 0}, {"n", 1}, {"n", 0}, {"o", 1}, {"o", 0}, {"o", 1}, {"o", 0}, /* U+0148 */
-	{"o", 1}, {"o", 0}, {"oe", 1}, {"oe", 0}, {"r", 1}, {"r", 0}, {"r", 1}, {"r", 0}, /* U+0150 */
-	{"r", 1}, {"r", 0}, {"s", 1}, {"s", 0}, {"s", 1}, {"s", 0}, {"s", 1}, {"s", 0}, /* U+0158 */
-	{"s", 1}, {"s", 0}, {"t", 1}, {"t", 0}, {"t", 1}, {"t", 0}, {"t", 1}, {"t", 0}, /* U+0160 */
-	{"u", 1}, {"u", 0}, {"u", 1}, {"u", 0}, {"u", 1}, {"u", 0}, {"u", 1}, {"u", 0}, /* U+0168 */
-	{"u", 1}, {"u", 0}, {"u", 1}, {"u", 0}, {"w", 1}, {"w", 0}, {"y", 1}, {"y", 0}, /* U+0170 */
-	{"y", 1}, {"z", 1}, {"z", 0}, {"z", 1}, {"z", 0}, {"z", 1}, {"z", 0}, {"s", 0}, /* U+0178 */
+	{"a",1},{"a",1},{"a",1},{"a",1},{"a",1},{"a",1},{"ae",1},{"c",1}, /* 00C0 */
+	{"e",1},{"e",1},{"e",1},{"e",1},{"i",1},{"i",1},{"i",1},{"i",1}, /* 00C8 */
+	{"d",1},{"n",1},{"o",1},{"o",1},{"o",1},{"o",1},{"o",1},{"",0}, /* 00D0 */
+	{"o",1},{"u",1},{"u",1},{"u",1},{"u",1},{"y",1},{"th",1},{"ss",0}, /* 00D8 */
+	{"a",0},{"a",0},{"a",0},{"a",0},{"a",0},{"a",0},{"ae",0},{"c",0}, /* 00E0 */
+	{"e",0},{"e",0},{"e",0},{"e",0},{"i",0},{"i",0},{"i",0},{"i",0}, /* 00E8 */
+	{"d",0},{"n",0},{"o",0},{"o",0},{"o",0},{"o",0},{"o",0},{"",0}, /* 00F0 */
+	{"o",0},{"u",0},{"u",0},{"u",0},{"u",0},{"y",0},{"th",0},{"y",0}, /* 00F8 */
+	{"a",1},{"a",0},{"a",1},{"a",0},{"a",1},{"a",0},{"c",1},{"c",0}, /* 0100 */
+	{"c",1},{"c",0},{"c",1},{"c",0},{"c",1},{"c",0},{"d",1},{"d",0}, /* 0108 */
+	{"d",1},{"d",0},{"e",1},{"e",0},{"e",1},{"e",0},{"e",1},{"e",0}, /* 0110 */
+	{"e",1},{"e",0},{"e",1},{"e",0},{"g",1},{"g",0},{"g",1},{"g",0}, /* 0118 */
+	{"g",1},{"g",0},{"g",1},{"g",0},{"h",1},{"h",0},{"h",1},{"h",0}, /* 0120 */
+	{"i",1},{"i",0},{"i",1},{"i",0},{"i",1},{"i",0},{"i",1},{"i",0}, /* 0128 */
+	{"i",1},{"i",0},{"ij",1},{"ij",0},{"j",1},{"j",0},{"k",1},{"k",0}, /* 0130 */
+	{"k",0},{"l",1},{"l",0},{"l",1},{"l",0},{"l",1},{"l",0},{"l",1}, /* 0138 */
+	{"l",0},{"l",1},{"l",0},{"n",1},{"n",0},{"n",1},{"n",0},{"n",1}, /* 0140 */
+	{"n",0},{"n",0},{"n",1},{"n",0},{"o",1},{"o",0},{"o",1},{"o",0}, /* 0148 */
+	{"o",1},{"o",0},{"oe",1},{"oe",0},{"r",1},{"r",0},{"r",1},{"r",0}, /* 0150 */
+	{"r",1},{"r",0},{"s",1},{"s",0},{"s",1},{"s",0},{"s",1},{"s",0}, /* 0158 */
+	{"s",1},{"s",0},{"t",1},{"t",0},{"t",1},{"t",0},{"t",1},{"t",0}, /* 0160 */
+	{"u",1},{"u",0},{"u",1},{"u",0},{"u",1},{"u",0},{"u",1},{"u",0}, /* 0168 */
+	{"u",1},{"u",0},{"u",1},{"u",0},{"w",1},{"w",0},{"y",1},{"y",0}, /* 0170 */
+	{"y",1},{"z",1},{"z",0},{"z",1},{"z",0},{"z",1},{"z",0},{"s",0}, /* 0178 */
 };
+/* clang-format on */
 
 /* Append the folded form of letter or digit cp to out; returns the bytes
  * written (0-4) and sets *upper. */
@@ -381,6 +383,7 @@ fold(const unsigned char *s, size_t i, size_t e, char *out, int *cap)
  * the contexts the rules at the top allow.  The most frequent words of
  * English and of these reports, and the words that are also names.
  * Sorted (strcmp order). */
+/* clang-format off */
 static const char *const common[] = {
 	"a", "about", "above", "across", "act", "active", "after", "again",
 	"against", "age", "agency", "ago", "all", "almost", "alone", "along",
@@ -432,9 +435,11 @@ static const char *const common[] = {
 	"work", "worth", "would", "wren", "year", "yes", "yet", "you",
 	"young", "your",
 };
+/* clang-format on */
 
 /* After a name at the start of a sentence, words that show it is a person:
  * "Hope said". Sorted. */
+/* clang-format off */
 static const char *const person_verbs[] = {
 	"admitted", "agreed", "alleged", "also", "arrived", "asked", "asks",
 	"attended", "attends", "became", "began", "called", "came", "comes",
@@ -447,26 +452,34 @@ static const char *const person_verbs[] = {
 	"stayed", "tells", "thought", "told", "took", "visited", "visits",
 	"wanted", "wants", "was", "went", "would",
 };
+/* clang-format on */
 
 /* Titles: the next capitalised word is a name. Sorted. */
+/* clang-format off */
 static const char *const titles[] = {
 	"dame", "dr", "lady", "miss", "mr", "mrs", "ms", "mx", "prof", "rev",
 	"sir",
 };
+/* clang-format on */
 
 /* Before a month, words that make it a date: "in May". Sorted. */
+/* clang-format off */
 static const char *const month_preps[] = {
 	"after", "before", "between", "by", "during", "each", "early", "end",
 	"every", "from", "in", "last", "late", "mid", "next", "of", "on",
 	"since", "this", "through", "throughout", "till", "until",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december",
 };
+/* clang-format on */
 
 /* Street words and their abbreviations, for the address. */
+/* clang-format off */
 static const char *const streets[][2] = {
 	{"avenue", "ave"}, {"close", "cl"}, {"court", "ct"},
 	{"crescent", "cres"}, {"drive", "dr"}, {"gardens", "gdns"},
@@ -475,6 +488,7 @@ static const char *const streets[][2] = {
 	{"road", "rd"}, {"row", NULL}, {"square", "sq"}, {"street", "st"},
 	{"terrace", "tce"}, {"view", NULL}, {"walk", NULL}, {"way", NULL},
 };
+/* clang-format on */
 
 static int
 cmpword(const void *a, const void *b)
@@ -523,9 +537,9 @@ month_at(const unsigned char *s, size_t len, size_t i, size_t *n)
 struct item {
 	enum cspr_id_kind kind;
 	char *label;
-	int group;  /* items with one label are one person */
-	int minor;  /* the child: "Mrs Testcase" is someone else */
-	char *norm; /* digits, postcode or e-mail as compared */
+	int group;   /* items with one label are one person */
+	int minor;   /* the child: "Mrs Testcase" is someone else */
+	char *norm;  /* digits, postcode or e-mail as compared */
 	int y, m, d; /* a date of birth; y 0 when unusable */
 };
 
@@ -684,8 +698,9 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 				x->fl |= E_MONTH;
 	}
 	/* one letter (or one character of another script) */
-	if (n == 1 || (n <= 4 && (unsigned char)w[0] >= 0xc0 &&
-	    dec((const unsigned char *)w, n, 0, &(uint32_t){0}) == n))
+	if (n == 1 ||
+	    (n <= 4 && (unsigned char)w[0] >= 0xc0 &&
+		dec((const unsigned char *)w, n, 0, &(uint32_t){0}) == n))
 		x->fl |= E_SHORT;
 	e = (int)d->nents++;
 	{
@@ -732,6 +747,7 @@ cspr_detector_free(struct cspr_detector **dp)
 	*dp = NULL;
 }
 
+/* clang-format off */
 static const char *const placeholders[] = {
 	[CSPR_ID_NAME] = "[name removed]",
 	[CSPR_ID_ALIAS] = "[name removed]",
@@ -742,7 +758,9 @@ static const char *const placeholders[] = {
 	[CSPR_ID_PHONE] = "[phone removed]",
 	[CSPR_ID_EMAIL] = "[email removed]",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const kind_names[] = {
 	[CSPR_ID_NAME] = "name",
 	[CSPR_ID_ALIAS] = "alias",
@@ -753,6 +771,7 @@ static const char *const kind_names[] = {
 	[CSPR_ID_PHONE] = "phone",
 	[CSPR_ID_EMAIL] = "email",
 };
+/* clang-format on */
 
 static int
 kind_ok(int kind)
@@ -934,10 +953,11 @@ add_phrase(struct cspr_detector *d, const unsigned char *s,
 		p->n = k + 1;
 	}
 	if (pushint(&d->ents[p->tok[0]].phr, &d->ents[p->tok[0]].nphr,
-	    (int)(d->nphr - 1)) < 0)
+		(int)(d->nphr - 1)) < 0)
 		return -1;
-	if (p->alt[0] >= 0 && pushint(&d->ents[p->alt[0]].phr,
-	    &d->ents[p->alt[0]].nphr, (int)(d->nphr - 1)) < 0)
+	if (p->alt[0] >= 0 &&
+	    pushint(&d->ents[p->alt[0]].phr, &d->ents[p->alt[0]].nphr,
+		(int)(d->nphr - 1)) < 0)
 		return -1;
 	return 0;
 }
@@ -956,8 +976,8 @@ add_address(struct cspr_detector *d, const char *text, int item)
 		char f[FOLDMAX + 1];
 		int n, numbered;
 
-		for (b = a; b < len && s[b] != ',' && s[b] != '\n' &&
-		     s[b] != ';'; b++)
+		for (b = a;
+		     b < len && s[b] != ',' && s[b] != '\n' && s[b] != ';'; b++)
 			;
 		nw = words(s + a, b - a, w, 16);
 		for (size_t j = 0; j < nw; j++) {
@@ -989,8 +1009,8 @@ add_address(struct cspr_detector *d, const char *text, int item)
 			continue;
 		}
 		numbered = k > 0 || npre > 0;
-		if (add_phrase(d, s, (const size_t(*)[2])(w + k), nw - k,
-		    item) < 0)
+		if (add_phrase(
+			d, s, (const size_t(*)[2])(w + k), nw - k, item) < 0)
 			return -1;
 		if (numbered) {
 			size_t all[32][2], m = 0;
@@ -999,8 +1019,8 @@ add_address(struct cspr_detector *d, const char *text, int item)
 				memcpy(all[m], pre[j], sizeof(all[m]));
 			for (size_t j = 0; j < nw; j++, m++)
 				memcpy(all[m], w[j], sizeof(all[m]));
-			if (add_phrase(d, s, (const size_t(*)[2])all, m,
-			    item) < 0)
+			if (add_phrase(d, s, (const size_t(*)[2])all, m, item) <
+			    0)
 				return -1;
 			break;
 		}
@@ -1054,8 +1074,8 @@ normalise(enum cspr_id_kind kind, const char *t)
 				r[o++] = (char)lower(c);
 		} else if (kind == CSPR_ID_POSTCODE) {
 			if (isalpha_a(c) || (c >= '0' && c <= '9'))
-				r[o++] = (char)(c >= 'a' && c <= 'z' ?
-				    c - 32 : c);
+				r[o++] =
+				    (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
 		} else if (c >= '0' && c <= '9')
 			r[o++] = (char)c;
 	}
@@ -1157,8 +1177,8 @@ jtext(json_t *o, const char *key, char *buf, size_t size)
 	if (json_is_string(v) && json_string_length(v) > 0)
 		return json_string_value(v);
 	if (json_is_integer(v)) {
-		snprintf(buf, size, "%" JSON_INTEGER_FORMAT,
-		    json_integer_value(v));
+		snprintf(
+		    buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		return buf;
 	}
 	return NULL;
@@ -1236,8 +1256,9 @@ add_family(struct cspr_detector *d, json_t *fam)
 		for (j = 0; j < n; j++) {
 			json_t *o = json_array_get(fam, j);
 
-			if (!json_is_object(o) || !samerel(rel,
-			    jtext(o, "relationship", buf, sizeof(buf))))
+			if (!json_is_object(o) ||
+			    !samerel(rel,
+				jtext(o, "relationship", buf, sizeof(buf))))
 				continue;
 			same++;
 			if (j <= k)
@@ -1249,9 +1270,10 @@ add_family(struct cspr_detector *d, json_t *fam)
 		else
 			snprintf(num, sizeof(num), "%s", lab);
 		if (add_opt(d, CSPR_ID_NAME, jtext(m, "name", buf, sizeof(buf)),
-		    num) < 0 || add_aliases(d, m, num) < 0 ||
+			num) < 0 ||
+		    add_aliases(d, m, num) < 0 ||
 		    add_opt(d, CSPR_ID_DOB, jtext(m, "dob", buf, sizeof(buf)),
-		    NULL) < 0)
+			NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -1313,15 +1335,14 @@ cspr_detector_from_case(json_t *root)
 		goto fail;
 	for (k = 0; k < d->nitems; k++)
 		d->items[k].minor = 1;
-	if (
-	    add_opt(d, CSPR_ID_DOB, jtext(child, "dob", buf, sizeof(buf)),
-	    NULL) < 0 ||
+	if (add_opt(d, CSPR_ID_DOB, jtext(child, "dob", buf, sizeof(buf)),
+		NULL) < 0 ||
 	    add_opt(d, CSPR_ID_NHS_NUMBER,
-	    jtext(child, "nhs_number", buf, sizeof(buf)), NULL) < 0 ||
-	    add_opt(d, CSPR_ID_ADDRESS, jtext(child, "address", buf,
-	    sizeof(buf)), NULL) < 0 ||
-	    add_opt(d, CSPR_ID_POSTCODE, jtext(child, "postcode", buf,
-	    sizeof(buf)), NULL) < 0)
+		jtext(child, "nhs_number", buf, sizeof(buf)), NULL) < 0 ||
+	    add_opt(d, CSPR_ID_ADDRESS,
+		jtext(child, "address", buf, sizeof(buf)), NULL) < 0 ||
+	    add_opt(d, CSPR_ID_POSTCODE,
+		jtext(child, "postcode", buf, sizeof(buf)), NULL) < 0)
 		goto fail;
 	if (add_family(d, json_object_get(root, "family")) < 0)
 		goto fail;
@@ -1329,8 +1350,8 @@ cspr_detector_from_case(json_t *root)
 	{
 		professional_label(json_object_get(root, "professionals"), k,
 		    lab, sizeof(lab));
-		if (add_opt(d, CSPR_ID_NAME, jtext(v, "name", buf,
-		    sizeof(buf)), lab) < 0)
+		if (add_opt(d, CSPR_ID_NAME, jtext(v, "name", buf, sizeof(buf)),
+			lab) < 0)
 			goto fail;
 	}
 	ref = json_object_get(json_object_get(root, "referral"), "referrer");
@@ -1339,18 +1360,19 @@ cspr_detector_from_case(json_t *root)
 
 		snprintf(lab, sizeof(lab), "Referrer%s%s", ag ? ", " : "",
 		    ag ? ag : "");
-		if (add_opt(d, CSPR_ID_NAME, jtext(ref, "name", buf,
-		    sizeof(buf)), lab) < 0 ||
-		    add_opt(d, CSPR_ID_PHONE, jtext(ref, "phone", buf,
-		    sizeof(buf)), NULL) < 0 ||
-		    add_opt(d, CSPR_ID_EMAIL, jtext(ref, "email", buf,
-		    sizeof(buf)), NULL) < 0)
+		if (add_opt(d, CSPR_ID_NAME,
+			jtext(ref, "name", buf, sizeof(buf)), lab) < 0 ||
+		    add_opt(d, CSPR_ID_PHONE,
+			jtext(ref, "phone", buf, sizeof(buf)), NULL) < 0 ||
+		    add_opt(d, CSPR_ID_EMAIL,
+			jtext(ref, "email", buf, sizeof(buf)), NULL) < 0)
 			goto fail;
 	}
-	v = json_object_get(json_object_get(json_object_get(root, "review"),
-	    "reviewer"), "name");
-	if (json_is_string(v) && cspr_detector_exempt(d,
-	    json_string_value(v)) < 0)
+	v = json_object_get(
+	    json_object_get(json_object_get(root, "review"), "reviewer"),
+	    "name");
+	if (json_is_string(v) &&
+	    cspr_detector_exempt(d, json_string_value(v)) < 0)
 		goto fail;
 	return d;
 fail:
@@ -1364,13 +1386,13 @@ fail:
 enum { G_WS, G_WSMANY, G_COMMA, G_DOT, G_HYPHEN, G_OTHER };
 
 enum {
-	U_CAP = 1,       /* capitalised */
-	U_INITIAL = 2,   /* first word of a sentence */
-	U_TITLE = 4,     /* after Mr, Dr, ... */
-	U_POSS = 8,      /* possessive or plural, "'s" cut off */
-	U_PREVCTX = 16,  /* after a number or "in", "of": a date */
-	U_NEXTNUM = 32,  /* before a number: a date */
-	U_VERB = 64,     /* before "said", "told", ... */
+	U_CAP = 1,	 /* capitalised */
+	U_INITIAL = 2,	 /* first word of a sentence */
+	U_TITLE = 4,	 /* after Mr, Dr, ... */
+	U_POSS = 8,	 /* possessive or plural, "'s" cut off */
+	U_PREVCTX = 16,	 /* after a number or "in", "of": a date */
+	U_NEXTNUM = 32,	 /* before a number: a date */
+	U_VERB = 64,	 /* before "said", "told", ... */
 	U_COVERED = 128, /* inside a pattern's match: no name, no phrase */
 };
 
@@ -1417,8 +1439,8 @@ gap_add(struct gap *g, uint32_t cp, int cls)
 	}
 	if (cls == C_SPACE)
 		return;
-	if (g->linestart && (cp == '#' || cp == '-' || cp == '*' ||
-	    cp == '+' || cp == '>' || cp == '|' || cp == 0x2022))
+	if (g->linestart && (cp == '#' || cp == '-' || cp == '*' || cp == '+' ||
+				cp == '>' || cp == '|' || cp == 0x2022))
 		g->marker = 1;
 	g->linestart = 0;
 	if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
@@ -1447,12 +1469,14 @@ static void
 add_cand(struct scan *sc, size_t off, size_t len, int kind, int item)
 {
 	struct cand *c;
+	/* clang-format off */
 	static const int kprio[] = {
 		[CSPR_ID_PHONE] = 0, [CSPR_ID_NHS_NUMBER] = 1,
 		[CSPR_ID_EMAIL] = 2, [CSPR_ID_POSTCODE] = 3,
 		[CSPR_ID_DOB] = 4, [CSPR_ID_ADDRESS] = 5,
 		[CSPR_ID_NAME] = 6, [CSPR_ID_ALIAS] = 7,
 	};
+	/* clang-format on */
 
 	if (grow(&sc->c, &sc->capc, sc->nc + 1, sizeof(*sc->c)) < 0) {
 		sc->oom = 1;
@@ -1507,9 +1531,9 @@ nhs_at(struct scan *sc, size_t i)
 		end = i + 10;
 		memcpy(dg, s + i, 10);
 	} else if (ndigits(s, len, i, 3) == 3 && i + 12 <= len &&
-	    (s[i + 3] == ' ' || s[i + 3] == '-') &&
-	    ndigits(s, len, i + 4, 3) == 3 && s[i + 7] == s[i + 3] &&
-	    ndigits(s, len, i + 8, 4) == 4) {
+		   (s[i + 3] == ' ' || s[i + 3] == '-') &&
+		   ndigits(s, len, i + 4, 3) == 3 && s[i + 7] == s[i + 3] &&
+		   ndigits(s, len, i + 8, 4) == 4) {
 		end = i + 12;
 		memcpy(dg, s + i, 3);
 		memcpy(dg + 3, s + i + 4, 3);
@@ -1582,7 +1606,7 @@ phone_at(struct scan *sc, size_t i)
 			best = (int)g;
 			item = it;
 		} else if (item < 0 && (cum[g] == 10 || cum[g] == 11) &&
-		    dg[0] == '0' && strchr("12378", dg[1]))
+			   dg[0] == '0' && strchr("12378", dg[1]))
 			best = (int)g;
 	}
 	if (best >= 0)
@@ -1791,8 +1815,9 @@ postcode_at(struct scan *sc, size_t i, size_t e)
 		return;
 	for (size_t k = i; k < end; k++)
 		if (s[k] != ' ')
-			norm[o++] = (char)(s[k] >= 'a' && s[k] <= 'z' ?
-			    s[k] - 32 : s[k]);
+			norm[o++] =
+			    (char)(s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32
+							      : s[k]);
 	add_cand(sc, i, end - i, CSPR_ID_POSTCODE,
 	    known(sc, CSPR_ID_POSTCODE, norm, o));
 }
@@ -1800,8 +1825,8 @@ postcode_at(struct scan *sc, size_t i, size_t e)
 static int
 email_local(unsigned char c)
 {
-	return isalpha_a(c) || (c >= '0' && c <= '9') || c == '.' ||
-	    c == '_' || c == '%' || c == '+' || c == '-';
+	return isalpha_a(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+	       c == '%' || c == '+' || c == '-';
 }
 
 static int
@@ -1853,8 +1878,8 @@ email_at(struct scan *sc, size_t at)
 }
 
 static void
-push_unit(struct scan *sc, size_t off, size_t len, size_t ord, int ent,
-    int gap, int fl)
+push_unit(struct scan *sc, size_t off, size_t len, size_t ord, int ent, int gap,
+    int fl)
 {
 	struct unit *u;
 
@@ -1930,8 +1955,9 @@ isnum(const char *f, int n)
 	while (k < n && f[k] >= '0' && f[k] <= '9')
 		k++;
 	return k > 0 && (k == n || (k + 2 == n && (!strcmp(f + k, "st") ||
-	    !strcmp(f + k, "nd") || !strcmp(f + k, "rd") ||
-	    !strcmp(f + k, "th"))));
+						      !strcmp(f + k, "nd") ||
+						      !strcmp(f + k, "rd") ||
+						      !strcmp(f + k, "th"))));
 }
 
 /* The flags a unit takes from the word before it. */
@@ -1985,8 +2011,8 @@ tail_len(const unsigned char *s, size_t i, size_t e)
 
 /* One word of the text, s[i..e). */
 static void
-do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
-    size_t *ord, struct prev *pv)
+do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
+    struct prev *pv)
 {
 	const struct cspr_detector *d = sc->d;
 	const unsigned char *s = sc->s;
@@ -2037,13 +2063,15 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g,
 				b += k;
 			}
 			pn = fold(s, a, b, pf, &pcap);
-			if (pn > 0 && (ent = find_word(sc, a, b, pf,
-			    (size_t)pn, pcap, &stem, &poss)) >= 0)
+			if (pn > 0 && (ent = find_word(sc, a, b, pf, (size_t)pn,
+					   pcap, &stem, &poss)) >= 0)
 				push_unit(sc, a, stem - a, *ord, ent,
 				    piece ? G_HYPHEN : gc,
-				    (piece ? 0 : (fl & ~U_CAP) |
-				    prev_flags(pv, gc)) | (pcap ? U_CAP : 0) |
-				    (poss ? U_POSS : 0));
+				    (piece ? 0
+					   : (fl & ~U_CAP) |
+						 prev_flags(pv, gc)) |
+					(pcap ? U_CAP : 0) |
+					(poss ? U_POSS : 0));
 			(*ord)++;
 			piece = 1;
 			a = b < e ? b + dec(s, e, b, &cp) : e;
@@ -2201,12 +2229,13 @@ name_runs(struct scan *sc)
 			int keep[MAXGROUPS], nk = 0;
 
 			/* "will" after "Will Brown" is the verb */
-			if (b->ord != a->ord + 1 || !eb->nitems ||
-			    weak(d, a) || weak(d, b) || (b->fl & U_COVERED))
+			if (b->ord != a->ord + 1 || !eb->nitems || weak(d, a) ||
+			    weak(d, b) || (b->fl & U_COVERED))
 				break;
 			if (!(b->gap == G_WS || b->gap == G_HYPHEN ||
-			    b->gap == G_COMMA || (b->gap == G_DOT &&
-			    (d->ents[a->ent].fl & E_SHORT))))
+				b->gap == G_COMMA ||
+				(b->gap == G_DOT &&
+				    (d->ents[a->ent].fl & E_SHORT))))
 				break;
 			for (int x = 0; x < ng; x++)
 				for (size_t k = 0; k < eb->nitems; k++)
@@ -2290,25 +2319,27 @@ phrases(struct scan *sc)
 
 				if (b->ord != a->ord + 1 ||
 				    (b->fl & U_COVERED) ||
-				    (b->ent != p->tok[t] && b->ent != p->alt[t]))
+				    (b->ent != p->tok[t] &&
+					b->ent != p->alt[t]))
 					break;
 				if (!(b->gap == G_WS || b->gap == G_HYPHEN ||
-				    (p->item >= 0 && (b->gap == G_WSMANY ||
-				    b->gap == G_COMMA))))
+					(p->item >= 0 &&
+					    (b->gap == G_WSMANY ||
+						b->gap == G_COMMA))))
 					break;
 			}
 			if (t < p->n)
 				continue;
 			t = i + p->n - 1;
 			if (p->item >= 0)
-				add_cand(sc, sc->u[i].off, sc->u[t].off +
-				    sc->u[t].len - sc->u[i].off,
+				add_cand(sc, sc->u[i].off,
+				    sc->u[t].off + sc->u[t].len - sc->u[i].off,
 				    CSPR_ID_ADDRESS, p->item);
 			else if (!grow(&sc->x, &sc->capx, sc->nx + 1,
-			    sizeof(*sc->x))) {
+				     sizeof(*sc->x))) {
 				sc->x[sc->nx].off = sc->u[i].off;
-				sc->x[sc->nx].len = sc->u[t].off +
-				    sc->u[t].len - sc->u[i].off;
+				sc->x[sc->nx].len =
+				    sc->u[t].off + sc->u[t].len - sc->u[i].off;
 				sc->nx++;
 			} else
 				sc->oom = 1;
@@ -2436,8 +2467,8 @@ title_before(const unsigned char *s, size_t off)
 	e = k;
 	while (k > 0 && isalpha_a(s[k - 1]) && e - k < 5)
 		k--;
-	if (k == e || e - k >= 5 || (k > 0 && (isalpha_a(s[k - 1]) ||
-	    (s[k - 1] & 0x80))))
+	if (k == e || e - k >= 5 ||
+	    (k > 0 && (isalpha_a(s[k - 1]) || (s[k - 1] & 0x80))))
 		return 0;
 	for (size_t j = 0; j < e - k; j++)
 		f[j] = (char)lower(s[k + j]);
@@ -2465,8 +2496,8 @@ redact_once(const struct cspr_detector *d, const char *text, size_t len,
 
 		if ((x->kind == CSPR_ID_NAME || x->kind == CSPR_ID_ALIAS) &&
 		    start > pos) {
-			size_t t = title_before((const unsigned char *)text,
-			    start);
+			size_t t =
+			    title_before((const unsigned char *)text, start);
 
 			if (t && start - t >= pos)
 				start -= t;
@@ -2486,8 +2517,8 @@ redact_once(const struct cspr_detector *d, const char *text, size_t len,
 }
 
 char *
-cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
-    size_t *outlen)
+cspr_redact(
+    const struct cspr_detector *d, const char *text, size_t len, size_t *outlen)
 {
 	struct cspr_hits h = {0};
 	char *out = NULL, *next;

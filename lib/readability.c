@@ -119,8 +119,9 @@ isletter(uint32_t cp)
 	if (cp < 0x2000)
 		return !(cp >= 0x300 && cp <= 0x36f);
 	return (cp >= 0x2c00 && cp < 0x2e00) || (cp >= 0x3040 && cp < 0xe000) ||
-	    (cp >= 0xf900 && cp < 0xfe00) || (cp >= 0x10000 && cp < 0x1f000) ||
-	    (cp >= 0x20000 && cp < 0x40000);
+	       (cp >= 0xf900 && cp < 0xfe00) ||
+	       (cp >= 0x10000 && cp < 0x1f000) ||
+	       (cp >= 0x20000 && cp < 0x40000);
 }
 
 static int
@@ -133,7 +134,7 @@ static int
 isspace_(uint32_t cp)
 {
 	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xa0 ||
-	    (cp >= 0x2000 && cp <= 0x200b) || cp == 0x202f || cp == 0x3000;
+	       (cp >= 0x2000 && cp <= 0x200b) || cp == 0x202f || cp == 0x3000;
 }
 
 static int
@@ -183,6 +184,7 @@ struct sylx {
 	int n;
 };
 
+/* clang-format off */
 static const struct sylx sylx[] = {
 	{"area", 3}, {"areas", 3}, {"business", 2}, {"businesses", 3},
 	{"create", 2}, {"created", 3}, {"creates", 2}, {"creating", 3},
@@ -193,6 +195,7 @@ static const struct sylx sylx[] = {
 	{"realised", 3}, {"reality", 4}, {"science", 2}, {"sciences", 3},
 	{"uk", 2}, {"wednesday", 2},
 };
+/* clang-format on */
 
 static int
 cmpsyl(const void *a, const void *b)
@@ -204,7 +207,7 @@ static int
 vowel(int c)
 {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-	    c == 'y';
+	       c == 'y';
 }
 
 /* A consonant at w[k] (k in range), y counting as a vowel. */
@@ -228,7 +231,7 @@ static int
 syllabic_lr(const char *w, int n, int k)
 {
 	return (w[k] == 'l' || w[k] == 'r') && cons(w, n, k - 1) &&
-	    w[k - 1] != w[k] && !(w[k] == 'l' && w[k - 1] == 'r');
+	       w[k - 1] != w[k] && !(w[k] == 'l' && w[k - 1] == 'r');
 }
 
 /* The rules of the header comment, on a lower-case ASCII word. */
@@ -238,8 +241,8 @@ syl_rules(const char *w, int n)
 	static const char *const compound[] = {"base", "care", "case", "fire",
 	    "home", "house", "life", "like", "line", "more", "note", "safe",
 	    "side", "some", "there", "time", "where", "whole"};
-	static const char *const suffixes[] = {"d", "ful", "less", "ly", "ment",
-	    "ments", "ness", "r", "rs", "s"};
+	static const char *const suffixes[] = {
+	    "d", "ful", "less", "ly", "ment", "ments", "ness", "r", "rs", "s"};
 	int count = 0, k, in = 0;
 
 	for (k = 0; k < n; k++) {
@@ -265,8 +268,8 @@ syl_rules(const char *w, int n)
 		count--;
 	/* a silent e before a suffix: "safely", "statement" */
 	{
-		static const char *const sx[] = {"ly", "ments", "ment", "ful",
-		    "less", "ness"};
+		static const char *const sx[] = {
+		    "ly", "ments", "ment", "ful", "less", "ness"};
 
 		for (size_t j = 0; j < sizeof(sx) / sizeof(sx[0]); j++) {
 			int m = n - (int)strlen(sx[j]);
@@ -280,8 +283,8 @@ syl_rules(const char *w, int n)
 		}
 	}
 	/* compounds whose first part ends in a silent e: "someone" */
-	for (size_t j = 0; n >= 7 &&
-	     j < sizeof(compound) / sizeof(compound[0]); j++) {
+	for (size_t j = 0; n >= 7 && j < sizeof(compound) / sizeof(compound[0]);
+	     j++) {
 		int m;
 
 		if (w[0] != compound[j][0])
@@ -302,27 +305,29 @@ syl_rules(const char *w, int n)
 		if (a == 'i' && b == 'a' && endgroup && !strchr("ctsgl", p))
 			count++;
 		else if (a == 'i' && b == 'o' && endgroup &&
-		    !strchr("tscxnlg", p))
+			 !strchr("tscxnlg", p))
 			count++;
 		else if (a == 'e' && b == 'o' && endgroup)
 			count++;
 		else if (a == 'u' && b == 'a' && endgroup && p != 'q' &&
-		    p != 'g')
+			 p != 'g')
 			count++;
 		else if (a == 'i' && b == 'e' && endgroup && k + 3 < n &&
-		    w[k + 2] == 't' && vowel(w[k + 3]))
+			 w[k + 2] == 't' && vowel(w[k + 3]))
 			count++; /* anxiety, society */
 		else if (a == 'i' && b == 'e' && endgroup && k + 3 < n &&
-		    w[k + 2] == 'n' && (w[k + 3] == 'c' || w[k + 3] == 't') &&
-		    !strchr("ctsq", p))
+			 w[k + 2] == 'n' &&
+			 (w[k + 3] == 'c' || w[k + 3] == 't') &&
+			 !strchr("ctsq", p))
 			count++; /* client, experience */
 	}
 	if (n > 4 && ends(w, n, "ious") && !strchr("ctxg", w[n - 5]))
 		count++;
 	if (n > 4 && ends(w, n, "ing") && vowel(w[n - 4]))
 		count++;
-	if (n > 4 && (ends(w, n, "ier") || ends(w, n, "iers") ||
-	    ends(w, n, "iest")) && cons(w, n, (int)(strrchr(w, 'i') - w) - 1))
+	if (n > 4 &&
+	    (ends(w, n, "ier") || ends(w, n, "iers") || ends(w, n, "iest")) &&
+	    cons(w, n, (int)(strrchr(w, 'i') - w) - 1))
 		count++;
 	if (n > 3 && ends(w, n, "que") && count > 1)
 		count--;
@@ -335,11 +340,11 @@ latin_vowel(uint32_t cp)
 {
 	if (cp >= 0xc0 && cp < 0x100)
 		return cp != 0xc7 && cp != 0xe7 && cp != 0xd1 && cp != 0xf1 &&
-		    cp != 0xdf && cp != 0xd0 && cp != 0xf0 && cp != 0xde &&
-		    cp != 0xfe && cp != 0xd7 && cp != 0xf7;
+		       cp != 0xdf && cp != 0xd0 && cp != 0xf0 && cp != 0xde &&
+		       cp != 0xfe && cp != 0xd7 && cp != 0xf7;
 	return (cp >= 0x100 && cp <= 0x105) || (cp >= 0x112 && cp <= 0x11b) ||
-	    (cp >= 0x128 && cp <= 0x131) || (cp >= 0x14c && cp <= 0x153) ||
-	    (cp >= 0x168 && cp <= 0x173) || (cp >= 0x176 && cp <= 0x178);
+	       (cp >= 0x128 && cp <= 0x131) || (cp >= 0x14c && cp <= 0x153) ||
+	       (cp >= 0x168 && cp <= 0x173) || (cp >= 0x176 && cp <= 0x178);
 }
 
 /* Syllables in one piece of a word (no hyphens). */
@@ -392,8 +397,10 @@ syl_piece(const unsigned char *s, size_t len)
 		return r;
 	}
 	{
-		const struct sylx *x = n > 0 ? bsearch(w, sylx, sizeof(sylx) /
-		    sizeof(sylx[0]), sizeof(sylx[0]), cmpsyl) : NULL;
+		const struct sylx *x =
+		    n > 0 ? bsearch(w, sylx, sizeof(sylx) / sizeof(sylx[0]),
+				sizeof(sylx[0]), cmpsyl)
+			  : NULL;
 
 		if (x)
 			return r + x->n;
@@ -431,6 +438,7 @@ cspr_syllables(const char *word, size_t len)
 
 /* Universally understood: never reported.  Also words written in capitals
  * for emphasis.  Sorted. */
+/* clang-format off */
 static const char *const known_acronyms[] = {
 	"ADHD", "AIDS", "AKA", "ALL", "AM", "AND", "ANY", "ARE", "ASAP",
 	"ATM", "BBC", "BC", "CCTV", "CD", "CEO", "COVID", "CPR", "CT", "CV",
@@ -442,14 +450,18 @@ static const char *const known_acronyms[] = {
 	"PC", "PDF", "PE", "PIN", "PM", "PS", "PTO", "RSVP", "SIM", "SMS",
 	"THE", "TV", "UK", "UN", "URL", "US", "USA", "VAT", "WAS", "YES",
 };
+/* clang-format on */
 
 /* Little words an expansion may skip: "Child in Need (CIN)". Sorted. */
+/* clang-format off */
 static const char *const stop_words[] = {
 	"a", "an", "and", "at", "by", "for", "from", "in", "its", "of", "on",
 	"or", "the", "their", "to", "with",
 };
+/* clang-format on */
 
 /* A full stop after these never ends a sentence. Sorted. */
+/* clang-format off */
 static const char *const never_end[] = {
 	"al", "approx", "apr", "aug", "cf", "cllr", "dec", "dept", "det", "dr",
 	"e.g", "eg", "est", "ext", "feb", "hrs", "i.e", "ie", "insp", "jan",
@@ -457,17 +469,22 @@ static const char *const never_end[] = {
 	"oct", "prof", "rev", "sep", "sept", "sgt", "sr", "st", "supt", "tel",
 	"viz", "vs",
 };
+/* clang-format on */
 
 /* ... nor after these before a number: "No. 3", "para. 9.12". Sorted. */
+/* clang-format off */
 static const char *const number_abbrevs[] = {
 	"ch", "fig", "figs", "no", "nos", "p", "para", "paras", "pg", "pp",
 	"ref", "sec", "vol",
 };
+/* clang-format on */
 
 /* ... and after these only when the next word has a capital. Sorted. */
+/* clang-format off */
 static const char *const cond_end[] = {
 	"a.m", "co", "etc", "inc", "ltd", "p.m", "plc",
 };
+/* clang-format on */
 
 /* ---- the scanner ---- */
 
@@ -516,8 +533,8 @@ end_sentence(struct rd *x)
 	if (x->sw > x->limit) {
 		if (r->nlong == x->caplong) {
 			size_t c = x->caplong ? x->caplong * 2 : 8;
-			void *p = realloc(r->long_sentences,
-			    c * sizeof(*r->long_sentences));
+			void *p = realloc(
+			    r->long_sentences, c * sizeof(*r->long_sentences));
 
 			if (!p) {
 				x->oom = 1;
@@ -593,8 +610,8 @@ is_known(const struct rd *x, const char *a)
 static int
 roman(const char *a)
 {
-	static const char *const ones[] = {"", "I", "II", "III", "IV", "V",
-	    "VI", "VII", "VIII", "IX"};
+	static const char *const ones[] = {
+	    "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
 	size_t n = strlen(a), t = 0;
 
 	while (t < n && t < 3 && a[t] == 'X')
@@ -633,7 +650,7 @@ spells(const char *a, int m, const struct rword *w, int n, int back)
 					v = 1;
 				if (w[j].nini > 1 && i + w[j].nini <= m &&
 				    memcmp(w[j].ini, a + i,
-				    (size_t)w[j].nini) == 0 &&
+					(size_t)w[j].nini) == 0 &&
 				    ok[i + w[j].nini][j + 1])
 					v = 1;
 			}
@@ -663,12 +680,12 @@ rword_of(const unsigned char *s, size_t a, size_t b, struct rword *w)
 			start = 1;
 		else if (isletter(cp) || isdigit_(cp)) {
 			if (start && w->nini < 4)
-				w->ini[w->nini++] = (char)(cp < 0x80 ?
-				    lower((int)cp) : '?');
+				w->ini[w->nini++] =
+				    (char)(cp < 0x80 ? lower((int)cp) : '?');
 			start = 0;
 			if (n < sizeof(low) - 1)
-				low[n++] = (char)(cp < 0x80 ? lower((int)cp) :
-				    '?');
+				low[n++] =
+				    (char)(cp < 0x80 ? lower((int)cp) : '?');
 			else
 				n = sizeof(low); /* too long to be little */
 		} else if (isapos(cp))
@@ -703,8 +720,7 @@ word_end(const unsigned char *s, size_t e, size_t i, int *dotted)
 		int parts = 1;
 
 		while (j + 1 < e && s[j] == '.' && s[j + 1] < 0x80 &&
-		    isletter(s[j + 1]) &&
-		    (j + 2 >= e || s[j + 2] == '.')) {
+		       isletter(s[j + 1]) && (j + 2 >= e || s[j + 2] == '.')) {
 			j += 2;
 			parts++;
 		}
@@ -715,7 +731,8 @@ word_end(const unsigned char *s, size_t e, size_t i, int *dotted)
 	}
 	while (i < e) {
 		k = dec(s, e, i, &cp);
-		if (isletter(cp) || isdigit_(cp) || (cp >= 0x300 && cp <= 0x36f)) {
+		if (isletter(cp) || isdigit_(cp) ||
+		    (cp >= 0x300 && cp <= 0x36f)) {
 			prev = cp;
 			i += k;
 			continue;
@@ -744,8 +761,8 @@ static int
 closer(uint32_t cp)
 {
 	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '*' ||
-	    cp == '_' || cp == '`' || cp == 0x201d || cp == 0x2019 ||
-	    cp == 0xbb;
+	       cp == '_' || cp == '`' || cp == 0x201d || cp == 0x2019 ||
+	       cp == 0xbb;
 }
 
 /* Is the first use of acronym a (upper case), the word s[ws..we),
@@ -772,7 +789,7 @@ defined(struct rd *x, const char *a, size_t ws, size_t we, size_t b)
 
 		for (int k = 0; k < n; k++)
 			w[k] = x->ring[(x->nring - (unsigned)n + (unsigned)k) %
-			    RING];
+				       RING];
 		if (spells(low, m, w, n, 1))
 			return 1;
 	}
@@ -838,8 +855,9 @@ acronyms(struct rd *x, size_t ws, size_t we, size_t b)
 		for (pe = st; pe < we && s[pe] != '-'; pe++)
 			;
 		/* up to an apostrophe, ' or the typographic one */
-		for (le = st; le < pe && s[le] != '\'' && !(s[le] == 0xe2 &&
-		     le + 2 < pe && s[le + 1] == 0x80 && s[le + 2] == 0x99);
+		for (le = st; le < pe && s[le] != '\'' &&
+			      !(s[le] == 0xe2 && le + 2 < pe &&
+				  s[le + 1] == 0x80 && s[le + 2] == 0x99);
 		     le++)
 			;
 		n = le - st;
@@ -874,8 +892,9 @@ word(struct rd *x, size_t ws, size_t we, int dotted, size_t b)
 
 	if (x->pending) {
 		/* A-Z, or a capital of Latin-1 */
-		if (isupper_(s[ws]) || (s[ws] == 0xc3 && ws + 1 < we &&
-		    s[ws + 1] >= 0x80 && s[ws + 1] < 0x9f))
+		if (isupper_(s[ws]) ||
+		    (s[ws] == 0xc3 && ws + 1 < we && s[ws + 1] >= 0x80 &&
+			s[ws + 1] < 0x9f))
 			end_sentence(x);
 		x->pending = 0;
 	}
@@ -1043,11 +1062,11 @@ inline_text(struct rd *x, size_t a, size_t b)
 			break;
 		case '<':
 			/* <tag>, <http://...>, <!-- --> */
-			if (i + 1 < b && ((s[i + 1] < 0x80 &&
-			    isletter(s[i + 1])) || s[i + 1] == '/' ||
-			    s[i + 1] == '!')) {
-				for (j = i + 1; j < b && s[j] != '>' &&
-				     s[j] != '<'; j++)
+			if (i + 1 < b &&
+			    ((s[i + 1] < 0x80 && isletter(s[i + 1])) ||
+				s[i + 1] == '/' || s[i + 1] == '!')) {
+				for (j = i + 1;
+				     j < b && s[j] != '>' && s[j] != '<'; j++)
 					;
 				if (j < b && s[j] == '>') {
 					i = j + 1;
@@ -1070,10 +1089,11 @@ inline_text(struct rd *x, size_t a, size_t b)
 			    starts_ci(s, i, b, "https://") ||
 			    starts_ci(s, i, b, "www.")) {
 				for (j = i; j < b && !isspace_(s[j]) &&
-				     s[j] != '<' && s[j] != '>'; j++)
+					    s[j] != '<' && s[j] != '>';
+				     j++)
 					;
 				while (j > i && s[j - 1] &&
-				    strchr(".,;:!?)]*_", s[j - 1]))
+				       strchr(".,;:!?)]*_", s[j - 1]))
 					j--;
 				i = j;
 				continue;
@@ -1201,7 +1221,7 @@ line(struct rd *x, size_t a, size_t e)
 			size_t t = e;
 
 			while (t > h && (s[t - 1] == '#' || s[t - 1] == ' ' ||
-			    s[t - 1] == '\t'))
+					    s[t - 1] == '\t'))
 				t--;
 			end_sentence(x);
 			inline_text(x, h, t);
@@ -1254,8 +1274,8 @@ advance(const unsigned char *s, size_t len, struct cursor *c, size_t off,
 }
 
 struct cspr_readability *
-cspr_readability(const char *text, size_t len,
-    const struct cspr_readability_opts *opts)
+cspr_readability(
+    const char *text, size_t len, const struct cspr_readability_opts *opts)
 {
 	struct cspr_readability *r = calloc(1, sizeof(*r));
 	struct rd x;
@@ -1271,8 +1291,8 @@ cspr_readability(const char *text, size_t len,
 	x.s = s;
 	x.len = len;
 	x.r = r;
-	x.limit = opts && opts->long_sentence > 0 ? opts->long_sentence :
-	    CSPR_LONG_SENTENCE;
+	x.limit = opts && opts->long_sentence > 0 ? opts->long_sentence
+						  : CSPR_LONG_SENTENCE;
 	x.extra = opts ? opts->known_acronyms : NULL;
 	/* front matter: --- ... --- (or ...) at the very start */
 	if (len >= 3 && memcmp(s, "---", 3) == 0) {
@@ -1288,11 +1308,12 @@ cspr_readability(const char *text, size_t len,
 				while (q < len && s[q] != '\n')
 					q++;
 				le = q;
-				while (le > p && (s[le - 1] == '\r' ||
-				    s[le - 1] == ' '))
+				while (le > p &&
+				       (s[le - 1] == '\r' || s[le - 1] == ' '))
 					le--;
-				if (le - p == 3 && (memcmp(s + p, "---", 3) == 0 ||
-				    memcmp(s + p, "...", 3) == 0)) {
+				if (le - p == 3 &&
+				    (memcmp(s + p, "---", 3) == 0 ||
+					memcmp(s + p, "...", 3) == 0)) {
 					i = q;
 					break;
 				}
@@ -1310,7 +1331,7 @@ cspr_readability(const char *text, size_t len,
 			size_t f = skip_sp(s, i, le);
 
 			if (le - f >= 3 && (memcmp(s + f, "```", 3) == 0 ||
-			    memcmp(s + f, "~~~", 3) == 0)) {
+					       memcmp(s + f, "~~~", 3) == 0)) {
 				end_sentence(&x);
 				fence = !fence;
 			} else if (!fence)

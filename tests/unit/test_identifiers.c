@@ -32,7 +32,8 @@ static const char case_json[] =
     "  {\"name\": \"Rose Hope\", \"relationship\": \"grandmother\"},"
     "  {\"name\": \"Will Brown\", \"relationship\": \"sibling\"},"
     "  {\"name\": \"May Young\", \"relationship\": \"sibling\"},"
-    "  {\"name\": \"Zo\xc3\xab \xc3\x85ngstr\xc3\xb6m\", \"relationship\": \"aunt\"}],"
+    "  {\"name\": \"Zo\xc3\xab \xc3\x85ngstr\xc3\xb6m\", \"relationship\": "
+    "\"aunt\"}],"
     " \"professionals\": ["
     "  {\"name\": \"Dr Fenella Fakename\", \"role\": \"GP\","
     "   \"agency\": \"Testshire Surgery\"},"
@@ -134,14 +135,14 @@ test_kind_names(void **state)
 	assert_string_equal(cspr_id_kind_name(CSPR_ID_NAME), "name");
 	assert_string_equal(cspr_id_kind_name(CSPR_ID_ALIAS), "alias");
 	assert_string_equal(cspr_id_kind_name(CSPR_ID_DOB), "dob");
-	assert_string_equal(cspr_id_kind_name(CSPR_ID_NHS_NUMBER),
-	    "nhs_number");
+	assert_string_equal(
+	    cspr_id_kind_name(CSPR_ID_NHS_NUMBER), "nhs_number");
 	assert_string_equal(cspr_id_kind_name(CSPR_ID_ADDRESS), "address");
 	assert_string_equal(cspr_id_kind_name(CSPR_ID_POSTCODE), "postcode");
 	assert_string_equal(cspr_id_kind_name(CSPR_ID_PHONE), "phone");
 	assert_string_equal(cspr_id_kind_name(CSPR_ID_EMAIL), "email");
-	assert_string_equal(cspr_id_kind_name((enum cspr_id_kind)99),
-	    "unknown");
+	assert_string_equal(
+	    cspr_id_kind_name((enum cspr_id_kind)99), "unknown");
 }
 
 static void
@@ -174,17 +175,18 @@ test_names(void **state)
 	const struct cspr_detector *d = *state;
 
 	/* the full name is one hit; parts alone, any case */
-	assert_string_equal(scan(d, "Poppy Testcase attended school."),
-	    "name 1:1");
-	assert_string_equal(spans(d, "Poppy Testcase attended school."),
-	    "[Poppy Testcase]");
-	assert_string_equal(scan(d, "We saw poppy and then TESTCASE."),
-	    "name 1:8, name 1:23");
+	assert_string_equal(
+	    scan(d, "Poppy Testcase attended school."), "name 1:1");
+	assert_string_equal(
+	    spans(d, "Poppy Testcase attended school."), "[Poppy Testcase]");
+	assert_string_equal(
+	    scan(d, "We saw poppy and then TESTCASE."), "name 1:8, name 1:23");
 	assert_string_equal(spans(d, "Testcase, Poppy; Poppy J. Testcase"),
 	    "[Testcase, Poppy] [Poppy] [Testcase]");
 	/* possessives and plurals: the name without the ending */
-	assert_string_equal(spans(d, "Poppy's school and Poppy\xe2\x80\x99s "
-	    "home; the Testcases' house and the Testcases"),
+	assert_string_equal(
+	    spans(d, "Poppy's school and Poppy\xe2\x80\x99s "
+		     "home; the Testcases' house and the Testcases"),
 	    "[Poppy] [Poppy] [Testcase] [Testcase]");
 	/* aliases */
 	assert_string_equal(scan(d, "She was known as Pops, or Goldie."),
@@ -193,29 +195,32 @@ test_names(void **state)
 	{
 		struct cspr_detector *x = cspr_detector_new();
 
-		assert_true(cspr_detector_add(x, CSPR_ID_NAME, "Don Madeup",
-		    "Father") >= 0);
+		assert_true(cspr_detector_add(
+				x, CSPR_ID_NAME, "Don Madeup", "Father") >= 0);
 		assert_string_equal(spans(x, "I don't know; Don's car; "
-		    "Don\xe2\x80\x99madeup; o'Madeup"), "[Don] "
+					     "Don\xe2\x80\x99madeup; o'Madeup"),
+		    "[Don] "
 		    "[Don\xe2\x80\x99madeup] [Madeup]");
 		cspr_detector_free(&x);
 	}
-	assert_string_equal(spans(d, "Poppy\xe2\x80\x99placeholder"),
-	    "[Poppy] [placeholder]");
+	assert_string_equal(
+	    spans(d, "Poppy\xe2\x80\x99placeholder"), "[Poppy] [placeholder]");
 	/* whole words only */
 	assert_string_equal(scan(d, "Poppyseed, Testcases2, untestcase, "
-	    "xPoppy"), "");
+				    "xPoppy"),
+	    "");
 	/* a professional's title is not a name part */
 	assert_string_equal(spans(d, "Dr Fakename and Dr Smith met Fenella."),
 	    "[Fakename] [Fenella]");
 	/* hyphenated: each piece of a text word */
 	assert_string_equal(spans(d, "The Testcase-Smith family, "
-	    "Smith-Testcase too."), "[Testcase] [Testcase]");
+				     "Smith-Testcase too."),
+	    "[Testcase] [Testcase]");
 	/* different people side by side are two hits */
 	assert_string_equal(spans(d, "Marigold Poppy"), "[Marigold] [Poppy]");
 	/* the text is not a line of markup: links, emphasis */
-	assert_string_equal(spans(d, "**Poppy** [Testcase](x)"),
-	    "[Poppy] [Testcase]");
+	assert_string_equal(
+	    spans(d, "**Poppy** [Testcase](x)"), "[Poppy] [Testcase]");
 }
 
 static void
@@ -229,19 +234,26 @@ test_common_word_names(void **state)
 	assert_string_equal(spans(d, "Hope said she would come."), "[Hope]");
 	assert_string_equal(spans(d, "Brown told the nurse."), "[Brown]");
 	assert_string_equal(scan(d, "We hope that the brown door is painted "
-	    "in May 2026, as young people will."), "");
-	assert_string_equal(scan(d, "Young people were seen. Will the "
-	    "partnership act? May I add that the rose is red."), "");
+				    "in May 2026, as young people will."),
+	    "");
+	assert_string_equal(
+	    scan(d, "Young people were seen. Will the "
+		    "partnership act? May I add that the rose is red."),
+	    "");
 	assert_string_equal(spans(d, "The nurse told Hope that Young was "
-	    "late."), "[Hope] [Young]");
+				     "late."),
+	    "[Hope] [Young]");
 	assert_string_equal(spans(d, "May Young visited in May and on 2 May "
-	    "and by May."), "[May Young]");
+				     "and by May."),
+	    "[May Young]");
 	assert_string_equal(spans(d, "The social worker called May about the "
-	    "visit."), "[May]");
-	assert_string_equal(spans(d, "Will Brown will attend."),
-	    "[Will Brown]");
+				     "visit."),
+	    "[May]");
+	assert_string_equal(
+	    spans(d, "Will Brown will attend."), "[Will Brown]");
 	assert_string_equal(spans(d, "Later Mrs Hope arrived. Hope's view "
-	    "was clear."), "[Hope] [Hope]");
+				     "was clear."),
+	    "[Hope] [Hope]");
 	/* lower case neighbours are not enough */
 	assert_string_equal(scan(d, "a rose hope"), "");
 	/* the documented miss: a sentence-initial everyday word followed by
@@ -254,16 +266,19 @@ test_reviewer_exempt(void **state)
 {
 	const struct cspr_detector *d = *state;
 
-	assert_string_equal(spans(d, "The reviewer, Jane Hope, met Rose Hope. "
-	    "Hope said little. Jane Hope\xe2\x80\x99s report follows."),
+	assert_string_equal(
+	    spans(d,
+		"The reviewer, Jane Hope, met Rose Hope. "
+		"Hope said little. Jane Hope\xe2\x80\x99s report follows."),
 	    "[Rose Hope] [Hope]");
 	assert_string_equal(scan(d, "Reviewer: Dr Jane Hope"), "");
 	/* a one-word exemption would silence a family name: ignored */
 	{
 		struct cspr_detector *x = cspr_detector_new();
 
-		assert_int_equal(cspr_detector_add(x, CSPR_ID_NAME,
-		    "Rose Hope", "Grandmother"), 0);
+		assert_int_equal(cspr_detector_add(x, CSPR_ID_NAME, "Rose Hope",
+				     "Grandmother"),
+		    0);
 		assert_int_equal(cspr_detector_exempt(x, "Hope"), 0);
 		assert_int_equal(cspr_detector_exempt(x, "Dr Hope"), 0);
 		assert_string_equal(spans(x, "Mrs Hope"), "[Hope]");
@@ -282,25 +297,30 @@ test_accents(void **state)
 	    "[Zoe Angstrom] [ZOE ANGSTROM]");
 	/* accents in the text, not in the case; columns in characters */
 	assert_string_equal(scan(d, "\xc3\x89t\xc3\xa9: M\xc3\xa1rigold and "
-	    "T\xc3\xa9stcase"), "name 1:6, name 1:19");
+				    "T\xc3\xa9stcase"),
+	    "name 1:6, name 1:19");
 	assert_string_equal(scan(d, "Zo\xc3\xab\xe2\x80\x99s caf\xc3\xa9 "
-	    "\xe2\x80\x94 Poppy"), "name 1:1, name 1:14");
+				    "\xe2\x80\x94 Poppy"),
+	    "name 1:1, name 1:14");
 	/* decomposed: e and a combining acute */
 	assert_string_equal(spans(d, "Poppe\xcc\x81 Testcase"), "[Testcase]");
 	assert_string_equal(spans(d, "Zoe\xcc\x88"), "[Zoe\xcc\x88]");
 	/* sharp s, ae, o slash, l stroke */
 	assert_non_null(x);
-	assert_true(cspr_detector_add(x, CSPR_ID_NAME, "Jonas Strau\xc3\x9f",
-	    "Father") >= 0);
-	assert_true(cspr_detector_add(x, CSPR_ID_NAME, "S\xc3\xb8ren "
-	    "\xc5\x81ukasz \xc3\x86lfric", "Uncle") >= 0);
+	assert_true(cspr_detector_add(
+			x, CSPR_ID_NAME, "Jonas Strau\xc3\x9f", "Father") >= 0);
+	assert_true(cspr_detector_add(x, CSPR_ID_NAME,
+			"S\xc3\xb8ren "
+			"\xc5\x81ukasz \xc3\x86lfric",
+			"Uncle") >= 0);
 	assert_string_equal(spans(x, "Strauss; Soren; Lukasz and Aelfric"),
 	    "[Strauss] [Soren] [Lukasz] [Aelfric]");
 	/* apostrophes: ' and the typographic one are the same */
-	assert_true(cspr_detector_add(x, CSPR_ID_NAME, "Niamh O'Madeup",
-	    "Aunt") >= 0);
+	assert_true(
+	    cspr_detector_add(x, CSPR_ID_NAME, "Niamh O'Madeup", "Aunt") >= 0);
 	assert_string_equal(spans(x, "O\xe2\x80\x99Madeup\xe2\x80\x99s car, "
-	    "o'madeup, Madeup"), "[O\xe2\x80\x99Madeup] [o'madeup]");
+				     "o'madeup, Madeup"),
+	    "[O\xe2\x80\x99Madeup] [o'madeup]");
 	cspr_detector_free(&x);
 }
 
@@ -310,12 +330,13 @@ test_initials(void **state)
 	struct cspr_detector *x = cspr_detector_new();
 
 	(void)state;
-	assert_true(cspr_detector_add(x, CSPR_ID_NAME, "J Madeup",
-	    "Father") >= 0);
+	assert_true(
+	    cspr_detector_add(x, CSPR_ID_NAME, "J Madeup", "Father") >= 0);
 	/* a one-letter part alone is nothing; next to the surname, it joins
 	 * it */
 	assert_string_equal(spans(x, "J went home. J Madeup came; J. Madeup "
-	    "too."), "[J Madeup] [J. Madeup]");
+				     "too."),
+	    "[J Madeup] [J. Madeup]");
 	cspr_detector_free(&x);
 }
 
@@ -324,13 +345,13 @@ test_dob_formats(void **state)
 {
 	const struct cspr_detector *d = *state;
 
-	assert_string_equal(scan(d,
-	    "born 2019-04-02\n"
-	    "born 02/04/2019 or 2/4/2019 or 2/4/19\n"
-	    "born 02.04.2019 or 02-04-2019\n"
-	    "born 2 April 2019, 2nd April 2019, 2 Apr 2019\n"
-	    "born April 2 2019, April 2nd, 2019, 2nd of April 2019\n"
-	    "born 2 apr. 2019 and 2 April\n2019\n"),
+	assert_string_equal(
+	    scan(d, "born 2019-04-02\n"
+		    "born 02/04/2019 or 2/4/2019 or 2/4/19\n"
+		    "born 02.04.2019 or 02-04-2019\n"
+		    "born 2 April 2019, 2nd April 2019, 2 Apr 2019\n"
+		    "born April 2 2019, April 2nd, 2019, 2nd of April 2019\n"
+		    "born 2 apr. 2019 and 2 April\n2019\n"),
 	    "dob 1:6, "
 	    "dob 2:6, dob 2:20, dob 2:32, "
 	    "dob 3:6, dob 3:20, "
@@ -338,12 +359,14 @@ test_dob_formats(void **state)
 	    "dob 5:6, dob 5:20, dob 5:37, "
 	    "dob 6:6, dob 6:22");
 	/* the mother's dob too */
-	assert_string_equal(scan(d, "On 23 November 1990 she was born."),
-	    "dob 1:4");
+	assert_string_equal(
+	    scan(d, "On 23 November 1990 she was born."), "dob 1:4");
 	/* other dates are not identifiers */
-	assert_string_equal(scan(d, "2019-04-03, 03/04/2019, 2 April 2020, "
-	    "April 2019, 4/2/2019 (US order), in 2019, 2019-04-021, "
-	    "12/02/04/2019"), "");
+	assert_string_equal(
+	    scan(d, "2019-04-03, 03/04/2019, 2 April 2020, "
+		    "April 2019, 4/2/2019 (US order), in 2019, 2019-04-021, "
+		    "12/02/04/2019"),
+	    "");
 }
 
 static void
@@ -354,21 +377,23 @@ test_nhs_numbers(void **state)
 
 	/* contiguous, spaced, hyphenated; any passing the check */
 	assert_string_equal(scan(d, "NHS 9990000026; 999 000 0034;\n"
-	    "999-000-0042 and (9990000050)."),
+				    "999-000-0042 and (9990000050)."),
 	    "nhs_number 1:5, nhs_number 1:17, nhs_number 2:1, "
 	    "nhs_number 2:19");
 	/* bad check digits, mixed separators, longer runs */
-	assert_string_equal(scan(d, "9990000000 9990000001 999 000-0026 "
-	    "99900000261 19990000026 9990000026a 999  000 0026"), "");
+	assert_string_equal(
+	    scan(d, "9990000000 9990000001 999 000-0026 "
+		    "99900000261 19990000026 9990000026a 999  000 0026"),
+	    "");
 	/* a check digit of 10 is never valid */
 	assert_string_equal(scan(d, "9990000007 1234567890"), "");
 	/* a three-digit group after another number still counts */
-	assert_string_equal(scan(d, "In 2019 999 000 0026 was used"),
-	    "nhs_number 1:9");
+	assert_string_equal(
+	    scan(d, "In 2019 999 000 0026 was used"), "nhs_number 1:9");
 	/* the case's own number, and a known one with a bad check digit */
 	assert_non_null(x);
-	assert_int_equal(cspr_detector_add(x, CSPR_ID_NHS_NUMBER,
-	    "999 000 0000", NULL), 0);
+	assert_int_equal(
+	    cspr_detector_add(x, CSPR_ID_NHS_NUMBER, "999 000 0000", NULL), 0);
 	{
 		struct cspr_hits h = {0};
 
@@ -376,8 +401,8 @@ test_nhs_numbers(void **state)
 		assert_int_equal(h.v[0].item, 0);
 		assert_int_equal(cspr_detect(d, "ref 9990000018.", 15, &h), 1);
 		assert_int_equal(h.v[0].item, 3);
-		assert_string_equal(cspr_hit_label(d, &h.v[0]),
-		    "[NHS number removed]");
+		assert_string_equal(
+		    cspr_hit_label(d, &h.v[0]), "[NHS number removed]");
 		cspr_hits_clear(&h);
 	}
 	cspr_detector_free(&x);
@@ -389,10 +414,12 @@ test_phones(void **state)
 	const struct cspr_detector *d = *state;
 	struct cspr_hits h = {0};
 
-	assert_string_equal(scan(d, "Call 01632 960002, 07700 900123, "
-	    "07700900124,\n(01632) 960003, 020 7946 0018, 0161 496 0000,\n"
-	    "+44 7700 900125, +44 (0)1632 960004, +447700900126, "
-	    "07700-900-127"),
+	assert_string_equal(
+	    scan(d,
+		"Call 01632 960002, 07700 900123, "
+		"07700900124,\n(01632) 960003, 020 7946 0018, 0161 496 0000,\n"
+		"+44 7700 900125, +44 (0)1632 960004, +447700900126, "
+		"07700-900-127"),
 	    "phone 1:6, phone 1:20, phone 1:34, "
 	    "phone 2:1, phone 2:17, phone 2:32, "
 	    "phone 3:1, phone 3:18, phone 3:38, phone 3:53");
@@ -401,13 +428,15 @@ test_phones(void **state)
 	assert_string_equal(scan(d, "07700900123 1632960001 0163296006"),
 	    "phone 1:1, nhs_number 1:13, phone 1:24");
 	/* not phone numbers: too short, too long, not UK, years, times */
-	assert_string_equal(scan(d, "01632 9600, 0912345678, "
-	    "+33 1 23 45 67 89, 2026 10:30, 0.5, 01/01/2026"), "");
+	assert_string_equal(
+	    scan(d, "01632 9600, 0912345678, "
+		    "+33 1 23 45 67 89, 2026 10:30, 0.5, 01/01/2026"),
+	    "");
 	/* the referrer's number is a known item */
 	assert_int_equal(cspr_detect(d, "Ring 01632-960001.", 18, &h), 1);
 	assert_int_equal(h.v[0].kind, CSPR_ID_PHONE);
-	assert_string_equal(cspr_detector_label(d, h.v[0].item),
-	    "[phone removed]");
+	assert_string_equal(
+	    cspr_detector_label(d, h.v[0].item), "[phone removed]");
 	assert_int_equal(cspr_detector_kind(d, h.v[0].item), CSPR_ID_PHONE);
 	cspr_hits_clear(&h);
 }
@@ -418,14 +447,18 @@ test_postcodes(void **state)
 	const struct cspr_detector *d = *state;
 	struct cspr_hits h = {0};
 
-	assert_string_equal(scan(d, "ZZ99 3CZ, SO99 9ZZ, SO999ZZ, M1 1AA, "
-	    "B33 8TH, CR2 6XH, W1A 0AX, EC1A 1BB, So99 9zz"),
+	assert_string_equal(
+	    scan(d, "ZZ99 3CZ, SO99 9ZZ, SO999ZZ, M1 1AA, "
+		    "B33 8TH, CR2 6XH, W1A 0AX, EC1A 1BB, So99 9zz"),
 	    "postcode 1:1, postcode 1:11, postcode 1:21, postcode 1:30, "
 	    "postcode 1:38, postcode 1:47, postcode 1:56, postcode 1:65, "
 	    "postcode 1:75");
 	/* inside words, lower case, ordinals, outward parts alone */
-	assert_string_equal(scan(d, "XSO99 9ZZ, SO99 9ZZX, SO99 9ZZ9, "
-	    "so99 9zz, A1 2nd, the SO99 area, COVID19, ABC123, MP3, H2O"), "");
+	assert_string_equal(
+	    scan(d,
+		"XSO99 9ZZ, SO99 9ZZX, SO99 9ZZ9, "
+		"so99 9zz, A1 2nd, the SO99 area, COVID19, ABC123, MP3, H2O"),
+	    "");
 	assert_int_equal(cspr_detect(d, "at zz99 3cz or ZZ993CZ", 22, &h), 1);
 	assert_int_equal(h.v[0].item, 5);
 	cspr_hits_clear(&h);
@@ -436,12 +469,15 @@ test_emails(void **state)
 {
 	const struct cspr_detector *d = *state;
 
-	assert_string_equal(spans(d, "Write to poppy.testcase@example.org, "
-	    "q.placeholder@EXAMPLE.org or <a.b-c+d@mail.example.co.uk>."),
+	assert_string_equal(
+	    spans(d,
+		"Write to poppy.testcase@example.org, "
+		"q.placeholder@EXAMPLE.org or <a.b-c+d@mail.example.co.uk>."),
 	    "[poppy.testcase@example.org] [q.placeholder@EXAMPLE.org] "
 	    "[a.b-c+d@mail.example.co.uk]");
 	assert_string_equal(scan(d, "a@b, @example.org, x@example, x@.org, "
-	    "x@example.c, @@@, user@"), "");
+				    "x@example.c, @@@, user@"),
+	    "");
 }
 
 static void
@@ -450,21 +486,29 @@ test_address(void **state)
 	const struct cspr_detector *d = *state;
 	struct cspr_detector *x = cspr_detector_new();
 
-	assert_string_equal(scan(d, "She lived at 12 Madeup Road, then "
-	    "madeup  road,\nthen 12 MADEUP\nRD and Madeup Rd."),
+	assert_string_equal(
+	    scan(d, "She lived at 12 Madeup Road, then "
+		    "madeup  road,\nthen 12 MADEUP\nRD and Madeup Rd."),
 	    "address 1:14, address 1:35, address 2:6, address 3:8");
 	assert_string_equal(spans(d, "12 Madeup Road"), "[12 Madeup Road]");
 	/* the town and county are not identifiers alone, nor is a road
 	 * word or the number */
 	assert_string_equal(scan(d, "Testtown, Hampshire, 12 Road, Madeup "
-	    "Lane"), "");
+				    "Lane"),
+	    "");
 	/* a house name and a flat: the next line is the street */
-	assert_true(cspr_detector_add(x, CSPR_ID_ADDRESS, "Rose Cottage, "
-	    "Fakeley Lane, Testtown", NULL) >= 0);
-	assert_true(cspr_detector_add(x, CSPR_ID_ADDRESS, "Flat 3, 7 "
-	    "Notreal Street\nTestville", NULL) >= 0);
-	assert_string_equal(spans(x, "Rose Cottage on Fakeley Ln in "
-	    "Testtown; Flat 3, 7 Notreal Street; Notreal St; Testville"),
+	assert_true(cspr_detector_add(x, CSPR_ID_ADDRESS,
+			"Rose Cottage, "
+			"Fakeley Lane, Testtown",
+			NULL) >= 0);
+	assert_true(cspr_detector_add(x, CSPR_ID_ADDRESS,
+			"Flat 3, 7 "
+			"Notreal Street\nTestville",
+			NULL) >= 0);
+	assert_string_equal(
+	    spans(x,
+		"Rose Cottage on Fakeley Ln in "
+		"Testtown; Flat 3, 7 Notreal Street; Notreal St; Testville"),
 	    "[Rose Cottage] [Fakeley Ln] [Flat 3, 7 Notreal Street] "
 	    "[Notreal St]");
 	cspr_detector_free(&x);
@@ -475,13 +519,16 @@ test_false_positives(void **state)
 {
 	const struct cspr_detector *d = *state;
 
-	assert_string_equal(scan(d,
-	    "Case HSCP-2026-014, section 9.12.1 and paragraph 4.4 (page 12).\n"
-	    "It cost \xc2\xa3" "1,250.00 on 3 March 2026 at 10:30; ref "
-	    "1234567890, 2019, 2026-11-26,\n"
-	    "tel. extension 4021, 01 02 03, 7 working days, 20% of 150 "
-	    "families.\n"
-	    "The Child Safeguarding Practice Review Panel met the LIG.\n"),
+	assert_string_equal(
+	    scan(d,
+		"Case HSCP-2026-014, section 9.12.1 and paragraph 4.4 (page "
+		"12).\n"
+		"It cost \xc2\xa3"
+		"1,250.00 on 3 March 2026 at 10:30; ref "
+		"1234567890, 2019, 2026-11-26,\n"
+		"tel. extension 4021, 01 02 03, 7 working days, 20% of 150 "
+		"families.\n"
+		"The Child Safeguarding Practice Review Panel met the LIG.\n"),
 	    "");
 }
 
@@ -490,15 +537,16 @@ test_lines_crlf_utf8(void **state)
 {
 	const struct cspr_detector *d = *state;
 
-	assert_string_equal(scan(d, "Line one\r\nPoppy here\r\n  "
-	    "\xe2\x80\x9cTestcase\xe2\x80\x9d\r\n\r\n\t07700 900123"),
+	assert_string_equal(
+	    scan(d, "Line one\r\nPoppy here\r\n  "
+		    "\xe2\x80\x9cTestcase\xe2\x80\x9d\r\n\r\n\t07700 900123"),
 	    "name 2:1, name 3:4, phone 5:2");
 	/* invalid UTF-8 counts one column a byte */
 	assert_string_equal(scan(d, "\xff\xfe Poppy \xc3 Testcase \xe2\x80"),
 	    "name 1:4, name 1:12");
 	/* NULs inside the buffer: words on either side, not joined */
-	assert_string_equal(scan_len(d, "Poppy\0Testcase\0", 15),
-	    "name 1:1, name 1:7");
+	assert_string_equal(
+	    scan_len(d, "Poppy\0Testcase\0", 15), "name 1:1, name 1:7");
 	/* words too long to be names, with and without hyphens (found by
 	 * fuzzing: a long word's pieces once clobbered its folded form) */
 	{
@@ -507,8 +555,8 @@ test_lines_crlf_utf8(void **state)
 		memset(w, 't', sizeof(w));
 		memcpy(w + 200, "-Poppy-", 7);
 		memcpy(w + 250, "'9990000026 ", 12);
-		assert_string_equal(scan_len(d, w, sizeof(w)),
-		    "name 1:202, nhs_number 1:252");
+		assert_string_equal(
+		    scan_len(d, w, sizeof(w)), "name 1:202, nhs_number 1:252");
 	}
 	/* the text need not end in NUL: a name at the very end */
 	assert_string_equal(scan_len(d, "see Poppy", 9), "name 1:5");
@@ -541,7 +589,7 @@ test_empty_detector(void **state)
 	assert_non_null(x);
 	assert_int_equal(cspr_detector_count(x), 0);
 	assert_string_equal(scan(x, "Poppy Testcase, 9990000026, SO99 9ZZ, "
-	    "07700 900123, a@example.org, 2019-04-02"),
+				    "07700 900123, a@example.org, 2019-04-02"),
 	    "nhs_number 1:17, postcode 1:29, phone 1:39, email 1:53");
 	assert_int_equal(cspr_detect(x, NULL, 0, &h), 0);
 	assert_int_equal(cspr_detect(x, NULL, 3, &h), -1);
@@ -560,21 +608,26 @@ test_redact(void **state)
 {
 	const struct cspr_detector *d = *state;
 
-	assert_string_equal(redact(d, "Dr Fakename saw Poppy's mother, "
-	    "Marigold Testcase, at 12 Madeup Road on 02/04/2019; call "
-	    "01632 960001 or 07700 900999, write q.placeholder@example.org."),
+	assert_string_equal(
+	    redact(d,
+		"Dr Fakename saw Poppy's mother, "
+		"Marigold Testcase, at 12 Madeup Road on 02/04/2019; call "
+		"01632 960001 or 07700 900999, write "
+		"q.placeholder@example.org."),
 	    "GP, Testshire Surgery saw Child A's mother, Mother, at "
 	    "[address removed] on [date of birth removed]; call "
 	    "[phone removed] or [phone removed], write [email removed].");
-	assert_string_equal(redact(d, "Rose Hope and Will Brown; May Young. "
-	    "NHS 999 000 0026, ZZ99 3CZ. The reviewer Jane Hope met Mrs "
-	    "Hope."),
+	assert_string_equal(
+	    redact(d,
+		"Rose Hope and Will Brown; May Young. "
+		"NHS 999 000 0026, ZZ99 3CZ. The reviewer Jane Hope met Mrs "
+		"Hope."),
 	    "Grandmother and Sibling 1; Sibling 2. NHS [NHS number removed], "
 	    "[postcode removed]. The reviewer Jane Hope met Grandmother.");
 	/* a title means an adult: the mother, not the child, shares the
 	 * surname; a bracket stays unless it encloses the area code */
 	assert_string_equal(redact(d, "Mrs Testcase told Dr. Fakename "
-	    "(01632 960001) and (01632) 960001."),
+				      "(01632 960001) and (01632) 960001."),
 	    "Mother told GP, Testshire Surgery ([phone removed]) and "
 	    "[phone removed].");
 	/* a name run into an e-mail address becomes a word of its own once
@@ -596,8 +649,8 @@ slurp(const char *name, size_t *len)
 	char *buf;
 	long n;
 
-	snprintf(path, sizeof(path), "%s/tests/data/text/%s", top ? top : ".",
-	    name);
+	snprintf(
+	    path, sizeof(path), "%s/tests/data/text/%s", top ? top : ".", name);
 	if (!(f = fopen(path, "rb")))
 		return NULL;
 	fseek(f, 0, SEEK_END);
@@ -691,35 +744,31 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kind_names),
-		cmocka_unit_test(test_initials),
-		cmocka_unit_test(test_empty_detector),
-		cmocka_unit_test_setup_teardown(test_case_labels, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_common_word_names, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_reviewer_exempt, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_accents, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dob_formats, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_nhs_numbers, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_phones, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_postcodes, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_emails, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_address, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_false_positives, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_lines_crlf_utf8, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_overlaps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_redact, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_redact_rescan, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_junk, setup, teardown),
+	    cmocka_unit_test(test_kind_names),
+	    cmocka_unit_test(test_initials),
+	    cmocka_unit_test(test_empty_detector),
+	    cmocka_unit_test_setup_teardown(test_case_labels, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_common_word_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_reviewer_exempt, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_accents, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_dob_formats, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_nhs_numbers, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_phones, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_postcodes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_emails, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_address, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_false_positives, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_lines_crlf_utf8, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_overlaps, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_redact, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_redact_rescan, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_junk, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("identifiers", tests, NULL, NULL);

@@ -75,7 +75,7 @@ check(const char *text, long words, long sentences, long syllables,
 	assert_true(fabs_(r->flesch_reading_ease - want_fre) < 0.1);
 	assert_true(fabs_(r->flesch_kincaid_grade - want_fk) < 0.1);
 	assert_true(fabs_(r->words_per_sentence -
-	    (double)words / (double)sentences) < 1e-9);
+			  (double)words / (double)sentences) < 1e-9);
 	cspr_readability_free(&r);
 	assert_null(r);
 }
@@ -95,8 +95,8 @@ test_text1_plain(void **state)
 	 * FK = 0.39 * 19/3 + 11.8 * 28/19 - 15.59 = 4.27
 	 */
 	check("The nurse visited the family at home. She saw the baby and "
-	    "spoke to the mother. Nobody was worried.", 19, 3, 28, 75.73,
-	    4.27);
+	      "spoke to the mother. Nobody was worried.",
+	    19, 3, 28, 75.73, 4.27);
 }
 
 static void
@@ -171,7 +171,7 @@ test_text4_numbers(void **state)
 	 * FK = 0.39 * 20/3 + 11.8 * 27/20 - 15.59 = 2.94
 	 */
 	check("Mr. Smith said, \"We met at 10:30.\" The team met 3 times, "
-	    "i.e. weekly. It cost approx. 2.5 million pounds.",
+	      "i.e. weekly. It cost approx. 2.5 million pounds.",
 	    20, 3, 27, 85.86, 2.94);
 }
 
@@ -233,25 +233,31 @@ test_sentence_splitting(void **state)
 	/* decimals, times, thousands are inside a number */
 	split("It rose 3.5 per cent to 1,000 at 10:30 on 26.11.2026.", 1, 11);
 	/* quotes and brackets after the stop */
-	split("He said \"No.\" She left. (It was late.) Then \xe2\x80\x9cgo.\xe2\x80\x9d "
-	    "Done.", 5, 11);
+	split("He said \"No.\" She left. (It was late.) Then "
+	      "\xe2\x80\x9cgo.\xe2\x80\x9d "
+	      "Done.",
+	    5, 11);
 	/* ! ? and ellipses */
-	split("Really?! Yes. Wait... What? And then\xe2\x80\xa6 nothing.", 5, 7);
+	split(
+	    "Really?! Yes. Wait... What? And then\xe2\x80\xa6 nothing.", 5, 7);
 	/* a stop not followed by a space ends nothing */
 	split("See file.txt and www.example.org now.", 1, 5);
 	/* headings, list items, blank lines, table cells, fences end one */
 	split("Headings\n# One\nTwo words\n\nThree\n- four\n- five six\n"
-	    "1. seven\na) eight\n(b) nine\n| ten | eleven |\n```\nno. words. "
-	    "here.\n```\ntwelve", 12, 14);
+	      "1. seven\na) eight\n(b) nine\n| ten | eleven |\n```\nno. words. "
+	      "here.\n```\ntwelve",
+	    12, 14);
 	/* a sentence runs on over a line break, and CRLF */
 	split("Line one\r\nline two.\r\n\r\nNew para", 2, 6);
 	/* block quotes, setext headings, rules */
 	split("> Quoted words. More\n> quoted.\n\nTitle\n=====\nBody\n***\n"
-	    "End", 5, 7);
+	      "End",
+	    5, 7);
 	/* links, images, HTML, URLs, footnotes are not words */
 	split("(see [the guide](http://x.org/a.b).) Next.[^1] "
-	    "![a photo of a house](p.png) <br/> <!-- hidden --> Visit "
-	    "https://example.org/a.b. Then go <https://x.org>.", 4, 7);
+	      "![a photo of a house](p.png) <br/> <!-- hidden --> Visit "
+	      "https://example.org/a.b. Then go <https://x.org>.",
+	    4, 7);
 	/* escapes, code spans, emphasis */
 	split("A \\*star\\* and `code span` in _it_ and **bold**.", 1, 9);
 	/* words: apostrophes and hyphens inside, possessives */
@@ -331,35 +337,45 @@ test_acronyms(void **state)
 	(void)state;
 	/* defined at first use, either way round */
 	assert_string_equal(acr("The Learning and Inquiry Group (LIG) met. "
-	    "The LIG agreed."), "");
-	assert_string_equal(acr("The LIG (Learning and Inquiry Group) met."),
+				"The LIG agreed."),
 	    "");
-	assert_string_equal(acr("Child and Adolescent Mental Health Services "
-	    "(CAMHS), the Multi-Agency Safeguarding Hub (MASH), a child in "
-	    "need (CIN), integrated care board (ICB) and the LACs (Looked "
-	    "After Children)."), "");
+	assert_string_equal(
+	    acr("The LIG (Learning and Inquiry Group) met."), "");
+	assert_string_equal(
+	    acr("Child and Adolescent Mental Health Services "
+		"(CAMHS), the Multi-Agency Safeguarding Hub (MASH), a child in "
+		"need (CIN), integrated care board (ICB) and the LACs (Looked "
+		"After Children)."),
+	    "");
 	/* not defined: used first, defined later; wrong expansion */
 	assert_string_equal(acr("The HSCP met.\nThe Hampshire Safeguarding "
-	    "Children Partnership (HSCP) met again."), "HSCP 1:5");
+				"Children Partnership (HSCP) met again."),
+	    "HSCP 1:5");
 	assert_string_equal(acr("The Local Authority (LADO) and the DSL "
-	    "(lead) met."), "LADO 1:22, DSL 1:36");
+				"(lead) met."),
+	    "LADO 1:22, DSL 1:36");
 	/* one report per acronym, at its first use; plurals, possessives
 	 * and hyphenated pieces */
-	assert_string_equal(acr("Intro.\n\nThe MASH and the DSLs met; the "
-	    "MASH\xe2\x80\x99s view and the ICB's.\nCAMHS-led work and "
-	    "the MASH."), "MASH 3:5, DSL 3:18, ICB 3:52, CAMHS 4:1");
+	assert_string_equal(
+	    acr("Intro.\n\nThe MASH and the DSLs met; the "
+		"MASH\xe2\x80\x99s view and the ICB's.\nCAMHS-led work and "
+		"the MASH."),
+	    "MASH 3:5, DSL 3:18, ICB 3:52, CAMHS 4:1");
 	/* universally understood, Roman numerals, capitals for emphasis,
 	 * too long, mixed case, one letter */
-	assert_string_equal(acr("GPs, the NHS, the UK, the BBC, TV, OK, "
-	    "COVID-19, CCTV. Part IV and Appendix XII, section II. Do NOT "
-	    "share. SUPERCALIFRAGILISTIC. DfE and PhD. A and I."), "");
+	assert_string_equal(
+	    acr("GPs, the NHS, the UK, the BBC, TV, OK, "
+		"COVID-19, CCTV. Part IV and Appendix XII, section II. Do NOT "
+		"share. SUPERCALIFRAGILISTIC. DfE and PhD. A and I."),
+	    "");
 	/* a line in capitals is a heading, not a use */
-	assert_string_equal(acr("## REVIEW OF THE LIG AND MASH\n"
-	    "Multi-Agency Safeguarding Hub (MASH) work. The LIG met."),
+	assert_string_equal(
+	    acr("## REVIEW OF THE LIG AND MASH\n"
+		"Multi-Agency Safeguarding Hub (MASH) work. The LIG met."),
 	    "LIG 2:48");
 	/* the caller's known acronyms */
-	assert_string_equal(acr_opts("The HSCP and the LIG and the ICB.", &o),
-	    "ICB 1:30");
+	assert_string_equal(
+	    acr_opts("The HSCP and the LIG and the ICB.", &o), "ICB 1:30");
 	/* acronyms in a table, a list, a heading */
 	assert_string_equal(acr("# The SCR\n- an IRO visit\n| DfE | ADCS |"),
 	    "SCR 1:7, IRO 2:6, ADCS 3:9");
@@ -375,6 +391,7 @@ struct syl {
 	int n;
 };
 
+/* clang-format off */
 static const struct syl tuned[] = {
 	{"child", 1}, {"school", 1}, {"said", 1}, {"were", 1}, {"home", 1},
 	{"made", 1}, {"case", 1}, {"time", 1}, {"there", 1}, {"where", 1},
@@ -423,7 +440,9 @@ static const struct syl tuned[] = {
 	{"opportunity", 5}, {"analysis", 4}, {"responsibility", 6},
 	{"accountability", 6},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct syl held_out[] = {
 	{"beautiful", 3}, {"quickly", 2}, {"decided", 3}, {"explained", 2},
 	{"attended", 3}, {"noticed", 2}, {"returned", 2}, {"described", 2},
@@ -464,6 +483,7 @@ static const struct syl held_out[] = {
 	{"housework", 2}, {"lifestyle", 2}, {"timescale", 2}, {"caseload", 2},
 	{"throughout", 2}, {"whatever", 3}, {"whenever", 3},
 };
+/* clang-format on */
 
 static int
 score(const struct syl *v, size_t n)
@@ -485,8 +505,8 @@ test_syllable_table(void **state)
 
 	(void)state;
 	print_message("# syllables: %d/%zu tuned (%.1f%%), %d/%zu held out "
-	    "(%.1f%%), %d/%zu in all (%.1f%%)\n", ot, nt, 100.0 * ot / nt, oh,
-	    nh, 100.0 * oh / nh, ot + oh, nt + nh,
+		      "(%.1f%%), %d/%zu in all (%.1f%%)\n",
+	    ot, nt, 100.0 * ot / nt, oh, nh, 100.0 * oh / nh, ot + oh, nt + nh,
 	    100.0 * (ot + oh) / (nt + nh));
 	assert_true(nt + nh >= 60);
 	assert_int_equal(ot, nt);
@@ -496,6 +516,7 @@ test_syllable_table(void **state)
 static void
 test_syllable_rules(void **state)
 {
+	/* clang-format off */
 	static const struct syl v[] = {
 	    /* spelled out: no vowel, in capitals */
 	    {"NHS", 3}, {"GP", 2}, {"HSCP", 4}, {"WWW", 9}, {"CAMHS", 1},
@@ -509,6 +530,7 @@ test_syllable_rules(void **state)
 	    /* nothing to count */
 	    {"", 0}, {"---", 0}, {"''", 0},
 	};
+	/* clang-format on */
 
 	(void)state;
 	for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
@@ -574,11 +596,11 @@ static void
 test_junk(void **state)
 {
 	static const char *const bits[] = {"word", " ", "\n", "\r\n", ".", "!",
-	    "?", "...", "e.g.", "Dr.", "etc.", "3.5", "(", ")", "[", "](",
-	    "![", "`", "**", "_", "|", "# ", "- ", "1. ", "> ", "```", "---",
-	    "<", ">", "\\", "\xe2\x80\x99", "\xe2\x80\xa6", "\xc3", "\xa9",
-	    "\0", "LIG", "GPs", "(LIG)", "Learning", "and", "http://x.y",
-	    "[^", "\xff", "'s", "-", "IV", "NOT"};
+	    "?", "...", "e.g.", "Dr.", "etc.", "3.5", "(", ")", "[", "](", "![",
+	    "`", "**", "_", "|", "# ", "- ", "1. ", "> ", "```", "---", "<",
+	    ">", "\\", "\xe2\x80\x99", "\xe2\x80\xa6", "\xc3", "\xa9", "\0",
+	    "LIG", "GPs", "(LIG)", "Learning", "and", "http://x.y", "[^",
+	    "\xff", "'s", "-", "IV", "NOT"};
 	uint32_t seed = 4242;
 
 	(void)state;
@@ -625,18 +647,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_text1_plain),
-		cmocka_unit_test(test_text2_markdown),
-		cmocka_unit_test(test_text3_table),
-		cmocka_unit_test(test_text4_numbers),
-		cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_sentence_splitting),
-		cmocka_unit_test(test_long_sentences),
-		cmocka_unit_test(test_acronyms),
-		cmocka_unit_test(test_syllable_table),
-		cmocka_unit_test(test_syllable_rules),
-		cmocka_unit_test(test_report_file),
-		cmocka_unit_test(test_junk),
+	    cmocka_unit_test(test_text1_plain),
+	    cmocka_unit_test(test_text2_markdown),
+	    cmocka_unit_test(test_text3_table),
+	    cmocka_unit_test(test_text4_numbers),
+	    cmocka_unit_test(test_empty),
+	    cmocka_unit_test(test_sentence_splitting),
+	    cmocka_unit_test(test_long_sentences),
+	    cmocka_unit_test(test_acronyms),
+	    cmocka_unit_test(test_syllable_table),
+	    cmocka_unit_test(test_syllable_rules),
+	    cmocka_unit_test(test_report_file),
+	    cmocka_unit_test(test_junk),
 	};
 
 	return cmocka_run_group_tests_name("readability", tests, NULL, NULL);
