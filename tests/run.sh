@@ -35,19 +35,29 @@ count() {
 	fi
 }
 
-for t in "$O"/tests/test_*; do
-	[ -x "$t" ] || continue
+# one job per suite, run side by side; reported in a fixed order after
+{
+	for t in "$O"/tests/test_*; do
+		[ -x "$t" ] && printf 'unit %s\n' "$t"
+	done
+	for t in tests/cli/*.sh; do
+		[ -f "$t" ] && printf 'cli %s\n' "$t"
+	done
+} >"$logs/jobs"
+export logs
+xargs -P "$(nproc 2>/dev/null || echo 2)" -L 1 sh -c '
+	name=${2##*/}
+	if [ "$1" = unit ]; then
+		CMOCKA_MESSAGE_OUTPUT=TAP "$2" >"$logs/$name.log" 2>&1
+	else
+		bash "$2" >"$logs/$name.log" 2>&1
+	fi
+	echo $? >"$logs/$name.rc"' sh <"$logs/jobs"
+while read -r kind t; do
 	name=${t##*/}
-	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$logs/$name.log" 2>&1
-	count "$name" $? "$logs/$name.log"
-done
-
-for t in tests/cli/*.sh; do
-	[ -f "$t" ] || continue
-	name=${t##*/}
-	bash "$t" >"$logs/$name.log" 2>&1
-	count "$name" $? "$logs/$name.log"
-done
+	count "$name" "$(cat "$logs/$name.rc" 2>/dev/null || echo 1)" \
+	    "$logs/$name.log"
+done <"$logs/jobs"
 
 # Every man page is mandoc -Tlint clean (style messages included).
 : >"$logs/mandoc.log"
