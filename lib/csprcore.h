@@ -595,4 +595,75 @@ void cspr_readability_free(struct cspr_readability **r);
  * word with a letter or digit, 0 for none). */
 int cspr_syllables(const char *word, size_t len);
 
+/* ---- obligations.c: who must be told what, and by when (csp-notify) ---- */
+
+#define CSPR_MAX_OBLIGATION_MISSING 2
+
+/* One notification the procedure asks for in one case.  The rows that carry
+ * a deadline (5.1, 5.2, 5.3, 8.2.4, 9.15.3, 9.16.2) are csp-deadlines' rows,
+ * taken as cspr_deadlines_eval() gives them; the others have no timescale in
+ * the procedure, so their due is CSPR_WHEN_NONE and their status is
+ * pending (what sets them off has not happened), due (it has, and nothing
+ * is logged) or done. */
+struct cspr_obligation {
+	const char *id;           /* "decision-bodies" (static) */
+	const char *para;         /* "9.4.1" (static) */
+	const char *what;         /* for people (static) */
+	const char *const *to;    /* the recipients, NULL-terminated */
+	const char *about;        /* a notifications.about value */
+	const char *waits;        /* pending: the field it waits for, or NULL */
+	struct cspr_when due, done;
+	enum cspr_status status;
+	int days_left;            /* as a deadline's, when due is known */
+	/* fields the message needs that the case does not record, while it
+	 * is still to send ("review.reviewer.name" for 9.4.1) */
+	const char *missing[CSPR_MAX_OBLIGATION_MISSING];
+	size_t nmissing;
+};
+
+/* A list of obligations; zero-initialise before use. */
+struct cspr_obligations {
+	struct cspr_obligation *v;
+	size_t n, cap;
+};
+
+/* Append every obligation that applies to a case, in the order a case
+ * meets them, status as of today.  Returns 0, or -1 on out of memory. */
+int cspr_obligations_eval(const json_t *root, const struct cspr_calendar *c,
+    cspr_date today, struct cspr_obligations *out);
+/* Free a list's contents; it stays usable. */
+void cspr_obligations_clear(struct cspr_obligations *os);
+/* {id, para, to, about, due, done, status, missing}. */
+json_t *cspr_obligation_json(const struct cspr_obligation *o);
+
+/* ---- anonymise.c: a case for an external body (9.4.3) ---- */
+
+/* Age from dob to at, as anonymised output gives it: "5 days" under a
+ * month, "8 months" under two years, else "13 years"; into buf (at least
+ * 16 bytes).  Returns buf, or NULL when at is before dob. */
+char *cspr_age(cspr_date dob, cspr_date at, char *buf, size_t size);
+/* The case (borrowed) as an external body may see it, a new tree: the
+ * child's names, aliases, NHS number, address, postcode and education
+ * setting removed and pseudonym set ("Child" when none); each family
+ * member's name their relationship ("Mother", "Sibling 1"), aliases
+ * removed; each professional's name "role, agency"; the referrer's name
+ * "Referrer, agency" (or a professional's label), phone and e-mail removed;
+ * every dob replaced by age_at_incident (dropped when incident.date is
+ * not known); every other string redacted with d (a detector from the same
+ * case), except dates, which are left for the scan; the reviewer's name
+ * kept.  NULL on out of memory. */
+json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d);
+/* Scan every key and string of an anonymised tree with d.  Each identifier
+ * still there is appended to e as file, the line:col of the same path in
+ * doc (when doc is not NULL; the nearest field there), the jq path, and its
+ * kind, never the text.  Returns the number found, or -1 on out of
+ * memory. */
+int cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
+    const char *file, const struct cspr_doc *doc, struct cspr_errors *e);
+/* Both for a case: CSPR_OK with *out set; CSPR_FINDINGS when something
+ * identifying remains (*out NULL, the places in e); CSPR_ERROR on out of
+ * memory. */
+int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
+    struct cspr_errors *e);
+
 #endif /* CSPRCORE_H */

@@ -5,7 +5,8 @@
  * when it applies, the date it runs from, how long it runs, what marks it
  * done, who owns it, and the paragraph of the procedure that sets it.  The
  * notification rows also say to whom and about what, so that csp-notify
- * reads the same rows instead of keeping a second copy.  Missing inputs
+ * reads the same rows instead of keeping a second copy; a row with both a
+ * done field and recipients (8.2.4) is done by the field.  Missing inputs
  * never make an error: a rule that applies but cannot start is "pending".
  */
 #include <stdlib.h>
@@ -27,7 +28,9 @@ struct rule {
 	enum span span;
 	int n;
 	/* done: a field, or the notifications to every recipient in to[]
-	 * about any of about[] (the latest recipient's first notice) */
+	 * about any of about[] (the latest recipient's first notice); to[]
+	 * and about[] name a notification row's message even when a field
+	 * marks it done */
 	const char *done;
 	const char *const *to;
 	const char *const *about;
@@ -143,6 +146,7 @@ static const char *const ofsted[] = {"ofsted", NULL};
 static const char *const incident[] = {"incident", NULL};
 static const char *const la_death[] = {"looked_after_death", NULL};
 static const char *const report[] = {"final_report", "improvements", NULL};
+static const char *const rapid[] = {"rapid_review", NULL};
 
 /* The deadline table.  Owners: the local authority (5.4), the partnership
  * and its Team, or the Panel; only the first two make csp-deadlines exit 1
@@ -170,7 +174,7 @@ static const struct rule rules[] = {
 	    "rapid_review.completed", NULL, NULL},
 	{"rapid-review-to-panel", "8.2.4", "send the rapid review to the "
 	    "Panel", "partnership", rapid_review, "incident.notified",
-	    WORKING_DAYS, 15, "rapid_review.submitted_to_panel", NULL, NULL},
+	    WORKING_DAYS, 15, "rapid_review.submitted_to_panel", panel, rapid},
 	{"panel-response", "10.3.1", "the Panel's response to the rapid "
 	    "review", "panel", submitted_to_panel,
 	    "rapid_review.submitted_to_panel", WORKING_DAYS, 15,
