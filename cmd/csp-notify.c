@@ -404,7 +404,7 @@ main(int argc, char **argv)
 	};
 	struct run r = {0, 0, 0};
 	struct tool t;
-	int c;
+	int c, text = 0;
 
 	tool_init(&t, "csp-notify",
 	    "[-q] [--outstanding] [--format text|json] [--names] "
@@ -420,6 +420,10 @@ main(int argc, char **argv)
 		case OPT_ANONYMISE:
 			r.anonymise = 1;
 			break;
+		case OPT_FORMAT:
+			text = strcmp(optarg, "text") == 0;
+			tool_option(&t, c, optarg);
+			break;
 		default:
 			tool_option(&t, c, optarg);
 		}
@@ -430,6 +434,9 @@ main(int argc, char **argv)
 	if (r.anonymise && t.names)
 		usage_error(&t, "--anonymise and --names contradict each "
 		    "other");
+	if (r.anonymise && text)
+		usage_error(&t, "--anonymise writes the case as json or yaml, "
+		    "not text");
 	if (!r.anonymise && t.format == FMT_YAML)
 		usage_error(&t, "--format yaml: only with --anonymise");
 	if (r.anonymise && t.format == FMT_TEXT)

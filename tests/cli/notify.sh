@@ -209,6 +209,22 @@ cdop@example.org"
 check 08-no-review 'Sunny Placeholder Smythe Dr Bea Makeshift' \
     '2026-05-02' '01632 960999'
 
+# the detector's rules, through --anonymise: any case, accents folded, parts
+# of names, possessives, dates of birth as people write them, NHS numbers
+# with hyphens, an abbreviated street, postcodes and phones never recorded
+printf '%s\n' 'id: T-DET' 'partnership: P' 'child:' '  first_name: Zoë' \
+    '  last_name: Smith-Testcase' '  aliases: [Zee]' '  dob: 2019-04-02' \
+    "  nhs_number: '9990000026'" '  address: 14 Imaginary Road, Notatown' \
+    '  postcode: ZZ99 9ZZ' 'family:' \
+    '  - {name: Renée Testcase, relationship: mother, dob: 1990-01-05}' \
+    'incident:' '  date: 2026-11-06' '  summary: >-' \
+    "    ZOE was seen by zoë's mother Renee; zee said Smith hit her.  Born 2nd" \
+    '    April 2019 (also 2/4/19 and 02.04.2019).  NHS 999-000-0026.  Lives at' \
+    '    14 Imaginary Rd, postcode ZZ99 9ZZ, and a friend at ZZ99 1AB.  Call' \
+    '    01632 960555 or mail zoe@example.org.' >"$T/det.yaml"
+run csp-notify --anonymise "$T/det.yaml"
+ok "--anonymise: every kind of identifier in free text replaced" '[ $rc -eq 0 ] && out_has "\"summary\":\"Child was seen by Child'"'"'s mother Mother; Child said Child hit her.  Born [date of birth removed] (also [date of birth removed] and [date of birth removed]).  NHS [NHS number removed].  Lives at [address removed], postcode [postcode removed], and a friend at [postcode removed].  Call [phone removed] or mail [email removed].\"" && ! grep -iqE "zoe|zoë|zee|smith|testcase|renee|renée|april|2/4/19|02\.04|0026|imaginary|ZZ99|960555|@" $T/out'
+
 # the test above can fail: the same check on the case as it is
 run csp-notify examples/04-review.yaml --names
 ok "(the check finds a name where there is one)" 'printf "Ziggy\n" | grep -iwqFf - $T/out'
@@ -253,6 +269,8 @@ run csp-notify --anonymise --outstanding examples/
 ok "--anonymise with --outstanding: usage error" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "csp-notify: --anonymise prints the case, not its notifications: no --outstanding"'
 run csp-notify --anonymise --names examples/
 ok "--anonymise with --names: usage error" '[ $rc -eq 2 ] && err_is "csp-notify: --anonymise and --names contradict each other"'
+run csp-notify --anonymise --format text examples/
+ok "--anonymise --format text: usage error" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "csp-notify: --anonymise writes the case as json or yaml, not text"'
 run csp-notify --format yaml examples/
 ok "--format yaml without --anonymise: usage error" '[ $rc -eq 2 ] && err_is "csp-notify: --format yaml: only with --anonymise"'
 run csp-notify --format tsv examples/
