@@ -29,6 +29,10 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -ljansson)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
+# `make bench`: BENCH_N generated cases through the floor and the tools.
+BENCH_N = 100000
+BENCH = $(O)/bench/gen $(O)/bench/floor $(O)/bench/runstat
+
 # Fuzzing: one libFuzzer harness per input parser (tests/fuzz/fuzz_*.c),
 # built with clang into $(O)/fuzz; the report scanner's harness once the
 # library has the detector, and its readability part once it has that.
@@ -123,6 +127,20 @@ check-asan:
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' check
 
+# SPEC section 5's performance bars, measured (a benchmark, not a test);
+# the figures go to $(O)/bench.txt.
+bench: all $(BENCH)
+	@tests/bench/bench.sh $(O) $(BENCH_N)
+
+$(O)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CSP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+# The unit tests and the command-line suites of bad input, awkward input
+# and output errors under valgrind memcheck: no errors, no leaks.
+check-valgrind: all $(UNIT) | $(O)/.deps-check
+	@tests/valgrind.sh $(O)
+
 # Rewrite the golden outputs from the current build; review `git diff`.
 golden: all
 	@tests/golden.sh $(O) update
@@ -150,7 +168,7 @@ uninstall:
 clean:
 	rm -rf $(O)
 
-.PHONY: all demo check check-asan fuzz fuzzers golden install uninstall clean
+.PHONY: all bench demo check check-asan check-valgrind fuzz fuzzers golden install uninstall clean
 .SECONDARY:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

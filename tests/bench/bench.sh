@@ -1,0 +1,108 @@
+#!/bin/sh
+# bench.sh BUILD [N] - `make bench`: SPEC section 5's performance bars,
+# measured.  Makes N realistic case files (default 100,000) in a temporary
+# folder, then times over the same files: the floor (tests/bench/floor.c:
+# read each file and pull its libyaml events, nothing built), and each of
+# csp-validate, csp-deadlines, csp-decide and csp-notify that the build has
+# (BENCH_TOOLS to choose others); then csp-validate over the first N/10
+# files, to show memory does not grow with N; then each tool on one small
+# case, repeated (BENCH_REPEAT, default 200), process start included.
+# Prints the figures and the bars, and writes them to BUILD/bench.txt.
+# A benchmark, not a test: its status is 0 unless it could not run.
+set -u
+O=${1:-build}
+N=${2:-100000}
+repeat=${BENCH_REPEAT:-200}
+tools=${BENCH_TOOLS:-csp-validate csp-deadlines csp-decide csp-notify}
+B=$O/bench
+small=examples/01-referral.yaml
+export TZ=Europe/London LC_ALL=C CSP_TODAY=2026-11-26
+unset CSP_HOLIDAYS
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/csp-bench.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+out=$O/bench.txt
+: >"$out.tmp"
+
+say() { printf '%s\n' "$*" | tee -a "$out.tmp"; }
+# stat CMD...: "wall user sys maxrss status" for one run, stdout discarded
+stat() { "$B/runstat" "$@"; }
+
+tenth=$((N / 10))
+[ "$tenth" -ge 1 ] || tenth=1
+mkdir "$tmp/all" "$tmp/tenth"
+t0=$(date +%s)
+"$B/gen" "$tmp/all" "$N" || exit 2
+# the first tenth again, in a folder of their own (the same seed makes the
+# same files)
+"$B/gen" "$tmp/tenth" "$tenth" || exit 2
+bytes=$(find "$tmp/all" -name '*.yaml' -exec cat {} + | wc -c)
+say "csp bench, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+say "machine: $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1), $(uname -sr)"
+say "files: $N generated in $(($(date +%s) - t0)) s, $((bytes / 1048576)) MiB, $((bytes / N)) bytes on average"
+
+# are they all valid?  (an invalid file is refused early and would flatter
+# the tools)
+set -- $(stat "$O/bin/csp-validate" -q "$tmp/all")
+[ "$5" -eq 0 ] || say "warning: csp-validate exit $5: not every generated file is valid"
+
+# the page cache warmed, then the floor
+stat "$B/floor" "$tmp/all" >/dev/null
+set -- $(stat "$B/floor" "$tmp/all")
+floor=$1
+say ""
+say "over $N files          files/s   time   x floor   peak RSS   exit"
+row() { # name wall maxrss status
+	awk -v name="$1" -v w="$2" -v f="$floor" -v n="$N" -v rss="$3" -v st="$4" \
+	    'BEGIN { printf "%-20s %10.0f %6.2fs %8.2f  %7.1f MiB   %d\n", name, n / w, w, w / f, rss / 1024, st }' |
+	    tee -a "$out.tmp"
+}
+row floor "$1" "$4" "$5"
+worst_ratio=1
+worst_rss=$4
+for t in $tools; do
+	if [ ! -x "$O/bin/$t" ]; then
+		say "$(printf '%-20s (not built yet: skipped)' "$t")"
+		continue
+	fi
+	set -- $(stat "$O/bin/$t" "$tmp/all")
+	row "$t" "$1" "$4" "$5"
+	worst_ratio=$(awk -v a="$worst_ratio" -v w="$1" -v f="$floor" 'BEGIN { r = w / f; print (r > a ? r : a) }')
+	[ "$4" -gt "$worst_rss" ] && worst_rss=$4
+done
+
+say ""
+set -- $(stat "$O/bin/csp-validate" "$tmp/tenth")
+rss_tenth=$4
+set -- $(stat "$O/bin/csp-validate" "$tmp/all")
+rss_all=$4
+say "memory in N: csp-validate peak RSS $(awk -v k="$rss_tenth" 'BEGIN { printf "%.1f", k / 1024 }') MiB over $tenth files, $(awk -v k="$rss_all" 'BEGIN { printf "%.1f", k / 1024 }') MiB over $N"
+
+say ""
+say "one small case ($small), mean of $repeat runs, process start included"
+worst_ms=0
+for t in floor $tools; do
+	if [ "$t" = floor ]; then bin=$B/floor; else bin=$O/bin/$t; fi
+	[ -x "$bin" ] || continue
+	set -- $(stat -n "$repeat" "$bin" "$small")
+	ms=$(awk -v w="$1" 'BEGIN { printf "%.2f", w * 1000 }')
+	say "$(printf '%-20s %6s ms   peak RSS %s MiB' "$t" "$ms" "$(awk -v k="$4" 'BEGIN { printf "%.1f", k / 1024 }')")"
+	[ "$t" = floor ] || worst_ms=$(awk -v a="$worst_ms" -v b="$ms" 'BEGIN { print (b > a ? b : a) }')
+done
+
+# the bars of SPEC section 5
+bar() { # ok? text
+	if [ "$1" = 1 ]; then say "  met:    $2"; else say "  MISSED: $2"; fi
+}
+say ""
+say "SPEC section 5:"
+bar "$(awk -v r="$worst_ratio" 'BEGIN { print (r <= 2 ? 1 : 0) }')" \
+    "each tool within 2x of the floor (worst $(awk -v r="$worst_ratio" 'BEGIN { printf "%.2f", r }')x)"
+bar "$(awk -v k="$worst_rss" 'BEGIN { print (k < 16384 ? 1 : 0) }')" \
+    "peak memory under 16 MiB (worst $(awk -v k="$worst_rss" 'BEGIN { printf "%.1f", k / 1024 }') MiB)"
+bar "$(awk -v a="$rss_tenth" -v b="$rss_all" 'BEGIN { print (b <= a * 1.1 + 1024 ? 1 : 0) }')" \
+    "peak memory flat in N (x10 files: +$(awk -v a="$rss_tenth" -v b="$rss_all" 'BEGIN { printf "%.1f", (b - a) / 1024 }') MiB)"
+bar "$(awk -v m="$worst_ms" 'BEGIN { print (m <= 5 ? 1 : 0) }')" \
+    "one small case in a few milliseconds (worst $worst_ms ms)"
+mv "$out.tmp" "$out"
+echo "(written to $out)"
