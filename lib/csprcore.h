@@ -665,5 +665,129 @@ int cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
  * memory. */
 int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
     struct cspr_errors *e);
+/* ---- publish.c: may this final report be published? (9.12, 9.15, 9.16,
+ * 10.7, 10.8) ---- */
+
+#define CSPR_MAX_REPORT (4L * 1024 * 1024) /* larger reports are rejected */
+#define CSPR_MIN_READING_EASE 30.0 /* default: a lower Flesch Reading Ease is
+				      a finding */
+#define CSPR_MAX_GRADE 14.0        /* default: a higher Flesch-Kincaid grade
+				      is a finding */
+
+/* Read a report ("-" is standard input) into a new NUL-terminated buffer.
+ * CSPR_OK; CSPR_FINDINGS when it is larger than CSPR_MAX_REPORT or is not
+ * text (a NUL byte); CSPR_ERROR when it cannot be read.  Diagnostics name
+ * the file as given ("<stdin>" for "-"). */
+int cspr_report_read(const char *path, char **buf, size_t *len,
+    struct cspr_errors *e);
+/* Where a case's report is: report.file as it is when absolute or when
+ * the case came from standard input (case_file "-" or "<stdin>"), else
+ * joined to the folder of case_file.  A new string; NULL when the case
+ * records no report.file, or on out of memory (*oom set). */
+char *cspr_report_path(const json_t *root, const char *case_file, int *oom);
+
+/* A heading of a report, as the content checks see them: a Markdown "#"
+ * heading (levels 1-6), a setext heading ("=" or "-" under a line: 1, 2),
+ * or a plain-text heading line as pdftotext and pandoc write them (level
+ * 7): short, not ending a sentence, numbered or not, standing alone
+ * between blank lines or else in capitals.  The rules are in publish.c. */
+struct cspr_heading {
+	size_t off, len;  /* its words, bytes into the text: without the
+			     "#" marks and any numbering ("5.2", "A.") */
+	long line, col;   /* its first character; col in characters */
+	int level;
+	long body_words;  /* words under it, before the next heading of its
+			     level or above */
+};
+
+/* A growable list of headings; zero-initialise before use. */
+struct cspr_headings {
+	struct cspr_heading *v;
+	size_t n, cap;
+};
+
+/* Find every heading of text[0..len) (any bytes), in order; YAML front
+ * matter and fenced code are skipped.  Returns the number, or -1 on out of
+ * memory.  h is emptied first. */
+int cspr_headings(const char *text, size_t len, struct cspr_headings *h);
+/* Free the headings and empty the list; the list stays usable. */
+void cspr_headings_clear(struct cspr_headings *h);
+/* 1 when the heading text[0..len) holds one of the phrases
+ * (NULL-terminated): its words in a row, any case, a plural "s" on either
+ * side ignored ("Recommendation" matches "recommendations"). */
+int cspr_heading_matches(const char *text, size_t len,
+    const char *const *phrases);
+/* The default heading phrases for 9.12.1(a), the summary of recommended
+ * improvements, and 9.12.1(b), the analysis of systemic or underlying
+ * reasons; NULL-terminated. */
+extern const char *const cspr_improvements_headings[];
+extern const char *const cspr_analysis_headings[];
+
+/* What to ask of a report. */
+struct cspr_publish_opts {
+	const char *const *improvements; /* heading phrases (9.12.1(a)) */
+	const char *const *analysis;     /* heading phrases (9.12.1(b)) */
+	double min_reading_ease;         /* Flesch Reading Ease below: a
+					    finding */
+	double max_grade;                /* Flesch-Kincaid grade above */
+	long long_sentence;              /* more words is a long sentence */
+	const char *const *known_acronyms; /* NULL-terminated, or NULL: added
+					      to readability.c's list */
+};
+
+/* The defaults: the phrases above, CSPR_MIN_READING_EASE, CSPR_MAX_GRADE,
+ * CSPR_LONG_SENTENCE, no extra acronyms. */
+void cspr_publish_opts_init(struct cspr_publish_opts *o);
+
+/* One finding of csp-publish-check (SPEC section 4).  line and col place it
+ * in the report; both 0 when it is about the report as a whole or about
+ * the case, and then path, when not NULL, is the case field it is about
+ * (jq-style, ".publication.delay_reason").  kind is an identifier's kind
+ * ("name", "dob", ...), else NULL.  The message is one sentence ending
+ * with its paragraph; it never quotes the report or a personal field. */
+struct cspr_pub_finding {
+	const char *check; /* "identifier" (static) */
+	const char *para;  /* "9.12.2, 9.15.2, 9.4.3" (static) */
+	long line, col;
+	const char *kind;
+	const char *path;
+	int blocks;        /* it stands in the way of publication */
+	char *message;
+};
+
+/* The answer for one case and its report. */
+struct cspr_publish {
+	int has_report;
+	/* the report's measures, NULL without a report; the scores as shown
+	 * and compared, rounded to one decimal */
+	struct cspr_readability *rd;
+	double reading_ease, grade, words_per_sentence;
+	/* findings: those placed in the report in line:col order, then those
+	 * about the report as a whole, then those about the case */
+	struct cspr_pub_finding *v;
+	size_t n, cap;
+	/* what is in order but worth saying: a late publication whose delay
+	 * was explained (9.16.3), how long the report must stay available
+	 * (9.15.1, 10.8.3) */
+	struct cspr_findings notes;
+	int publishable;           /* 1, 0, or -1 without a report */
+	cspr_date available_until; /* published + 1 year (3 for a national
+				      review), or CSPR_NO_DATE */
+};
+
+/* Check a case (borrowed) and its report text[0..len), any bytes; text
+ * NULL when there is no report: then only the checks of the case.  Status
+ * as of today.  Returns 0, or -1 on out of memory. */
+int cspr_publish_check(json_t *root, const char *text, size_t len,
+    const struct cspr_calendar *c, cspr_date today,
+    const struct cspr_publish_opts *o, struct cspr_publish *p);
+/* Free a check's contents. */
+void cspr_publish_clear(struct cspr_publish *p);
+/* {case, report, publishable, readability: {words, sentences,
+ * words_per_sentence, flesch_reading_ease, flesch_kincaid_grade,
+ * long_sentences} or null, available_until, findings: [{check, para, line,
+ * col, kind, message}]}; report may be NULL.  NULL on out of memory. */
+json_t *cspr_publish_json(const struct cspr_publish *p, const char *id,
+    const char *report);
 
 #endif /* CSPRCORE_H */

@@ -1,0 +1,354 @@
+/*
+ * csp-publish-check - may this final report be published?  (9.12, 9.15,
+ * 9.16, 10.7, 10.8)
+ *
+ * Reads each case and its report (report.file, relative to the case file's
+ * folder, or --report FILE) and says what stands in the way.  Text is a
+ * list a reviewer can work through in an editor: each finding in the report
+ * as report:line:col, each about the case as case-file:line:col (the field
+ * it is about), then the readability scores and the verdict.  JSON is one
+ * object per case.  The library decides all of it (publish.c); this file
+ * only speaks.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "text.h"
+#include "tool.h"
+
+static const char help[] =
+    "      --report FILE    the report to check (\"-\": standard input) instead\n"
+    "                       of the case's report.file; one case only\n"
+    "      --min-reading-ease N\n"
+    "                       a lower Flesch Reading Ease is a finding (30)\n"
+    "      --max-grade N    a higher Flesch-Kincaid grade is a finding (14)\n"
+    "      --long-sentence N\n"
+    "                       a sentence of more words is a finding (25)\n"
+    "      --acronyms LIST  acronyms the readers know, comma-separated\n"
+    "      --improvements-headings LIST\n"
+    "                       heading phrases for the summary of recommended\n"
+    "                       improvements (recommendations,recommended\n"
+    "                       improvements,improvements)\n"
+    "      --analysis-headings LIST\n"
+    "                       heading phrases for the analysis of systemic or\n"
+    "                       underlying reasons (analysis,systemic,underlying\n"
+    "                       reasons,findings)\n"
+    "  -q, --quiet          print nothing; the exit status tells\n"
+    "      --format FMT     text (default) or json, one object per case\n"
+    "      --names          name the child in the heading\n"
+    "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
+    "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --holidays FILE  extra bank holidays\n"
+    "  -h, --help           this help\n"
+    "      --version        the version\n"
+    "\nExit status: 0 no findings, 1 findings, 2 usage error or a case or "
+    "report that cannot be processed.\n";
+
+enum {
+	OPT_REPORT = OPT_TOOL, OPT_MIN_EASE, OPT_MAX_GRADE, OPT_LONG,
+	OPT_ACRONYMS, OPT_IMPROVEMENTS, OPT_ANALYSIS
+};
+
+struct run {
+	const char *report; /* --report */
+	struct cspr_publish_opts o;
+	int cases;
+};
+
+/* A comma-separated list as a NULL-terminated array of trimmed, non-empty
+ * items, in one allocation with their text. */
+static const char **
+list(struct tool *t, const char *opt, const char *arg)
+{
+	size_t n = 2, len = strlen(arg);
+	const char **v;
+	char *s, *p, *item;
+	size_t k = 0;
+
+	for (const char *c = arg; *c; c++)
+		n += *c == ',';
+	if (!(v = malloc(n * sizeof(*v) + len + 1))) {
+		fprintf(stderr, "%s: out of memory\n", t->name);
+		exit(2);
+	}
+	s = memcpy((char *)(v + n), arg, len + 1);
+	for (p = s; (item = strsep(&p, ",")) != NULL;) {
+		char *end;
+
+		while (*item == ' ' || *item == '\t')
+			item++;
+		end = item + strlen(item);
+		while (end > item && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (*item)
+			v[k++] = item;
+	}
+	v[k] = NULL;
+	if (k == 0) {
+		fprintf(stderr, "%s: %s: an empty list\n", t->name, opt);
+		free(v);
+		exit(2);
+	}
+	return v;
+}
+
+static double
+number(struct tool *t, const char *opt, const char *arg, double lo,
+    double hi, int whole)
+{
+	char *end;
+	double x;
+
+	errno = 0;
+	x = strtod(arg, &end);
+	if (end == arg || *end || errno || x < lo || x > hi ||
+	    (whole && x != (double)(long)x)) {
+		fprintf(stderr, "%s: %s: not a %s from %g to %g: %s\n",
+		    t->name, opt, whole ? "whole number" : "number", lo, hi,
+		    arg);
+		exit(2);
+	}
+	return x;
+}
+
+/* The case by its id, and the child by name with --names. */
+static void
+heading(const struct tool *t, const json_t *root, const char *id,
+    const char *report)
+{
+	const char *first = cspr_get_str(root, "child.first_name");
+	const char *last = cspr_get_str(root, "child.last_name");
+
+	printf("%s", id);
+	if (t->names && (first || last))
+		printf(" (%s%s%s)", first ? first : "",
+		    first && last ? " " : "", last ? last : "");
+	if (report)
+		printf(": final report %s\n", report);
+	else
+		printf(": no report to check (no report.file in the case, and "
+		    "no --report)\n");
+}
+
+static void
+finding(const struct cspr_case *c, const char *report,
+    const struct cspr_pub_finding *f)
+{
+	long line, col;
+
+	if (f->line > 0)
+		printf("%s:%ld:%ld: ", report, f->line, f->col);
+	else if (f->path && cspr_doc_key_pos(cspr_case_doc(c), f->path, &line,
+	    &col) >= 0)
+		printf("%s:%ld:%ld: ", cspr_case_file(c), line, col);
+	else if (f->path)
+		printf("%s: ", cspr_case_file(c));
+	else
+		printf("%s: ", report);
+	printf("%s", f->check);
+	if (f->kind)
+		printf(" (%s)", f->kind);
+	printf(": %s\n", f->message);
+}
+
+static void
+speak(const struct tool *t, const struct cspr_case *c, const char *report,
+    const struct cspr_publish *p, const struct cspr_publish_opts *o)
+{
+	char line[1024];
+	size_t duties = 0;
+
+	heading(t, cspr_case_root(c), cspr_case_id(c), report);
+	for (size_t i = 0; i < p->n; i++) {
+		finding(c, report, &p->v[i]);
+		duties += !p->v[i].blocks;
+	}
+	if (p->rd) {
+		const struct cspr_readability *r = p->rd;
+
+		snprintf(line, sizeof(line), "%ld words in %ld sentences, %.1f "
+		    "words a sentence, %zu over %ld; Flesch Reading Ease %.1f "
+		    "(%g or more wanted), Flesch-Kincaid grade %.1f (%g or less "
+		    "wanted).", r->words, r->sentences, p->words_per_sentence,
+		    r->nlong, o->long_sentence, p->reading_ease,
+		    o->min_reading_ease, p->grade, o->max_grade);
+		text_wrap("Readability (9.12.2): ", "  ", line);
+	}
+	for (size_t i = 0; i < p->notes.n; i++)
+		text_wrap("", "  ", p->notes.v[i].message);
+	if (p->publishable < 0) {
+		text_wrap("Publishable: ", "  ", "not known without the report.");
+		return;
+	}
+	if (!p->publishable) {
+		snprintf(line, sizeof(line), "no: %zu finding%s above to resolve "
+		    "first.", p->n - duties, p->n - duties == 1 ? "" : "s");
+	} else if (duties) {
+		snprintf(line, sizeof(line), "yes, on these checks; the %zu "
+		    "finding%s about the partnership's duties above do%s not "
+		    "stand in its way.", duties, duties == 1 ? "" : "s",
+		    duties == 1 ? "es" : "");
+	} else {
+		snprintf(line, sizeof(line), "yes, on these checks.");
+	}
+	text_wrap("Publishable: ", "  ", line);
+}
+
+static void
+json_out(json_t *v)
+{
+	/* reals are rounded to one decimal; 15 digits print them so */
+	if (v) {
+		json_dumpf(v, stdout, JSON_COMPACT | JSON_REAL_PRECISION(15));
+		putchar('\n');
+		json_decref(v);
+	}
+}
+
+static int
+check(struct tool *t, struct cspr_case *c, void *arg)
+{
+	struct run *x = arg;
+	json_t *root = cspr_case_root(c);
+	struct cspr_publish p;
+	char *path = NULL, *text = NULL;
+	const char *shown = NULL;
+	size_t len = 0;
+	int oom = 0, r;
+
+	if (x->report)
+		shown = strcmp(x->report, "-") == 0 ? "<stdin>" : x->report;
+	else if ((path = cspr_report_path(root, cspr_case_file(c), &oom)))
+		shown = path;
+	if (oom)
+		goto nomem;
+	if (shown && (r = cspr_report_read(x->report ? x->report : path,
+	    &text, &len, &t->e)) != CSPR_OK) {
+		if (t->format == FMT_JSON && t->e.n > 0)
+			tool_json(t, json_pack("{s:s, s:s++}", "file",
+			    cspr_case_file(c), "error", shown, ": ",
+			    t->e.v[0].message));
+		free(path);
+		return CSPR_ERROR;
+	}
+	if (cspr_publish_check(root, shown ? text : NULL, len, t->cal,
+	    t->today, &x->o, &p) < 0) {
+		free(text);
+		goto nomem;
+	}
+	free(text);
+	r = p.n ? CSPR_FINDINGS : CSPR_OK;
+	if (t->quiet) {
+		/* the exit status tells */
+	} else if (t->format == FMT_JSON) {
+		json_t *j = cspr_publish_json(&p, cspr_case_id(c), shown);
+
+		if (!j) {
+			cspr_publish_clear(&p);
+			goto nomem;
+		}
+		json_out(j);
+	} else {
+		if (x->cases++)
+			printf("\n");
+		speak(t, c, shown, &p, &x->o);
+	}
+	cspr_publish_clear(&p);
+	free(path);
+	return r;
+nomem:
+	free(path);
+	cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL, "out of memory");
+	return CSPR_ERROR;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"report", required_argument, NULL, OPT_REPORT},
+		{"min-reading-ease", required_argument, NULL, OPT_MIN_EASE},
+		{"max-grade", required_argument, NULL, OPT_MAX_GRADE},
+		{"long-sentence", required_argument, NULL, OPT_LONG},
+		{"acronyms", required_argument, NULL, OPT_ACRONYMS},
+		{"improvements-headings", required_argument, NULL,
+		    OPT_IMPROVEMENTS},
+		{"analysis-headings", required_argument, NULL, OPT_ANALYSIS},
+		TOOL_OPTIONS
+	};
+	const char **acronyms = NULL, **improvements = NULL, **analysis = NULL;
+	struct run x = {0};
+	struct tool t;
+	struct stat st;
+	int c, status;
+
+	tool_init(&t, "csp-publish-check", "[-q] [--format text|json] "
+	    "[--report file] [--min-reading-ease n] [--max-grade n] "
+	    "[--long-sentence n] [--acronyms list] [--improvements-headings "
+	    "list] [--analysis-headings list] [--names] [--today date] "
+	    "[file|dir ...]", help, FMT_JSON);
+	cspr_publish_opts_init(&x.o);
+	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case OPT_REPORT:
+			x.report = optarg;
+			break;
+		case OPT_MIN_EASE:
+			x.o.min_reading_ease = number(&t, "--min-reading-ease",
+			    optarg, -1000, 1000, 0);
+			break;
+		case OPT_MAX_GRADE:
+			x.o.max_grade = number(&t, "--max-grade", optarg,
+			    -1000, 1000, 0);
+			break;
+		case OPT_LONG:
+			x.o.long_sentence = (long)number(&t, "--long-sentence",
+			    optarg, 1, 10000, 1);
+			break;
+		case OPT_ACRONYMS:
+			free(acronyms);
+			x.o.known_acronyms = acronyms = list(&t, "--acronyms",
+			    optarg);
+			break;
+		case OPT_IMPROVEMENTS:
+			free(improvements);
+			x.o.improvements = improvements = list(&t,
+			    "--improvements-headings", optarg);
+			break;
+		case OPT_ANALYSIS:
+			free(analysis);
+			x.o.analysis = analysis = list(&t,
+			    "--analysis-headings", optarg);
+			break;
+		default:
+			tool_option(&t, c, optarg);
+		}
+	}
+	/* one report goes with one case */
+	if (x.report) {
+		const char *op = optind < argc ? argv[optind] : "-";
+
+		if (argc - optind > 1 || (strcmp(op, "-") != 0 &&
+		    stat(op, &st) == 0 && S_ISDIR(st.st_mode))) {
+			fprintf(stderr, "%s: --report goes with one case file\n",
+			    t.name);
+			return 2;
+		}
+		if (strcmp(x.report, "-") == 0 && strcmp(op, "-") == 0) {
+			fprintf(stderr, "%s: --report - and the case cannot both "
+			    "be standard input\n", t.name);
+			return 2;
+		}
+	}
+	tool_start(&t);
+	tool_each(&t, argc - optind, argv + optind, check, &x);
+	status = tool_finish(&t);
+	free(acronyms);
+	free(improvements);
+	free(analysis);
+	return status;
+}
