@@ -665,6 +665,7 @@ int cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
  * memory. */
 int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
     struct cspr_errors *e);
+
 /* ---- publish.c: may this final report be published? (9.12, 9.15, 9.16,
  * 10.7, 10.8) ---- */
 
@@ -688,16 +689,17 @@ char *cspr_report_path(const json_t *root, const char *case_file, int *oom);
 
 /* A heading of a report, as the content checks see them: a Markdown "#"
  * heading (levels 1-6), a setext heading ("=" or "-" under a line: 1, 2),
- * or a plain-text heading line as pdftotext and pandoc write them (level
- * 7): short, not ending a sentence, numbered or not, standing alone
- * between blank lines or else in capitals.  The rules are in publish.c. */
+ * or a plain-text heading line as pdftotext and pandoc write them: short,
+ * not ending a sentence, in capitals (7) or else standing alone between
+ * blank lines, numbered (8-10 by depth) or not (11).  The rules are in
+ * publish.c. */
 struct cspr_heading {
 	size_t off, len;  /* its words, bytes into the text: without the
 			     "#" marks and any numbering ("5.2", "A.") */
 	long line, col;   /* its first character; col in characters */
 	int level;
-	long body_words;  /* words under it, before the next heading of its
-			     level or above */
+	long body_words;  /* words under it (lower headings' too), before
+			     the next heading of its level or above */
 };
 
 /* A growable list of headings; zero-initialise before use. */

@@ -15,22 +15,22 @@
  * - Markdown: "#" to "######" after at most three spaces, then a space or
  *   the end of the line (closing "#"s dropped); a line with a line of at
  *   least three "=" (level 1) or "-" (level 2) under it (setext).
- * - Plain text, as pdftotext and pandoc -t plain write headings (level 7):
- *   a line of at most 10 words and 80 characters, maybe numbered ("5.",
- *   "5.2", "A.", "(b)", "iv)"), whose first word after the number starts
- *   with a capital, that does not end a sentence or clause (. , ; : ! at
- *   the end, before any closing quotes or brackets), is not a list item,
- *   table row, quotation or markup, and either stands alone between blank
- *   lines (or headings, or the start or end) or is written in capitals.
+ * - Plain text, as pdftotext and pandoc -t plain write headings: a line of
+ *   at most 10 words and 80 characters, maybe numbered ("5.", "5.2", "A.",
+ *   "(b)", "iv)"), whose first word after the number starts with a
+ *   capital, that does not end a sentence or clause (. , ; : ! at the end,
+ *   before any closing quotes or brackets), is not a list item, table row,
+ *   quotation or markup, and is written in capitals (level 7) or stands
+ *   alone between blank lines, headings, or the start or end (levels 8, 9,
+ *   10 numbered "5", "5.2", deeper or with a letter; 11 with no number).
  *   A one-line paragraph of a few words with no full stop is taken for a
- *   heading: harmless, as it ends only the plain-text section above it.
+ *   heading: harmless, as its words still count in the section above.
  * - YAML front matter is skipped; a fenced code block is text, never
  *   headings.
- * A heading's section runs to the next heading of its level or above (a
- * plain-text heading's, to the next heading of any kind); it has text when
- * any line in it, other than a heading, has a word.  A summary is there
- * when some heading whose words hold one of the phrases (see
- * cspr_heading_matches) has text under it.
+ * A heading's section runs to the next heading of its level or above; it
+ * has text when any line in it, a lower heading included, has a word.  A
+ * summary is there when some heading whose words hold one of the phrases
+ * (see cspr_heading_matches) has text under it.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -328,11 +328,16 @@ bulleted(const char *s, size_t n, size_t at)
 }
 
 /* A number before a heading: "5", "5.2", "5.2.", "5)", "A.", "a)", "(b)",
- * "iv.", then white space.  Returns the index after the space, or at. */
+ * "iv.", then white space.  Returns the index after the space, or at;
+ * *depth is 1 for "5", 2 for "5.2", 3 for deeper, 3 for a letter, 0 for
+ * none. */
 static size_t
-numbering(const char *s, size_t n, size_t at)
+numbering(const char *s, size_t n, size_t at, int *depth)
 {
 	size_t i = at, j;
+	int d = 3;
+
+	*depth = 0;
 
 	if (i < n && s[i] == '(') {
 		for (j = i + 1; j < n && alnum((unsigned char)s[j]); j++)
@@ -342,9 +347,12 @@ numbering(const char *s, size_t n, size_t at)
 		else
 			return at;
 	} else if (i < n && s[i] >= '0' && s[i] <= '9') {
+		d = 1;
 		while (i < n && ((s[i] >= '0' && s[i] <= '9') || (s[i] == '.' &&
-		    i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')))
+		    i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+			d += s[i] == '.';
 			i++;
+		}
 		if (i < n && (s[i] == '.' || s[i] == ')'))
 			i++;
 	} else {
@@ -365,19 +373,21 @@ numbering(const char *s, size_t n, size_t at)
 		return at;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
+	*depth = d > 3 ? 3 : d;
 	return i;
 }
 
-/* A plain-text heading line: 1 in capitals, 2 otherwise (then it must
- * stand alone), 0 not one.  Its text (after any numbering) is
- * [*ho, *ho + *hl). */
+/* A plain-text heading line: its level, 0 for none.  In capitals, 7;
+ * else (it must then stand alone) 8, 9 or 10 numbered "5", "5.2" or
+ * deeper (or with a letter), 11 with no number.  Its text (after any
+ * numbering) is [*ho, *ho + *hl). */
 static int
 plain_heading(const char *s, size_t n, size_t *ho, size_t *hl)
 {
 	size_t at, end, i, e;
 	unsigned char c;
 	long words;
-	int upper = 0, lower = 0;
+	int upper = 0, lower = 0, depth;
 
 	indent(s, n, &at);
 	end = n;
@@ -387,7 +397,7 @@ plain_heading(const char *s, size_t n, size_t *ho, size_t *hl)
 		return 0;
 	if (chars(s, n, at, end) > 80)
 		return 0;
-	i = numbering(s, end, at);
+	i = numbering(s, end, at, &depth);
 	c = (unsigned char)s[i];
 	/* starts with a capital letter (or a letter outside ASCII, which a
 	 * two-byte UTF-8 sequence is; symbols and bullets are three) */
@@ -412,7 +422,9 @@ plain_heading(const char *s, size_t n, size_t *ho, size_t *hl)
 	}
 	*ho = i;
 	*hl = end - i;
-	return lower == 0 && upper >= 3 ? 1 : 2;
+	if (lower == 0 && upper >= 3)
+		return 7;
+	return depth ? 7 + depth : 11;
 }
 
 static int
@@ -552,15 +564,16 @@ cspr_headings(const char *text, size_t len, struct cspr_headings *h)
 				hl--;
 			ln[i].kind = L_HEADING;
 			ln[i + 1].kind = L_UNDER;
-		} else if ((ph = plain_heading(s, sl, &ho, &hl)) == 1 ||
-		    (ph == 2 && (i == first || sep(&ln[i - 1])) &&
+		} else if ((ph = plain_heading(s, sl, &ho, &hl)) == 7 ||
+		    (ph > 7 && (i == first || sep(&ln[i - 1])) &&
 		    (i + 1 == n || sep(&ln[i + 1])))) {
-			level = 7;
+			level = ph;
 			ln[i].kind = L_HEADING;
 		} else {
 			ln[i].words = count_words(s, sl);
 			continue;
 		}
+		ln[i].words = count_words(s + ho, hl);
 		x.off = ln[i].off + ho;
 		x.len = hl;
 		x.line = (long)i + 1;
@@ -573,10 +586,10 @@ cspr_headings(const char *text, size_t len, struct cspr_headings *h)
 			return -1;
 		}
 	}
-	/* each heading's section: the words of the lines that are not
-	 * headings, to the next heading of its level or above.  A heading is
-	 * passed over only by the nearest heading above it of each lower
-	 * level, so this is linear in the lines. */
+	/* each heading's section: the words of its lines, to the next
+	 * heading of its level or above.  A heading is passed over only by
+	 * the nearest heading before it of each lower level, so this is
+	 * linear in the lines. */
 	for (size_t k = 0; k < h->n; k++) {
 		size_t to = n;
 		long w = 0;
@@ -587,8 +600,7 @@ cspr_headings(const char *text, size_t len, struct cspr_headings *h)
 				break;
 			}
 		for (size_t l = (size_t)h->v[k].line; l < to; l++)
-			if (ln[l].kind == L_BODY || ln[l].kind == L_CODE)
-				w += ln[l].words;
+			w += ln[l].words;
 		h->v[k].body_words = w;
 	}
 	free(ln);
