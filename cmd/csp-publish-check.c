@@ -114,6 +114,16 @@ number(struct tool *t, const char *opt, const char *arg, double lo,
 	return x;
 }
 
+/* Print s with every control character a space: ids, names and file
+ * names come from the case and the command line, and must not move the
+ * cursor or change colours on a terminal. */
+static void
+put_clean(const char *s)
+{
+	for (; *s; s++)
+		putchar((unsigned char)*s < ' ' || *s == 0x7f ? ' ' : *s);
+}
+
 /* The case by its id, and the child by name with --names. */
 static void
 heading(const struct tool *t, const json_t *root, const char *id,
@@ -122,15 +132,22 @@ heading(const struct tool *t, const json_t *root, const char *id,
 	const char *first = cspr_get_str(root, "child.first_name");
 	const char *last = cspr_get_str(root, "child.last_name");
 
-	printf("%s", id);
-	if (t->names && (first || last))
-		printf(" (%s%s%s)", first ? first : "",
-		    first && last ? " " : "", last ? last : "");
-	if (report)
-		printf(": final report %s\n", report);
-	else
+	put_clean(id);
+	if (t->names && (first || last)) {
+		printf(" (");
+		put_clean(first ? first : "");
+		printf("%s", first && last ? " " : "");
+		put_clean(last ? last : "");
+		printf(")");
+	}
+	if (report) {
+		printf(": final report ");
+		put_clean(report);
+		printf("\n");
+	} else {
 		printf(": no report to check (no report.file in the case, and "
 		    "no --report)\n");
+	}
 }
 
 static void
@@ -139,15 +156,19 @@ finding(const struct cspr_case *c, const char *report,
 {
 	long line, col;
 
-	if (f->line > 0)
-		printf("%s:%ld:%ld: ", report, f->line, f->col);
-	else if (f->path && cspr_doc_key_pos(cspr_case_doc(c), f->path, &line,
-	    &col) >= 0)
-		printf("%s:%ld:%ld: ", cspr_case_file(c), line, col);
-	else if (f->path)
-		printf("%s: ", cspr_case_file(c));
-	else
-		printf("%s: ", report);
+	if (f->line > 0) {
+		put_clean(report);
+		printf(":%ld:%ld: ", f->line, f->col);
+	} else if (f->path) {
+		put_clean(cspr_case_file(c));
+		if (cspr_doc_key_pos(cspr_case_doc(c), f->path, &line,
+		    &col) >= 0)
+			printf(":%ld:%ld", line, col);
+		printf(": ");
+	} else {
+		put_clean(report);
+		printf(": ");
+	}
 	printf("%s", f->check);
 	if (f->kind)
 		printf(" (%s)", f->kind);
@@ -169,16 +190,29 @@ speak(const struct tool *t, const struct cspr_case *c, const char *report,
 	if (p->rd) {
 		const struct cspr_readability *r = p->rd;
 
+		char many[32] = "none";
+
+		if (r->nlong)
+			snprintf(many, sizeof(many), "%zu", r->nlong);
 		snprintf(line, sizeof(line), "%ld words in %ld sentences, %.1f "
-		    "words a sentence, %zu over %ld; Flesch Reading Ease %.1f "
-		    "(%g or more wanted), Flesch-Kincaid grade %.1f (%g or less "
-		    "wanted).", r->words, r->sentences, p->words_per_sentence,
-		    r->nlong, o->long_sentence, p->reading_ease,
+		    "words a sentence, %s over %ld words; Flesch Reading Ease "
+		    "%.1f (%g or more wanted), Flesch-Kincaid grade %.1f (%g or "
+		    "less wanted).", r->words, r->sentences,
+		    p->words_per_sentence, many, o->long_sentence, p->reading_ease,
 		    o->min_reading_ease, p->grade, o->max_grade);
 		text_wrap("Readability (9.12.2): ", "  ", line);
 	}
-	for (size_t i = 0; i < p->notes.n; i++)
-		text_wrap("", "  ", p->notes.v[i].message);
+	for (size_t i = 0; i < p->notes.n; i++) {
+		/* the paragraphs at the end stay on one line */
+		char *open;
+
+		snprintf(line, sizeof(line), "%s", p->notes.v[i].message);
+		if ((open = strrchr(line, '(')))
+			for (char *q = open; *q; q++)
+				if (*q == ' ')
+					*q = TEXT_NBSP;
+		text_wrap("", "  ", line);
+	}
 	if (p->publishable < 0) {
 		text_wrap("Publishable: ", "  ", "not known without the report.");
 		return;

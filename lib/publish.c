@@ -52,6 +52,7 @@ const char *const cspr_analysis_headings[] = {"analysis", "systemic",
 #define P_REVIEWER "9.15.1"
 #define P_PLAIN "9.12.2"
 #define P_LATE "9.16.1, 9.16.3"
+#define P_DELAY "9.16.3"
 #define P_AVAILABLE "9.15.1"
 #define P_AVAILABLE_NATIONAL "10.8.3"
 #define P_NONPUB "9.15.1"
@@ -1083,9 +1084,21 @@ late_publication(struct cspr_publish *p, const json_t *root,
 	char due[11], done[11], when[256], untold[128];
 	long days;
 
-	if (!d || (d->status != CSPR_LATE && d->status != CSPR_OVERDUE))
+	if (!d)
 		return 0;
 	cspr_date_str(cspr_when_date(d->due), due);
+	if (d->status == CSPR_DUE && reason && *reason) {
+		/* a delay foreseen: its reasons go to the Panel and the
+		 * Secretary of State now, not once it is late */
+		if (!recipients(untold, sizeof(untold), root, to, delay, 1))
+			return 0;
+		return add(p, "late-publication", P_DELAY, 0, 0, NULL,
+		    ".notifications", 0, "A reason for delaying publication "
+		    "beyond %s is recorded (publication.delay_reason) but has "
+		    "not been sent to %s (%s).", due, untold, P_DELAY);
+	}
+	if (d->status != CSPR_LATE && d->status != CSPR_OVERDUE)
+		return 0;
 	if (d->status == CSPR_LATE) {
 		cspr_date_str(cspr_when_date(d->done), done);
 		days = cspr_working_days_between(cal, cspr_when_date(d->due),
@@ -1210,27 +1223,35 @@ availability(struct cspr_publish *p, const json_t *root, cspr_date today,
 	    span, b, para);
 }
 
-/* 9.15.1, 9.15.3: a local review's report not published. */
+/* 9.15.1, 9.15.3: a local review's report not published, in full (only
+ * the information about improvements) or at all.  Reasons and notice as
+ * csp-notify's non-publication obligation asks; only when nothing at all
+ * is published does it stand in the way. */
 static int
-non_publication(struct cspr_publish *p, const json_t *root)
+non_publication(struct cspr_publish *p, const json_t *root, const char *kind)
 {
 	static const char *const to[] = {"panel", "secretary_of_state", NULL};
 	static const char *const about[] = {"non_publication", NULL};
 	const char *reason = cspr_get_str(root,
 	    "publication.non_publication_reason");
+	int none = strcmp(kind, "none") == 0;
 	char untold[128];
 
 	if (!(reason && *reason) && add(p, "non-publication", P_NONPUB, 0, 0,
-	    NULL, ".publication.non_publication_reason", 1, "The report is "
-	    "not to be published (publication.kind none) and no reason is "
+	    NULL, ".publication.non_publication_reason", none, "The report "
+	    "is not to be published (publication.kind %s) and no reason is "
 	    "recorded in publication.non_publication_reason: 9.15.1 allows "
-	    "that only in exceptional circumstances (%s).", P_NONPUB) < 0)
+	    "that only in exceptional circumstances (%s).", kind,
+	    P_NONPUB) < 0)
 		return -1;
 	if (recipients(untold, sizeof(untold), root, to, about, 1) > 0 &&
 	    add(p, "non-publication", P_NONPUB_NOTICE, 0, 0, NULL,
-	    ".notifications", 1, "The justification for not publishing has "
-	    "not been sent to %s (%s).", untold, P_NONPUB_NOTICE) < 0)
+	    ".notifications", none, "The justification for not publishing the "
+	    "report has not been set out for %s (%s).", untold,
+	    P_NONPUB_NOTICE) < 0)
 		return -1;
+	if (!none)
+		return 0;
 	return add(p, "non-publication", P_NONPUB, 0, 0, NULL,
 	    ".publication.kind", 1, "Nothing is to be published "
 	    "(publication.kind none), but any information about the "
@@ -1254,7 +1275,9 @@ check_case(struct cspr_publish *p, const json_t *root,
 	    availability(p, root, today, national) < 0)
 		return -1;
 	if (outcome && strcmp(outcome, "local_review") == 0 && kind &&
-	    strcmp(kind, "none") == 0 && non_publication(p, root) < 0)
+	    (strcmp(kind, "none") == 0 ||
+	    strcmp(kind, "improvements_only") == 0) &&
+	    non_publication(p, root, kind) < 0)
 		return -1;
 	if (cspr_get_bool(root, "parallel.court_order_restrictions") == 1 &&
 	    add(p, "court-order", P_COURT, 0, 0, NULL,

@@ -1,6 +1,7 @@
 #!/bin/sh
 # golden.sh BUILD [update] - run every line of tests/golden.list over every
-# example case and compare with (or, with "update", rewrite) the expected
+# example case (or once, for a line without {}) and compare with (or, with
+# "update", rewrite) the expected
 # outputs in tests/golden/.  Speaks TAP, one test per example and line.
 set -u
 O=${1:-build}
@@ -27,10 +28,15 @@ capture() {
 }
 
 grep -v '^#' tests/golden.list | grep -v '^$' | while read -r name ext cmd; do
-	mkdir -p "tests/golden/$name"
-	for f in examples/*.yaml; do
+	# a command without {} runs once, into tests/golden/NAME.EXT
+	case $cmd in
+	*'{}'*) mkdir -p "tests/golden/$name"; files=examples/*.yaml ;;
+	*) mkdir -p "$(dirname "tests/golden/$name")"; files=once ;;
+	esac
+	for f in $files; do
 		base=${f##*/}
 		want=tests/golden/$name/${base%.yaml}.$ext
+		[ "$f" = once ] && base=$name.$ext && want=tests/golden/$base
 		run=$(printf '%s\n' "$cmd" | sed "s|{}|$f|g")
 		capture "$run" >"$tmp"
 		n=$((n + 1))

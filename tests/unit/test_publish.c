@@ -315,6 +315,10 @@ expect(const char *spec, const char *text, const char *today,
     "\"final_report\", \"date\": \"" d "\"}, {\"to\": \"ofsted\", " \
     "\"about\": \"final_report\", \"date\": \"" d "\"}"
 #define SENT SENT_AT("2026-01-01")
+/* The justification for not publishing, set out for both (9.15.3). */
+#define TOLD "[{\"to\": \"panel\", \"about\": \"non_publication\", " \
+    "\"date\": \"2026-04-01\"}, {\"to\": \"secretary_of_state\", " \
+    "\"about\": \"non_publication\", \"date\": \"2026-04-01\"}"
 
 static void
 test_good_report(void **state)
@@ -349,8 +353,10 @@ test_content(void **state)
 	expect(CASE, "# Child A\n\nJane Quill wrote this.\n\n"
 	    "## Findings\n\n## Analysis\n\nWords.\n\n## Recommendations\n\n"
 	    "Act.\n", "2026-05-01", "");
-	/* information about improvements alone needs no analysis */
-	expect(CASE "publication.kind=improvements_only",
+	/* information about improvements alone needs no analysis (its
+	 * non-publication of the report is justified and told) */
+	expect_log(CASE "publication.kind=improvements_only; "
+	    "publication.non_publication_reason=x", TOLD "]",
 	    "# Child A\n\nJane Quill.\n\n## Improvements\n\nAct.\n",
 	    "2026-05-01", "");
 	/* the message names what was looked for; a national review's
@@ -547,6 +553,21 @@ test_late_publication(void **state)
 	assert_non_null(strstr(r.p.v[0].message, "no reason for the delay is "
 	    "recorded in publication.delay_reason (9.16.1, 9.16.3)."));
 	done(&r);
+	/* a delay foreseen: the reasons go now, not once it is late */
+	run_full(&r, PUB "publication.delay_reason=A trial", SENT ", {\"to\": "
+	    "\"panel\", \"about\": \"delay\", \"date\": \"2026-05-20\"}]", NULL,
+	    "2026-06-01", NULL);
+	assert_string_equal(r.got, "late-publication");
+	assert_string_equal(r.p.v[0].para, "9.16.3");
+	assert_string_equal(r.p.v[0].message, "A reason for delaying "
+	    "publication beyond 2026-08-27 is recorded "
+	    "(publication.delay_reason) but has not been sent to the Secretary "
+	    "of State (9.16.3).");
+	done(&r);
+	expect_log(PUB "publication.delay_reason=A trial", SENT ", {\"to\": "
+	    "\"panel\", \"about\": \"delay\", \"date\": \"2026-05-20\"}, "
+	    "{\"to\": \"secretary_of_state\", \"about\": \"delay\", \"date\": "
+	    "\"2026-05-20\"}]", NULL, "2026-06-01", "");
 	/* explained and told: a note, not a finding */
 	run_full(&r, PUB "publication.published=2026-09-21; "
 	    "publication.delay_reason=An inquest", SENT ", {\"to\": \"panel\", "
@@ -604,7 +625,8 @@ test_copies(void **state)
 	/* not sent at all, information about improvements: 2026-09-07 from
 	 * completion */
 	run_full(&r, PUB "report.completed=2026-08-26; "
-	    "decision.date=2026-03-27; publication.kind=improvements_only", "[{\"to\": \"panel\", "
+	    "decision.date=2026-03-27; publication.kind=improvements_only; "
+	    "publication.non_publication_reason=x", TOLD ", {\"to\": \"panel\", "
 	    "\"about\": \"improvements\", \"date\": \"2026-09-04\"}]", NULL,
 	    "2026-09-09", NULL);
 	assert_string_equal(r.got, "copy-to-panel-and-sos copy-to-ofsted");
@@ -689,8 +711,9 @@ test_non_publication(void **state)
 	struct run r;
 
 	(void)state;
-	/* no reason, nobody told, nothing published: three findings */
-	run(&r, CASE "publication.kind=none", NULL, "2026-05-01");
+	/* no reason, nobody told, nothing published: three findings, each
+	 * standing in the way */
+	run(&r, CASE "publication.kind=none", GOOD, "2026-05-01");
 	assert_string_equal(r.got, "non-publication non-publication "
 	    "non-publication");
 	assert_string_equal(r.p.v[0].para, "9.15.1");
@@ -698,27 +721,32 @@ test_non_publication(void **state)
 	    ".publication.non_publication_reason");
 	assert_string_equal(r.p.v[1].para, "9.15.3");
 	assert_string_equal(r.p.v[1].message, "The justification for not "
-	    "publishing has not been sent to the Panel and the Secretary of "
-	    "State (9.15.3).");
+	    "publishing the report has not been set out for the Panel and the "
+	    "Secretary of State (9.15.3).");
 	assert_non_null(strstr(r.p.v[2].message, "improvements_only"));
-	done(&r);
-	/* reason recorded and both told: the improvements still stand */
-	run_full(&r, CASE "publication.kind=none; "
-	    "publication.non_publication_reason=Exceptional",
-	    "[{\"to\": \"panel\", \"about\": \"non_publication\", \"date\":"
-	    " \"2026-04-01\"}, {\"to\": \"secretary_of_state\", \"about\":"
-	    " \"non_publication\", \"date\": \"2026-04-01\"}]", GOOD,
-	    "2026-05-01", NULL);
-	assert_string_equal(r.got, "non-publication");
-	assert_int_equal(r.p.v[0].blocks, 1);
 	assert_int_equal(r.p.publishable, 0);
 	done(&r);
+	/* reason recorded and both told: the improvements still stand */
+	expect_log(CASE "publication.kind=none; "
+	    "publication.non_publication_reason=Exceptional", TOLD "]", NULL,
+	    "2026-05-01", "non-publication");
+	/* only the improvements published (csp-notify agrees: that is not
+	 * publishing the report): reason and notice, not in the way */
+	run_full(&r, CASE "publication.kind=improvements_only", TOLD "]", GOOD,
+	    "2026-05-01", NULL);
+	assert_string_equal(r.got, "non-publication");
+	assert_int_equal(r.p.v[0].blocks, 0);
+	assert_int_equal(r.p.publishable, 1);
+	assert_non_null(strstr(r.p.v[0].message, "(publication.kind "
+	    "improvements_only)"));
+	done(&r);
+	expect(CASE "publication.kind=improvements_only; "
+	    "publication.non_publication_reason=x", NULL, "2026-05-01",
+	    "non-publication");
 	/* only for a local review (9.16.4 lets other reviews go
-	 * unpublished); information about improvements is publication */
+	 * unpublished) */
 	expect(CASE "decision.outcome=other_review; publication.kind=none",
 	    NULL, "2026-05-01", "");
-	expect(CASE "publication.kind=improvements_only", NULL, "2026-05-01",
-	    "");
 }
 
 static void
