@@ -5,8 +5,8 @@
  * Reads each case and its report (report.file, relative to the case file's
  * folder, or --report FILE) and says what stands in the way.  Text is a
  * list a reviewer can work through in an editor: each finding in the report
- * as report:line:col, each about the case as case-file:line:col (the field
- * it is about), then the readability scores and the verdict.  JSON is one
+ * as report:line:col, each about the case after the case file's name, then
+ * the readability scores and the verdict.  JSON is one
  * object per case.  The library decides all of it (publish.c); this file
  * only speaks.
  */
@@ -154,16 +154,13 @@ static void
 finding(const struct cspr_case *c, const char *report,
     const struct cspr_pub_finding *f)
 {
-	long line, col;
-
 	if (f->line > 0) {
 		put_clean(report);
 		printf(":%ld:%ld: ", f->line, f->col);
 	} else if (f->path) {
+		/* the message names the fields; a line number in the case
+		 * file would change with its comments and long text */
 		put_clean(cspr_case_file(c));
-		if (cspr_doc_key_pos(cspr_case_doc(c), f->path, &line,
-		    &col) >= 0)
-			printf(":%ld:%ld", line, col);
 		printf(": ");
 	} else {
 		put_clean(report);

@@ -17,8 +17,8 @@ found() { sed -n "s|^$1:\([0-9]*:[0-9]*\): \([a-z-]*\)\( (\([a-z_]*\))\)\{0,1\}:
 # ---- the clean report passes ----
 
 run csp-publish-check $case
-ok "the clean report: nothing in it, publishable, exit 1 for the case's late copy to Ofsted" '[ $rc -eq 1 ] && [ ! -s $T/err ] && [ -z "$(found $clean)" ] && out_has "Publishable: yes, on these checks; the 1 finding about the partnership'"'"'s" && [ "$(grep -c ": copy-to-ofsted: " $T/out)" -eq 1 ] && [ "$(grep -c "^[^ ].*:[0-9]*:[0-9]*: " $T/out)" -eq 1 ]'
-ok "the case's finding points at its notifications" 'out_has "examples/05-published.yaml:134:1: copy-to-ofsted: The report went to Ofsted on 2026-09-08, 1 working day after it was due on 2026-09-07, seven working days after the report was completed (9.16.2)."'
+ok "the clean report: nothing in it, publishable, exit 1 for the case's late copy to Ofsted" '[ $rc -eq 1 ] && [ ! -s $T/err ] && [ -z "$(found $clean)" ] && out_has "Publishable: yes, on these checks; the 1 finding about the partnership'"'"'s" && [ "$(grep -c ": copy-to-ofsted: " $T/out)" -eq 1 ] && [ "$(grep -c "^[^ ].*:[0-9]*:[0-9]*: " $T/out)" -eq 0 ]'
+ok "the case's finding after the case file's name" 'out_has "examples/05-published.yaml: copy-to-ofsted: The report went to Ofsted on 2026-09-08, 1 working day after it was due on 2026-09-07, seven working days after the report was completed (9.16.2)."'
 run csp-publish-check $ontime
 ok "the clean report with every copy on time: exit 0" '[ $rc -eq 0 ] && [ ! -s $T/err ] && out_has "Publishable: yes, on these checks." && ! grep -q ": [a-z-]*: " $T/out'
 run csp-publish-check --format json $case
@@ -52,7 +52,7 @@ run_in $planted csp-publish-check --report - $case
 ok "--report -: the report on stdin, shown as <stdin>" '[ $rc -eq 1 ] && [ "$(found "<stdin>" | tr "\n" ";")" = "88:13 identifier name;103:21 identifier dob;113:57 identifier postcode;158:45 acronym;165:21 identifier nhs_number;197:1 long-sentence;" ] && out_has "HSCP-2025-012: final report <stdin>"'
 (cd examples && csp-publish-check - <05-published.yaml >"$T/out" 2>"$T/err")
 rc=$?
-ok "a case on stdin: report.file from the current folder" '[ $rc -eq 1 ] && out_has "HSCP-2025-012: final report reports/HSCP-2025-012.md" && out_has "<stdin>:134:1: copy-to-ofsted"'
+ok "a case on stdin: report.file from the current folder" '[ $rc -eq 1 ] && out_has "HSCP-2025-012: final report reports/HSCP-2025-012.md" && out_has "<stdin>: copy-to-ofsted"'
 run csp-publish-check --report tests/data/reports/HSCP-2025-012-layout.txt $case
 ok "pdftotext -layout text (capitals, numbered headings, page breaks): nothing in the report" '[ $rc -eq 1 ] && [ -z "$(found tests/data/reports/HSCP-2025-012-layout.txt)" ] && ! out_has missing- && out_has "Publishable: yes"'
 if command -v pandoc >/dev/null 2>&1; then
@@ -69,7 +69,7 @@ fi
 run csp-publish-check examples/
 ok "a folder: each case, with its report or without" '[ $rc -eq 1 ] && [ "$(grep -c "^HSCP-" $T/out)" -eq 8 ] && [ "$(grep -c ": no report to check (no report.file in the case, and no --report)$" $T/out)" -eq 7 ]'
 run csp-publish-check examples/04-review.yaml
-ok "no report: the case's checks only, verdict unknown" '[ $rc -eq 1 ] && out_has "examples/04-review.yaml:131:1: late-publication: The report is not published, and the six months from the decision ended on 2026-11-11, 11 working days ago; the reasons for the delay are recorded but have not been sent to the Secretary of State (9.16.1, 9.16.3)." && out_has "Publishable: not known without the report."'
+ok "no report: the case's checks only, verdict unknown" '[ $rc -eq 1 ] && out_has "examples/04-review.yaml: late-publication: The report is not published, and the six months from the decision ended on 2026-11-11, 11 working days ago; the reasons for the delay are recorded but have not been sent to the Secretary of State (9.16.1, 9.16.3)." && out_has "Publishable: not known without the report."'
 run csp-publish-check --format json examples/06-closed.yaml
 ok "no report in JSON: nulls, and how long it stays available" '[ $rc -eq 0 ] && out_is "{\"case\":\"HSCP-2024-037\",\"report\":null,\"publishable\":null,\"readability\":null,\"available_until\":\"2026-06-13\",\"findings\":[]}"'
 

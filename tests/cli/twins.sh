@@ -10,10 +10,10 @@
 
 tools=$(cd "$CSP_BIN" && ls)
 mkdir -p "$T/plain" "$T/crlf" "$T/bom" "$T/long" "$T/names"
-# the examples and anything beside them (reports)
-cp examples/* "$T/plain/"
+# the examples and anything beside them (the reports, in their folder)
+cp -R examples/. "$T/plain/"
 for k in crlf bom long names; do
-	cp examples/* "$T/$k/"
+	cp -R examples/. "$T/$k/"
 done
 
 # every name in the examples, and its accented twin, as a sed script
@@ -27,8 +27,9 @@ while IFS= read -r name; do
 done <"$T/names.txt" >"$T/names.sed"
 ok "names found to accent" '[ "$(wc -l <$T/names.txt)" -gt 20 ]'
 
-for f in examples/*; do
-	b=${f##*/}
+for f in examples/* examples/*/*; do
+	[ -d "$f" ] && continue
+	b=${f#examples/}
 	case $b in
 	*.yaml) ;;
 	*) sed -f "$T/names.sed" "$f" >"$T/names/$b"; continue ;;
