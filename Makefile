@@ -87,7 +87,12 @@ $(O)/bin/%: $(O)/cmd/%.o $(CMD_OBJ) $(LIB)
 
 $(O)/tests/%: $(O)/tests/unit/%.o $(LIB) | $(O)/.deps-check
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(TEST_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# test_oom fails the library's allocations one at a time: its malloc and
+# friends are wrapped at link time.
+$(O)/tests/test_oom: TEST_LDFLAGS = \
+	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=free
 
 $(O)/tests/unit/%.o: tests/unit/%.c | $(O)/.deps-check
 	@mkdir -p $(@D)

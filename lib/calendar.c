@@ -1103,8 +1103,17 @@ load_json(struct loader *l)
 	json_t *root, *div, *events, *ev;
 	size_t i;
 
+	/* jansson does not always set the error's code, nor its text when
+	 * it cannot even start */
+	memset(&err, 0, sizeof(err));
 	if (!(root = json_loadb(l->buf, l->len, JSON_REJECT_DUPLICATES,
 	    &err))) {
+		/* out of memory is not the file's fault */
+		if (!err.text[0] ||
+		    json_error_code(&err) == json_error_out_of_memory) {
+			out_of_memory(l);
+			return NULL;
+		}
 		sanitise(err.text);
 		bad(l, err.line > 0 ? err.line : 0,
 		    err.column > 0 ? err.column : 0, "invalid JSON: %s",

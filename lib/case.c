@@ -32,8 +32,13 @@ cspr_case_schema(const char *path, struct cspr_errors *e)
 		if (cspr_read_file(path, CSPR_MAX_FILE, &buf, &len, e) !=
 		    CSPR_OK)
 			return NULL;
+		memset(&je, 0, sizeof(je)); /* jansson may leave it unset */
 		j = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
 		free(buf);
+		if (!j && !je.text[0]) {
+			cspr_errors_add(e, path, 0, 0, NULL, "out of memory");
+			return NULL;
+		}
 		if (!j) {
 			/* jansson says column 0 at the end of the text */
 			cspr_errors_add(e, path, je.line,
@@ -41,9 +46,10 @@ cspr_case_schema(const char *path, struct cspr_errors *e)
 			    "not a JSON schema: %s", je.text);
 			return NULL;
 		}
-	} else if (!(j = json_loads(cspr_case_schema_json, 0, &je))) {
-		cspr_errors_add(e, "(built-in schema)", je.line, je.column,
-		    NULL, "%s", je.text);
+	} else if (!(j = json_loads(cspr_case_schema_json, 0, NULL))) {
+		/* the text is known good: only memory can be short */
+		cspr_errors_add(e, "(built-in schema)", 0, 0, NULL,
+		    "out of memory");
 		return NULL;
 	}
 	s = cspr_schema_compile(j, e);

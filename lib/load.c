@@ -78,6 +78,7 @@ struct builder {
 	char *path; /* current path, grown as needed */
 	size_t pathlen, pathcap;
 	int failed;
+	int oom; /* failed for want of memory: CSPR_ERROR, not the file's fault */
 };
 
 static int
@@ -101,6 +102,7 @@ fail(struct builder *b, long line, long col, const char *fmt, ...)
 static int
 oom(struct builder *b)
 {
+	b->oom = 1;
 	return fail(b, 0, 0, "out of memory");
 }
 
@@ -825,7 +827,7 @@ out:
 	free(b.path);
 	if (b.failed) {
 		cspr_doc_free(&b.doc);
-		return CSPR_FINDINGS;
+		return b.oom ? CSPR_ERROR : CSPR_FINDINGS;
 	}
 	b.doc->loaded = 1;
 	*out = b.doc;

@@ -847,8 +847,11 @@ child_where(struct comp *c, const char *where, const char *key, size_t len)
 {
 	struct buf b = {0};
 	const char *r = NULL;
-	int first = strcmp(where, ".") == 0;
+	int first;
 
+	if (!where)
+		return NULL; /* an earlier step ran out of memory, said so */
+	first = strcmp(where, ".") == 0;
 	if (!first)
 		buf_adds(&b, where);
 	buf_addseg(&b, first, key, len);
