@@ -497,7 +497,12 @@ cspr_anonymise_case(const struct cspr_case *c, json_t **out,
 	int n, r = CSPR_ERROR;
 
 	*out = NULL;
-	if (!d || !(t = cspr_anonymise(root, d)))
+	if (!d)
+		goto oom;
+	/* bound for an external body: "Hope" starting a sentence is replaced
+	 * too (9.4.3) */
+	cspr_detector_strict(d, 1);
+	if (!(t = cspr_anonymise(root, d)))
 		goto oom;
 	if ((n = cspr_anonymise_scan(d, t, cspr_case_file(c),
 	    cspr_case_doc(c), e)) < 0)

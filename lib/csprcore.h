@@ -518,6 +518,11 @@ int cspr_detector_exempt(struct cspr_detector *d, const char *name);
  * professional's "role, agency".  The reviewer is exempt, never an item.
  * NULL on out of memory. */
 struct cspr_detector *cspr_detector_from_case(json_t *case_root);
+/* Strict mode: a name part that is also a common word counts whenever it
+ * is capitalised, at the start of a sentence too ("Hope is ..."), outside
+ * a date; for anonymisation, where a missed name costs more than a changed
+ * word.  Off by default. */
+void cspr_detector_strict(struct cspr_detector *d, int on);
 /* The number of known items. */
 int cspr_detector_count(const struct cspr_detector *d);
 /* An item's kind (CSPR_ID_NAME for a bad index). */

@@ -36,7 +36,10 @@
  *   the next word is one that follows a person ("Hope said", "Brown told").
  *   So "we hope that", "the brown door", "in May 2026", "Young people" are
  *   not hits, while "Hope is ..." at the start of a sentence is not either:
- *   a false negative this rule accepts.
+ *   a false negative this rule accepts.  A strict detector
+ *   (cspr_detector_strict) drops (d): any capitalised occurrence outside a
+ *   date counts, for anonymisation, where a changed word is a small price
+ *   and a missed name is not.
  * - The reviewer (9.4.3) is exempt as a full name: "Jane Hope" is not a hit
  *   when she is the reviewer, but "Hope" alone still is when it is a family
  *   name.  A one-word exemption is ignored, as it would silence that word.
@@ -575,6 +578,7 @@ struct cspr_detector {
 	struct phrase *phr;
 	size_t nphr, capphr;
 	size_t ndob, nphone;
+	int strict; /* cspr_detector_strict() */
 };
 
 /* Grow *p (of *cap elements of size sz) to hold at least n. */
@@ -783,6 +787,12 @@ const char *
 cspr_id_kind_name(enum cspr_id_kind kind)
 {
 	return kind_ok((int)kind) ? kind_names[kind] : "unknown";
+}
+
+void
+cspr_detector_strict(struct cspr_detector *d, int on)
+{
+	d->strict = on != 0;
 }
 
 int
@@ -2135,7 +2145,7 @@ tokenise(struct scan *sc)
 }
 
 static int
-single_ok(const struct entry *e, unsigned fl)
+single_ok(const struct entry *e, unsigned fl, int strict)
 {
 	if (e->fl & E_SHORT)
 		return 0;
@@ -2147,7 +2157,7 @@ single_ok(const struct entry *e, unsigned fl)
 		return 1;
 	if ((e->fl & E_MONTH) && (fl & (U_PREVCTX | U_NEXTNUM)))
 		return 0;
-	if (!(fl & U_INITIAL))
+	if (!(fl & U_INITIAL) || strict)
 		return 1;
 	return (fl & U_VERB) != 0;
 }
@@ -2269,7 +2279,7 @@ name_runs(struct scan *sc)
 			if (nk)
 				ng = nk;
 		}
-		if (j > i ? nonshort && strong : single_ok(e, sc->u[i].fl)) {
+		if (j > i ? nonshort && strong : single_ok(e, sc->u[i].fl, d->strict)) {
 			/* the item: the first one of the run's person */
 			int item = -1, kind = CSPR_ID_ALIAS;
 
