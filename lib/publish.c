@@ -312,8 +312,9 @@ atx(const char *s, size_t n, size_t *ho, size_t *hl)
 	return level;
 }
 
-/* A bullet: "-", "*", "+" then a space, or any character that is not a
- * letter, digit or "(" (pdftotext's bullets are symbols). */
+/* A Markdown bullet: "-", "*" or "+", then a space or the end.  (Other
+ * bullets, pdftotext's symbols, start with no letter, which a plain
+ * heading must.) */
 static int
 bulleted(const char *s, size_t n, size_t at)
 {

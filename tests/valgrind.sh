@@ -44,7 +44,7 @@ unset CSP_HOLIDAYS
 	for t in "$O"/tests/test_*; do
 		[ -x "$t" ] && echo "unit $t"
 	done
-	for s in hostile every_tool twins validate; do
+	for s in hostile every_tool twins validate publish; do
 		echo "cli tests/cli/$s.sh"
 	done
 } >"$V/jobs"

@@ -7,6 +7,10 @@
  * then the text, so item parsing is fuzzed as well as scanning.  Besides
  * the sanitizers it checks what csp-publish-check and csp-notify rely on:
  * hits in order, inside the text, not overlapping, placed at a line:col.
+ * The headings csp-publish-check finds (cspr_headings) and its whole check
+ * of a report against a fixed case (cspr_publish_check) are fuzzed too:
+ * headings in order, inside the text, placed; findings placed in the text
+ * or not at all, in order, each message ending with its paragraph.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -123,6 +127,70 @@ measure(const char *text, size_t len)
 }
 #endif
 
+static void
+headings(const char *text, size_t len)
+{
+	struct cspr_headings h = {0};
+	long line = 0;
+
+	if (cspr_headings(text, len, &h) != (int)h.n)
+		abort();
+	for (size_t i = 0; i < h.n; i++) {
+		const struct cspr_heading *x = &h.v[i];
+
+		if (x->off > len || x->len > len - x->off || x->line <= line ||
+		    x->col < 1 || x->level < 1 || x->level > 11 ||
+		    x->body_words < 0)
+			abort();
+		line = x->line;
+	}
+	cspr_headings_clear(&h);
+}
+
+/* The whole check, against a case with a decision, a reviewer and people
+ * to find, on a fixed day. */
+static void
+publish(const char *text, size_t len)
+{
+	static struct cspr_calendar *cal; /* made once: it is the slow part */
+	json_t *root = json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s}, "
+	    "s:[{s:s, s:s}], s:{s:s, s:s}, s:{s:{s:s}}, s:{s:s, s:s}}",
+	    "id", "F-1", "partnership", "Fuzz",
+	    "child", "first_name", "Poppy", "last_name", "Testcase",
+	    "pseudonym", "Child A", "dob", "2019-04-02",
+	    "family", "name", "Zoë Ñandú-Ørsted", "relationship", "Mother",
+	    "decision", "outcome", "local_review", "date", "2026-02-27",
+	    "review", "reviewer", "name", "Olwen Examplereviewer",
+	    "publication", "kind", "full", "published", "2026-09-21");
+	struct cspr_publish p;
+	cspr_date today;
+	long line = 0, col = 0;
+
+	if (!cal)
+		cal = cspr_calendar_new();
+	if (!cal || !root || cspr_date_parse("2026-11-26", &today) != 0 ||
+	    cspr_publish_check(root, text, len, cal, today, NULL, &p) != 0 ||
+	    !p.rd || p.publishable < 0)
+		abort();
+	for (size_t i = 0; i < p.n; i++) {
+		const struct cspr_pub_finding *f = &p.v[i];
+		const char *m = f->message, *para = strrchr(m, '(');
+
+		if (f->line < 0 || (f->line > 0 && f->col < 1) ||
+		    (f->line == 0 && f->col != 0) || !para ||
+		    strncmp(para + 1, f->para, strlen(f->para)) != 0)
+			abort();
+		if (f->line > 0) { /* in the report, in order */
+			if (f->line < line || (f->line == line && f->col < col))
+				abort();
+			line = f->line;
+			col = f->col;
+		}
+	}
+	cspr_publish_clear(&p);
+	json_decref(root);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -141,5 +209,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #ifdef CSP_HAVE_READABILITY
 	measure(text, size);
 #endif
+	headings(text, size);
+	publish(text, size);
 	return 0;
 }
