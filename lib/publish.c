@@ -206,14 +206,15 @@ count_words(const char *s, size_t n)
 	return w;
 }
 
-/* Leading spaces (a tab counts four), and the index after them. */
+/* Leading spaces (a tab counts four; a form feed, which pdftotext puts
+ * before a page's first line, none), and the index after them. */
 static size_t
 indent(const char *s, size_t n, size_t *at)
 {
 	size_t i = 0, w = 0;
 
-	while (i < n && (s[i] == ' ' || s[i] == '\t')) {
-		w += s[i] == '\t' ? 4 : 1;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f')) {
+		w += s[i] == '\t' ? 4 : s[i] == ' ';
 		i++;
 	}
 	*at = i;
@@ -501,9 +502,14 @@ cspr_headings(const char *text, size_t len, struct cspr_headings *h)
 		return 0;
 	if (!(ln = split_lines(text, len, &n)))
 		return -1;
+	/* a byte-order mark is not part of the first line's text */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		ln[0].off = 3;
+		ln[0].len = ln[0].len >= 3 ? ln[0].len - 3 : 0;
+	}
 	/* YAML front matter: "---" on the first line, to "---" or "..." */
-	if (ln[0].len >= 3 && memcmp(text, "---", 3) == 0 &&
-	    blank(text + 3, ln[0].len - 3)) {
+	if (ln[0].len >= 3 && memcmp(text + ln[0].off, "---", 3) == 0 &&
+	    blank(text + ln[0].off + 3, ln[0].len - 3)) {
 		for (i = 1; i < n; i++) {
 			const char *s = text + ln[i].off;
 
@@ -579,7 +585,10 @@ cspr_headings(const char *text, size_t len, struct cspr_headings *h)
 		x.off = ln[i].off + ho;
 		x.len = hl;
 		x.line = (long)i + 1;
-		x.col = chars(text, len, ln[i].off, ln[i].off + at) + 1;
+		/* columns count from the start of the line, a byte-order mark
+		 * included, as identifiers.c and readability.c count them */
+		x.col = chars(text, len, i == 0 ? 0 : ln[i].off,
+		    ln[i].off + at) + 1;
 		x.level = level;
 		x.body_words = 0;
 		if (push_heading(h, &x) < 0) {

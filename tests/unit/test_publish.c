@@ -143,6 +143,13 @@ test_headings_skipped(void **state)
 	    "7:6:1:ANALYSIS:0\n");
 	/* front matter that never closes is text */
 	headings_are("---\nANALYSIS\n", "7:2:1:ANALYSIS:0\n");
+	/* a byte-order mark (counted in the column, as the other modules
+	 * count it), and pdftotext's form feed before a page's first line */
+	headings_are("\xef\xbb\xbf# Findings\nx\n", "1:1:2:Findings:1\n");
+	headings_are("\xef\xbb\xbf---\na: b\n---\nANALYSIS\n",
+	    "7:4:1:ANALYSIS:0\n");
+	headings_are("Text.\n\f   RECOMMENDATIONS\nAct.\n",
+	    "7:2:5:RECOMMENDATIONS:1\n");
 	/* CRLF, no final newline, nothing at all */
 	headings_are("# Findings\r\nText.\r\n", "1:1:1:Findings:1\n");
 	headings_are("# Findings", "1:1:1:Findings:0\n");
