@@ -52,7 +52,9 @@ for t in $tools; do
 		    "$T/expect.json" out
 	fi
 	# one at a time on standard input
-	for g in dup-key.yaml nul-byte.yaml junk-random.yaml empty.yaml; do
+	stdin_files="dup-key.yaml nul-byte.yaml junk-random.yaml empty.yaml"
+	[ -n "${CSP_VALGRIND:-}" ] && stdin_files=nul-byte.yaml
+	for g in $stdin_files; do
 		run_in $H/$g timeout $limit "$t"
 		msg=$(awk -F '\t' -v f="$g" '$1 == f { print $2 }' "$T/expect")
 		ok "$t < $g: exit $want, <stdin> named" '[ $rc -eq $want ] && err_is "$t: <stdin>$msg"'
@@ -110,8 +112,10 @@ head=$(printf 'id: HOSTILE-1\npartnership: Testshire\n')
 for x in over-4mib scalar-5mib; do
 	for t in $tools; do
 		want=$(bad_rc "$t")
-		run timeout $limit "$t" "$B/$x.yaml"
-		ok "$t $x: exit $want, one line" '[ $rc -eq $want ] && err_is "$t: $B/$x.yaml: file is larger than 4 MiB"'
+		if [ -z "${CSP_VALGRIND:-}" ]; then
+			run timeout $limit "$t" "$B/$x.yaml"
+			ok "$t $x: exit $want, one line" '[ $rc -eq $want ] && err_is "$t: $B/$x.yaml: file is larger than 4 MiB"'
+		fi
 		run_in "$B/$x.yaml" timeout $limit "$t"
 		ok "$t < $x: exit $want, one line" '[ $rc -eq $want ] && err_is "$t: <stdin>: file is larger than 4 MiB"'
 	done
@@ -123,13 +127,13 @@ done
 { echo "$head"; awk 'BEGIN { for (i = 0; i < 200000; i++) print "---" }'; } >"$B/documents-200000.yaml"
 { echo "$head"; awk 'BEGIN { for (i = 0; i < 100000; i++) printf "a%d: &a%d [*a%d]\n", i, i, i - 1 }'; } >"$B/anchors-100000.yaml"
 printf '%s\n' "$head" >"$B/dup-at-end.yaml"
-awk 'BEGIN { for (i = 0; i < 100000; i++) printf "x%d: 1\n", i; print "x5: 2" }' >>"$B/dup-at-end.yaml"
+awk -v n=$((100000 / scale)) 'BEGIN { for (i = 0; i < n; i++) printf "x%d: 1\n", i; print "x5: 2" }' >>"$B/dup-at-end.yaml"
 cat >"$T/early" <<EOF
 nesting-100000	:3:67: nesting deeper than 64 levels
 nesting-1000-block	:67:129: nesting deeper than 64 levels
 documents-200000	:3:1: more than one document (one case per file)
 anchors-100000	:3:5: anchors (&name) are not allowed
-dup-at-end	:100003:1: duplicate key "x5" (first at line 8)
+dup-at-end	:$((100000 / scale + 3)):1: duplicate key "x5" (first at line 8)
 EOF
 while IFS='	' read -r x msg; do
 	for t in $tools; do
@@ -168,9 +172,9 @@ na=$((100000 / scale))
 { echo "$head"; echo "actions:"; awk -v n=$na 'BEGIN { for (i = 0; i < n; i++) printf "  - {id: %d}\n", i }'; } >"$B/actions.yaml"
 { cat "$B/actions.yaml"; echo "  - {id: 7, action: Again}"; } >"$B/actions-dup.yaml"
 { echo "$head"; printf 'incident:\n  summary: "'
-  awk 'BEGIN { s = "Everything here is invented. "; t = s; while (length(t) < 3 * 1048576) t = t t; printf "%s", substr(t, 1, 3 * 1048576) }'
-  printf '"\n'; } >"$B/scalar-3mib.yaml"
-for x in actions scalar-3mib; do
+  awk -v n=$((3 * 1048576 / scale)) 'BEGIN { s = "Everything here is invented. "; t = s; while (length(t) < n) t = t t; printf "%s", substr(t, 1, n) }'
+  printf '"\n'; } >"$B/scalar-long.yaml"
+for x in actions scalar-long; do
 	for t in $tools; do
 		run timeout $limit "$t" "$B/$x.yaml"
 		ok "$t $x: processed" '[ $rc -le 1 ] && [ ! -s $T/err ]'
