@@ -29,10 +29,17 @@
 #include "csprcore.h"
 #include "internal.h"
 
-/* Where one node is: its path (offset into the path arena), its own
- * position and, for a mapping member, its key's. */
+/* Where one node is: how it is named (its container's entry and its key
+ * or index), its own position and, for a mapping member, its key's.  Paths
+ * are spelled out only when a diagnostic asks for a place: building a path
+ * for every node of every file was a tenth of the loader's own time. */
+#define NO_PARENT ((size_t)-1)
+#define NOT_KEY ((size_t)-1)
 struct pos {
-	size_t path;
+	size_t parent; /* the container's entry; NO_PARENT for the root */
+	size_t step;   /* a sequence index, or the key's offset in keys */
+	size_t klen;   /* the key's length; NOT_KEY for a sequence index */
+	size_t path;   /* offset of the path in paths, once spelled out */
 	long line, col;
 	long kline, kcol;
 };
@@ -42,14 +49,15 @@ struct cspr_doc {
 	json_t *root;
 	struct pos *pos;
 	size_t npos, cappos;
-	char *paths; /* NUL-terminated paths, one after another */
-	size_t lpaths, cappaths;
+	char *keys; /* every mapping key, one after another, no NULs */
+	size_t lkeys, capkeys;
+	char *paths; /* NUL-terminated paths, spelled out at the first lookup */
 	/* An open-addressing hash of paths to pos[] entries (index + 1, 0
 	 * empty), so that placing each of a file's diagnostics is not a scan
 	 * of every node: a 4 MiB file can have 300,000 nodes and as many
-	 * errors.  Built at the first lookup in a loaded document (most
-	 * valid files never need one), so it is kept even through a const
-	 * pointer. */
+	 * errors.  Like the paths, built at the first lookup in a loaded
+	 * document (most valid files never need one), so both are kept even
+	 * through a const pointer. */
 	int loaded;
 	size_t *index;
 	size_t capindex; /* a power of two, at least twice npos */
@@ -58,12 +66,10 @@ struct cspr_doc {
 /* One open container while building. */
 struct frame {
 	json_t *node;
-	size_t pathlen;    /* length of the container's path in the builder */
+	size_t pos;        /* its own entry in doc->pos */
 	long index;        /* next sequence index */
-	char *key;         /* pending mapping key (in keybuf), or NULL */
-	size_t keylen;
-	char *keybuf;      /* kept from container to container at this depth */
-	size_t keycap;
+	int haskey;        /* a mapping's key is waiting for its value: */
+	size_t key, keylen; /* its offset in doc->keys, and its length */
 	long kline, kcol;
 };
 
@@ -75,8 +81,6 @@ struct builder {
 	struct cspr_errors *e;
 	struct frame stack[CSPR_MAX_DEPTH + 1];
 	int depth;
-	char *path; /* current path, grown as needed */
-	size_t pathlen, pathcap;
 	int failed;
 	int oom; /* failed for want of memory: CSPR_ERROR, not the file's fault */
 };
@@ -206,84 +210,87 @@ check_bytes(struct builder *b)
 	return 0;
 }
 
-/* ---- paths ---- */
+/* ---- positions ---- */
 
+/* Record where the node now beginning is. */
 static int
-path_reserve(struct builder *b, size_t extra)
-{
-	if (b->pathlen + extra + 1 > b->pathcap) {
-		size_t cap = (b->pathlen + extra + 1) * 2;
-		char *p = realloc(b->path, cap);
-
-		if (!p)
-			return -1;
-		b->path = p;
-		b->pathcap = cap;
-	}
-	return 0;
-}
-
-/* Append ".key", or ["key"] for a key that is not a plain identifier. */
-static int
-path_push_key(struct builder *b, const char *key, size_t len)
-{
-	if (path_reserve(b, len * 6 + 5) < 0)
-		return -1;
-	b->pathlen += cspr_path_key(b->path + b->pathlen, b->pathlen == 0,
-	    key, len);
-	return 0;
-}
-
-static int
-path_push_index(struct builder *b, long i)
-{
-	char digits[24], *p = digits + sizeof(digits);
-	size_t n;
-
-	if (path_reserve(b, 24) < 0)
-		return -1;
-	/* by hand: sprintf was a tenth of the loader's own time */
-	do
-		*--p = (char)('0' + i % 10);
-	while ((i /= 10) > 0);
-	n = (size_t)(digits + sizeof(digits) - p);
-	b->path[b->pathlen] = '[';
-	memcpy(b->path + b->pathlen + 1, p, n);
-	b->path[b->pathlen + 1 + n] = ']';
-	b->pathlen += n + 2;
-	return 0;
-}
-
-/* Record the current path's position. */
-static int
-record(struct builder *b, long line, long col, long kline, long kcol)
+record(struct builder *b, long line, long col)
 {
 	struct cspr_doc *d = b->doc;
-	size_t need = b->pathlen + 1;
+	struct pos p = {NO_PARENT, 0, NOT_KEY, 0, line, col, 0, 0};
 
 	if (d->npos == d->cappos) {
 		size_t cap = d->cappos ? d->cappos * 2 : 64;
-		struct pos *p = realloc(d->pos, cap * sizeof(*p));
+		struct pos *v = realloc(d->pos, cap * sizeof(*v));
 
-		if (!p)
+		if (!v)
 			return -1;
-		d->pos = p;
+		d->pos = v;
 		d->cappos = cap;
 	}
-	if (d->lpaths + need > d->cappaths) {
-		size_t cap = (d->lpaths + need) * 2;
-		char *p = realloc(d->paths, cap);
+	if (b->depth > 0) {
+		const struct frame *f = &b->stack[b->depth - 1];
 
-		if (!p)
-			return -1;
-		d->paths = p;
-		d->cappaths = cap;
+		p.parent = f->pos;
+		if (json_is_array(f->node)) {
+			p.step = (size_t)f->index;
+		} else {
+			p.step = f->key;
+			p.klen = f->keylen;
+			p.kline = f->kline;
+			p.kcol = f->kcol;
+		}
 	}
-	if (b->pathlen)
-		memcpy(d->paths + d->lpaths, b->path, b->pathlen);
-	d->paths[d->lpaths + b->pathlen] = '\0';
-	d->pos[d->npos++] = (struct pos){d->lpaths, line, col, kline, kcol};
-	d->lpaths += need;
+	d->pos[d->npos++] = p;
+	return 0;
+}
+
+/* Spell out every entry's path: ".child.dob", ".family[1].name",
+ * ".[\"odd key\"]", "" for the root.  A container's entry comes before
+ * its members', so each path is its parent's and one step more.  Returns
+ * -1 on out of memory (lookups then find nothing). */
+static int
+spell_paths(struct cspr_doc *d)
+{
+	size_t len = 0, cap = 0;
+	char *p = NULL;
+
+	for (size_t i = 0; i < d->npos; i++) {
+		struct pos *q = &d->pos[i];
+		size_t plen = q->parent == NO_PARENT ? 0 :
+		    strlen(p + d->pos[q->parent].path);
+		size_t need = plen + (q->klen == NOT_KEY ? 24 : q->klen * 6 + 5) +
+		    1;
+		char *dst;
+
+		if (len + need > cap) {
+			size_t c = (len + need) * 2;
+			char *v = realloc(p, c);
+
+			if (!v) {
+				free(p);
+				return -1;
+			}
+			p = v;
+			cap = c;
+		}
+		dst = p + len;
+		if (plen)
+			memcpy(dst, p + d->pos[q->parent].path, plen);
+		if (q->parent == NO_PARENT) {
+			dst[0] = '\0';
+		} else if (q->klen == NOT_KEY) {
+			snprintf(dst + plen, 24, "[%zu]", q->step);
+		} else {
+			cspr_path_key(dst + plen, plen == 0, d->keys + q->step,
+			    q->klen);
+		}
+		q->path = len;
+		len += strlen(dst) + 1;
+	}
+	if (!p && !(p = malloc(1)))
+		return -1;
+	d->paths = p;
 	return 0;
 }
 
@@ -399,7 +406,7 @@ scalar(struct builder *b, const yaml_event_t *ev, long line, long col)
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 	enum tag tag = tag_of(ev->data.scalar.tag);
-	int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE, word;
 	json_t *v;
 
 	if (tag == TAG_NONE && !plain)
@@ -411,12 +418,19 @@ scalar(struct builder *b, const yaml_event_t *ev, long line, long col)
 		    (const char *)ev->data.scalar.tag);
 		return NULL;
 	}
+	/* the null, boolean and special words all start with one of these;
+	 * most scalars do not, and need not be compared with each word (s[0]
+	 * is the terminating NUL when n is 0, which strchr finds) */
+	word = strchr("~nNtTfF.+-", s[0]) != NULL;
+	if (!word)
+		goto number;
 	if ((tag == TAG_NONE || tag == TAG_NULL) && is_one_of(s, n, nulls))
 		return json_null();
 	if ((tag == TAG_NONE || tag == TAG_BOOL) && is_one_of(s, n, trues))
 		return json_true();
 	if ((tag == TAG_NONE || tag == TAG_BOOL) && is_one_of(s, n, falses))
 		return json_false();
+number:
 	if ((tag == TAG_NONE || tag == TAG_INT) && !leading_zero(s, n)) {
 		int base = 10;
 		size_t skip = 0;
@@ -450,7 +464,8 @@ scalar(struct builder *b, const yaml_event_t *ev, long line, long col)
 			return v;
 		}
 	}
-	if ((tag == TAG_NONE || tag == TAG_FLOAT) && is_one_of(s, n, specials)) {
+	if ((tag == TAG_NONE || tag == TAG_FLOAT) && word &&
+	    is_one_of(s, n, specials)) {
 		fail(b, line, col,
 		    "infinite and not-a-number values are not supported");
 		return NULL;
@@ -505,38 +520,18 @@ attach(struct builder *b, json_t *v)
 		r = json_array_append_new(f->node, v);
 		f->index++;
 	} else {
-		r = json_object_setn_new_nocheck(f->node, f->key, f->keylen, v);
-		f->key = NULL;
+		r = json_object_setn_new_nocheck(f->node,
+		    b->doc->keys + f->key, f->keylen, v);
+		f->haskey = 0;
 	}
-	b->pathlen = f->pathlen;
 	return r < 0 ? oom(b) : 0;
 }
 
-/* Called as a node begins, with the node's own mark: extends the path,
- * records the position, and returns the key position. */
+/* Called as a node begins, with the node's own mark. */
 static int
 begin_node(struct builder *b, long line, long col)
 {
-	long kline = 0, kcol = 0;
-
-	if (b->depth > 0) {
-		struct frame *f = &b->stack[b->depth - 1];
-		int r;
-
-		b->pathlen = f->pathlen;
-		if (json_is_array(f->node)) {
-			r = path_push_index(b, f->index);
-		} else {
-			r = path_push_key(b, f->key, f->keylen);
-			kline = f->kline;
-			kcol = f->kcol;
-		}
-		if (r < 0)
-			return oom(b);
-	}
-	if (record(b, line, col, kline, kcol) < 0)
-		return oom(b);
-	return 0;
+	return record(b, line, col) < 0 ? oom(b) : 0;
 }
 
 /* A scalar in key position of a mapping. */
@@ -557,15 +552,16 @@ key(struct builder *b, const yaml_event_t *ev, long line, long col)
 	if (memchr(s, '\0', n))
 		return fail(b, line, col, "NUL character in a key");
 	if ((first = json_object_getn(f->node, s, n))) {
-		long fl = 0, fc = 0;
-		size_t save = b->pathlen;
+		const struct cspr_doc *d = b->doc;
+		long fl = 0;
 
-		b->pathlen = f->pathlen;
-		if (path_push_key(b, s, n) < 0)
-			return oom(b);
-		b->path[b->pathlen] = '\0';
-		cspr_doc_key_pos(b->doc, b->path, &fl, &fc);
-		b->pathlen = save;
+		/* the first one's entry: once, on the way out */
+		for (size_t i = f->pos + 1; i < d->npos; i++)
+			if (d->pos[i].parent == f->pos && d->pos[i].klen == n &&
+			    memcmp(d->keys + d->pos[i].step, s, n) == 0) {
+				fl = d->pos[i].kline;
+				break;
+			}
 		if (cspr_path_plain(s, n))
 			return fail(b, line, col,
 			    "duplicate key \"%.*s\" (first at line %ld)",
@@ -573,19 +569,22 @@ key(struct builder *b, const yaml_event_t *ev, long line, long col)
 		return fail(b, line, col, "duplicate key (first at line %ld)",
 		    fl);
 	}
-	if (n + 1 > f->keycap) {
-		size_t cap = n + 1 > 64 ? n + 1 : 64;
-		char *p = realloc(f->keybuf, cap);
+	if (b->doc->lkeys + n > b->doc->capkeys) {
+		struct cspr_doc *d = b->doc;
+		size_t cap = (d->lkeys + n) * 2 > 1024 ? (d->lkeys + n) * 2 :
+		    1024;
+		char *p = realloc(d->keys, cap);
 
 		if (!p)
 			return oom(b);
-		f->keybuf = p;
-		f->keycap = cap;
+		d->keys = p;
+		d->capkeys = cap;
 	}
-	f->key = f->keybuf;
-	memcpy(f->key, s, n);
-	f->key[n] = '\0';
+	memcpy(b->doc->keys + b->doc->lkeys, s, n);
+	f->key = b->doc->lkeys;
 	f->keylen = n;
+	f->haskey = 1;
+	b->doc->lkeys += n;
 	f->kline = line;
 	f->kcol = col;
 	return 0;
@@ -608,10 +607,10 @@ open_container(struct builder *b, json_t *node, long line, long col)
 		return -1;
 	}
 	f = &b->stack[b->depth++];
-	f->index = 0;
-	f->key = NULL;
 	f->node = node;
-	f->pathlen = b->pathlen;
+	f->pos = b->doc->npos - 1;
+	f->index = 0;
+	f->haskey = 0;
 	return 0;
 }
 
@@ -672,7 +671,7 @@ event(struct builder *b, const yaml_event_t *ev, int *docs)
 			return fail(b, line, col, "tag %s is not allowed",
 			    (const char *)ev->data.scalar.tag);
 		if (b->depth > 0 && json_is_object(b->stack[b->depth - 1].node)
-		    && !b->stack[b->depth - 1].key)
+		    && !b->stack[b->depth - 1].haskey)
 			return key(b, ev, line, col);
 		if (memchr(ev->data.scalar.value, '\0',
 		    ev->data.scalar.length))
@@ -684,7 +683,7 @@ event(struct builder *b, const yaml_event_t *ev, int *docs)
 		return attach(b, v);
 	}
 	if (b->depth > 0 && json_is_object(b->stack[b->depth - 1].node) &&
-	    !b->stack[b->depth - 1].key)
+	    !b->stack[b->depth - 1].haskey)
 		return fail(b, line, col, "keys must be plain strings");
 	if (tag) {
 		enum tag t = tag_of(tag);
@@ -822,9 +821,6 @@ cspr_load_buffer(const char *name, const char *buf, size_t len,
 out:
 	while (b.depth > 0)
 		json_decref(b.stack[--b.depth].node);
-	for (size_t i = 0; i < sizeof(b.stack) / sizeof(b.stack[0]); i++)
-		free(b.stack[i].keybuf);
-	free(b.path);
 	if (b.failed) {
 		cspr_doc_free(&b.doc);
 		return b.oom ? CSPR_ERROR : CSPR_FINDINGS;
@@ -860,6 +856,7 @@ cspr_doc_free(struct cspr_doc **doc)
 		return;
 	json_decref(d->root);
 	free(d->pos);
+	free(d->keys);
 	free(d->paths);
 	free(d->index);
 	free(d->file);
@@ -883,6 +880,10 @@ cspr_doc_file(const struct cspr_doc *doc)
 static const struct pos *
 lookup(const struct cspr_doc *d, const char *path, size_t n)
 {
+	/* the paths, and their index, are made at the first lookup, even
+	 * through a const pointer (see struct cspr_doc) */
+	if (!d->paths && spell_paths((struct cspr_doc *)d) < 0)
+		return NULL;
 	if (!d->index && d->loaded && d->npos > 16)
 		index_paths((struct cspr_doc *)d);
 	if (d->index) {
