@@ -34,14 +34,14 @@ BENCH_N = 100000
 BENCH = $(O)/bench/gen $(O)/bench/floor $(O)/bench/runstat
 
 # Fuzzing: one libFuzzer harness per input parser (tests/fuzz/fuzz_*.c),
-# built with clang into $(O)/fuzz; the report scanner's harness once the
-# library has the detector, and its readability part once it has that.
+# built with clang into $(O)/fuzz.  `make check` builds them too, with a
+# small main() instead of libFuzzer's, and replays the seeds through them.
 FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZERS = case holidays $(if $(wildcard lib/identifiers.c),report)
-FUZZ_DEFS = $(if $(wildcard lib/readability.c),-DCSP_HAVE_READABILITY)
+FUZZERS = case holidays report
+REPLAY = $(FUZZERS:%=$(O)/fuzz-replay/fuzz_%)
 
 CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -109,7 +109,7 @@ demo: all
 	    [ $$r -le 1 ] || exit $$r; \
 	done
 
-check: all $(UNIT) | $(O)/.deps-check
+check: all $(UNIT) $(REPLAY) | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)
 
 # Each harness for FUZZ_SECONDS over a corpus kept in $(O)/fuzz/corpus
@@ -124,13 +124,19 @@ fuzzers: $(FUZZERS:%=$(O)/fuzzers/fuzz_%)
 
 $(O)/fuzzers/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CSP_CFLAGS) $(FUZZ_DEFS) $(CFLAGS) -fsanitize=fuzzer \
+	$(CC) $(CSP_CFLAGS) $(CFLAGS) -fsanitize=fuzzer \
 	    -o $@ $< $(LIB) $(PKG_LIBS)
 
 check-asan:
 	$(MAKE) O=$(O)/asan \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' check
+
+# A harness with tests/fuzz/replay.c for its main(): each file named is one
+# input (tests/cli/fuzz_replay.sh).
+$(O)/fuzz-replay/fuzz_%: $(O)/tests/fuzz/fuzz_%.o $(O)/tests/fuzz/replay.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/tests/fuzz/replay.o $(LIB) $(PKG_LIBS)
 
 # SPEC section 5's performance bars, measured (a benchmark, not a test);
 # the figures go to $(O)/bench.txt.

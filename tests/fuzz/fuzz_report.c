@@ -1,7 +1,7 @@
 /*
  * fuzz_report.c - libFuzzer harness for the report text scanner: the
- * identifier detector (cspr_detect, cspr_redact) and, where the library has
- * it, the readability measures (cspr_readability).  The input is a report;
+ * identifier detector (cspr_detect, cspr_redact) and the readability
+ * measures (cspr_readability).  The input is a report;
  * when it holds a NUL byte, what comes before the first one is a list of
  * known items instead, one per line, a kind digit (0 name ... 7 e-mail)
  * then the text, so item parsing is fuzzed as well as scanning.  Besides
@@ -100,7 +100,6 @@ scan(const struct cspr_detector *d, const char *text, size_t len)
 	cspr_hits_clear(&hits);
 }
 
-#ifdef CSP_HAVE_READABILITY
 static void
 measure(const char *text, size_t len)
 {
@@ -125,7 +124,6 @@ measure(const char *text, size_t len)
 			abort();
 	cspr_readability_free(&r);
 }
-#endif
 
 static void
 headings(const char *text, size_t len)
@@ -206,9 +204,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	scan(d, text, size);
 	cspr_detector_free(&d);
-#ifdef CSP_HAVE_READABILITY
 	measure(text, size);
-#endif
 	headings(text, size);
 	publish(text, size);
 	return 0;
