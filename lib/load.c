@@ -569,7 +569,9 @@ key(struct builder *b, const yaml_event_t *ev, long line, long col)
 		return fail(b, line, col, "duplicate key (first at line %ld)",
 		    fl);
 	}
-	if (b->doc->lkeys + n > b->doc->capkeys) {
+	/* allocated at the first key, even an empty one: keys + 0 must not
+	 * be NULL + 0 (undefined behaviour; the fuzzer found "?") */
+	if (!b->doc->keys || b->doc->lkeys + n > b->doc->capkeys) {
 		struct cspr_doc *d = b->doc;
 		size_t cap = (d->lkeys + n) * 2 > 1024 ? (d->lkeys + n) * 2 :
 		    1024;
