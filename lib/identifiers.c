@@ -65,64 +65,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 #define FOLDMAX 64 /* a longer word is never a name */
 #define MAXGROUPS 16
 
 /* ---- characters ---- */
 
-/* Decode one UTF-8 character at s[i], i < len.  An invalid or truncated
- * sequence is one byte, U+FFFD. */
-static size_t
-u8dec(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
-{
-	unsigned c = s[i];
-	uint32_t v;
-	size_t n, k;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		v = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		v = c & 0x07;
-	} else
-		goto bad;
-	if (len - i < n)
-		goto bad;
-	for (k = 1; k < n; k++) {
-		if ((s[i + k] & 0xc0) != 0x80)
-			goto bad;
-		v = v << 6 | (s[i + k] & 0x3f);
-	}
-	if ((n == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
-	    (n == 4 && (v < 0x10000 || v > 0x10ffff)))
-		goto bad;
-	*cp = v;
-	return n;
-bad:
-	*cp = 0xfffd;
-	return 1;
-}
-
-/* u8dec with the common case inline. */
-static inline size_t
-dec(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
-{
-	if (s[i] < 0x80) {
-		*cp = s[i];
-		return 1;
-	}
-	return u8dec(s, len, i, cp);
-}
 
 enum { C_OTHER, C_SPACE, C_LETTER, C_DIGIT, C_APOS, C_HYPHEN, C_IGNORE };
 
@@ -315,14 +264,14 @@ word_end(const unsigned char *s, size_t len, size_t i)
 	int c;
 
 	while (i < len) {
-		n = dec(s, len, i, &cp);
+		n = cspr_u8next(s, len, i, &cp);
 		c = cpclass(cp);
 		if (c == C_LETTER || c == C_DIGIT || c == C_IGNORE) {
 			i += n;
 			continue;
 		}
 		if ((c == C_APOS || c == C_HYPHEN) && i + n < len) {
-			n2 = dec(s, len, i + n, &cp2);
+			n2 = cspr_u8next(s, len, i + n, &cp2);
 			c = cpclass(cp2);
 			if (c == C_LETTER || c == C_DIGIT) {
 				i += n + n2;
@@ -351,7 +300,7 @@ fold(const unsigned char *s, size_t i, size_t e, char *out, int *cap)
 		char tmp[4];
 		size_t k = 0;
 
-		n = dec(s, e, i, &cp);
+		n = cspr_u8next(s, e, i, &cp);
 		switch (cpclass(cp)) {
 		case C_LETTER:
 		case C_DIGIT:
@@ -704,7 +653,7 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 	/* one letter (or one character of another script) */
 	if (n == 1 ||
 	    (n <= 4 && (unsigned char)w[0] >= 0xc0 &&
-		dec((const unsigned char *)w, n, 0, &(uint32_t){0}) == n))
+		cspr_u8next((const unsigned char *)w, n, 0, &(uint32_t){0}) == n))
 		x->fl |= E_SHORT;
 	e = (int)d->nents++;
 	{
@@ -835,7 +784,7 @@ words(const unsigned char *s, size_t len, size_t (*w)[2], size_t max)
 	uint32_t cp;
 
 	while (i < len && n < max) {
-		k = dec(s, len, i, &cp);
+		k = cspr_u8next(s, len, i, &cp);
 		if (cpclass(cp) == C_LETTER || cpclass(cp) == C_DIGIT) {
 			w[n][0] = i;
 			i = w[n][1] = word_end(s, len, i);
@@ -2011,7 +1960,7 @@ tail_len(const unsigned char *s, size_t i, size_t e)
 	uint32_t cp;
 
 	while (i < e && n < 3) {
-		i += dec(s, e, i, &cp);
+		i += cspr_u8next(s, e, i, &cp);
 		if (cpclass(cp) != C_LETTER && cpclass(cp) != C_DIGIT)
 			break;
 		n++;
@@ -2061,7 +2010,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 			uint32_t cp;
 
 			for (b = a; b < e;) {
-				size_t k = dec(s, e, b, &cp);
+				size_t k = cspr_u8next(s, e, b, &cp);
 
 				if (cpclass(cp) == C_HYPHEN)
 					break;
@@ -2084,7 +2033,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 					(poss ? U_POSS : 0));
 			(*ord)++;
 			piece = 1;
-			a = b < e ? b + dec(s, e, b, &cp) : e;
+			a = b < e ? b + cspr_u8next(s, e, b, &cp) : e;
 		}
 	} else
 		(*ord)++;
@@ -2099,7 +2048,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 		int pc = C_OTHER;
 
 		while (k < e) {
-			m = dec(s, e, k, &cp);
+			m = cspr_u8next(s, e, k, &cp);
 			if ((pc == C_APOS || pc == C_HYPHEN) && cp < 0x80)
 				patterns_at(sc, k, e);
 			pc = cpclass(cp);
@@ -2127,7 +2076,7 @@ tokenise(struct scan *sc)
 	pv.n = -1;
 	g.start = g.linestart = 1;
 	while (i < len && !sc->oom) {
-		n = dec(s, len, i, &cp);
+		n = cspr_u8next(s, len, i, &cp);
 		c = cpclass(cp);
 		if (c == C_LETTER || c == C_DIGIT) {
 			size_t e = word_end(s, len, i);
@@ -2428,7 +2377,7 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
 		uint32_t cp;
 
 		while (pos < sc.c[i].off && pos < len) {
-			pos += dec(sc.s, len, pos, &cp);
+			pos += cspr_u8next(sc.s, len, pos, &cp);
 			if (cp == '\n') {
 				line++;
 				col = 1;

@@ -5,6 +5,7 @@
 #define CSPR_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "csprcore.h"
 
@@ -14,6 +15,23 @@
  * ("<stdin>" for "-"). */
 int cspr_read_file(const char *path, size_t max, char **buf, size_t *len,
     struct cspr_errors *e);
+
+/* Decode the UTF-8 character at s[i] (i < len) into *cp and return its
+ * length.  An invalid or truncated sequence is one byte and U+FFFD, so any
+ * bytes can be walked and every module counts columns alike. */
+size_t cspr_u8dec(const unsigned char *s, size_t len, size_t i,
+    uint32_t *cp);
+
+/* cspr_u8dec with ASCII, the common case, inline. */
+static inline size_t
+cspr_u8next(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+	if (s[i] < 0x80) {
+		*cp = s[i];
+		return 1;
+	}
+	return cspr_u8dec(s, len, i, cp);
+}
 
 /* 1 when a key can be written .key in a path: [A-Za-z_][A-Za-z0-9_-]*. */
 int cspr_path_plain(const char *key, size_t len);

@@ -61,33 +61,6 @@ const char *const cspr_analysis_headings[] = {"analysis", "systemic",
 
 /* ---- reading ---- */
 
-/* The length of the UTF-8 character at s[i], i < len, as identifiers.c
- * and readability.c decode it: an invalid or truncated sequence is one
- * byte.  Columns count these, so that the three modules agree. */
-static size_t
-u8len(const unsigned char *s, size_t len, size_t i)
-{
-	unsigned c = s[i];
-	uint32_t v;
-	size_t n, k;
-
-	if (c < 0xc2 || c > 0xf4)
-		return 1;
-	n = c <= 0xdf ? 2 : c <= 0xef ? 3 : 4;
-	v = c & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
-	if (len - i < n)
-		return 1;
-	for (k = 1; k < n; k++) {
-		if ((s[i + k] & 0xc0) != 0x80)
-			return 1;
-		v = v << 6 | (s[i + k] & 0x3f);
-	}
-	if ((n == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
-	    (n == 4 && (v < 0x10000 || v > 0x10ffff)))
-		return 1;
-	return n;
-}
-
 /* Characters in s[from..to). */
 static long
 chars(const char *s, size_t len, size_t from, size_t to)
@@ -95,7 +68,8 @@ chars(const char *s, size_t len, size_t from, size_t to)
 	long n = 0;
 
 	while (from < to) {
-		from += u8len((const unsigned char *)s, len, from);
+		from += cspr_u8next((const unsigned char *)s, len, from,
+		    &(uint32_t){0});
 		n++;
 	}
 	return n;

@@ -54,60 +54,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 /* ---- characters ---- */
-
-/* Decode one UTF-8 character at s[i], i < len; an invalid or truncated
- * sequence is one byte, U+FFFD. */
-static size_t
-u8dec(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
-{
-	unsigned c = s[i];
-	uint32_t v;
-	size_t n, k;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		v = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		v = c & 0x07;
-	} else
-		goto bad;
-	if (len - i < n)
-		goto bad;
-	for (k = 1; k < n; k++) {
-		if ((s[i + k] & 0xc0) != 0x80)
-			goto bad;
-		v = v << 6 | (s[i + k] & 0x3f);
-	}
-	if ((n == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
-	    (n == 4 && (v < 0x10000 || v > 0x10ffff)))
-		goto bad;
-	*cp = v;
-	return n;
-bad:
-	*cp = 0xfffd;
-	return 1;
-}
-
-static inline size_t
-dec(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
-{
-	if (s[i] < 0x80) {
-		*cp = s[i];
-		return 1;
-	}
-	return u8dec(s, len, i, cp);
-}
 
 static int
 isletter(uint32_t cp)
@@ -359,7 +308,7 @@ syl_piece(const unsigned char *s, size_t len)
 	/* "child's", "parents'": the apostrophe and what follows it is not
 	 * a syllable */
 	while (i < len) {
-		k = dec(s, len, i, &cp);
+		k = cspr_u8next(s, len, i, &cp);
 		if (isapos(cp) && n > 0)
 			break;
 		if (isdigit_(cp))
@@ -424,7 +373,7 @@ cspr_syllables(const char *word, size_t len)
 			total += syl_piece(s + a, len - a);
 			break;
 		}
-		k = dec(s, len, i, &cp);
+		k = cspr_u8next(s, len, i, &cp);
 		if (ishyphen(cp)) {
 			total += syl_piece(s + a, i - a);
 			a = i + k;
@@ -675,7 +624,7 @@ rword_of(const unsigned char *s, size_t a, size_t b, struct rword *w)
 
 	memset(w, 0, sizeof(*w));
 	while (i < b) {
-		k = dec(s, b, i, &cp);
+		k = cspr_u8next(s, b, i, &cp);
 		if (ishyphen(cp))
 			start = 1;
 		else if (isletter(cp) || isdigit_(cp)) {
@@ -714,7 +663,7 @@ word_end(const unsigned char *s, size_t e, size_t i, int *dotted)
 
 	*dotted = 0;
 	/* e.g., i.e., a.m.: single letters with stops */
-	k = dec(s, e, i, &cp);
+	k = cspr_u8next(s, e, i, &cp);
 	if (isletter(cp) && i + k + 1 < e && s[i + k] == '.') {
 		size_t j = i + k;
 		int parts = 1;
@@ -730,7 +679,7 @@ word_end(const unsigned char *s, size_t e, size_t i, int *dotted)
 		}
 	}
 	while (i < e) {
-		k = dec(s, e, i, &cp);
+		k = cspr_u8next(s, e, i, &cp);
 		if (isletter(cp) || isdigit_(cp) ||
 		    (cp >= 0x300 && cp <= 0x36f)) {
 			prev = cp;
@@ -738,7 +687,7 @@ word_end(const unsigned char *s, size_t e, size_t i, int *dotted)
 			continue;
 		}
 		if (i + k < e) {
-			k2 = dec(s, e, i + k, &cp2);
+			k2 = cspr_u8next(s, e, i + k, &cp2);
 			if ((isapos(cp) || ishyphen(cp)) &&
 			    (isletter(cp2) || isdigit_(cp2))) {
 				prev = cp2;
@@ -800,7 +749,7 @@ defined(struct rd *x, const char *a, size_t ws, size_t we, size_t b)
 
 		for (i++; i < b && s[i] != ')' && n < RING;) {
 			uint32_t cp;
-			size_t k = dec(s, b, i, &cp);
+			size_t k = cspr_u8next(s, b, i, &cp);
 
 			if (isletter(cp) || isdigit_(cp)) {
 				int dot;
@@ -944,7 +893,7 @@ terminal(struct rd *x, size_t i, size_t b)
 	uint32_t cp;
 
 	while (j < b) {
-		k = dec(s, b, j, &cp);
+		k = cspr_u8next(s, b, j, &cp);
 		if (cp == '.')
 			dots++;
 		else if (cp == '!' || cp == '?')
@@ -956,7 +905,7 @@ terminal(struct rd *x, size_t i, size_t b)
 		j += k;
 	}
 	while (j < b) {
-		k = dec(s, b, j, &cp);
+		k = cspr_u8next(s, b, j, &cp);
 		/* a footnote mark after the stop: "2019.[^1] The" */
 		if (cp == '[' && j + 1 < b && s[j + 1] == '^') {
 			size_t q = skip_bracket(s, j, b, '[', ']');
@@ -971,7 +920,7 @@ terminal(struct rd *x, size_t i, size_t b)
 		j += k;
 	}
 	if (j < b) {
-		dec(s, b, j, &cp);
+		cspr_u8next(s, b, j, &cp);
 		if (!isspace_(cp))
 			return j;
 	}
@@ -1017,13 +966,13 @@ inline_text(struct rd *x, size_t a, size_t b)
 	uint32_t cp;
 
 	while (i < b && !x->oom) {
-		k = dec(s, b, i, &cp);
+		k = cspr_u8next(s, b, i, &cp);
 		switch (cp) {
 		case '\\':
 			/* an escaped character is never markup */
 			i++;
 			if (i < b)
-				i += dec(s, b, i, &cp);
+				i += cspr_u8next(s, b, i, &cp);
 			continue;
 		case '`':
 		case '*':
@@ -1262,7 +1211,7 @@ advance(const unsigned char *s, size_t len, struct cursor *c, size_t off,
 	uint32_t cp;
 
 	while (c->pos < off && c->pos < len) {
-		c->pos += dec(s, len, c->pos, &cp);
+		c->pos += cspr_u8next(s, len, c->pos, &cp);
 		if (cp == '\n') {
 			c->line++;
 			c->col = 1;

@@ -96,6 +96,45 @@ fail:
 	return CSPR_ERROR;
 }
 
+size_t
+cspr_u8dec(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+	unsigned c = s[i];
+	uint32_t v;
+	size_t n, k;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		v = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		v = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		v = c & 0x07;
+	} else
+		goto bad;
+	if (len - i < n)
+		goto bad;
+	for (k = 1; k < n; k++) {
+		if ((s[i + k] & 0xc0) != 0x80)
+			goto bad;
+		v = v << 6 | (s[i + k] & 0x3f);
+	}
+	if ((n == 3 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
+	    (n == 4 && (v < 0x10000 || v > 0x10ffff)))
+		goto bad;
+	*cp = v;
+	return n;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
 int
 cspr_path_plain(const char *key, size_t len)
 {
