@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "tool.h"
 
 static const char help[] =
@@ -75,90 +76,14 @@ findings(const struct cspr_deadline *d)
 	    strcmp(d->owner, "local_authority") == 0);
 }
 
-/* "First Last" from the case, or NULL; the caller frees it. */
-static char *
-child_name(const json_t *root)
-{
-	const char *first = cspr_get_str(root, "child.first_name");
-	const char *last = cspr_get_str(root, "child.last_name");
-	size_t n;
-	char *s;
-
-	if (first && !*first)
-		first = NULL;
-	if (last && !*last)
-		last = NULL;
-	if (!first && !last)
-		return NULL;
-	n = (first ? strlen(first) : 0) + (last ? strlen(last) : 0) + 2;
-	if (!(s = malloc(n)))
-		return NULL;
-	snprintf(s, n, "%s%s%s", first ? first : "", first && last ? " " : "",
-	    last ? last : "");
-	return s;
-}
-
-/* Write s to stdout with every control character (a tab, a line break
- * in a folded YAML scalar) as a space, so one deadline stays one line.
- * Returns the characters written (UTF-8 sequences count one). */
-static int
-put_flat(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++) {
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
-		n += (*s & 0xc0) != 0x80;
-	}
-	return n;
-}
-
-static char *
-when_str(struct cspr_when w, char *buf)
-{
-	switch (w.kind) {
-	case CSPR_WHEN_DATE:
-		return cspr_date_str(cspr_when_date(w), buf);
-	case CSPR_WHEN_TIME:
-		return cspr_time_str(w.t, buf);
-	default:
-		return strcpy(buf, "");
-	}
-}
-
 /* How far off the deadline is, in words: working days left, or late (the
  * status says whether it is still open), or when it was done. */
 static void
 detail(const struct tool *t, const struct cspr_deadline *d, char *buf,
     size_t n)
 {
-	char w[20];
-	int k;
-
-	switch (d->status) {
-	case CSPR_DUE:
-		if (cspr_when_date(d->due) == t->today)
-			snprintf(buf, n, "due today");
-		else
-			snprintf(buf, n, "%d working day%s left", d->days_left,
-			    d->days_left == 1 ? "" : "s");
-		return;
-	case CSPR_OVERDUE:
-		snprintf(buf, n, "%d working day%s late", -d->days_left,
-		    d->days_left == -1 ? "" : "s");
-		return;
-	case CSPR_LATE:
-		k = cspr_working_days_between(t->cal, cspr_when_date(d->due),
-		    cspr_when_date(d->done));
-		snprintf(buf, n, "%d working day%s late", k, k == 1 ? "" : "s");
-		return;
-	case CSPR_DONE:
-		snprintf(buf, n, "done %s", when_str(d->done, w));
-		return;
-	case CSPR_PENDING:
-		snprintf(buf, n, "due date not known");
-		return;
-	}
+	text_progress(t->cal, t->today, d->status, d->due, d->done,
+	    d->days_left, "due date not known", buf, n);
 }
 
 /* One line for a person:
@@ -167,26 +92,16 @@ static void
 text_line(const struct tool *t, const char *id, const char *name,
     const struct cspr_deadline *d)
 {
-	char due[20], more[64];
-	int w;
+	char more[64];
 
 	detail(t, d, more, sizeof(more));
-	w = put_flat(id);
-	if (name) {
-		fputs(" (", stdout);
-		w += put_flat(name) + 3;
-		putchar(')');
-	}
-	/* a case id like HSCP-2026-008 fills the first column exactly */
-	printf("%*s  %-16s  %-7s  %-21s  ", w < 13 ? 13 - w : 0, "",
-	    d->due.kind != CSPR_WHEN_NONE ? when_str(d->due, due) : "-",
-	    cspr_status_name(d->status), more);
+	text_row(id, name, d->due, d->status, more);
 	if (strcmp(d->rule, "action") == 0) {
 		fputs("action ", stdout);
-		put_flat(d->id + 7);
+		text_flat(d->id + 7);
 		fputs(": ", stdout);
 	}
-	put_flat(d->what);
+	text_flat(d->what);
 	printf(" (%s)\n", d->para);
 }
 
@@ -194,7 +109,7 @@ text_line(const struct tool *t, const char *id, const char *name,
 static void
 tsv_field(const char *s, int last)
 {
-	put_flat(s ? s : "");
+	text_flat(s ? s : "");
 	putchar(last ? '\n' : '\t');
 }
 
@@ -219,9 +134,9 @@ tsv_line(const struct tool *t, const char *id, const char *name,
 	tsv_field(d->id, 0);
 	tsv_field(d->para, 0);
 	tsv_field(d->what, 0);
-	tsv_field(when_str(d->from, w), 0);
-	tsv_field(when_str(d->due, w), 0);
-	tsv_field(when_str(d->done, w), 0);
+	tsv_field(text_when(d->from, w), 0);
+	tsv_field(text_when(d->due, w), 0);
+	tsv_field(text_when(d->done, w), 0);
 	tsv_field(cspr_status_name(d->status), 0);
 	tsv_field(left, 1);
 }
@@ -342,7 +257,7 @@ ics_when(struct cspr_when w, char *buf)
 {
 	char s[20], *p = buf;
 
-	when_str(w, s);
+	text_when(w, s);
 	for (const char *q = s; *q; q++)
 		if (*q != '-' && *q != ':')
 			*p++ = *q;
@@ -412,7 +327,7 @@ ics_event(const struct tool *t, const char *id, const char *name,
 	ics_text(&x, " of the procedure.");
 	if (d->from.kind != CSPR_WHEN_NONE) {
 		ics_text(&x, " From ");
-		ics_text(&x, when_str(d->from, from));
+		ics_text(&x, text_when(d->from, from));
 		ics_text(&x, ".");
 	}
 	ics_text(&x, " As of ");
@@ -442,7 +357,7 @@ deadlines(struct tool *t, struct cspr_case *c, void *arg)
 	if (cspr_deadlines_eval(root, t->cal, t->today, &ds) < 0)
 		goto oom;
 	if (t->names && (cspr_get(root, "child.first_name") ||
-	    cspr_get(root, "child.last_name")) && !(name = child_name(root)))
+	    cspr_get(root, "child.last_name")) && !(name = text_child_name(root)))
 		goto oom;
 	if (t->format == FMT_JSON && !t->quiet && !(list = json_array()))
 		goto oom;

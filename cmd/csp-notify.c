@@ -14,6 +14,7 @@
 
 #include <yaml.h>
 
+#include "text.h"
 #include "tool.h"
 
 static const char help[] =
@@ -43,68 +44,14 @@ struct run {
 
 /* ---- obligations as text ---- */
 
-/* Write s with every control character as a space, so one obligation
- * stays one line; returns the characters written. */
-static int
-put_flat(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++) {
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
-		n += (*s & 0xc0) != 0x80;
-	}
-	return n;
-}
-
-static char *
-when_str(struct cspr_when w, char *buf)
-{
-	switch (w.kind) {
-	case CSPR_WHEN_DATE:
-		return cspr_date_str(cspr_when_date(w), buf);
-	case CSPR_WHEN_TIME:
-		return cspr_time_str(w.t, buf);
-	default:
-		return strcpy(buf, "");
-	}
-}
-
 /* How far off it is, as csp-deadlines says it for the rows with a due
  * date; for the others, that the procedure sets no timescale. */
 static void
 detail(const struct tool *t, const struct cspr_obligation *o, char *buf,
     size_t n)
 {
-	int timed = o->due.kind != CSPR_WHEN_NONE, k;
-	char w[20];
-
-	switch (o->status) {
-	case CSPR_DUE:
-		if (!timed)
-			snprintf(buf, n, "no timescale set");
-		else if (cspr_when_date(o->due) == t->today)
-			snprintf(buf, n, "due today");
-		else
-			snprintf(buf, n, "%d working day%s left", o->days_left,
-			    o->days_left == 1 ? "" : "s");
-		return;
-	case CSPR_OVERDUE:
-		snprintf(buf, n, "%d working day%s late", -o->days_left,
-		    o->days_left == -1 ? "" : "s");
-		return;
-	case CSPR_LATE:
-		k = cspr_working_days_between(t->cal, cspr_when_date(o->due),
-		    cspr_when_date(o->done));
-		snprintf(buf, n, "%d working day%s late", k, k == 1 ? "" : "s");
-		return;
-	case CSPR_DONE:
-		snprintf(buf, n, "done %s", when_str(o->done, w));
-		return;
-	case CSPR_PENDING:
-		snprintf(buf, n, "not yet due");
-		return;
-	}
+	text_progress(t->cal, t->today, o->status, o->due, o->done,
+	    o->days_left, "not yet due", buf, n);
 }
 
 /* HSCP-2026-019  -                 due      no timescale set       tell
@@ -113,47 +60,16 @@ static void
 text_line(const struct tool *t, const char *id, const char *name,
     const struct cspr_obligation *o)
 {
-	char due[20], more[64];
-	int w;
+	char more[64];
 
 	detail(t, o, more, sizeof(more));
-	w = put_flat(id);
-	if (name) {
-		fputs(" (", stdout);
-		w += put_flat(name) + 3;
-		putchar(')');
-	}
-	printf("%*s  %-16s  %-7s  %-21s  %s (%s)", w < 13 ? 13 - w : 0, "",
-	    o->due.kind != CSPR_WHEN_NONE ? when_str(o->due, due) : "-",
-	    cspr_status_name(o->status), more, o->what, o->para);
+	text_row(id, name, o->due, o->status, more);
+	printf("%s (%s)", o->what, o->para);
 	if (o->waits)
 		printf("; waits for %s", o->waits);
 	for (size_t i = 0; i < o->nmissing; i++)
 		printf("%s%s", i ? ", " : "; not recorded: ", o->missing[i]);
 	putchar('\n');
-}
-
-/* "First Last" from the case, or NULL; the caller frees it. */
-static char *
-child_name(const json_t *root)
-{
-	const char *first = cspr_get_str(root, "child.first_name");
-	const char *last = cspr_get_str(root, "child.last_name");
-	size_t n;
-	char *s;
-
-	if (first && !*first)
-		first = NULL;
-	if (last && !*last)
-		last = NULL;
-	if (!first && !last)
-		return NULL;
-	n = (first ? strlen(first) : 0) + (last ? strlen(last) : 0) + 2;
-	if (!(s = malloc(n)))
-		return NULL;
-	snprintf(s, n, "%s%s%s", first ? first : "", first && last ? " " : "",
-	    last ? last : "");
-	return s;
 }
 
 static int
@@ -175,7 +91,7 @@ obligations(struct tool *t, struct cspr_case *c, const struct run *r)
 	if (cspr_obligations_eval(root, t->cal, t->today, &os) < 0)
 		goto oom;
 	if (t->names && (cspr_get(root, "child.first_name") ||
-	    cspr_get(root, "child.last_name")) && !(name = child_name(root)))
+	    cspr_get(root, "child.last_name")) && !(name = text_child_name(root)))
 		goto oom;
 	if (t->format == FMT_JSON && !t->quiet && !(list = json_array()))
 		goto oom;

@@ -262,24 +262,11 @@ rapid_review_json(const char *id, const struct cspr_rapid_review *r)
 
 /* ---- the Appendix D form ---- */
 
-#define LABEL "  %-42s "
-#define VALUE "                                             "
-
-static const char *
-str(const json_t *v, const char *path)
-{
-	const char *s = cspr_get_str(v, path);
-
-	return s ? s : "";
-}
-
+/* A labelled line of the form, its labels 42 characters wide. */
 static void
 field(const char *label, const char *value)
 {
-	char first[80];
-
-	snprintf(first, sizeof(first), LABEL, label);
-	text_wrap(first, VALUE, value);
+	text_field(42, label, value);
 }
 
 /* A free-text section.  The form leaves the partnership, so without
@@ -437,17 +424,17 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	    "knows (9.4.3): read it before the form leaves the partnership.");
 	text_wrap("", "", line);
 	printf("\n");
-	field("Submitted by", str(root, "partnership"));
+	field("Submitted by", text_get(root, "partnership"));
 	field("Contact details", "");
 	field("Date of notification to the partnership",
-	    str(root, "incident.notified"));
-	field("Date of Rapid Review", str(root, "rapid_review.meeting.date"));
+	    text_get(root, "incident.notified"));
+	field("Date of Rapid Review", text_get(root, "rapid_review.meeting.date"));
 	field("Date of sign off by LIG chair",
-	    str(root, "rapid_review.signed_off.lig_chair"));
+	    text_get(root, "rapid_review.signed_off.lig_chair"));
 	field("Date of sign off by the independent chair",
-	    str(root, "rapid_review.signed_off.chair"));
+	    text_get(root, "rapid_review.signed_off.chair"));
 	field("Date of submission to the National Panel",
-	    str(root, "rapid_review.submitted_to_panel"));
+	    text_get(root, "rapid_review.submitted_to_panel"));
 
 	printf("\n1. Referral Type\n");
 	if (cspr_assess(root, t->today, &a) < 0) {
@@ -462,7 +449,7 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	text_wrap("  Does this case meet the criteria for Rapid Review? (5.1)  ",
 	    "      ", line);
 	field("Notification of Serious Incident Reference",
-	    str(root, "rapid_review.reference"));
+	    text_get(root, "rapid_review.reference"));
 	line[0] = '\0';
 	json_array_foreach(log, i, x) {
 		const char *to = cspr_get_str(x, "to");
@@ -471,7 +458,7 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 		if (!to || !ab || strcmp(ab, about[0]) != 0)
 			continue;
 		text_cat(line, sizeof(line), "%s%s %s", *line ? ", " : "",
-		    recipient(to), str(x, "date"));
+		    recipient(to), text_get(x, "date"));
 	}
 	text_wrap("  Incident notified to other professional bodies "
 	    "including:", "    ", "");

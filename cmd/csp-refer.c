@@ -258,31 +258,11 @@ referral_json(const char *id, const struct cspr_referral *r)
 
 /* ---- the Appendix B form ---- */
 
-#define LABEL "  %-26s "
-#define VALUE "                             "
-
-static const char *
-str(const json_t *v, const char *path)
-{
-	const char *s = cspr_get_str(v, path);
-
-	return s ? s : "";
-}
-
+/* A labelled line of the form, its labels 26 characters wide. */
 static void
 field(const char *label, const char *value)
 {
-	char first[80];
-
-	if (text_width(label) > 26) {
-		/* a long label has the value under it */
-		text_wrap("  ", "    ", label);
-		if (value && *value)
-			text_wrap(VALUE, VALUE, value);
-		return;
-	}
-	snprintf(first, sizeof(first), LABEL, label);
-	text_wrap(first, VALUE, value);
+	text_field(26, label, value);
 }
 
 /* Text that is written only when there is some. */
@@ -382,21 +362,21 @@ family(const json_t *root, int siblings)
 
 		if (sibling(rel) != siblings)
 			continue;
-		snprintf(name, sizeof(name), "%s%s%s%s", str(m, "name"),
+		snprintf(name, sizeof(name), "%s%s%s%s", text_get(m, "name"),
 		    rel ? " (" : "", rel ? rel : "", rel ? ")" : "");
 		json_array_foreach(aliases, j, a)
 			if (json_is_string(a))
 				text_cat(name, sizeof(name), "%s%s", j ? ", " :
 				    ", also known as ", json_string_value(a));
 		text_clean(name);
-		if (!*str(m, "dob"))
+		if (!*text_get(m, "dob"))
 			text_wrap("    ", "      ", name);
 		else if (text_width(name) >= 52)
 			printf("    %s\n    %-52s %s\n", name, "",
-			    str(m, "dob"));
+			    text_get(m, "dob"));
 		else
 			printf("    %s%*s %s\n", name, 52 - text_width(name), "",
-			    str(m, "dob"));
+			    text_get(m, "dob"));
 	}
 }
 
@@ -495,7 +475,7 @@ appendix_b(const json_t *root, const char *id)
 
 	printf("Referral Form%65s\n", "Appendix B");
 	snprintf(buf, sizeof(buf), "%s, Learning and Inquiry Group",
-	    str(root, "partnership"));
+	    text_get(root, "partnership"));
 	text_wrap("", "", buf);
 	snprintf(buf, sizeof(buf), "Case %s.  Personal data: for the "
 	    "Partnership Team only (7.2, 9.4.3).", id);
@@ -503,16 +483,16 @@ appendix_b(const json_t *root, const char *id)
 	buf[0] = '\0';
 
 	printf("\n1a. Child's Details\n");
-	field("Child's First Name", str(root, "child.first_name"));
-	field("Child's Last Name", str(root, "child.last_name"));
+	field("Child's First Name", text_get(root, "child.first_name"));
+	field("Child's Last Name", text_get(root, "child.last_name"));
 	aliases = cspr_get(root, "child.aliases");
 	json_array_foreach(aliases, i, a)
 		if (json_is_string(a))
 			text_cat(buf, sizeof(buf), "%s%s", i ? ", " : "",
 			    json_string_value(a));
 	field("Any known aliases", buf);
-	field("Ethnicity", str(root, "child.ethnicity"));
-	field("D.O.B", str(root, "child.dob"));
+	field("Ethnicity", text_get(root, "child.ethnicity"));
+	field("D.O.B", text_get(root, "child.dob"));
 	snprintf(buf, sizeof(buf), "%s Male  %s Female%s%s%s",
 	    text_box(gender && strcmp(gender, "male") == 0),
 	    text_box(gender && strcmp(gender, "female") == 0),
@@ -522,22 +502,22 @@ appendix_b(const json_t *root, const char *id)
 	    gender && strcmp(gender, "male") && strcmp(gender, "female") ?
 	    ")" : "");
 	field("Gender", buf);
-	field("D.O.D (if applicable)", str(root, "child.dod"));
+	field("D.O.D (if applicable)", text_get(root, "child.dod"));
 	if (json_is_integer(nhs))
 		snprintf(nhsbuf, sizeof(nhsbuf), "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(nhs));
 	field("NHS Number", json_is_string(nhs) ? json_string_value(nhs) :
 	    nhsbuf);
-	field("Education Setting", str(root, "child.education_setting"));
-	snprintf(buf, sizeof(buf), "%s%s%s", str(root, "child.address"),
+	field("Education Setting", text_get(root, "child.education_setting"));
+	snprintf(buf, sizeof(buf), "%s%s%s", text_get(root, "child.address"),
 	    cspr_get_str(root, "child.address") &&
 	    cspr_get_str(root, "child.postcode") ? ", " : "",
-	    str(root, "child.postcode"));
+	    text_get(root, "child.postcode"));
 	/* a postcode is not split across lines */
 	if (cspr_get_str(root, "child.postcode") &&
-	    strlen(buf) >= strlen(str(root, "child.postcode")))
+	    strlen(buf) >= strlen(text_get(root, "child.postcode")))
 		for (char *p = buf + strlen(buf) -
-		    strlen(str(root, "child.postcode")); *p; p++)
+		    strlen(text_get(root, "child.postcode")); *p; p++)
 			if (*p == ' ')
 				*p = TEXT_NBSP;
 	field("Address", buf);
@@ -551,28 +531,28 @@ appendix_b(const json_t *root, const char *id)
 	boxes(root, "referral.types", types, N(types), 1);
 
 	printf("\n3. Referral Details\n");
-	field("Date of referral", str(root, "referral.received"));
-	field("Name of referrer", str(root, "referral.referrer.name"));
-	field("Agency", str(root, "referral.referrer.agency"));
-	field("Tel. No.", str(root, "referral.referrer.phone"));
-	field("Email", str(root, "referral.referrer.email"));
+	field("Date of referral", text_get(root, "referral.received"));
+	field("Name of referrer", text_get(root, "referral.referrer.name"));
+	field("Agency", text_get(root, "referral.referrer.agency"));
+	field("Tel. No.", text_get(root, "referral.referrer.phone"));
+	field("Email", text_get(root, "referral.referrer.email"));
 
 	printf("\n4. Agencies known to be involved with the case (please "
 	    "tick)\n");
 	boxes(root, "referral.agencies", agencies, N(agencies), 2);
-	field("Others (please specify)", str(root, "referral.agencies_other"));
+	field("Others (please specify)", text_get(root, "referral.agencies_other"));
 	field("Out of area organisation",
-	    str(root, "referral.out_of_area_organisation"));
+	    text_get(root, "referral.out_of_area_organisation"));
 
 	printf("\n5. Reason for notification (more than one box may be "
 	    "ticked)\n");
 	boxes(root, "referral.reasons", reasons, N(reasons), 1);
-	more("      ", str(root, "referral.reason_other"));
+	more("      ", text_get(root, "referral.reason_other"));
 
 	printf("\n6. Characteristics of Case\n");
 	boxes(root, "referral.characteristics", characteristics,
 	    N(characteristics), 3);
-	more("      ", str(root, "referral.characteristics_other"));
+	more("      ", text_get(root, "referral.characteristics_other"));
 	choice("Is the child subject to a child protection plan?",
 	    cspr_get_str(root, "child.child_protection_plan"), plan, N(plan));
 	choice("Are any siblings on a child protection plan?",
@@ -600,9 +580,9 @@ appendix_b(const json_t *root, const char *id)
 
 	printf("\nFor Office Use\n");
 	field("Date referral received by the Partnership Team",
-	    str(root, "referral.received"));
+	    text_get(root, "referral.received"));
 	field("Date case discussed at Learning and Inquiry Group",
-	    str(root, "rapid_review.meeting.date"));
+	    text_get(root, "rapid_review.meeting.date"));
 	text_wrap("  ", "  ", "Recommendation to be made by Learning and "
 	    "Inquiry Group to Independent Chair:");
 	{
@@ -634,7 +614,7 @@ appendix_b(const json_t *root, const char *id)
 	}
 	printf("  Chair of Learning and Inquiry Group:\n");
 	text_wrap("  Signed ..............................  Date ", "",
-	    str(root, "rapid_review.signed_off.lig_chair"));
+	    text_get(root, "rapid_review.signed_off.lig_chair"));
 }
 
 /* ---- one case ---- */

@@ -228,3 +228,133 @@ text_clean(char *s)
 			*p = ' ';
 	return s;
 }
+
+int
+text_flat(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++) {
+		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	}
+	return n;
+}
+
+char *
+text_when(struct cspr_when w, char *buf)
+{
+	switch (w.kind) {
+	case CSPR_WHEN_DATE:
+		return cspr_date_str(cspr_when_date(w), buf);
+	case CSPR_WHEN_TIME:
+		return cspr_time_str(w.t, buf);
+	default:
+		return strcpy(buf, "");
+	}
+}
+
+void
+text_progress(const struct cspr_calendar *cal, cspr_date today,
+    enum cspr_status status, struct cspr_when due, struct cspr_when done,
+    int days_left, const char *pending, char *buf, size_t size)
+{
+	char w[20];
+	int k;
+
+	switch (status) {
+	case CSPR_DUE:
+		if (due.kind == CSPR_WHEN_NONE)
+			snprintf(buf, size, "no timescale set");
+		else if (cspr_when_date(due) == today)
+			snprintf(buf, size, "due today");
+		else
+			snprintf(buf, size, "%d working day%s left", days_left,
+			    days_left == 1 ? "" : "s");
+		return;
+	case CSPR_OVERDUE:
+		snprintf(buf, size, "%d working day%s late", -days_left,
+		    days_left == -1 ? "" : "s");
+		return;
+	case CSPR_LATE:
+		k = cspr_working_days_between(cal, cspr_when_date(due),
+		    cspr_when_date(done));
+		snprintf(buf, size, "%d working day%s late", k,
+		    k == 1 ? "" : "s");
+		return;
+	case CSPR_DONE:
+		snprintf(buf, size, "done %s", text_when(done, w));
+		return;
+	case CSPR_PENDING:
+		snprintf(buf, size, "%s", pending);
+		return;
+	}
+}
+
+void
+text_row(const char *id, const char *name, struct cspr_when due,
+    enum cspr_status status, const char *progress)
+{
+	char when[20];
+	int w = text_flat(id);
+
+	if (name) {
+		fputs(" (", stdout);
+		w += text_flat(name) + 3;
+		putchar(')');
+	}
+	/* a case id like HSCP-2026-008 fills the first column exactly */
+	printf("%*s  %-16s  %-7s  %-21s  ", w < 13 ? 13 - w : 0, "",
+	    due.kind != CSPR_WHEN_NONE ? text_when(due, when) : "-",
+	    cspr_status_name(status), progress);
+}
+
+char *
+text_child_name(const json_t *root)
+{
+	const char *first = cspr_get_str(root, "child.first_name");
+	const char *last = cspr_get_str(root, "child.last_name");
+	size_t n;
+	char *s;
+
+	if (first && !*first)
+		first = NULL;
+	if (last && !*last)
+		last = NULL;
+	if (!first && !last)
+		return NULL;
+	n = (first ? strlen(first) : 0) + (last ? strlen(last) : 0) + 2;
+	if (!(s = malloc(n)))
+		return NULL;
+	snprintf(s, n, "%s%s%s", first ? first : "", first && last ? " " : "",
+	    last ? last : "");
+	return s;
+}
+
+const char *
+text_get(const json_t *v, const char *path)
+{
+	const char *s = cspr_get_str(v, path);
+
+	return s ? s : "";
+}
+
+void
+text_field(int width, const char *label, const char *value)
+{
+	char first[160], indent[160];
+	int n = width + 3 < (int)sizeof(indent) ? width + 3 :
+	    (int)sizeof(indent) - 1;
+
+	memset(indent, ' ', (size_t)n);
+	indent[n] = '\0';
+	if (text_width(label) > width) {
+		/* a long label has the value under it */
+		text_wrap("  ", "    ", label);
+		if (value && *value)
+			text_wrap(indent, indent, value);
+		return;
+	}
+	snprintf(first, sizeof(first), "  %-*s ", width, label);
+	text_wrap(first, indent, value);
+}

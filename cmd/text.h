@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "csprcore.h"
+
 #define TEXT_WIDTH 78
 /* In text for text_wrap(), a space that never breaks a line; any other
  * control character is white space. */
@@ -33,5 +35,32 @@ void text_cat(char *buf, size_t size, const char *fmt, ...)
 char *text_clean(char *s);
 /* The number of characters (UTF-8 code points) in s. */
 int text_width(const char *s);
+/* Write s to stdout with every control character (a tab, a line break in
+ * a folded YAML scalar) as a space, so that one row stays one line.
+ * Returns the characters written. */
+int text_flat(const char *s);
+/* A moment as YYYY-MM-DD or YYYY-MM-DDTHH:MM into buf (at least 17 bytes), ""
+ * when not known; returns buf. */
+char *text_when(struct cspr_when w, char *buf);
+/* How far off a deadline or a notification is, in words, into buf: "3
+ * working days left", "due today", "2 working days late", "done
+ * 2026-11-13"; for a due one without a due date "no timescale set", and
+ * pending for CSPR_PENDING. */
+void text_progress(const struct cspr_calendar *cal, cspr_date today,
+    enum cspr_status status, struct cspr_when due, struct cspr_when done,
+    int days_left, const char *pending, char *buf, size_t size);
+/* The start of a row of csp-deadlines and csp-notify, in columns: the case
+ * id (and the name, when not NULL), the due moment ("-" when not known),
+ * the status and the progress, each followed by two spaces. */
+void text_row(const char *id, const char *name, struct cspr_when due,
+    enum cspr_status status, const char *progress);
+/* "First Last" of the case's child, or NULL; the caller frees it. */
+char *text_child_name(const json_t *root);
+/* The string at path in v, or "" when there is none. */
+const char *text_get(const json_t *v, const char *path);
+/* One labelled field of a form: the label in a column of width characters
+ * after two spaces, the value wrapped beside it; a longer label has the
+ * value under it. */
+void text_field(int width, const char *label, const char *value);
 
 #endif
