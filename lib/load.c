@@ -135,38 +135,6 @@ locate(const char *buf, size_t len, size_t off, long *line, long *col)
 	*col = c;
 }
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-	size_t len;
-	uint32_t cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	/* overlong forms, surrogates, beyond U+10FFFF */
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
-}
-
 /* Before libyaml sees the bytes: they must be UTF-8 without NULs. */
 static int
 check_bytes(struct builder *b)
@@ -176,6 +144,7 @@ check_bytes(struct builder *b)
 	long line, col;
 
 	while (i < n) {
+		uint32_t cp;
 		size_t k;
 
 		/* eight bytes at a time while they are ASCII and not NUL: a
@@ -200,7 +169,9 @@ check_bytes(struct builder *b)
 			i++;
 			continue;
 		}
-		if (!(k = utf8_len(s + i, n - i))) {
+		/* the shared decoder gives an invalid sequence as one byte
+		 * of U+FFFD; a real U+FFFD takes three */
+		if ((k = cspr_u8dec(s, n, i, &cp)) == 1) {
 			locate(b->buf, n, i, &line, &col);
 			return fail(b, line, col,
 			    "invalid UTF-8 (case files must be UTF-8 text)");
