@@ -109,7 +109,7 @@ demo: all
 	    [ $$r -le 1 ] || exit $$r; \
 	done
 
-check: all $(UNIT) $(REPLAY) | $(O)/.deps-check
+check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)
 
 # Each harness for FUZZ_SECONDS over a corpus kept in $(O)/fuzz/corpus
@@ -131,6 +131,12 @@ check-asan:
 	$(MAKE) O=$(O)/asan \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' check
+
+# The LD_PRELOAD shim of tests/cli/oom.sh; never with the sanitizers'
+# flags, whose allocator must come first (the test skips those builds).
+$(O)/tests/failmalloc.so: tests/oom/failmalloc.c
+	@mkdir -p $(@D)
+	$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -o $@ tests/oom/failmalloc.c -ldl
 
 # A harness with tests/fuzz/replay.c for its main(): each file named is one
 # input (tests/cli/fuzz_replay.sh).

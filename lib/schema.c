@@ -1371,6 +1371,10 @@ compile_re(struct comp *c, const char *pat, size_t len, const char *where)
 		return NULL;
 	}
 	if ((rc = regcomp(&r->re, pat, REG_EXTENDED | REG_NOSUB)) != 0) {
+		if (rc == REG_ESPACE) { /* not the schema's fault */
+			oom(c);
+			return NULL;
+		}
 		regerror(rc, &r->re, err, sizeof(err));
 		bad(c, where, "not a POSIX extended regular expression (%s)",
 		    err);
@@ -2370,7 +2374,8 @@ in_enum(const struct node *n, json_t *v)
 }
 
 static int
-re_match(const struct compiled_re *r, const char *s, size_t len)
+re_match(struct vctx *c, const struct compiled_re *r, const char *s,
+    size_t len)
 {
 	regmatch_t m[1];
 	size_t i;
@@ -2391,7 +2396,16 @@ re_match(const struct compiled_re *r, const char *s, size_t len)
 	/* REG_STARTEND: the length is the string's, NULs and all. */
 	m[0].rm_so = 0;
 	m[0].rm_eo = (regoff_t)len;
-	return regexec(&r->re, s, 1, m, REG_STARTEND) == 0;
+	switch (regexec(&r->re, s, 1, m, REG_STARTEND)) {
+	case 0:
+		return 1;
+	case REG_NOMATCH:
+		return 0;
+	default:
+		/* out of memory, not a mismatch: the value is not at fault */
+		c->oom = 1;
+		return 1;
+	}
 }
 
 static const char *
@@ -2471,7 +2485,7 @@ check_string(struct vctx *c, const struct node *n, json_t *v, int quiet)
 				    n->min_length);
 		}
 	}
-	if (n->pattern && !re_match(n->pattern, s, len))
+	if (n->pattern && !re_match(c, n->pattern, s, len))
 		FAIL("does not match the required pattern");
 	if (n->format == FMT_DATE && !is_date(s, len))
 		FAIL("must be a date (YYYY-MM-DD) that exists");
@@ -2593,7 +2607,7 @@ check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
 		ADD(validate(c, p->schema, x, quiet));
 	}
 	for (i = 0; i < n->npprops; i++) {
-		if (re_match(n->pprops[i].re, key, len)) {
+		if (re_match(c, n->pprops[i].re, key, len)) {
 			matched = 1;
 			ADD(validate(c, n->pprops[i].schema, x, quiet));
 		}
