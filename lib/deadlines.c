@@ -13,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 /* How the due moment follows from the start. */
 enum span { WORKING_DAYS, HOURS_48, MONTHS, REPORT_COPY };
@@ -308,15 +308,8 @@ report_copy(const json_t *root, const struct cspr_calendar *cal, int n,
 static int
 push(struct cspr_deadlines *out, const struct cspr_deadline *d)
 {
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 16;
-		struct cspr_deadline *v = realloc(out->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		out->v = v;
-		out->cap = cap;
-	}
+	if (cspr_grow(&out->v, &out->cap, out->n + 1, sizeof(*out->v)) < 0)
+		return -1;
 	out->v[out->n++] = *d;
 	return 0;
 }

@@ -8,46 +8,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 int
 cspr_errors_add(struct cspr_errors *e, const char *file, long line, long col,
     const char *path, const char *fmt, ...)
 {
-	struct cspr_error *v, *x;
+	struct cspr_error x = {NULL, line, col, NULL, NULL};
 	va_list ap;
-	int n;
 
-	if (e->n == e->cap) {
-		size_t cap = e->cap ? e->cap * 2 : 8;
-
-		if (!(v = realloc(e->v, cap * sizeof(*v))))
-			return -1;
-		e->v = v;
-		e->cap = cap;
+	if (cspr_grow(&e->v, &e->cap, e->n + 1, sizeof(*e->v)) < 0)
+		return -1;
+	va_start(ap, fmt);
+	x.message = cspr_vformat(fmt, ap);
+	va_end(ap);
+	if (!x.message || !(x.file = strdup(file ? file : "")) ||
+	    (path && !(x.path = strdup(path)))) {
+		free(x.message);
+		free(x.file);
+		return -1;
 	}
-	x = &e->v[e->n];
-	memset(x, 0, sizeof(*x));
-	x->line = line;
-	x->col = col;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(x->message = malloc((size_t)n + 1)))
-		goto fail;
-	va_start(ap, fmt);
-	vsnprintf(x->message, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	if (!(x->file = strdup(file ? file : "")))
-		goto fail;
-	if (path && !(x->path = strdup(path)))
-		goto fail;
-	e->n++;
+	e->v[e->n++] = x;
 	return 0;
-fail:
-	free(x->message);
-	free(x->file);
-	return -1;
 }
 
 void

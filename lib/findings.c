@@ -11,33 +11,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 int
 cspr_findings_add(struct cspr_findings *f, const char *check,
     const char *para, const char *fmt, ...)
 {
-	struct cspr_finding *v;
 	va_list ap;
 	char *msg;
-	int n;
 
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 8;
-
-		if (!(v = realloc(f->v, cap * sizeof(*v))))
-			return -1;
-		f->v = v;
-		f->cap = cap;
-	}
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(msg = malloc((size_t)n + 1)))
+	if (cspr_grow(&f->v, &f->cap, f->n + 1, sizeof(*f->v)) < 0)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	msg = cspr_vformat(fmt, ap);
 	va_end(ap);
+	if (!msg)
+		return -1;
 	f->v[f->n].check = check;
 	f->v[f->n].para = para;
 	f->v[f->n].message = msg;

@@ -530,27 +530,6 @@ struct cspr_detector {
 	int strict; /* cspr_detector_strict() */
 };
 
-/* Grow *p (of *cap elements of size sz) to hold at least n. */
-static int
-grow(void *pp, size_t *cap, size_t n, size_t sz)
-{
-	void **p = pp, *q;
-	size_t c = *cap ? *cap : 8;
-
-	if (n <= *cap)
-		return 0;
-	while (c < n) {
-		if (c > SIZE_MAX / 2 / sz)
-			return -1;
-		c *= 2;
-	}
-	if (!(q = realloc(*p, c * sz)))
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 static int
 pushint(int **v, size_t *n, int x)
 {
@@ -631,7 +610,7 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 	if ((d->nents + 1) * 2 > d->tabcap &&
 	    rehash(d, d->tabcap ? d->tabcap * 2 : 64) < 0)
 		return -1;
-	if (grow(&d->ents, &d->capents, d->nents + 1, sizeof(*d->ents)) < 0)
+	if (cspr_grow(&d->ents, &d->capents, d->nents + 1, sizeof(*d->ents)) < 0)
 		return -1;
 	x = &d->ents[d->nents];
 	memset(x, 0, sizeof(*x));
@@ -889,7 +868,7 @@ add_phrase(struct cspr_detector *d, const unsigned char *s,
 
 	if (nw == 0)
 		return 0;
-	if (grow(&d->phr, &d->capphr, d->nphr + 1, sizeof(*d->phr)) < 0)
+	if (cspr_grow(&d->phr, &d->capphr, d->nphr + 1, sizeof(*d->phr)) < 0)
 		return -1;
 	p = &d->phr[d->nphr];
 	memset(p, 0, sizeof(*p));
@@ -1070,7 +1049,7 @@ cspr_detector_add(struct cspr_detector *d, enum cspr_id_kind kind,
 		text = "";
 	if (!label)
 		label = placeholders[kind];
-	if (grow(&d->items, &d->capitems, d->nitems + 1, sizeof(*d->items)) < 0)
+	if (cspr_grow(&d->items, &d->capitems, d->nitems + 1, sizeof(*d->items)) < 0)
 		return -1;
 	it = &d->items[d->nitems];
 	memset(it, 0, sizeof(*it));
@@ -1437,7 +1416,7 @@ add_cand(struct scan *sc, size_t off, size_t len, int kind, int item)
 	};
 	/* clang-format on */
 
-	if (grow(&sc->c, &sc->capc, sc->nc + 1, sizeof(*sc->c)) < 0) {
+	if (cspr_grow(&sc->c, &sc->capc, sc->nc + 1, sizeof(*sc->c)) < 0) {
 		sc->oom = 1;
 		return;
 	}
@@ -1842,7 +1821,7 @@ push_unit(struct scan *sc, size_t off, size_t len, size_t ord, int ent, int gap,
 {
 	struct unit *u;
 
-	if (grow(&sc->u, &sc->capu, sc->nu + 1, sizeof(*sc->u)) < 0) {
+	if (cspr_grow(&sc->u, &sc->capu, sc->nu + 1, sizeof(*sc->u)) < 0) {
 		sc->oom = 1;
 		return;
 	}
@@ -2294,7 +2273,7 @@ phrases(struct scan *sc)
 				add_cand(sc, sc->u[i].off,
 				    sc->u[t].off + sc->u[t].len - sc->u[i].off,
 				    CSPR_ID_ADDRESS, p->item);
-			else if (!grow(&sc->x, &sc->capx, sc->nx + 1,
+			else if (!cspr_grow(&sc->x, &sc->capx, sc->nx + 1,
 				     sizeof(*sc->x))) {
 				sc->x[sc->nx].off = sc->u[i].off;
 				sc->x[sc->nx].len =
@@ -2369,7 +2348,7 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
 		}
 		sc.c[n++] = *c;
 	}
-	if (grow(&hits->v, &hits->cap, n, sizeof(*hits->v)) < 0)
+	if (cspr_grow(&hits->v, &hits->cap, n, sizeof(*hits->v)) < 0)
 		goto out;
 	/* line and column: one walk over the text */
 	for (i = 0; i < n; i++) {

@@ -4,6 +4,7 @@
 #ifndef CSPR_INTERNAL_H
 #define CSPR_INTERNAL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,6 +16,13 @@
  * ("<stdin>" for "-"). */
 int cspr_read_file(const char *path, size_t max, char **buf, size_t *len,
     struct cspr_errors *e);
+
+/* Make room for at least n elements of size bytes in the array at *pp
+ * (any T **) of capacity *cap, doubling; 0, or -1 on out of memory or
+ * overflow, the array untouched. */
+int cspr_grow(void *pp, size_t *cap, size_t n, size_t size);
+/* A new string formatted printf-style from ap; NULL on out of memory. */
+char *cspr_vformat(const char *fmt, va_list ap);
 
 /* Decode the UTF-8 character at s[i] (i < len) into *cp and return its
  * length.  An invalid or truncated sequence is one byte and U+FFFD, so any

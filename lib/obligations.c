@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 /* Whether a rule applies, and when it does, whether it can be met yet. */
 enum state { NOT_APPLICABLE, WAITING, OPEN };
@@ -292,15 +292,8 @@ static const struct rule rules[] = {
 static int
 push(struct cspr_obligations *out, const struct cspr_obligation *o)
 {
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 16;
-		struct cspr_obligation *v = realloc(out->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		out->v = v;
-		out->cap = cap;
-	}
+	if (cspr_grow(&out->v, &out->cap, out->n + 1, sizeof(*out->v)) < 0)
+		return -1;
 	out->v[out->n++] = *o;
 	return 0;
 }

@@ -407,15 +407,8 @@ plain_heading(const char *s, size_t n, size_t *ho, size_t *hl)
 static int
 push_heading(struct cspr_headings *h, const struct cspr_heading *x)
 {
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 16;
-		struct cspr_heading *v = realloc(h->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		h->v = v;
-		h->cap = cap;
-	}
+	if (cspr_grow(&h->v, &h->cap, h->n + 1, sizeof(*h->v)) < 0)
+		return -1;
 	h->v[h->n++] = *x;
 	return 0;
 }
@@ -774,24 +767,14 @@ add(struct cspr_publish *p, const char *check, const char *para, long line,
 	struct cspr_pub_finding *f;
 	va_list ap;
 	char *msg;
-	int n;
 
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-
-		if (!(f = realloc(p->v, cap * sizeof(*f))))
-			return -1;
-		p->v = f;
-		p->cap = cap;
-	}
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(msg = malloc((size_t)n + 1)))
+	if (cspr_grow(&p->v, &p->cap, p->n + 1, sizeof(*p->v)) < 0)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	msg = cspr_vformat(fmt, ap);
 	va_end(ap);
+	if (!msg)
+		return -1;
 	f = &p->v[p->n++];
 	f->check = check;
 	f->para = para;

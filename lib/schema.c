@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 /* Deeper instances are reported, not followed (the loader stops at 64). */
 #define MAX_DEPTH 128
@@ -204,24 +204,6 @@ arena_strndup(struct cspr_schema *s, const char *p, size_t n)
 		d[n] = '\0';
 	}
 	return d;
-}
-
-/* Make room for n + 1 elements of size sz in *v. */
-static int
-grow(void *v, size_t *cap, size_t n, size_t sz)
-{
-	void **pv = v;
-	size_t c;
-	void *p;
-
-	if (n < *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 16;
-	if (!(p = realloc(*pv, c * sz)))
-		return -1;
-	*pv = p;
-	*cap = c;
-	return 0;
 }
 
 /* ---- text: a growable buffer, paths and quoting ---- */
@@ -1098,7 +1080,7 @@ static int
 add_res(struct comp *c, const char *uri, json_t *j, const char *base,
     const char *where)
 {
-	if (grow(&c->res, &c->capres, c->nres, sizeof(*c->res)) < 0) {
+	if (cspr_grow(&c->res, &c->capres, c->nres + 1, sizeof(*c->res)) < 0) {
 		oom(c);
 		return -1;
 	}
@@ -1905,7 +1887,8 @@ compile(
 		return NULL;
 	}
 	if (!(n = arena_alloc(c->s, sizeof(*n))) || !(l = map_put(c, j)) ||
-	    grow(&c->nodes, &c->capnodes, c->nnodes, sizeof(*c->nodes)) < 0) {
+	    cspr_grow(&c->nodes, &c->capnodes, c->nnodes + 1,
+	    sizeof(*c->nodes)) < 0) {
 		oom(c);
 		return NULL;
 	}
@@ -1952,8 +1935,8 @@ compile(
 		}
 		if (!(uri = uri_resolve(c, base, json_string_value(ref))))
 			return NULL;
-		if (grow(&c->pend, &c->cappend, c->npend, sizeof(*c->pend)) <
-		    0) {
+		if (cspr_grow(&c->pend, &c->cappend, c->npend + 1,
+		    sizeof(*c->pend)) < 0) {
 			oom(c);
 			return NULL;
 		}
@@ -2278,7 +2261,7 @@ report(struct vctx *c, const char *fmt, ...)
 	va_list ap;
 	int i;
 
-	if (grow(&c->f, &c->capf, c->nf, sizeof(*c->f)) < 0) {
+	if (cspr_grow(&c->f, &c->capf, c->nf + 1, sizeof(*c->f)) < 0) {
 		c->oom = 1;
 		return 1;
 	}

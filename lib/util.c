@@ -4,6 +4,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -94,6 +96,44 @@ fail:
 	if (fd != 0)
 		close(fd);
 	return CSPR_ERROR;
+}
+
+int
+cspr_grow(void *pp, size_t *cap, size_t n, size_t size)
+{
+	void **p = pp, *q;
+	size_t c = *cap ? *cap : 8;
+
+	if (n <= *cap)
+		return 0;
+	while (c < n) {
+		if (c > SIZE_MAX / 2 / size)
+			return -1;
+		c *= 2;
+	}
+	if (!(q = realloc(*p, c * size)))
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+char *
+cspr_vformat(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0 || !(s = malloc((size_t)n + 1))) {
+		va_end(again);
+		return NULL;
+	}
+	vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
 }
 
 size_t
