@@ -255,22 +255,16 @@ decide(struct tool *t, struct cspr_case *c, void *arg)
 	int r;
 
 	(void)arg;
-	if (cspr_assess(root, t->today, &a) < 0) {
-		cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL,
-		    "out of memory");
-		return CSPR_ERROR;
-	}
+	if (cspr_assess(root, t->today, &a) < 0)
+		return tool_oom(t, c);
 	r = a.findings.n ? CSPR_FINDINGS : CSPR_OK;
 	if (t->quiet) {
 		/* the exit status tells */
 	} else if (t->format == FMT_JSON) {
 		json_t *j = assessment_json(cspr_case_id(c), &a);
 
-		if (!j) {
-			cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL,
-			    "out of memory");
-			r = CSPR_ERROR;
-		}
+		if (!j)
+			r = tool_oom(t, c);
 		tool_json(t, j);
 	} else {
 		if (cases++)

@@ -127,8 +127,7 @@ oom:
 	json_decref(list);
 	free(name);
 	cspr_obligations_clear(&os);
-	cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL, "out of memory");
-	return CSPR_ERROR;
+	return tool_oom(t, c);
 }
 
 /* ---- YAML, with libyaml's emitter ---- */

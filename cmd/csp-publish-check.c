@@ -292,8 +292,7 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 	return r;
 nomem:
 	free(path);
-	cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL, "out of memory");
-	return CSPR_ERROR;
+	return tool_oom(t, c);
 }
 
 int

@@ -628,22 +628,16 @@ refer(struct tool *t, struct cspr_case *c, void *arg)
 	int status;
 
 	(void)arg;
-	if (cspr_referral_check(root, t->cal, t->today, &r) < 0) {
-		cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL,
-		    "out of memory");
-		return CSPR_ERROR;
-	}
+	if (cspr_referral_check(root, t->cal, t->today, &r) < 0)
+		return tool_oom(t, c);
 	status = r.nmissing || r.findings.n ? CSPR_FINDINGS : CSPR_OK;
 	if (t->quiet) {
 		/* the exit status tells */
 	} else if (t->format == FMT_JSON) {
 		json_t *j = referral_json(cspr_case_id(c), &r);
 
-		if (!j) {
-			cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL,
-			    "out of memory");
-			status = CSPR_ERROR;
-		}
+		if (!j)
+			status = tool_oom(t, c);
 		tool_json(t, j);
 	} else {
 		if (cases++)

@@ -152,6 +152,13 @@ tool_diags(struct tool *t)
 	cspr_errors_clear(&t->e);
 }
 
+int
+tool_oom(struct tool *t, const struct cspr_case *c)
+{
+	cspr_errors_add(&t->e, cspr_case_file(c), 0, 0, NULL, "out of memory");
+	return CSPR_ERROR;
+}
+
 void
 tool_status(struct tool *t, int s)
 {

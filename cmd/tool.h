@@ -70,6 +70,9 @@ void tool_each(struct tool *t, int argc, char **argv,
 /* Print the pending diagnostics on stderr as "tool: file:line:col: path:
  * message" and forget them. */
 void tool_diags(struct tool *t);
+/* Note that the library ran out of memory over case c; returns
+ * CSPR_ERROR, the status for it. */
+int tool_oom(struct tool *t, const struct cspr_case *c);
 /* Keep the worse of the status so far and s. */
 void tool_status(struct tool *t, int s);
 /* Write a JSON value (stolen) as one line on stdout. */
