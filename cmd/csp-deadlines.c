@@ -134,9 +134,9 @@ tsv_line(const struct tool *t, const char *id, const char *name,
 	tsv_field(d->id, 0);
 	tsv_field(d->para, 0);
 	tsv_field(d->what, 0);
-	tsv_field(text_when(d->from, w), 0);
-	tsv_field(text_when(d->due, w), 0);
-	tsv_field(text_when(d->done, w), 0);
+	tsv_field(cspr_when_str(d->from, w), 0);
+	tsv_field(cspr_when_str(d->due, w), 0);
+	tsv_field(cspr_when_str(d->done, w), 0);
 	tsv_field(cspr_status_name(d->status), 0);
 	tsv_field(left, 1);
 }
@@ -257,7 +257,7 @@ ics_when(struct cspr_when w, char *buf)
 {
 	char s[20], *p = buf;
 
-	text_when(w, s);
+	cspr_when_str(w, s);
 	for (const char *q = s; *q; q++)
 		if (*q != '-' && *q != ':')
 			*p++ = *q;
@@ -327,7 +327,7 @@ ics_event(const struct tool *t, const char *id, const char *name,
 	ics_text(&x, " of the procedure.");
 	if (d->from.kind != CSPR_WHEN_NONE) {
 		ics_text(&x, " From ");
-		ics_text(&x, text_when(d->from, from));
+		ics_text(&x, cspr_when_str(d->from, from));
 		ics_text(&x, ".");
 	}
 	ics_text(&x, " As of ");

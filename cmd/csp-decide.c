@@ -29,23 +29,6 @@ static const char help[] =
 #define PARA "  %-10s "
 #define HANG "             "
 
-/* The heading: the case by its id, and the child by name with --names. */
-static void
-heading(const struct tool *t, const json_t *root, const char *id,
-    const char *what)
-{
-	const char *first = cspr_get_str(root, "child.first_name");
-	const char *last = cspr_get_str(root, "child.last_name");
-	char line[512];
-
-	snprintf(line, sizeof(line), "%s", id);
-	if (t->names && (first || last))
-		text_cat(line, sizeof(line), " (%s%s%s)", first ? first : "",
-		    first && last ? " " : "", last ? last : "");
-	fputs(text_clean(line), stdout);
-	printf(": %s\n", what);
-}
-
 static void
 section(const struct cspr_assessment *a, enum cspr_result r,
     const char *title)
@@ -181,8 +164,8 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 	static const char *const national[] = {"not met", "met"};
 	char line[1024];
 
-	heading(t, root, id, "criteria for a child safeguarding practice "
-	    "review");
+	text_heading(root, t->names, id,
+	    "criteria for a child safeguarding practice review");
 	section(a, CSPR_MET, "Met");
 	section(a, CSPR_NOT_MET, "Not met");
 	section(a, CSPR_UNKNOWN, "Unknown: to find out");

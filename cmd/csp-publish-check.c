@@ -114,56 +114,20 @@ number(struct tool *t, const char *opt, const char *arg, double lo,
 	return x;
 }
 
-/* Print s with every control character a space: ids, names and file
- * names come from the case and the command line, and must not move the
- * cursor or change colours on a terminal. */
-static void
-put_clean(const char *s)
-{
-	for (; *s; s++)
-		putchar((unsigned char)*s < ' ' || *s == 0x7f ? ' ' : *s);
-}
-
-/* The case by its id, and the child by name with --names. */
-static void
-heading(const struct tool *t, const json_t *root, const char *id,
-    const char *report)
-{
-	const char *first = cspr_get_str(root, "child.first_name");
-	const char *last = cspr_get_str(root, "child.last_name");
-
-	put_clean(id);
-	if (t->names && (first || last)) {
-		printf(" (");
-		put_clean(first ? first : "");
-		printf("%s", first && last ? " " : "");
-		put_clean(last ? last : "");
-		printf(")");
-	}
-	if (report) {
-		printf(": final report ");
-		put_clean(report);
-		printf("\n");
-	} else {
-		printf(": no report to check (no report.file in the case, and "
-		    "no --report)\n");
-	}
-}
-
 static void
 finding(const struct cspr_case *c, const char *report,
     const struct cspr_pub_finding *f)
 {
 	if (f->line > 0) {
-		put_clean(report);
+		text_flat(report);
 		printf(":%ld:%ld: ", f->line, f->col);
 	} else if (f->path) {
 		/* the message names the fields; a line number in the case
 		 * file would change with its comments and long text */
-		put_clean(cspr_case_file(c));
+		text_flat(cspr_case_file(c));
 		printf(": ");
 	} else {
-		put_clean(report);
+		text_flat(report);
 		printf(": ");
 	}
 	printf("%s", f->check);
@@ -179,7 +143,11 @@ speak(const struct tool *t, const struct cspr_case *c, const char *report,
 	char line[1024];
 	size_t duties = 0;
 
-	heading(t, cspr_case_root(c), cspr_case_id(c), report);
+	if (report)
+		snprintf(line, sizeof(line), "final report %s", report);
+	text_heading(cspr_case_root(c), t->names, cspr_case_id(c), report ?
+	    line : "no report to check (no report.file in the case, and no "
+	    "--report)");
 	for (size_t i = 0; i < p->n; i++) {
 		finding(c, report, &p->v[i]);
 		duties += !p->v[i].blocks;

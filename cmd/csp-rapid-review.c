@@ -37,30 +37,6 @@ static int form;
 
 #define HANG "             "
 
-static const char *
-date_of(struct cspr_when w, char *buf)
-{
-	if (w.kind == CSPR_WHEN_NONE)
-		return "";
-	return cspr_date_str(cspr_when_date(w), buf);
-}
-
-static void
-heading(const struct tool *t, const json_t *root, const char *id,
-    const char *what)
-{
-	const char *first = cspr_get_str(root, "child.first_name");
-	const char *last = cspr_get_str(root, "child.last_name");
-	char line[512];
-
-	snprintf(line, sizeof(line), "%s", id);
-	if (t->names && (first || last))
-		text_cat(line, sizeof(line), " (%s%s%s)", first ? first : "",
-		    first && last ? " " : "", last ? last : "");
-	fputs(text_clean(line), stdout);
-	printf(": %s\n", what);
-}
-
 /* "due by D, N working days left", "done on D, due by E", ... */
 static void
 deadline_line(const char *label, const struct cspr_deadline *d,
@@ -69,8 +45,8 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 	char due[11], done[11], line[512];
 	long n = d->days_left < 0 ? -(long)d->days_left : d->days_left;
 
-	date_of(d->due, due);
-	date_of(d->done, done);
+	cspr_when_str(d->due, due);
+	cspr_when_str(d->done, done);
 	switch (d->status) {
 	case CSPR_DONE:
 		snprintf(line, sizeof(line), "%s %s, on time (due by %s).",
@@ -172,7 +148,8 @@ report(const struct tool *t, const json_t *root, const char *id,
 	const char *outcome = cspr_get_str(root, "incident.outcome");
 	char when[11], line[512];
 
-	heading(t, root, id, "the rapid review (8.2, Appendices C and D)");
+	text_heading(root, t->names, id,
+	    "the rapid review (8.2, Appendices C and D)");
 	if (!r->applies) {
 		text_wrap("", "  ", "No rapid review: neither incident.notified "
 		    "nor a referral for a rapid review (referral.types) is "
@@ -208,7 +185,7 @@ report(const struct tool *t, const json_t *root, const char *id,
 	deadline_line("To the Panel (8.2.4): ", &r->to_panel, "sent");
 	if (r->briefing.kind != CSPR_WHEN_NONE) {
 		snprintf(line, sizeof(line), "sent %s.",
-		    date_of(r->briefing, when));
+		    cspr_when_str(r->briefing, when));
 		text_wrap("Briefing to the safeguarding partners and the "
 		    "independent chair (8.2.3): ", "  ", line);
 	}

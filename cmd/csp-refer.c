@@ -148,37 +148,12 @@ static int form;
 /* ---- the report ---- */
 
 static void
-heading(const struct tool *t, const json_t *root, const char *id)
-{
-	const char *first = cspr_get_str(root, "child.first_name");
-	const char *last = cspr_get_str(root, "child.last_name");
-	char line[512];
-
-	snprintf(line, sizeof(line), "%s", id);
-	if (t->names && (first || last))
-		text_cat(line, sizeof(line), " (%s%s%s)", first ? first : "",
-		    first && last ? " " : "", last ? last : "");
-	fputs(text_clean(line), stdout);
-	printf(": the referral (section 7, Appendix B)\n");
-}
-
-static const char *
-when(struct cspr_when w, char *buf)
-{
-	if (w.kind == CSPR_WHEN_TIME)
-		return cspr_time_str(w.t, buf);
-	if (w.kind == CSPR_WHEN_DATE)
-		return cspr_date_str(cspr_when_date(w), buf);
-	return "";
-}
-
-static void
 confirmation_line(const struct cspr_deadline *d)
 {
 	char due[20], done[20], line[512];
 
-	when(d->due, due);
-	when(d->done, done);
+	cspr_when_str(d->due, due);
+	cspr_when_str(d->done, done);
 	switch (d->status) {
 	case CSPR_DONE:
 		if (d->due.kind == CSPR_WHEN_NONE)
@@ -213,7 +188,8 @@ report(const struct tool *t, const json_t *root, const char *id,
 {
 	const char *source = cspr_get_str(root, "referral.source");
 
-	heading(t, root, id);
+	text_heading(root, t->names, id,
+	    "the referral (section 7, Appendix B)");
 	if (r->nmissing == 0) {
 		printf("Appendix B: complete.\n");
 	} else {

@@ -241,19 +241,6 @@ text_flat(const char *s)
 	return n;
 }
 
-char *
-text_when(struct cspr_when w, char *buf)
-{
-	switch (w.kind) {
-	case CSPR_WHEN_DATE:
-		return cspr_date_str(cspr_when_date(w), buf);
-	case CSPR_WHEN_TIME:
-		return cspr_time_str(w.t, buf);
-	default:
-		return strcpy(buf, "");
-	}
-}
-
 void
 text_progress(const struct cspr_calendar *cal, cspr_date today,
     enum cspr_status status, struct cspr_when due, struct cspr_when done,
@@ -283,7 +270,7 @@ text_progress(const struct cspr_calendar *cal, cspr_date today,
 		    k == 1 ? "" : "s");
 		return;
 	case CSPR_DONE:
-		snprintf(buf, size, "done %s", text_when(done, w));
+		snprintf(buf, size, "done %s", cspr_when_str(done, w));
 		return;
 	case CSPR_PENDING:
 		snprintf(buf, size, "%s", pending);
@@ -305,8 +292,25 @@ text_row(const char *id, const char *name, struct cspr_when due,
 	}
 	/* a case id like HSCP-2026-008 fills the first column exactly */
 	printf("%*s  %-16s  %-7s  %-21s  ", w < 13 ? 13 - w : 0, "",
-	    due.kind != CSPR_WHEN_NONE ? text_when(due, when) : "-",
+	    due.kind != CSPR_WHEN_NONE ? cspr_when_str(due, when) : "-",
 	    cspr_status_name(status), progress);
+}
+
+void
+text_heading(const json_t *root, int names, const char *id, const char *what)
+{
+	char *name = names ? text_child_name(root) : NULL;
+
+	text_flat(id);
+	if (name) {
+		fputs(" (", stdout);
+		text_flat(name);
+		putchar(')');
+		free(name);
+	}
+	fputs(": ", stdout);
+	text_flat(what);
+	putchar('\n');
 }
 
 char *

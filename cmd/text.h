@@ -39,9 +39,6 @@ int text_width(const char *s);
  * a folded YAML scalar) as a space, so that one row stays one line.
  * Returns the characters written. */
 int text_flat(const char *s);
-/* A moment as YYYY-MM-DD or YYYY-MM-DDTHH:MM into buf (at least 17 bytes), ""
- * when not known; returns buf. */
-char *text_when(struct cspr_when w, char *buf);
 /* How far off a deadline or a notification is, in words, into buf: "3
  * working days left", "due today", "2 working days late", "done
  * 2026-11-13"; for a due one without a due date "no timescale set", and
@@ -54,6 +51,11 @@ void text_progress(const struct cspr_calendar *cal, cspr_date today,
  * the status and the progress, each followed by two spaces. */
 void text_row(const char *id, const char *name, struct cspr_when due,
     enum cspr_status status, const char *progress);
+/* The first line of a case's report: "id: what", with the child's name
+ * after the id when names is set ("id (First Last): what"); control
+ * characters from the case print as spaces. */
+void text_heading(const json_t *root, int names, const char *id,
+    const char *what);
 /* "First Last" of the case's child, or NULL; the caller frees it. */
 char *text_child_name(const json_t *root);
 /* The string at path in v, or "" when there is none. */

@@ -244,6 +244,9 @@ void cspr_deadlines_clear(struct cspr_deadlines *ds);
 const char *cspr_status_name(enum cspr_status s);
 /* {rule, para, what, from, due, done, status, working_days_left}. */
 json_t *cspr_deadline_json(const struct cspr_deadline *d);
+/* A moment as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" into buf (at least 17
+ * bytes), "" when not known; returns buf. */
+char *cspr_when_str(struct cspr_when w, char *buf);
 /* A moment as JSON: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or null. */
 json_t *cspr_when_json(struct cspr_when w);
 /* The date of a moment. */

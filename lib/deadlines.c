@@ -434,19 +434,27 @@ cspr_status_name(enum cspr_status s)
 	return names[s];
 }
 
+char *
+cspr_when_str(struct cspr_when w, char *buf)
+{
+	switch (w.kind) {
+	case CSPR_WHEN_DATE:
+		return cspr_date_str(cspr_when_date(w), buf);
+	case CSPR_WHEN_TIME:
+		return cspr_time_str(w.t, buf);
+	default:
+		buf[0] = '\0';
+		return buf;
+	}
+}
+
 json_t *
 cspr_when_json(struct cspr_when w)
 {
 	char buf[20];
 
-	switch (w.kind) {
-	case CSPR_WHEN_DATE:
-		return json_string(cspr_date_str(cspr_when_date(w), buf));
-	case CSPR_WHEN_TIME:
-		return json_string(cspr_time_str(w.t, buf));
-	default:
-		return json_null();
-	}
+	return w.kind == CSPR_WHEN_NONE ? json_null() :
+	    json_string(cspr_when_str(w, buf));
 }
 
 json_t *

@@ -100,14 +100,7 @@ when(struct cspr_when w)
 	static int k;
 	char *b = buf[k++ % 4];
 
-	switch (w.kind) {
-	case CSPR_WHEN_DATE:
-		return cspr_date_str(cspr_when_date(w), b);
-	case CSPR_WHEN_TIME:
-		return cspr_time_str(w.t, b);
-	default:
-		return "-";
-	}
+	return w.kind == CSPR_WHEN_NONE ? "-" : cspr_when_str(w, b);
 }
 
 /* "status due done", or "-" when the obligation does not apply. */
