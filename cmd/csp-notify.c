@@ -28,6 +28,8 @@ static const char help[] =
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --holidays FILE  more bank holidays (GOV.UK JSON or a list)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
     "\nExit status: 0 nothing overdue, 1 a notification is overdue, 2 usage "
@@ -326,8 +328,7 @@ main(int argc, char **argv)
 	    "[file|dir ...]\n"
 	    "       csp-notify --anonymise [-q] [--format json|yaml] "
 	    "[file|dir ...]", help, FMT_JSON | FMT_YAML);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OUTSTANDING:
 			r.outstanding = 1;

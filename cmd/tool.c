@@ -35,6 +35,14 @@ tool_init(struct tool *t, const char *name, const char *synopsis,
 	t->today = CSPR_NO_DATE;
 }
 
+int
+tool_getopt(struct tool *t, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	argv[0] = (char *)t->name;
+	return getopt_long(argc, argv, shortopts, longopts, NULL);
+}
+
 void
 tool_usage(const struct tool *t)
 {
@@ -87,6 +95,11 @@ tool_option(struct tool *t, int opt, const char *arg)
 		return;
 	case OPT_NAMES:
 		t->names = 1;
+		return;
+	case OPT_STDIN_NAME:
+		if (!*arg)
+			die(t, "%s: an empty name", "--stdin-name");
+		t->stdin_name = arg;
 		return;
 	case 'q':
 		t->quiet = 1;
@@ -142,12 +155,16 @@ tool_diags(struct tool *t)
 	for (size_t i = 0; i < t->e.n; i++) {
 		const struct cspr_error *x = &t->e.v[i];
 
-		fprintf(stderr, "%s: %s", t->name, x->file);
 		if (x->line > 0)
-			fprintf(stderr, ":%ld:%ld", x->line, x->col);
+			fprintf(stderr, "%s:%ld:%ld: error: ", x->file,
+			    x->line, x->col);
+		else if (x->file && *x->file)
+			fprintf(stderr, "%s: %s: ", t->name, x->file);
+		else
+			fprintf(stderr, "%s: ", t->name);
 		if (x->path)
-			fprintf(stderr, ": %s", x->path);
-		fprintf(stderr, ": %s\n", x->message);
+			fprintf(stderr, "%s: ", x->path);
+		fprintf(stderr, "%s\n", x->message);
 	}
 	cspr_errors_clear(&t->e);
 }
@@ -164,6 +181,45 @@ tool_status(struct tool *t, int s)
 {
 	if (s > t->status)
 		t->status = s;
+}
+
+json_t *
+tool_errors_json(const struct cspr_errors *e)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < e->n; i++) {
+		const struct cspr_error *x = &e->v[i];
+
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:s}",
+		    "line", x->line ? json_integer(x->line) : json_null(),
+		    "col", x->line ? json_integer(x->col) : json_null(),
+		    "path", x->path ? json_string(x->path) : json_null(),
+		    "message", x->message));
+	}
+	return a;
+}
+
+void
+tool_json_errors(struct tool *t, const char *file)
+{
+	tool_json(t, json_pack("{s:s, s:o}", "file", file, "errors",
+	    tool_errors_json(&t->e)));
+}
+
+const char *
+tool_file(const struct tool *t, const char *path)
+{
+	if (strcmp(path, "-") != 0)
+		return path;
+	return t->stdin_name ? t->stdin_name : "<stdin>";
+}
+
+int
+tool_open(struct tool *t, const char *path, struct cspr_case **c)
+{
+	return cspr_case_open_as(path, strcmp(path, "-") == 0 ?
+	    t->stdin_name : NULL, t->schema, c, &t->e);
 }
 
 void
@@ -192,18 +248,10 @@ each_file(const char *path, void *arg)
 	int r;
 
 	tool_diags(t); /* the walker's, in order */
-	r = cspr_case_open(path, t->schema, &c, &t->e);
+	r = tool_open(t, path, &c);
 	if (r != CSPR_OK) {
-		if (t->format == FMT_JSON && t->e.n > 0) {
-			const struct cspr_error *x0 = &t->e.v[0];
-			char where[64] = "";
-
-			if (x0->line > 0)
-				snprintf(where, sizeof(where), "%ld:%ld: ",
-				    x0->line, x0->col);
-			tool_json(t, json_pack("{s:s, s:s+}", "file",
-			    x0->file, "error", where, x0->message));
-		}
+		if (t->format == FMT_JSON)
+			tool_json_errors(t, tool_file(t, path));
 		tool_diags(t);
 		return CSPR_ERROR;
 	}

@@ -436,6 +436,10 @@ struct cspr_schema *cspr_case_schema(const char *path, struct cspr_errors *e);
  * read.  Every diagnostic is placed at file:line:col. */
 int cspr_case_open(const char *path, const struct cspr_schema *s,
     struct cspr_case **c, struct cspr_errors *e);
+/* The same, the case named name in diagnostics and by cspr_case_file
+ * (NULL: as cspr_case_open): what --stdin-name gives standard input. */
+int cspr_case_open_as(const char *path, const char *name,
+    const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);
 /* The same for a case in memory, named name in diagnostics. */
 int cspr_case_open_buffer(const char *name, const char *buf, size_t len,
     const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);

@@ -16,6 +16,9 @@
  * ("<stdin>" for "-"). */
 int cspr_read_file(const char *path, size_t max, char **buf, size_t *len,
     struct cspr_errors *e);
+/* The same, with diagnostics naming the file name (NULL: as above). */
+int cspr_read_file_as(const char *path, const char *name, size_t max,
+    char **buf, size_t *len, struct cspr_errors *e);
 
 /* Make room for at least n elements of size bytes in the array at *pp
  * (any T **) of capacity *cap, doubling; 0, or -1 on out of memory or
