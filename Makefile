@@ -11,6 +11,8 @@ BINDIR = $(PREFIX)/bin
 LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share
+EXAMPLESDIR = $(DATADIR)/csp/examples
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DESTDIR =
 
@@ -175,12 +177,19 @@ install: all
 	    tools/csprcore.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/csprcore.pc
 	for m in $(MANS); do s=$${m##*.}; mkdir -p $(DESTDIR)$(MANDIR)/man$$s && \
 	    cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
+	mkdir -p $(DESTDIR)$(EXAMPLESDIR)
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@EXAMPLESDIR@|$(EXAMPLESDIR)|g' \
+	    share/csp/examples/csp-deadlines.service.in \
+	    > $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service
+	cp -f share/csp/examples/csp-deadlines.timer $(DESTDIR)$(EXAMPLESDIR)/
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libcsprcore.a \
 	    $(DESTDIR)$(INCLUDEDIR)/csprcore.h $(DESTDIR)$(PKGCONFIGDIR)/csprcore.pc
 	for m in $(MANS); do s=$${m##*.}; \
 	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	rm -f $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service \
+	    $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.timer
 
 clean:
 	rm -rf $(O)

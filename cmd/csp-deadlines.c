@@ -490,7 +490,7 @@ main(int argc, char **argv)
 	int c;
 
 	tool_init(&t, "csp-deadlines",
-	    "[-q] [--overdue | --within N] [--format text|json|tsv|ics] "
+	    "[-q] [--overdue] [--within N] [--format text|json|tsv|ics] "
 	    "[--names] [file|dir ...]\n"
 	    "       csp-deadlines --list-holidays Y1:Y2\n"
 	    "       csp-deadlines --add-working-days DATE N", help,

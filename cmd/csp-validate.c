@@ -34,7 +34,9 @@ validate(const char *path, void *arg)
 
 	tool_diags(t);
 	r = tool_open(t, path, &c);
-	if (t->format == FMT_JSON) {
+	if (t->quiet) {
+		/* the exit status tells */
+	} else if (t->format == FMT_JSON) {
 		/* one shape for every file: one that could not be read is
 		 * not valid either, and its exit status says why */
 		tool_json(t, json_pack("{s:s, s:o, s:b, s:o}", "file", name,
@@ -70,6 +72,7 @@ main(int argc, char **argv)
 		else
 			tool_option(&t, c, optarg);
 	}
+	t.no_holidays = 1; /* nothing here counts days */
 	tool_start(&t);
 	tool_status(&t, cspr_walk(argc - optind, argv + optind, validate, &t,
 	    &t.e));

@@ -106,10 +106,10 @@ tool_option(struct tool *t, int opt, const char *arg)
 		return;
 	case 'h':
 		printf("usage: %s %s\n\n%s", t->name, t->synopsis, t->help);
-		exit(fflush(stdout) == 0 ? 0 : 2);
+		exit(tool_finish(t));
 	case OPT_VERSION:
 		printf("%s (csp) %s\n", t->name, CSPR_VERSION);
-		exit(fflush(stdout) == 0 ? 0 : 2);
+		exit(tool_finish(t));
 	default:
 		tool_usage(t);
 	}
@@ -134,6 +134,8 @@ tool_start(struct tool *t)
 	}
 	if (!t->holidays && (env = getenv("CSP_HOLIDAYS")) && *env)
 		t->holidays = env;
+	if (t->no_holidays)
+		t->holidays = NULL;
 	if (!(t->cal = cspr_calendar_new())) {
 		fprintf(stderr, "%s: out of memory\n", t->name);
 		exit(2);

@@ -46,6 +46,8 @@ struct tool {
 	const char *schema_path; /* --schema */
 	const char *holidays;    /* --holidays, CSP_HOLIDAYS */
 	const char *stdin_name;  /* --stdin-name, else "<stdin>" */
+	int no_holidays;         /* counts no days: --holidays and
+				    CSP_HOLIDAYS are not read */
 	struct cspr_schema *schema;
 	struct cspr_calendar *cal;
 	struct cspr_errors e; /* diagnostics not yet printed */

@@ -108,7 +108,7 @@ for fmt in text json tsv ics; do
 	ok "$fmt: no name of the child without --names" '[ $rc -eq 1 ] && ! grep -Eq "$names" $T/out'
 done
 run csp-deadlines --names examples/01-referral.yaml
-ok "text --names: the name beside the case id" 'out_has "HSCP-2026-031 (Tiggy Madeup)  2026-11-27        due      1 working day left     notify the Panel of the incident (5.1)"'
+ok "text --names: the name after the columns, which stay in line" 'out_has "HSCP-2026-031  2026-11-27        due      1 working day left     Tiggy Madeup: notify the Panel of the incident (5.1)"'
 
 # ---- TSV ----
 
@@ -270,7 +270,7 @@ for fmt in text json tsv ics; do
 done
 run csp-deadlines --bogus
 ok "unknown option: usage, exit 2" '[ $rc -eq 2 ] && err_is "csp-deadlines: unrecognized option '"'"'--bogus'"'"'
-usage: csp-deadlines [-q] [--overdue | --within N] [--format text|json|tsv|ics] [--names] [file|dir ...]
+usage: csp-deadlines [-q] [--overdue] [--within N] [--format text|json|tsv|ics] [--names] [file|dir ...]
        csp-deadlines --list-holidays Y1:Y2
        csp-deadlines --add-working-days DATE N"'
 run csp-deadlines --format yaml examples/

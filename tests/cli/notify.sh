@@ -103,7 +103,7 @@ for fmt in text json; do
 	ok "$fmt: no name without --names" '! grep -Eq "$names" $T/out'
 done
 run csp-notify --names examples/07-looked-after.yaml
-ok "text --names: the name beside the case id" 'out_is "HSCP-2026-022 (Rue Figment)  2026-11-23        overdue  3 working days late    notify the Secretary of State and Ofsted of the looked-after child'"'"'s death (5.3)"'
+ok "text --names: the name after the columns, which stay in line" 'out_is "HSCP-2026-022  2026-11-23        overdue  3 working days late    Rue Figment: notify the Secretary of State and Ofsted of the looked-after child'"'"'s death (5.3)"'
 run csp-notify --names --format json examples/07-looked-after.yaml
 ok "JSON --names: child after case" 'out_has "{\"case\":\"HSCP-2026-022\",\"child\":\"Rue Figment\",\"obligations\":["'
 run csp-notify --names --format json "$T/bare.yaml"

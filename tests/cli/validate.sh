@@ -88,6 +88,24 @@ printf 'id: A\npartnership: B\nchild: {first_name: Zebedee, dob: 17}\n' >"$T/pri
 run csp-validate "$T/priv.yaml"
 ok "messages never quote a personal field" '[ $rc -eq 1 ] && ! err_has Zebedee && ! err_has 17'
 
+# -q wins over -l and --format json: nothing printed, the status tells
+run csp-validate -lq tests/data/invalid/
+ok "-lq: nothing printed, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
+run csp-validate -q --format json tests/data/invalid/
+ok "-q --format json: nothing printed, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
+run csp-validate -q no-such-case.yaml
+ok "-q: a file that cannot be read is still said" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "csp-validate: no-such-case.yaml: cannot open: No such file or directory"'
+
+# csp-validate counts no days: a broken holidays file does not stop it
+CSP_HOLIDAYS=tests/data/calendar/bad.txt run csp-validate examples/
+ok "a broken CSP_HOLIDAYS does not stop csp-validate" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
+CSP_HOLIDAYS=/no/such/file run csp-validate examples/
+ok "nor a missing one" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
+run csp-validate --holidays /no/such/file examples/
+ok "nor --holidays" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
+CSP_HOLIDAYS=/no/such/file run csp-decide examples/01-referral.yaml
+ok "a tool that counts days still refuses it" '[ $rc -eq 2 ] && err_is "csp-decide: /no/such/file: cannot open: No such file or directory"'
+
 # usage and output errors
 run csp-validate --bogus
 ok "unknown option: usage, exit 2" '[ $rc -eq 2 ] && err_is "csp-validate: unrecognized option '"'"'--bogus'"'"'
