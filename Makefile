@@ -13,6 +13,7 @@ INCLUDEDIR = $(PREFIX)/include
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share
 EXAMPLESDIR = $(DATADIR)/csp/examples
+HOOKSDIR = $(DATADIR)/csp/hooks
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DESTDIR =
 
@@ -182,6 +183,9 @@ install: all
 	    share/csp/examples/csp-deadlines.service.in \
 	    > $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service
 	cp -f share/csp/examples/csp-deadlines.timer $(DESTDIR)$(EXAMPLESDIR)/
+	mkdir -p $(DESTDIR)$(HOOKSDIR)
+	cp -f share/csp/hooks/pre-commit $(DESTDIR)$(HOOKSDIR)/
+	chmod 755 $(DESTDIR)$(HOOKSDIR)/pre-commit
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libcsprcore.a \
@@ -189,7 +193,8 @@ uninstall:
 	for m in $(MANS); do s=$${m##*.}; \
 	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	rm -f $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service \
-	    $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.timer
+	    $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.timer \
+	    $(DESTDIR)$(HOOKSDIR)/pre-commit
 
 clean:
 	rm -rf $(O)
