@@ -87,9 +87,16 @@ tool_option(struct tool *t, int opt, const char *arg)
 	case OPT_TODAY:
 		set_today(t, arg, "--today");
 		return;
-	case OPT_HOLIDAYS:
-		t->holidays = arg;
+	case OPT_HOLIDAYS: {
+		const char **v = realloc(t->holidays,
+		    (t->nholidays + 1) * sizeof(*v));
+
+		if (!v)
+			die(t, "%s", "out of memory");
+		t->holidays = v;
+		t->holidays[t->nholidays++] = arg;
 		return;
+	}
 	case OPT_SCHEMA:
 		t->schema_path = arg;
 		return;
@@ -132,18 +139,25 @@ tool_start(struct tool *t)
 			    tm.tm_mon + 1, tm.tm_mday);
 		}
 	}
-	if (!t->holidays && (env = getenv("CSP_HOLIDAYS")) && *env)
-		t->holidays = env;
-	if (t->no_holidays)
-		t->holidays = NULL;
 	if (!(t->cal = cspr_calendar_new())) {
 		fprintf(stderr, "%s: out of memory\n", t->name);
 		exit(2);
 	}
-	if (t->holidays &&
-	    cspr_calendar_load(t->cal, t->holidays, &t->e) != CSPR_OK) {
-		tool_diags(t);
-		exit(2);
+	/* CSP_HOLIDAYS first, then each --holidays: they merge, and every
+	 * bad one is reported before the tool gives up */
+	if (!t->no_holidays) {
+		int bad = 0;
+
+		if ((env = getenv("CSP_HOLIDAYS")) && *env)
+			bad |= cspr_calendar_load(t->cal, env, &t->e) !=
+			    CSPR_OK;
+		for (size_t i = 0; i < t->nholidays; i++)
+			bad |= cspr_calendar_load(t->cal, t->holidays[i],
+			    &t->e) != CSPR_OK;
+		if (bad) {
+			tool_diags(t);
+			exit(2);
+		}
 	}
 	if (!(t->schema = cspr_case_schema(t->schema_path, &t->e))) {
 		tool_diags(t);
@@ -281,6 +295,8 @@ tool_finish(struct tool *t)
 	tool_diags(t);
 	cspr_schema_free(&t->schema);
 	cspr_calendar_free(&t->cal);
+	free(t->holidays);
+	t->holidays = NULL;
 	if (bad) {
 		fprintf(stderr, "%s: cannot write output: %s\n", t->name,
 		    strerror(errno ? errno : EIO));

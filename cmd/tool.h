@@ -44,7 +44,8 @@ struct tool {
 	int names;               /* --names: people may be named */
 	cspr_date today;         /* --today, CSP_TODAY, or the local date */
 	const char *schema_path; /* --schema */
-	const char *holidays;    /* --holidays, CSP_HOLIDAYS */
+	const char **holidays;   /* each --holidays, in order */
+	size_t nholidays;
 	const char *stdin_name;  /* --stdin-name, else "<stdin>" */
 	int no_holidays;         /* counts no days: --holidays and
 				    CSP_HOLIDAYS are not read */

@@ -161,20 +161,6 @@ struct cspr_calendar;
 struct cspr_calendar *cspr_calendar_new(void);
 /* Free a calendar. */
 void cspr_calendar_free(struct cspr_calendar **c);
-/* Add the holidays in a file to those already there (the built-in ones are
- * kept): GOV.UK bank-holidays.json (only division "england-and-wales",
- * event titles as names, notes "Substitute day" adding " (substitute day)")
- * or plain text, one "YYYY-MM-DD [name]" per line (default name "Bank
- * holiday"), blank lines, '#' comments at the start of a line or after a
- * blank, CRLF allowed.  A file with any error adds nothing.  Returns
- * CSPR_OK, CSPR_FINDINGS (bad content, diagnostics with line:col) or
- * CSPR_ERROR (unreadable, out of memory). */
-int cspr_calendar_load(struct cspr_calendar *c, const char *path,
-    struct cspr_errors *e);
-/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
- * in diagnostics. */
-int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
-    const char *buf, size_t len, struct cspr_errors *e);
 /* The holiday's name, or NULL when d is not a bank holiday; a loaded name
  * wins over a built-in one for the same date. */
 const char *cspr_holiday(const struct cspr_calendar *c, cspr_date d);
@@ -195,6 +181,27 @@ cspr_date cspr_add_working_days(const struct cspr_calendar *c, cspr_date d,
  * day. */
 int cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
     cspr_date to);
+
+/* ---- holidays.c: bank-holiday files ---- */
+
+/* Read a holidays file into the calendar.  GOV.UK's bank-holidays.json
+ * (only division "england-and-wales"; event titles as names, notes
+ * "Substitute day" adding " (substitute day)") is authoritative for the
+ * years it has events in: its days replace the built-in ones and an
+ * earlier GOV.UK file's for those years, so a moved holiday moves.  A
+ * plain list, one "YYYY-MM-DD [name]" per line (default name "Bank
+ * holiday"), blank lines, '#' comments at the start of a line or after a
+ * blank, CRLF allowed, adds its days to whatever is there.  Where two
+ * give a name for one date, the later wins.  A file with any error, an
+ * empty one, or one with no holidays, changes nothing.  Returns CSPR_OK,
+ * CSPR_FINDINGS (bad content, diagnostics with line:col) or CSPR_ERROR
+ * (unreadable, out of memory). */
+int cspr_calendar_load(struct cspr_calendar *c, const char *path,
+    struct cspr_errors *e);
+/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
+ * in diagnostics. */
+int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
+    const char *buf, size_t len, struct cspr_errors *e);
 
 /* ---- deadlines.c: the deadline table of the procedure ---- */
 
