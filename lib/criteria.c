@@ -23,7 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 /* ---- sentences ---- */
 
@@ -115,20 +115,29 @@ among(const char *s, const char *const *list)
 	return 0;
 }
 
-/* An enumerated field: 1 when its value is in yes, 0 in no, else -1. */
+/* An enumerated field whose meaning t (1, 0, or -1) a predicate gave. */
 static void
-in_enum(struct in *x, const json_t *root, const char *field,
-    const char *const *yes, const char *const *no)
+in_enum(struct in *x, const json_t *root, const char *field, int t)
 {
 	const char *s = cspr_get_str(root, field);
 
 	x->d[0] = '\0';
-	x->t = among(s, yes) ? 1 : among(s, no) ? 0 : -1;
+	x->t = t;
 	x->field = s ? NULL : field;
 	if (s)
 		say(x->d, sizeof(x->d), "%s is %s", field, s);
 	else
 		say(x->d, sizeof(x->d), "%s is not recorded", field);
+}
+
+/* An enumerated field: 1 when its value is in yes, 0 in no, else -1. */
+static void
+in_list(struct in *x, const json_t *root, const char *field,
+    const char *const *yes, const char *const *no)
+{
+	const char *s = cspr_get_str(root, field);
+
+	in_enum(x, root, field, among(s, yes) ? 1 : among(s, no) ? 0 : -1);
 }
 
 static void
@@ -144,18 +153,12 @@ in_bool(struct in *x, const json_t *root, const char *field)
 		    x->t ? "true" : "false");
 }
 
-static int
-same_la(const char *a, const char *b)
-{
-	return strcasecmp(a, b) == 0;
-}
-
 /* A local authority field set against local_authority. */
 static void
 same(char *buf, size_t size, const char *field, const char *value,
     const char *la)
 {
-	if (same_la(value, la))
+	if (cspr_same_authority(value, la) == 1)
 		say(buf, size, "%s and local_authority are both %s", field, la);
 	else
 		say(buf, size, "%s is %s while local_authority is %s", field,
@@ -169,10 +172,6 @@ struct verdict {
 	char because[400];
 };
 
-static const char *const abuse_yes[] = {"known", "suspected", NULL};
-static const char *const abuse_no[] = {"not_suspected", NULL};
-static const char *const harm_yes[] = {"died", "seriously_harmed", NULL};
-static const char *const harm_no[] = {"other", NULL};
 static const char *const died_yes[] = {"died", NULL};
 static const char *const died_no[] = {"seriously_harmed", "other", NULL};
 static const char *const plan_yes[] = {"yes", "previously", NULL};
@@ -196,8 +195,9 @@ serious_case(const json_t *root, cspr_date today, struct verdict *v)
 	struct in x[2];
 
 	(void)today;
-	in_enum(&x[0], root, "incident.abuse_or_neglect", abuse_yes, abuse_no);
-	in_enum(&x[1], root, "incident.outcome", harm_yes, harm_no);
+	in_enum(&x[0], root, "incident.abuse_or_neglect",
+	    cspr_abuse_suspected(root));
+	in_enum(&x[1], root, "incident.outcome", cspr_harmed(root));
 	v->t = combine(x, 2, 1, v->because, sizeof(v->because));
 }
 
@@ -213,8 +213,9 @@ notify_panel(const json_t *root, cspr_date today, struct verdict *v)
 	struct in x[3];
 
 	(void)today;
-	in_enum(&x[0], root, "incident.abuse_or_neglect", abuse_yes, abuse_no);
-	in_enum(&x[1], root, "incident.outcome", harm_yes, harm_no);
+	in_enum(&x[0], root, "incident.abuse_or_neglect",
+	    cspr_abuse_suspected(root));
+	in_enum(&x[1], root, "incident.outcome", cspr_harmed(root));
 	x[2].d[0] = '\0';
 	x[2].field = NULL;
 	if (!place) {
@@ -230,7 +231,7 @@ notify_panel(const json_t *root, cspr_date today, struct verdict *v)
 		    "with %s not recorded", home ? "local_authority" :
 		    "child.normally_resident");
 	} else {
-		x[2].t = same_la(home, la);
+		x[2].t = cspr_in_area(root);
 		say(x[2].d, sizeof(x[2].d), "incident.place is outside_england "
 		    "and ");
 		same(x[2].d, sizeof(x[2].d), "child.normally_resident", home,
@@ -248,7 +249,7 @@ looked_after_death(const json_t *root, cspr_date today, struct verdict *v)
 
 	(void)today;
 	in_bool(&x[0], root, "child.looked_after");
-	in_enum(&x[1], root, "incident.outcome", died_yes, died_no);
+	in_list(&x[1], root, "incident.outcome", died_yes, died_no);
 	v->t = combine(x, 2, 1, v->because, sizeof(v->because));
 }
 
@@ -287,6 +288,15 @@ institutional_national(const json_t *root, cspr_date today,
 	setting(root, footnote11, "footnote 11", v);
 }
 
+/* 1 when a and b name different authorities, 0 the same, -1 unknown. */
+static int
+different(const char *a, const char *b)
+{
+	int same = cspr_same_authority(a, b);
+
+	return same < 0 ? -1 : !same;
+}
+
 /* 8.1.2(h): another local authority is the child's home or corporate
  * parent, or the incident happened outside the area.  Families that have
  * moved between areas are named too, and nothing records that but the
@@ -313,7 +323,7 @@ more_than_one_la(const json_t *root, cspr_date today, struct verdict *v)
 		say(x[0].d, sizeof(x[0].d),
 		    "child.normally_resident is not recorded");
 	} else {
-		x[0].t = la ? !same_la(home, la) : -1;
+		x[0].t = different(home, la);
 		if (la)
 			same(x[0].d, sizeof(x[0].d), "child.normally_resident",
 			    home, la);
@@ -334,7 +344,7 @@ more_than_one_la(const json_t *root, cspr_date today, struct verdict *v)
 		say(x[1].d, sizeof(x[1].d),
 		    "child.looked_after_by is not recorded");
 	} else {
-		x[1].t = la ? !same_la(by, la) : -1;
+		x[1].t = different(by, la);
 		if (la)
 			same(x[1].d, sizeof(x[1].d), "child.looked_after_by",
 			    by, la);
@@ -381,7 +391,7 @@ in_care_or_plan(const json_t *root, cspr_date today, struct verdict *v)
 
 	(void)today;
 	in_bool(&x[0], root, "child.looked_after");
-	in_enum(&x[1], root, "child.child_protection_plan", plan_yes,
+	in_list(&x[1], root, "child.child_protection_plan", plan_yes,
 	    plan_no);
 	v->t = combine(x, 2, 0, v->because, sizeof(v->because));
 }
@@ -785,15 +795,6 @@ lead(const json_t *root, struct cspr_assessment *a)
 
 /* ---- findings ---- */
 
-static int
-blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return 0;
-	return 1;
-}
-
 /* Does the decision depart from what the criteria indicate?  The
  * partners decide (4.3); a finding only asks that the other course be
  * considered and the rationale say why. */
@@ -862,7 +863,7 @@ decision_findings(const json_t *root, struct cspr_assessment *a)
 
 	if (!outcome)
 		return 0;
-	if (blank(cspr_get_str(root, "decision.rationale")) &&
+	if (!cspr_has(root, "decision.rationale") &&
 	    cspr_findings_add(f, "decision-rationale", "4.4",
 	    "The decision is recorded without a rationale "
 	    "(decision.rationale): decisions should be made transparently "

@@ -251,15 +251,41 @@ char *cspr_when_str(struct cspr_when w, char *buf);
 json_t *cspr_when_json(struct cspr_when w);
 /* The date of a moment. */
 cspr_date cspr_when_date(struct cspr_when w);
-/* 5.1, a notifiable incident: abuse or neglect known or suspected, the
- * child died or was seriously harmed, in the area or outside England while
- * normally resident here.  1, 0, or -1 when an input is unknown. */
-int cspr_notifiable(const json_t *root);
 /* When every recipient in to[] had been told about any of about[]: the
  * latest of each recipient's first notice in the case's notifications
  * log, or CSPR_WHEN_NONE while one has not. */
 struct cspr_when cspr_notice(const json_t *root, const char *const *to,
     const char *const *about);
+
+/* ---- predicates.c: one home for each question the rules share ---- */
+
+/* Whether a value is there: not absent or null; a string with a character
+ * that is not ASCII white space (space, tab, newline, CR, VT, FF: "   " is
+ * not recorded); an array or object with at least one member; any number
+ * or boolean, false included.  1 or 0. */
+int cspr_recorded(const json_t *v);
+/* cspr_recorded of the value at a dotted path. */
+int cspr_has(const json_t *root, const char *path);
+/* Whether two local authority names are the same authority (SPEC 2):
+ * equal after case, punctuation and spacing, "&" for "and", a leading
+ * "the", "London Borough of", "Royal Borough of", "City of", "Borough of"
+ * or "County of", and a trailing "Metropolitan Borough Council",
+ * "Metropolitan District Council", "County Council", "City Council",
+ * "Borough Council", "District Council" or "Council" are set aside
+ * ("Hampshire County Council" is Hampshire).  1, 0, or -1 when either is
+ * NULL or has no letter or digit. */
+int cspr_same_authority(const char *a, const char *b);
+/* 4.1, a serious child safeguarding case: abuse or neglect known or
+ * suspected, and the child died or was seriously harmed.  1, 0, or -1 when
+ * an input is not recorded or unknown. */
+int cspr_serious_case(const json_t *root);
+/* 4.1, 8.2.1, a serious incident for the rapid review: a serious case, or
+ * one not known not to be (it cannot be ruled out).  1 or 0. */
+int cspr_serious_incident(const json_t *root);
+/* 5.1, a notifiable incident: a serious case, in the area, or outside
+ * England while normally resident in the area (the same authority as
+ * local_authority).  1, 0, or -1 when an input is unknown. */
+int cspr_notifiable(const json_t *root);
 
 /* ---- findings.c: what a check found ---- */
 

@@ -25,23 +25,6 @@
 #include "csprcore.h"
 
 static int
-blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return 0;
-	return 1;
-}
-
-static int
-has(const json_t *root, const char *path)
-{
-	json_t *v = cspr_get(root, path);
-
-	return json_is_string(v) ? !blank(json_string_value(v)) : v != NULL;
-}
-
-static int
 find(const struct cspr_deadlines *all, const char *rule,
     struct cspr_deadline *d)
 {
@@ -201,7 +184,7 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	static const char *const about[] = {"rapid_review", NULL};
 	struct cspr_deadlines all = {0};
 	const char *outcome = cspr_get_str(root, "incident.outcome");
-	int completed = has(root, "rapid_review.completed");
+	int completed = cspr_has(root, "rapid_review.completed");
 	int closing, held;
 	cspr_date met;
 
@@ -248,26 +231,26 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	if (json_array_size(r->outstanding) > 0 && (held || closing) &&
 	    outstanding_finding(r) < 0)
 		goto fail;
-	if (!has(root, "rapid_review.other_children_safeguarded") &&
+	if (!cspr_has(root, "rapid_review.other_children_safeguarded") &&
 	    need(r, held || closing, "other-children", "9.5",
 	    "The immediate safeguarding of other children",
 	    "rapid_review.other_children_safeguarded") < 0)
 		goto fail;
-	if (!has(root, "rapid_review.recommendation") &&
+	if (!cspr_has(root, "rapid_review.recommendation") &&
 	    need(r, closing, "recommendation", "8.2.3",
 	    "The LIG's recommendation", "rapid_review.recommendation") < 0)
 		goto fail;
-	if (!has(root, "rapid_review.rationale") &&
-	    need(r, closing || has(root, "rapid_review.recommendation"),
+	if (!cspr_has(root, "rapid_review.rationale") &&
+	    need(r, closing || cspr_has(root, "rapid_review.recommendation"),
 	    "rationale", "8.2.3", "The rationale for the recommendation",
 	    "rapid_review.rationale") < 0)
 		goto fail;
-	if (!has(root, "rapid_review.signed_off.lig_chair") &&
+	if (!cspr_has(root, "rapid_review.signed_off.lig_chair") &&
 	    need(r, closing, "sign-off", "Appendix D",
 	    "The LIG chair's sign-off", "rapid_review.signed_off.lig_chair") <
 	    0)
 		goto fail;
-	if (!has(root, "rapid_review.signed_off.chair") &&
+	if (!cspr_has(root, "rapid_review.signed_off.chair") &&
 	    need(r, closing, "sign-off", "Appendix D",
 	    "The independent chair's sign-off",
 	    "rapid_review.signed_off.chair") < 0)
