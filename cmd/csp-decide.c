@@ -9,7 +9,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "text.h"
 #include "tool.h"
@@ -143,11 +142,11 @@ lead(const json_t *root, const struct cspr_assessment *a)
 		return;
 	}
 	snprintf(line, sizeof(line), "Lead partnership (%s): %s%s.",
-	    a->lead_para, a->lead, la && strcasecmp(la, a->lead) == 0 ?
+	    a->lead_para, a->lead, cspr_same_authority(la, a->lead) == 1 ?
 	    ", this partnership's own local authority" : "");
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->lead_because);
-	if (la && strcasecmp(la, a->lead) != 0) {
+	if (cspr_same_authority(la, a->lead) == 0) {
 		snprintf(line, sizeof(line), "This partnership's local "
 		    "authority is %s: the partnership for %s %s, and the other "
 		    "partnerships with an interest should be invited to take "

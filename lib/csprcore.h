@@ -258,15 +258,41 @@ char *cspr_when_str(struct cspr_when w, char *buf);
 json_t *cspr_when_json(struct cspr_when w);
 /* The date of a moment. */
 cspr_date cspr_when_date(struct cspr_when w);
-/* 5.1, a notifiable incident: abuse or neglect known or suspected, the
- * child died or was seriously harmed, in the area or outside England while
- * normally resident here.  1, 0, or -1 when an input is unknown. */
-int cspr_notifiable(const json_t *root);
 /* When every recipient in to[] had been told about any of about[]: the
  * latest of each recipient's first notice in the case's notifications
  * log, or CSPR_WHEN_NONE while one has not. */
 struct cspr_when cspr_notice(const json_t *root, const char *const *to,
     const char *const *about);
+
+/* ---- predicates.c: one home for each question the rules share ---- */
+
+/* Whether a value is there: not absent or null; a string with a character
+ * that is not ASCII white space (space, tab, newline, CR, VT, FF: "   " is
+ * not recorded); an array or object with at least one member; any number
+ * or boolean, false included.  1 or 0. */
+int cspr_recorded(const json_t *v);
+/* cspr_recorded of the value at a dotted path. */
+int cspr_has(const json_t *root, const char *path);
+/* Whether two local authority names are the same authority (SPEC 2):
+ * equal after case, punctuation and spacing, "&" for "and", a leading
+ * "the", "London Borough of", "Royal Borough of", "City of", "Borough of"
+ * or "County of", and a trailing "Metropolitan Borough Council",
+ * "Metropolitan District Council", "County Council", "City Council",
+ * "Borough Council", "District Council" or "Council" are set aside
+ * ("Hampshire County Council" is Hampshire).  1, 0, or -1 when either is
+ * NULL or has no letter or digit. */
+int cspr_same_authority(const char *a, const char *b);
+/* 4.1, a serious child safeguarding case: abuse or neglect known or
+ * suspected, and the child died or was seriously harmed.  1, 0, or -1 when
+ * an input is not recorded or unknown. */
+int cspr_serious_case(const json_t *root);
+/* 4.1, 8.2.1, a serious incident for the rapid review: a serious case, or
+ * one not known not to be (it cannot be ruled out).  1 or 0. */
+int cspr_serious_incident(const json_t *root);
+/* 5.1, a notifiable incident: a serious case, in the area, or outside
+ * England while normally resident in the area (the same authority as
+ * local_authority).  1, 0, or -1 when an input is unknown. */
+int cspr_notifiable(const json_t *root);
 
 /* ---- findings.c: what a check found ---- */
 
@@ -388,14 +414,20 @@ json_t *cspr_referral_missing_json(const struct cspr_referral *r);
 #define CSPR_MAX_TO_RECORD 8
 
 struct cspr_rapid_review {
-	int applies; /* the rapid-review rule of the deadlines applies */
+	int applies; /* the rapid-review rule of the deadlines applies: the
+			partnership received notice of a serious incident */
+	int serious; /* 4.1, as csp-decide's serious-case: 1, 0, or -1 not
+			known (a serious incident all the same, 8.2.1) */
 	struct cspr_deadline due;      /* rapid-review (8.2.1) */
 	struct cspr_deadline to_panel; /* rapid-review-to-panel (8.2.4) */
 	int extraordinary_required;    /* 8.2.1: 1, 0, or -1 not known */
 	int quorate;                   /* 8.2.1: 1, 0, or -1 no meeting */
+	const char *health; /* the quorum's health partner: "ccg" for a
+			       meeting before 2022-07-01, else "icb" */
 	const char *missing_from_quorum[3]; /* "childrens_services",
-					       "police", "icb" */
+					       "police", health */
 	size_t nmissing;
+	int ccg_renamed; /* a meeting from 2022-07-01 records the ccg */
 	json_t *outstanding; /* agency ids of requests sent, not returned */
 	size_t requests_sent, requests_received;
 	struct cspr_when briefing; /* partners and chair briefed (8.2.3) */
@@ -409,7 +441,8 @@ struct cspr_rapid_review {
 };
 
 /* Check a case's rapid review as of today; when the rapid review does not
- * apply, only applies (0) is set.  Returns 0, or -1 on out of memory.
+ * apply, only applies (0) and serious are set.  Returns 0, or -1 on out
+ * of memory.
  * The result borrows strings from root. */
 int cspr_rapid_review_check(const json_t *root,
     const struct cspr_calendar *c, cspr_date today,

@@ -47,43 +47,6 @@ is(const json_t *root, const char *path, const char *value)
 }
 
 static int
-same_la(const char *a, const char *b)
-{
-	return a && b && strcasecmp(a, b) == 0;
-}
-
-int
-cspr_notifiable(const json_t *root)
-{
-	const char *abuse = cspr_get_str(root, "incident.abuse_or_neglect");
-	const char *outcome = cspr_get_str(root, "incident.outcome");
-	const char *place = cspr_get_str(root, "incident.place");
-	const char *home = cspr_get_str(root, "child.normally_resident");
-	const char *la = cspr_get_str(root, "local_authority");
-	int known_abuse, harmed, here;
-
-	if (abuse && strcmp(abuse, "unknown") == 0)
-		abuse = NULL;
-	known_abuse = abuse ? (strcmp(abuse, "known") == 0 ||
-	    strcmp(abuse, "suspected") == 0) : -1;
-	harmed = outcome ? (strcmp(outcome, "died") == 0 ||
-	    strcmp(outcome, "seriously_harmed") == 0) : -1;
-	if (!place)
-		here = -1;
-	else if (strcmp(place, "in_area") == 0)
-		here = 1;
-	else if (strcmp(place, "outside_england") == 0)
-		here = (home && la) ? same_la(home, la) : -1;
-	else
-		here = 0;
-	if (known_abuse == 0 || harmed == 0 || here == 0)
-		return 0;
-	if (known_abuse < 0 || harmed < 0 || here < 0)
-		return -1;
-	return 1;
-}
-
-static int
 notifiable(const json_t *root)
 {
 	return cspr_notifiable(root) == 1;

@@ -75,4 +75,14 @@ size_t cspr_path_key(char *dst, int at_root, const char *key, size_t len);
 /* Length of the parent of the first n bytes of a path ("" is the root). */
 size_t cspr_path_parent(const char *path, size_t n);
 
+/* The inputs of the predicates (predicates.c), each 1, 0 or -1 when not
+ * known, for rules that explain them one by one. */
+/* 4.1(a): incident.abuse_or_neglect known or suspected. */
+int cspr_abuse_suspected(const json_t *root);
+/* 4.1(b): incident.outcome died or seriously_harmed. */
+int cspr_harmed(const json_t *root);
+/* 5.1(a), (b): in the area, or outside England while normally resident
+ * in it. */
+int cspr_in_area(const json_t *root);
+
 #endif
