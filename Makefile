@@ -58,7 +58,8 @@ LIB = $(O)/libcsprcore.a
 SOVERSION = $(basename $(VERSION))
 SONAME = libcsprcore.so.$(SOVERSION)
 SHLIB = $(O)/libcsprcore.so.$(VERSION)
-CMD_OBJ = $(O)/cmd/tool.o $(O)/cmd/text.o
+# what the commands share: every cmd/*.c that is not a tool's main
+CMD_OBJ = $(patsubst %.c,$(O)/%.o,$(filter-out $(TOOLS:%=cmd/%.c),$(wildcard cmd/*.c)))
 BINS = $(TOOLS:%=$(O)/bin/%)
 UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS = $(wildcard man/*.[1-8])
