@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "delim.h"
 #include "ics.h"
 #include "text.h"
 #include "tool.h"
@@ -23,7 +24,8 @@ static const char help[] =
     "      --within N           show overdue deadlines and those due within "
     "N working days\n"
     "      --format FMT         text (default), json (one object per case),\n"
-    "                           tsv or ics (one iCalendar for the run)\n"
+    "                           tsv, csv (RFC 4180) or ics (one iCalendar\n"
+    "                           for the run)\n"
     "      --names              show the child's name (default: case id "
     "only)\n"
     "      --today DATE         judge as of DATE (YYYY-MM-DD)\n"
@@ -110,40 +112,38 @@ text_line(const struct tool *t, const char *id, const char *name,
 	printf(" (%s)\n", d->para);
 }
 
-/* TSV: a field with every control character as a space. */
+/* TSV and CSV: the header, then one row per deadline. */
 static void
-tsv_field(const char *s, int last)
+rows_header(const struct tool *t)
 {
-	text_flat(s ? s : "");
-	putchar(last ? '\n' : '\t');
+	static const char *const cols[] = {"case", "child", "rule", "para",
+		"what", "from", "due", "done", "status", "working_days_left"};
+	size_t n = sizeof(cols) / sizeof(cols[0]);
+
+	for (size_t i = 0; i < n; i++)
+		if (i != 1 || t->names)
+			delim_field(t->format, cols[i], i + 1 == n);
 }
 
 static void
-tsv_header(const struct tool *t)
-{
-	printf("case\t%srule\tpara\twhat\tfrom\tdue\tdone\tstatus\t"
-	    "working_days_left\n", t->names ? "child\t" : "");
-}
-
-static void
-tsv_line(const struct tool *t, const char *id, const char *name,
+rows_line(const struct tool *t, const char *id, const char *name,
     const struct cspr_deadline *d)
 {
 	char w[20], left[16] = "";
 
 	if (open_deadline(d))
 		snprintf(left, sizeof(left), "%d", d->days_left);
-	tsv_field(id, 0);
+	delim_field(t->format, id, 0);
 	if (t->names)
-		tsv_field(name, 0);
-	tsv_field(d->id, 0);
-	tsv_field(d->para, 0);
-	tsv_field(d->what, 0);
-	tsv_field(cspr_when_str(d->from, w), 0);
-	tsv_field(cspr_when_str(d->due, w), 0);
-	tsv_field(cspr_when_str(d->done, w), 0);
-	tsv_field(cspr_status_name(d->status), 0);
-	tsv_field(left, 1);
+		delim_field(t->format, name, 0);
+	delim_field(t->format, d->id, 0);
+	delim_field(t->format, d->para, 0);
+	delim_field(t->format, d->what, 0);
+	delim_field(t->format, cspr_when_str(d->from, w), 0);
+	delim_field(t->format, cspr_when_str(d->due, w), 0);
+	delim_field(t->format, cspr_when_str(d->done, w), 0);
+	delim_field(t->format, cspr_status_name(d->status), 0);
+	delim_field(t->format, left, 1);
 }
 
 /* ---- per case ---- */
@@ -198,7 +198,8 @@ deadlines(struct tool *t, struct cspr_case *c, void *arg)
 				goto oom;
 			break;
 		case FMT_TSV:
-			tsv_line(t, id, name, d);
+		case FMT_CSV:
+			rows_line(t, id, name, d);
 			break;
 		case FMT_ICS:
 			if (ics_wanted(&r->ics, d)) {
@@ -316,11 +317,11 @@ main(int argc, char **argv)
 	int c;
 
 	tool_init(&t, "csp-deadlines",
-	    "[-q] [--overdue] [--within N] [--format text|json|tsv|ics] "
+	    "[-q] [--overdue] [--within N] [--format text|json|tsv|csv|ics] "
 	    "[--uid-domain domain] [--names] [file|dir ...]\n"
 	    "       csp-deadlines --list-holidays Y1:Y2\n"
 	    "       csp-deadlines --add-working-days DATE N", help,
-	    FMT_JSON | FMT_TSV | FMT_ICS);
+	    FMT_JSON | FMT_TSV | FMT_CSV | FMT_ICS);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OVERDUE:
@@ -396,8 +397,8 @@ main(int argc, char **argv)
 			fprintf(stderr, "%s: out of memory\n", t.name);
 			return 2;
 		}
-		if (t.format == FMT_TSV && !t.quiet)
-			tsv_header(&t);
+		if ((t.format == FMT_TSV || t.format == FMT_CSV) && !t.quiet)
+			rows_header(&t);
 		tool_each(&t, argc - optind, argv + optind, deadlines, &r);
 		if (t.format == FMT_ICS && !t.quiet)
 			ics_finish(&r.ics);

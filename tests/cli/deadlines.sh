@@ -270,7 +270,7 @@ for fmt in text json tsv ics; do
 done
 run csp-deadlines --bogus
 ok "unknown option: usage, exit 2" '[ $rc -eq 2 ] && err_is "csp-deadlines: unrecognized option '"'"'--bogus'"'"'
-usage: csp-deadlines [-q] [--overdue] [--within N] [--format text|json|tsv|ics] [--uid-domain domain] [--names] [file|dir ...]
+usage: csp-deadlines [-q] [--overdue] [--within N] [--format text|json|tsv|csv|ics] [--uid-domain domain] [--names] [file|dir ...]
        csp-deadlines --list-holidays Y1:Y2
        csp-deadlines --add-working-days DATE N"'
 run csp-deadlines --format yaml examples/
