@@ -14,6 +14,7 @@ MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share
 EXAMPLESDIR = $(DATADIR)/csp/examples
 HOOKSDIR = $(DATADIR)/csp/hooks
+COMPLETIONSDIR = $(DATADIR)/bash-completion/completions
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DESTDIR =
 
@@ -211,6 +212,10 @@ install: all
 	mkdir -p $(DESTDIR)$(HOOKSDIR)
 	cp -f share/csp/hooks/pre-commit $(DESTDIR)$(HOOKSDIR)/
 	chmod 755 $(DESTDIR)$(HOOKSDIR)/pre-commit
+	mkdir -p $(DESTDIR)$(COMPLETIONSDIR)
+	for t in $(TOOLS); do \
+	    sed 's|@TOOLS@|$(TOOLS)|' share/bash-completion/csp.in \
+	    > $(DESTDIR)$(COMPLETIONSDIR)/$$t || exit 1; done
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libcsprcore.a \
@@ -221,7 +226,8 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	rm -f $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service \
 	    $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.timer \
-	    $(DESTDIR)$(HOOKSDIR)/pre-commit
+	    $(DESTDIR)$(HOOKSDIR)/pre-commit \
+	    $(TOOLS:%=$(DESTDIR)$(COMPLETIONSDIR)/%)
 
 clean:
 	rm -rf $(O)
