@@ -96,13 +96,14 @@ text_line(const struct tool *t, const char *id, const char *name,
 
 	detail(t, d, more, sizeof(more));
 	text_row(id, name, d->due, d->status, more);
-	if (strcmp(d->rule, "action") == 0) {
+	if (*d->action) {
 		fputs("action ", stdout);
-		text_flat(d->id + 7);
+		text_flat(d->action);
 		fputs(": ", stdout);
 	}
 	text_flat(d->what);
-	printf(" (%s)\n", d->para);
+	printf(" (%s%s%s)\n", d->para, d->borrowed ? "; " : "",
+	    d->borrowed ? d->borrowed : "");
 }
 
 /* TSV: a field with every control character as a space. */
@@ -308,9 +309,9 @@ ics_event(const struct tool *t, const char *id, const char *name,
 		ics_raw(&x, ")");
 	}
 	ics_raw(&x, ": ");
-	if (strcmp(d->rule, "action") == 0) {
+	if (*d->action) {
 		ics_text(&x, "action ");
-		ics_text(&x, d->id + 7);
+		ics_text(&x, d->action);
 		ics_text(&x, ": ");
 	}
 	ics_text(&x, d->what);

@@ -247,7 +247,6 @@ text_progress(const struct cspr_calendar *cal, cspr_date today,
     int days_left, const char *pending, char *buf, size_t size)
 {
 	char w[20];
-	int k;
 
 	switch (status) {
 	case CSPR_DUE:
@@ -260,14 +259,20 @@ text_progress(const struct cspr_calendar *cal, cspr_date today,
 			    days_left == 1 ? "" : "s");
 		return;
 	case CSPR_OVERDUE:
-		snprintf(buf, size, "%d working day%s late", -days_left,
-		    days_left == -1 ? "" : "s");
+		if (days_left < 0) {
+			snprintf(buf, size, "%d working day%s late",
+			    -days_left, days_left == -1 ? "" : "s");
+		} else {
+			struct cspr_when now = {(cspr_time)today * 1440,
+			    CSPR_WHEN_DATE};
+
+			snprintf(buf, size, "%s late", cspr_late_str(cal, due,
+			    now, w, sizeof(w)));
+		}
 		return;
 	case CSPR_LATE:
-		k = cspr_working_days_between(cal, cspr_when_date(due),
-		    cspr_when_date(done));
-		snprintf(buf, size, "%d working day%s late", k,
-		    k == 1 ? "" : "s");
+		snprintf(buf, size, "%s late", cspr_late_str(cal, due, done, w,
+		    sizeof(w)));
 		return;
 	case CSPR_DONE:
 		snprintf(buf, size, "done %s", cspr_when_str(done, w));
