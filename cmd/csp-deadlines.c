@@ -82,8 +82,7 @@ static void
 detail(const struct tool *t, const struct cspr_deadline *d, char *buf,
     size_t n)
 {
-	text_progress(t->cal, t->today, d->status, d->due, d->done,
-	    d->days_left, "due date not known", buf, n);
+	text_progress(t->cal, t->today, d, "due date not known", buf, n);
 }
 
 /* One line for a person:

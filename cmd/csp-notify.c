@@ -50,15 +50,7 @@ static void
 detail(const struct tool *t, const struct cspr_deadline *o, char *buf,
     size_t n)
 {
-	/* a duty to come before something: the due column says when that
-	 * was */
-	if (o->before && o->status == CSPR_OVERDUE)
-		snprintf(buf, n, "not done beforehand");
-	else if (o->before && o->status == CSPR_LATE)
-		snprintf(buf, n, "done afterwards");
-	else
-		text_progress(t->cal, t->today, o->status, o->due, o->done,
-		    o->days_left, "not yet due", buf, n);
+	text_progress(t->cal, t->today, o, "not yet due", buf, n);
 }
 
 /* HSCP-2026-019  -                 due      no timescale set       tell

@@ -245,6 +245,9 @@ struct cspr_deadline {
 	int clock;         /* it has a clock: csp-deadlines shows it */
 	int notice;        /* a notification or a duty without a clock:
 			      csp-notify shows it */
+	int early;         /* 9.15.3, 9.16.2: publication came too soon for
+			      the copy: seven working days before it fell
+			      before the report was completed */
 	int before;        /* it must come before the moment in due (9.14:
 			      "before publication"), and is overdue once
 			      that has passed without it */

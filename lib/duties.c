@@ -722,7 +722,7 @@ find_duty(const char *id)
  * from is the publication date and lies after the due date. */
 static void
 report_copy(const json_t *root, const struct cspr_calendar *cal, int n,
-    struct cspr_when *from, struct cspr_when *due)
+    struct cspr_when *from, struct cspr_when *due, int *early)
 {
 	struct cspr_when done = cspr_when_get(root, "report.completed");
 	struct cspr_when pub = cspr_when_get(root, "publication.published");
@@ -739,6 +739,10 @@ report_copy(const json_t *root, const struct cspr_calendar *cal, int n,
 		    cspr_when_date(pub), -n));
 
 		if (due->kind == CSPR_WHEN_NONE || before.t < due->t) {
+			/* (b) before the report was even complete: it is
+			 * publication that came too soon */
+			*early = done.kind != CSPR_WHEN_NONE &&
+			    cspr_when_date(before) < cspr_when_date(done);
 			*from = pub;
 			*due = before;
 		}
@@ -861,7 +865,7 @@ eval(const struct duty *r, const json_t *root,
 			    cspr_when_date(d->from), r->n));
 		break;
 	case REPORT_COPY:
-		report_copy(root, cal, r->n, &d->from, &d->due);
+		report_copy(root, cal, r->n, &d->from, &d->due, &d->early);
 		break;
 	}
 	d->done = cspr_when_get(root, r->done);

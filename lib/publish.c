@@ -1073,8 +1073,7 @@ copy(struct cspr_publish *p, const json_t *root,
 	/* duties.c's from is the date that gave the due date: after it for
 	 * the publication clock, before it for the completion clock */
 	by_publication = cspr_when_date(d->from) > cspr_when_date(d->due);
-	if (by_publication && completed.kind != CSPR_WHEN_NONE &&
-	    cspr_when_date(completed) > cspr_when_date(d->due)) {
+	if (d->early) {
 		/* seven working days before publication had passed before
 		 * the report was complete: the publication was early, not
 		 * the copy late */

@@ -1,5 +1,6 @@
 /*
- * test_obligations.c - unit tests for lib/obligations.c: for every
+ * test_obligations.c - unit tests for csp-notify's rows of lib/duties.c
+ * (cspr_obligations_eval): for every
  * obligation, when it applies and when it does not, what marks it done,
  * its status and due date; that the six rows with a deadline are
  * csp-deadlines' rows exactly; the order; what a message still needs; and
