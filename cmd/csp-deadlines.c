@@ -1,7 +1,7 @@
 /*
  * csp-deadlines - what is due, and what is overdue?
  *
- * Evaluates the deadline table of the procedure (lib/deadlines.c) for each
+ * Evaluates the deadline rows of the duty table (lib/duties.c) for each
  * case and writes one line per deadline (text, TSV), one object per case
  * (JSON Lines) or one calendar for the whole run (iCalendar).  Two more
  * modes answer calendar questions without a case: --list-holidays and

@@ -2,7 +2,7 @@
  * csp-notify - who must be told what, and by when?
  *
  * Lists the notifications the procedure asks for in each case
- * (lib/obligations.c), one line each in text or one object per case in
+ * (lib/duties.c), one line each in text or one object per case in
  * JSON; exit 1 when one is overdue.  With --anonymise it prints instead the
  * case as an external body may see it (9.4.3, lib/anonymise.c), as JSON or
  * YAML, and refuses, printing nothing for that case, when anything

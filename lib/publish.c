@@ -8,7 +8,7 @@
  * name (9.15.1), plain English (9.12.2), and the partnership's duties
  * around publication (9.15.1, 9.15.3, 9.16.1-9.16.3, 9.16.5, 10.8.3).  The
  * identifiers come from identifiers.c, the measures from readability.c and
- * the due dates from the rows of deadlines.c, so that csp-deadlines,
+ * the due dates from the rows of duties.c, so that csp-deadlines,
  * csp-notify and this module never disagree about a date.
  *
  * Headings (the content checks of 9.12.1 look for them):
