@@ -28,6 +28,8 @@ static const char help[] =
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --holidays FILE  more bank holidays (GOV.UK JSON or a list)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
     "\nExit status: 0 nothing overdue, 1 a notification is overdue, 2 usage "
@@ -77,13 +79,14 @@ text_line(const struct tool *t, const char *id, const char *name,
 static void
 finding_line(const char *id, const char *name, const struct cspr_finding *f)
 {
+	/* as text_row: the name after the columns, so they stay in line */
 	text_flat(id);
+	printf("  %s  ", f->check);
 	if (name) {
-		fputs(" (", stdout);
 		text_flat(name);
-		putchar(')');
+		fputs(": ", stdout);
 	}
-	printf("  %s  %s\n", f->check, f->message);
+	printf("%s\n", f->message);
 }
 
 static int
@@ -356,8 +359,7 @@ main(int argc, char **argv)
 	    "[file|dir ...]\n"
 	    "       csp-notify --anonymise [-q] [--format json|yaml] "
 	    "[file|dir ...]", help, FMT_JSON | FMT_YAML);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OUTSTANDING:
 			r.outstanding = 1;

@@ -162,20 +162,6 @@ struct cspr_calendar;
 struct cspr_calendar *cspr_calendar_new(void);
 /* Free a calendar. */
 void cspr_calendar_free(struct cspr_calendar **c);
-/* Add the holidays in a file to those already there (the built-in ones are
- * kept): GOV.UK bank-holidays.json (only division "england-and-wales",
- * event titles as names, notes "Substitute day" adding " (substitute day)")
- * or plain text, one "YYYY-MM-DD [name]" per line (default name "Bank
- * holiday"), blank lines, '#' comments at the start of a line or after a
- * blank, CRLF allowed.  A file with any error adds nothing.  Returns
- * CSPR_OK, CSPR_FINDINGS (bad content, diagnostics with line:col) or
- * CSPR_ERROR (unreadable, out of memory). */
-int cspr_calendar_load(struct cspr_calendar *c, const char *path,
-    struct cspr_errors *e);
-/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
- * in diagnostics. */
-int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
-    const char *buf, size_t len, struct cspr_errors *e);
 /* The holiday's name, or NULL when d is not a bank holiday; a loaded name
  * wins over a built-in one for the same date. */
 const char *cspr_holiday(const struct cspr_calendar *c, cspr_date d);
@@ -209,6 +195,27 @@ cspr_time cspr_uk_to_utc(cspr_time local);
 /* The date in England at the instant now (seconds since the epoch, as
  * time(3) gives it), whatever the process's TZ: "today". */
 cspr_date cspr_uk_today(time_t now);
+
+/* ---- holidays.c: bank-holiday files ---- */
+
+/* Read a holidays file into the calendar.  GOV.UK's bank-holidays.json
+ * (only division "england-and-wales"; event titles as names, notes
+ * "Substitute day" adding " (substitute day)") is authoritative for the
+ * years it has events in: its days replace the built-in ones and an
+ * earlier GOV.UK file's for those years, so a moved holiday moves.  A
+ * plain list, one "YYYY-MM-DD [name]" per line (default name "Bank
+ * holiday"), blank lines, '#' comments at the start of a line or after a
+ * blank, CRLF allowed, adds its days to whatever is there.  Where two
+ * give a name for one date, the later wins.  A file with any error, an
+ * empty one, or one with no holidays, changes nothing.  Returns CSPR_OK,
+ * CSPR_FINDINGS (bad content, diagnostics with line:col) or CSPR_ERROR
+ * (unreadable, out of memory). */
+int cspr_calendar_load(struct cspr_calendar *c, const char *path,
+    struct cspr_errors *e);
+/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
+ * in diagnostics. */
+int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
+    const char *buf, size_t len, struct cspr_errors *e);
 
 /* ---- deadlines.c, duties.c: every duty of the procedure, one table ---- */
 
@@ -534,6 +541,10 @@ struct cspr_schema *cspr_case_schema(const char *path, struct cspr_errors *e);
  * read.  Every diagnostic is placed at file:line:col. */
 int cspr_case_open(const char *path, const struct cspr_schema *s,
     struct cspr_case **c, struct cspr_errors *e);
+/* The same, the case named name in diagnostics and by cspr_case_file
+ * (NULL: as cspr_case_open): what --stdin-name gives standard input. */
+int cspr_case_open_as(const char *path, const char *name,
+    const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);
 /* The same for a case in memory, named name in diagnostics. */
 int cspr_case_open_buffer(const char *name, const char *buf, size_t len,
     const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);
