@@ -64,6 +64,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -1105,29 +1106,19 @@ cspr_detector_exempt(struct cspr_detector *d, const char *name)
 
 /* ---- from a case file ---- */
 
-/* The member of o as text (strings; integers, as an unquoted NHS number
- * is), or NULL. */
-static const char *
-jtext(json_t *o, const char *key, char *buf, size_t size)
-{
-	json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+#define jtext cspr_label_text
 
-	if (json_is_string(v) && json_string_length(v) > 0)
-		return json_string_value(v);
-	if (json_is_integer(v)) {
-		snprintf(
-		    buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		return buf;
-	}
-	return NULL;
-}
-
-/* Add text (when there is some). */
+/* Add text (when there is some).  A name that is its own label is
+ * already anonymised ("Mother", "Social worker, Police"): its words are
+ * not identifying, so a case anonymised once anonymises again unchanged. */
 static int
 add_opt(struct cspr_detector *d, enum cspr_id_kind kind, const char *text,
     const char *label)
 {
 	if (!text || !*text)
+		return 0;
+	if ((kind == CSPR_ID_NAME || kind == CSPR_ID_ALIAS) && label &&
+	    strcasecmp(text, label) == 0)
 		return 0;
 	return cspr_detector_add(d, kind, text, label) < 0 ? -1 : 0;
 }
@@ -1149,67 +1140,32 @@ add_aliases(struct cspr_detector *d, json_t *o, const char *label)
 	return 0;
 }
 
-/* "mother" -> "Mother", "step_father" -> "Step father". */
-static void
-relationship_label(const char *rel, char *out, size_t size)
-{
-	size_t k;
-
-	snprintf(out, size, "%s", rel && *rel ? rel : "family member");
-	for (k = 0; out[k]; k++)
-		if (out[k] == '_')
-			out[k] = ' ';
-	if (out[0] >= 'a' && out[0] <= 'z')
-		out[0] = (char)(out[0] - 32);
-}
-
+/* A person: name and aliases under label (a new string, freed here). */
 static int
-samerel(const char *a, const char *b)
+add_person(struct cspr_detector *d, json_t *o, char *label)
 {
-	if (!a || !*a)
-		return !b || !*b;
-	if (!b)
-		return 0;
-	for (; *a && *b; a++, b++)
-		if (lower((unsigned char)*a) != lower((unsigned char)*b))
-			return 0;
-	return *a == *b;
+	char buf[32];
+	int r = -1;
+
+	if (label && add_opt(d, CSPR_ID_NAME, jtext(o, "name", buf,
+	    sizeof(buf)), label) == 0 && add_aliases(d, o, label) == 0)
+		r = 0;
+	free(label);
+	return r;
 }
 
 static int
 add_family(struct cspr_detector *d, json_t *fam)
 {
-	size_t k, j, n = json_array_size(fam);
-	char buf[32], rbuf[32], lab[160], num[200];
+	char buf[32];
+	size_t k;
 	json_t *m;
 
 	json_array_foreach(fam, k, m)
 	{
-		const char *rel = jtext(m, "relationship", rbuf, sizeof(rbuf));
-		size_t same = 0, nth = 0;
-
 		if (!json_is_object(m))
 			continue;
-		/* "Sibling 1", "Sibling 2" where a relationship repeats */
-		for (j = 0; j < n; j++) {
-			json_t *o = json_array_get(fam, j);
-
-			if (!json_is_object(o) ||
-			    !samerel(rel,
-				jtext(o, "relationship", buf, sizeof(buf))))
-				continue;
-			same++;
-			if (j <= k)
-				nth++;
-		}
-		relationship_label(rel, lab, sizeof(lab));
-		if (same > 1)
-			snprintf(num, sizeof(num), "%s %zu", lab, nth);
-		else
-			snprintf(num, sizeof(num), "%s", lab);
-		if (add_opt(d, CSPR_ID_NAME, jtext(m, "name", buf, sizeof(buf)),
-			num) < 0 ||
-		    add_aliases(d, m, num) < 0 ||
+		if (add_person(d, m, cspr_label_family(fam, k)) < 0 ||
 		    add_opt(d, CSPR_ID_DOB, jtext(m, "dob", buf, sizeof(buf)),
 			NULL) < 0)
 			return -1;
@@ -1217,57 +1173,32 @@ add_family(struct cspr_detector *d, json_t *fam)
 	return 0;
 }
 
-/* "role, agency", numbered where two are the same. */
-static void
-professional_label(json_t *pros, size_t k, char *out, size_t size)
-{
-	char b1[32], b2[32], b3[32], b4[32];
-	json_t *p = json_array_get(pros, k), *o;
-	const char *role = jtext(p, "role", b1, sizeof(b1));
-	const char *agency = jtext(p, "agency", b2, sizeof(b2));
-	size_t j, same = 0, nth = 0;
-	char r[120];
-
-	json_array_foreach(pros, j, o)
-	{
-		if (samerel(role, jtext(o, "role", b3, sizeof(b3))) &&
-		    samerel(agency, jtext(o, "agency", b4, sizeof(b4)))) {
-			same++;
-			if (j <= k)
-				nth++;
-		}
-	}
-	relationship_label(role ? role : "professional", r, sizeof(r));
-	if (same > 1) {
-		size_t l = strlen(r);
-
-		snprintf(r + l, sizeof(r) - l, " %zu", nth);
-	}
-	if (agency)
-		snprintf(out, size, "%s, %s", r, agency);
-	else
-		snprintf(out, size, "%s", r);
-}
-
 struct cspr_detector *
 cspr_detector_from_case(json_t *root)
 {
 	struct cspr_detector *d = cspr_detector_new();
-	json_t *child = json_object_get(root, "child"), *v, *ref;
-	char buf[32], b2[32], name[512], lab[256];
-	const char *first, *last, *pseudo;
+	json_t *child = json_object_get(root, "child"), *v, *ref, *pros;
+	char buf[32], b2[32], *name = NULL, *lab = NULL;
+	const char *first, *last;
 	size_t k;
 
 	if (!d)
 		return NULL;
 	if (!json_is_object(root))
 		return d;
-	pseudo = jtext(child, "pseudonym", buf, sizeof(buf));
-	snprintf(lab, sizeof(lab), "%s", pseudo ? pseudo : "Child");
 	first = jtext(child, "first_name", buf, sizeof(buf));
 	last = jtext(child, "last_name", b2, sizeof(b2));
-	snprintf(name, sizeof(name), "%s%s%s", first ? first : "",
-	    first && last ? " " : "", last ? last : "");
+	if (!(lab = cspr_label_child(root)))
+		goto fail;
+	if (first || last) {
+		size_t n = (first ? strlen(first) : 0) +
+		    (last ? strlen(last) : 0) + 2;
+
+		if (!(name = malloc(n)))
+			goto fail;
+		snprintf(name, n, "%s%s%s", first ? first : "",
+		    first && last ? " " : "", last ? last : "");
+	}
 	if (add_opt(d, CSPR_ID_NAME, name, lab) < 0 ||
 	    add_aliases(d, child, lab) < 0)
 		goto fail;
@@ -1284,22 +1215,16 @@ cspr_detector_from_case(json_t *root)
 		goto fail;
 	if (add_family(d, json_object_get(root, "family")) < 0)
 		goto fail;
-	json_array_foreach(json_object_get(root, "professionals"), k, v)
+	pros = json_object_get(root, "professionals");
+	json_array_foreach(pros, k, v)
 	{
-		professional_label(json_object_get(root, "professionals"), k,
-		    lab, sizeof(lab));
-		if (add_opt(d, CSPR_ID_NAME, jtext(v, "name", buf, sizeof(buf)),
-			lab) < 0)
+		if (json_is_object(v) &&
+		    add_person(d, v, cspr_label_professional(pros, k)) < 0)
 			goto fail;
 	}
 	ref = json_object_get(json_object_get(root, "referral"), "referrer");
 	if (json_is_object(ref)) {
-		const char *ag = jtext(ref, "agency", b2, sizeof(b2));
-
-		snprintf(lab, sizeof(lab), "Referrer%s%s", ag ? ", " : "",
-		    ag ? ag : "");
-		if (add_opt(d, CSPR_ID_NAME,
-			jtext(ref, "name", buf, sizeof(buf)), lab) < 0 ||
+		if (add_person(d, ref, cspr_label_referrer(root)) < 0 ||
 		    add_opt(d, CSPR_ID_PHONE,
 			jtext(ref, "phone", buf, sizeof(buf)), NULL) < 0 ||
 		    add_opt(d, CSPR_ID_EMAIL,
@@ -1312,8 +1237,12 @@ cspr_detector_from_case(json_t *root)
 	if (json_is_string(v) &&
 	    cspr_detector_exempt(d, json_string_value(v)) < 0)
 		goto fail;
+	free(name);
+	free(lab);
 	return d;
 fail:
+	free(name);
+	free(lab);
 	cspr_detector_free(&d);
 	return NULL;
 }

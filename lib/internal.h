@@ -50,4 +50,19 @@ size_t cspr_path_key(char *dst, int at_root, const char *key, size_t len);
 /* Length of the parent of the first n bytes of a path ("" is the root). */
 size_t cspr_path_parent(const char *path, size_t n);
 
+/* ---- labels.c: what a person is called once their name is gone ---- */
+
+/* A member of o as text: a non-empty string, or an integer written into
+ * buf; else NULL. */
+const char *cspr_label_text(const json_t *o, const char *key, char *buf,
+    size_t size);
+/* New strings, NULL on out of memory: the child's pseudonym or "Child";
+ * family member k's relationship ("Mother", "Sibling 2"); professional
+ * k's "Role[ n], agency"; the referrer's label (a professional's when they
+ * are one, else "Referrer, agency"). */
+char *cspr_label_child(const json_t *root);
+char *cspr_label_family(const json_t *family, size_t k);
+char *cspr_label_professional(const json_t *pros, size_t k);
+char *cspr_label_referrer(const json_t *root);
+
 #endif
