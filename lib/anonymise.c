@@ -224,10 +224,14 @@ cspr_anonymise(json_t *root, const struct cspr_detector *d)
 	    cspr_free_text_walk(schema, out, redact_free, (void *)d) < 0)
 		goto fail;
 	cspr_get_date(root, "incident.date", &at);
+	/* the reviewer is named (9.4.3) as written, unless the detector
+	 * found someone in the name: a family member of the same name */
 	rev = json_object_get(json_object_get(out, "review"), "reviewer");
 	name = cspr_get(root, "review.reviewer.name");
-	if ((json_is_object(rev) && name &&
-	    json_object_set_nocheck(rev, "name", name) < 0) ||
+	if ((json_is_object(rev) && json_is_string(name) &&
+	    !json_equal(json_object_get(rev, "name"), name) &&
+	    json_object_set_new_nocheck(rev, "name",
+	    json_string("Reviewer")) < 0) ||
 	    child(out, root, at) < 0 ||
 	    each_person(out, root, "family", at, cspr_label_family,
 	    family_drop) < 0 ||

@@ -527,7 +527,7 @@ struct cspr_detector {
 	size_t tabcap;
 	struct phrase *phr;
 	size_t nphr, capphr;
-	size_t ndob, nphone;
+	size_t ndob, nphone, nnhs, npostcode;
 	int strict; /* cspr_detector_strict() */
 };
 
@@ -810,6 +810,17 @@ add_name(struct cspr_detector *d, const char *text, int item)
 			continue;
 		if (add_part(d, f, (size_t)n, item) < 0)
 			return -1;
+		/* "O'Brien" as "OBrien", "Mary-Jane" as "MaryJane" */
+		if (strpbrk(f, "'-")) {
+			char j[FOLDMAX + 1];
+			size_t m = 0;
+
+			for (int k2 = 0; k2 < n; k2++)
+				if (f[k2] != '\'' && f[k2] != '-')
+					j[m++] = f[k2];
+			if (add_part(d, j, m, item) < 0)
+				return -1;
+		}
 		/* each piece of "Smith-Jones" is a part too */
 		if (memchr(f, '-', (size_t)n)) {
 			char *p = f, *q;
@@ -952,7 +963,7 @@ add_address(struct cspr_detector *d, const char *text, int item)
 			d, s, (const size_t(*)[2])(w + k), nw - k, item) < 0)
 			return -1;
 		if (numbered) {
-			size_t all[32][2], m = 0;
+			size_t all[32][2], m = 0, j0 = 0;
 
 			for (size_t j = 0; j < npre; j++, m++)
 				memcpy(all[m], pre[j], sizeof(all[m]));
@@ -960,6 +971,29 @@ add_address(struct cspr_detector *d, const char *text, int item)
 				memcpy(all[m], w[j], sizeof(all[m]));
 			if (add_phrase(d, s, (const size_t(*)[2])all, m, item) <
 			    0)
+				return -1;
+			/* "12 Madeup Road" without the flat before it, and
+			 * "3B Madeup Court" without the word "Flat" */
+			if (npre > 0 && k > 0 &&
+			    add_phrase(d, s, (const size_t(*)[2])w, nw, item) < 0)
+				return -1;
+			while (j0 < m) {
+				if ((n = fold(s, all[j0][0], all[j0][1], f,
+				    NULL)) < 0)
+					break;
+				f[n] = '\0';
+				if (strpbrk(f, "0123456789"))
+					break;
+				j0++;
+			}
+			if (j0 > 0 && j0 < m &&
+			    add_phrase(d, s, (const size_t(*)[2])(all + j0),
+			    m - j0, item) < 0)
+				return -1;
+			/* "Flat 3B" alone */
+			if (j0 > 0 && j0 < npre + k &&
+			    add_phrase(d, s, (const size_t(*)[2])(all + j0 - 1),
+			    2, item) < 0)
 				return -1;
 			break;
 		}
@@ -1076,6 +1110,10 @@ cspr_detector_add(struct cspr_detector *d, enum cspr_id_kind kind,
 			return -1;
 		if (kind == CSPR_ID_PHONE && strlen(it->norm) >= 6)
 			d->nphone++;
+		if (kind == CSPR_ID_NHS_NUMBER && strlen(it->norm) == 10)
+			d->nnhs++;
+		if (kind == CSPR_ID_POSTCODE && strlen(it->norm) >= 5)
+			d->npostcode++;
 		break;
 	}
 	return r < 0 ? -1 : idx;
@@ -1173,6 +1211,54 @@ add_family(struct cspr_detector *d, json_t *fam)
 	return 0;
 }
 
+/* Are a and b one name, titles, case, accents and punctuation aside? */
+static int
+same_name(const char *a, const char *b)
+{
+	const unsigned char *sa = (const unsigned char *)a;
+	const unsigned char *sb = (const unsigned char *)b;
+	size_t wa[32][2], wb[32][2], na, nb, i = 0, j = 0;
+	char fa[FOLDMAX + 1], fb[FOLDMAX + 1];
+	int la, lb;
+
+	if (!a || !b)
+		return 0;
+	na = words(sa, strlen(a), wa, 32);
+	nb = words(sb, strlen(b), wb, 32);
+	for (;;) {
+		la = lb = -1;
+		while (i < na && (la = fold(sa, wa[i][0], wa[i][1], fa,
+		    NULL)) >= 0 && (fa[la] = '\0', istitle(fa)))
+			i++;
+		while (j < nb && (lb = fold(sb, wb[j][0], wb[j][1], fb,
+		    NULL)) >= 0 && (fb[lb] = '\0', istitle(fb)))
+			j++;
+		if (i == na || j == nb)
+			return i == na && j == nb && na > 0;
+		if (la < 0 || la != lb || memcmp(fa, fb, (size_t)la) != 0)
+			return 0;
+		i++;
+		j++;
+	}
+}
+
+/* Does the child (full name child_name) or a family member bear name? */
+static int
+family_named(json_t *root, const char *child_name, const char *name)
+{
+	json_t *m;
+	size_t k;
+
+	if (same_name(child_name, name))
+		return 1;
+	json_array_foreach(json_object_get(root, "family"), k, m)
+		if (json_is_string(json_object_get(m, "name")) &&
+		    same_name(json_string_value(json_object_get(m, "name")),
+		    name))
+			return 1;
+	return 0;
+}
+
 struct cspr_detector *
 cspr_detector_from_case(json_t *root)
 {
@@ -1231,10 +1317,13 @@ cspr_detector_from_case(json_t *root)
 			jtext(ref, "email", buf, sizeof(buf)), NULL) < 0)
 			goto fail;
 	}
+	/* the reviewer is named (9.4.3), unless the child or a family
+	 * member has the same name: then it is theirs too, and goes */
 	v = json_object_get(
 	    json_object_get(json_object_get(root, "review"), "reviewer"),
 	    "name");
-	if (json_is_string(v) &&
+	if (json_is_string(v) && !family_named(root, name,
+	    json_string_value(v)) &&
 	    cspr_detector_exempt(d, json_string_value(v)) < 0)
 		goto fail;
 	free(name);
@@ -1385,6 +1474,54 @@ mod11(const char *dg)
 	return c != 10 && c == dg[9] - '0';
 }
 
+/* Digits from s[i] in groups, each separator one of seps between two
+ * digits: "999 0000 018", "999.000.0018".  dg gets at most max digits;
+ * ends[g] and cum[g] the end and the digits so far of group g.  Returns
+ * the number of groups (at most 8). */
+static size_t
+digit_groups(const unsigned char *s, size_t len, size_t i, const char *seps,
+    char *dg, size_t max, size_t *ends, size_t *cum)
+{
+	size_t nd = 0, ng = 0, j = i;
+
+	while (ng < 8) {
+		size_t r = ndigits(s, len, j, max);
+
+		if (r == 0 || nd + r > max)
+			break;
+		memcpy(dg + nd, s + j, r);
+		nd += r;
+		j += r;
+		ends[ng] = j;
+		cum[ng++] = nd;
+		if (j + 1 < len && s[j] && strchr(seps, s[j]) &&
+		    isdig(s, len, j + 1))
+			j++;
+		else
+			break;
+	}
+	return ng;
+}
+
+/* A known NHS number in any grouping at s[i]: 3-4-3, dots, spaces. */
+static void
+known_nhs_at(struct scan *sc, size_t i)
+{
+	size_t ends[8], cum[8], ng;
+	char dg[16];
+	int item;
+
+	if (!sc->d->nnhs)
+		return;
+	ng = digit_groups(sc->s, sc->len, i, " -.", dg, 12, ends, cum);
+	for (size_t g = 0; g < ng; g++)
+		if (cum[g] == 10 && !isalnum_at(sc->s, sc->len, ends[g]) &&
+		    (item = known(sc, CSPR_ID_NHS_NUMBER, dg, 10)) >= 0) {
+			add_cand(sc, i, ends[g] - i, CSPR_ID_NHS_NUMBER, item);
+			return;
+		}
+}
+
 /* An NHS number starting at s[i] (the start of a word). */
 static void
 nhs_at(struct scan *sc, size_t i)
@@ -1405,13 +1542,19 @@ nhs_at(struct scan *sc, size_t i)
 		memcpy(dg, s + i, 3);
 		memcpy(dg + 3, s + i + 4, 3);
 		memcpy(dg + 6, s + i + 8, 4);
-	} else
+	} else {
+		known_nhs_at(sc, i);
 		return;
-	if (isalnum_at(s, len, end))
+	}
+	if (isalnum_at(s, len, end)) {
+		known_nhs_at(sc, i);
 		return;
+	}
 	item = known(sc, CSPR_ID_NHS_NUMBER, dg, 10);
 	if (item >= 0 || mod11(dg))
 		add_cand(sc, i, end - i, CSPR_ID_NHS_NUMBER, item);
+	else
+		known_nhs_at(sc, i);
 }
 
 /* A phone number whose first digits start the word at s[i]: 01632 960001,
@@ -1458,7 +1601,7 @@ phone_at(struct scan *sc, size_t i)
 		k = j;
 		if (k < len && s[k] == ')')
 			k++;
-		if (k < len && (s[k] == ' ' || s[k] == '-'))
+		if (k < len && (s[k] == ' ' || s[k] == '-' || s[k] == '.'))
 			k++;
 		if (k == j || !isdig(s, len, k))
 			break;
@@ -1466,6 +1609,14 @@ phone_at(struct scan *sc, size_t i)
 	}
 	if (ng == 0 || isalpha_a(j < len ? s[j] : ' '))
 		return;
+	/* 0044 1632 960001 is 01632 960001 */
+	if (start == i && nd > 5 && memcmp(dg, "0044", 4) == 0 &&
+	    dg[4] != '0') {
+		memmove(dg + 1, dg + 4, nd - 4);
+		nd -= 3;
+		for (size_t g = 0; g < ng; g++)
+			cum[g] = cum[g] >= 4 ? cum[g] - 3 : 0;
+	}
 	for (size_t g = 0; g < ng; g++) {
 		int it = known(sc, CSPR_ID_PHONE, dg, cum[g]);
 
@@ -1547,6 +1698,12 @@ dates_at(struct scan *sc, size_t i)
 	unsigned char sep;
 	int m;
 
+	/* 20190402 */
+	if (ndigits(s, len, i, 8) == 8) {
+		dob_cand(sc, i, i + 8, numval(s + i, 4), numval(s + i + 4, 2),
+		    numval(s + i + 6, 2), 0);
+		return;
+	}
 	/* 2019-04-02 */
 	if (a == 4 && i + 5 < len && s[i + 4] && strchr("-/.", s[i + 4])) {
 		sep = s[i + 4];
@@ -1563,6 +1720,16 @@ dates_at(struct scan *sc, size_t i)
 	}
 	if (a < 1 || a > 2)
 		return;
+	/* 02 04 2019 */
+	if (i + a + 1 < len && s[i + a] == ' ' &&
+	    (b = ndigits(s, len, i + a + 1, 2)) >= 1 && b <= 2 &&
+	    i + a + 1 + b < len && s[i + a + 1 + b] == ' ' &&
+	    ndigits(s, len, i + a + 2 + b, 4) == 4) {
+		j = i + a + 2 + b;
+		dob_cand(sc, i, j + 4, numval(s + j, 4),
+		    numval(s + i + a + 1, b), numval(s + i, a), 0);
+		return;
+	}
 	/* 02/04/2019, 2.4.19; not the tail of 12/02/04/2019 or 1.2.4.19 */
 	if (i + a < len && s[i + a] && strchr("/.-", s[i + a])) {
 		if (i >= 2 && s[i - 1] && strchr("/.-", s[i - 1]) &&
@@ -1656,6 +1823,36 @@ inward(const unsigned char *p)
 	return D(0) && L(1) && L(2);
 #undef L
 #undef D
+}
+
+/* A known postcode at s[i] in any case, with or without a space, hyphen
+ * or dot between any two of its characters: "zz99-3cz", "ZZ 99 3CZ". */
+static void
+known_postcode_at(struct scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t len = sc->len;
+
+	for (size_t k = 0; k < sc->d->nitems; k++) {
+		const struct item *it = &sc->d->items[k];
+		size_t j = i, c;
+
+		if (it->kind != CSPR_ID_POSTCODE || !it->norm ||
+		    strlen(it->norm) < 5)
+			continue;
+		for (c = 0; it->norm[c]; c++) {
+			if (c > 0 && j + 1 < len && strchr(" -.", s[j]) &&
+			    s[j] && isalnum_at(s, len, j + 1))
+				j++;
+			if (j >= len || lower(s[j]) != lower(it->norm[c]))
+				break;
+			j++;
+		}
+		if (!it->norm[c] && !isalnum_at(s, len, j)) {
+			add_cand(sc, i, j - i, CSPR_ID_POSTCODE, (int)k);
+			return;
+		}
+	}
 }
 
 /* A postcode: the word s[i..e) is its outward part, or all of it. */
@@ -1777,6 +1974,38 @@ back(const unsigned char *s, size_t i, size_t e)
 /* Look a word up: as it is, then without "'s", then (for a capitalised
  * word whose stem is a name part) without a plural "s".  Returns the entry
  * and sets *stem to the bytes of s[i..e) it covers. */
+/* A folded word as a name is spelt several ways: as it is, without its
+ * apostrophes and hyphens ("O'Brien" for a known "OBrien"), and with Mc
+ * for Mac or Mac for Mc ("McDonald" for a known "MacDonald").  The entry
+ * of the first spelling known, or -1. */
+static int
+lookup_name(const struct cspr_detector *d, const char *f, size_t n)
+{
+	char v[FOLDMAX + 2], j[FOLDMAX + 1];
+	size_t m = 0;
+	int ent;
+
+	if ((ent = lookup(d, f, n)) >= 0)
+		return ent;
+	for (size_t k = 0; k < n && k < FOLDMAX; k++)
+		if (f[k] != '\'' && f[k] != '-')
+			j[m++] = f[k];
+	if (m != n && (ent = lookup(d, j, m)) >= 0)
+		return ent;
+	/* Mc and Mac before at least three letters */
+	if (m >= 5 && j[0] == 'm' && j[1] == 'c') {
+		memcpy(v, "mac", 3);
+		memcpy(v + 3, j + 2, m - 2);
+		return lookup(d, v, m + 1);
+	}
+	if (m >= 6 && j[0] == 'm' && j[1] == 'a' && j[2] == 'c') {
+		memcpy(v, "mc", 2);
+		memcpy(v + 2, j + 3, m - 3);
+		return lookup(d, v, m - 1);
+	}
+	return -1;
+}
+
 static int
 find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
     int cap, size_t *stem, int *poss)
@@ -1787,10 +2016,10 @@ find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
 
 	*stem = e;
 	*poss = 0;
-	if ((ent = lookup(d, f, n)) >= 0)
+	if ((ent = lookup_name(d, f, n)) >= 0)
 		return ent;
 	if (n > 2 && f[n - 1] == 's' && f[n - 2] == '\'' &&
-	    (ent = lookup(d, f, n - 2)) >= 0) {
+	    (ent = lookup_name(d, f, n - 2)) >= 0) {
 		/* back over "s" and the apostrophe */
 		*stem = back(s, i, back(s, i, e));
 		*poss = 1;
@@ -1810,8 +2039,24 @@ find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
  * neighbour: a title, a preposition before a month, a number. */
 struct prev {
 	char f[16];
-	int n; /* -1: none, or too long to matter */
+	int n;      /* -1: none, or too long to matter */
+	size_t off; /* where it starts */
+	size_t ord; /* its first word number */
+	int gc;     /* the gap before it */
+	int fl;     /* its flags as a unit */
 };
+
+/* Is the previous word a short run of letters ("O", "Mc", "de")? */
+static int
+short_prefix(const struct prev *p)
+{
+	if (p->n < 1 || p->n > 3)
+		return 0;
+	for (int k = 0; k < p->n; k++)
+		if (p->f[k] < 'a' || p->f[k] > 'z')
+			return 0;
+	return 1;
+}
 
 /* A number: 2, 2nd, 2019. */
 static int
@@ -1855,6 +2100,8 @@ patterns_at(struct scan *sc, size_t i, size_t e)
 			dates_at(sc, i);
 	} else if (isalpha_a(s[i])) {
 		postcode_at(sc, i, e);
+		if (sc->d->npostcode)
+			known_postcode_at(sc, i);
 		if (sc->d->ndob && strchr("adfjmnosADFJMNOS", s[i]))
 			month_date_at(sc, i);
 	}
@@ -1884,7 +2131,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	const struct cspr_detector *d = sc->d;
 	const unsigned char *s = sc->s;
 	char f[FOLDMAX + 1];
-	int n, cap, gc = gap_class(g), fl = 0, ent, poss;
+	int n, cap, gc = gap_class(g), fl = 0, ent, poss, ufl, concat = 0;
 	int initial = g->start || g->end || g->blank || g->marker;
 	size_t stem, first = *ord;
 
@@ -1903,10 +2150,35 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 		fl |= U_CAP;
 	if (initial)
 		fl |= U_INITIAL;
-	if (n > 0 && d->nents &&
+	ufl = fl | prev_flags(pv, gc);
+	if (n > 0 && d->nents && gc == G_WS && short_prefix(pv) &&
+	    pv->ord + 1 == first && pv->n + n <= FOLDMAX) {
+		/* "O Brien", "Mc Allister": the short word and this one as
+		 * one name */
+		char cf[FOLDMAX + 1];
+
+		memcpy(cf, pv->f, (size_t)pv->n);
+		memcpy(cf + pv->n, f, (size_t)n + 1);
+		ent = find_word(sc, i, e, cf, (size_t)(pv->n + n), cap, &stem,
+		    &poss);
+		if (ent >= 0 && d->ents[ent].nitems) {
+			if (sc->nu && sc->u[sc->nu - 1].off == pv->off)
+				sc->nu--;
+			push_unit(sc, pv->off, stem - pv->off, pv->ord, ent,
+			    pv->gc, pv->fl | (cap ? U_CAP : 0) |
+			    (poss ? U_POSS : 0));
+			*ord = pv->ord + 1;
+			first = pv->ord; /* the unit is made */
+			ufl = pv->fl;
+			concat = 1;
+		}
+	}
+	if (concat) {
+		/* done above */
+	} else if (n > 0 && d->nents &&
 	    (ent = find_word(sc, i, e, f, (size_t)n, cap, &stem, &poss)) >= 0) {
 		push_unit(sc, i, stem - i, (*ord)++, ent, gc,
-		    fl | prev_flags(pv, gc) | (poss ? U_POSS : 0));
+		    ufl | (poss ? U_POSS : 0));
 	} else if (d->nents && (n < 0 || strpbrk(f, "'-"))) {
 		/* the pieces of a hyphenated word, or of words run together
 		 * with an apostrophe ("Poppy'placeholder") */
@@ -1966,6 +2238,10 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	pv->n = n >= 0 && n < (int)sizeof(pv->f) ? n : -1;
 	if (pv->n >= 0)
 		memcpy(pv->f, f, (size_t)n + 1);
+	pv->off = i;
+	pv->ord = first;
+	pv->gc = gc;
+	pv->fl = ufl;
 }
 
 /* Split the text into words and gaps; collect units and pattern
@@ -1981,6 +2257,7 @@ tokenise(struct scan *sc)
 	int c;
 
 	memset(&g, 0, sizeof(g));
+	memset(&pv, 0, sizeof(pv));
 	pv.n = -1;
 	g.start = g.linestart = 1;
 	while (i < len && !sc->oom) {

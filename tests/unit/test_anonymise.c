@@ -634,6 +634,48 @@ test_examples(void **state)
 	}
 }
 
+/* A family member who shares the reviewer's name is still anonymised;
+ * the reviewer is then "Reviewer" (issue 11). */
+static void
+test_reviewer_namesake(void **state)
+{
+	struct cspr_case *c = open_text(
+	    "id: T\n"
+	    "partnership: P\n"
+	    "child: {first_name: Poppy, last_name: Testcase}\n"
+	    "family:\n"
+	    "  - {name: Jane Hope, relationship: aunt}\n"
+	    "incident:\n"
+	    "  summary: Poppy stayed with Jane Hope.\n"
+	    "review:\n"
+	    "  reviewer: {name: Dr Jane Hope}\n");
+	struct cspr_errors e = {0};
+	json_t *out = NULL;
+
+	(void)state;
+	assert_int_equal(cspr_anonymise_case(c, &out, &e), CSPR_OK);
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "incident.summary")), "Child stayed with Aunt.");
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "review.reviewer.name")), "Reviewer");
+	json_decref(out);
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+	/* and without a namesake, the reviewer is named */
+	c = open_text("id: T\npartnership: P\n"
+	    "family:\n  - {name: Rose Hope, relationship: aunt}\n"
+	    "incident: {summary: Jane Hope met Rose Hope.}\n"
+	    "review:\n  reviewer: {name: Jane Hope}\n");
+	assert_int_equal(cspr_anonymise_case(c, &out, &e), CSPR_OK);
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "incident.summary")), "Jane Hope met Aunt.");
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "review.reviewer.name")), "Jane Hope");
+	json_decref(out);
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+}
+
 /* ---- which strings are free text (freetext.c) ---- */
 
 struct classes {
@@ -750,6 +792,7 @@ main(void)
 		cmocka_unit_test(test_residual),
 		cmocka_unit_test(test_scan_tree),
 		cmocka_unit_test(test_examples),
+		cmocka_unit_test(test_reviewer_namesake),
 		cmocka_unit_test(test_free_text_walk),
 		cmocka_unit_test(test_free_text_loop),
 	};
