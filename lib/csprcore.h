@@ -803,10 +803,14 @@ struct cspr_publish {
 	int publishable;           /* 1, 0, or -1 without a report */
 	cspr_date available_until; /* published + 1 year (3 for a national
 				      review), or CSPR_NO_DATE */
+	const char *encoding;      /* "windows-1252" when the report was not
+				      UTF-8 and was read as that, else
+				      NULL (static) */
 };
 
-/* Check a case (borrowed) and its report text[0..len), any bytes; text
- * NULL when there is no report: then only the checks of the case.  Status
+/* Check a case (borrowed) and its report text[0..len), any bytes (text
+ * that is not UTF-8 is read as Windows-1252); text NULL when there is no
+ * report: then only the checks of the case.  Status
  * as of today.  Returns 0, or -1 on out of memory. */
 int cspr_publish_check(json_t *root, const char *text, size_t len,
     const struct cspr_calendar *c, cspr_date today,

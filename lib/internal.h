@@ -50,6 +50,14 @@ size_t cspr_path_key(char *dst, int at_root, const char *key, size_t len);
 /* Length of the parent of the first n bytes of a path ("" is the root). */
 size_t cspr_path_parent(const char *path, size_t n);
 
+/* ---- text.c: the text layer ---- */
+
+/* 1 when text[0..len) is valid UTF-8. */
+int cspr_text_is_utf8(const char *text, size_t len);
+/* text[0..len) read as Windows-1252, as new NUL-terminated UTF-8 of
+ * *outlen bytes; NULL on out of memory. */
+char *cspr_text_from_cp1252(const char *text, size_t len, size_t *outlen);
+
 /* ---- labels.c: what a person is called once their name is gone ---- */
 
 /* A member of o as text: a non-empty string, or an integer written into

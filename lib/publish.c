@@ -1315,6 +1315,7 @@ cspr_publish_check(json_t *root, const char *text, size_t len,
 	struct cspr_deadlines ds = {0};
 	const char *outcome = cspr_get_str(root, "decision.outcome");
 	int national = outcome && strcmp(outcome, "national_review") == 0;
+	char *decoded = NULL;
 	int r = 0;
 
 	memset(p, 0, sizeof(*p));
@@ -1328,10 +1329,25 @@ cspr_publish_check(json_t *root, const char *text, size_t len,
 		opts.analysis = def.analysis;
 	if (opts.long_sentence <= 0)
 		opts.long_sentence = def.long_sentence;
+	if (text && !cspr_text_is_utf8(text, len)) {
+		/* read as bytes, "Chlo\xeb" would name no one */
+		if (!(decoded = cspr_text_from_cp1252(text, len, &len)) ||
+		    cspr_findings_add(&p->notes, "encoding", P_IDENTIFIER,
+		    "The report is not UTF-8: it was read as Windows-1252; "
+		    "save it as UTF-8 to be sure of the checks (%s).",
+		    P_IDENTIFIER) < 0) {
+			free(decoded);
+			cspr_publish_clear(p);
+			return -1;
+		}
+		p->encoding = "windows-1252";
+		text = decoded;
+	}
 	if (text) {
 		p->has_report = 1;
 		r = check_report(p, root, text, len, &opts, national);
 	}
+	free(decoded);
 	if (r == 0)
 		r = cspr_deadlines_eval(root, cal, today, &ds);
 	if (r == 0)
@@ -1368,7 +1384,7 @@ json_t *
 cspr_publish_json(const struct cspr_publish *p, const char *id,
     const char *report)
 {
-	json_t *f = json_array(), *rd = json_null();
+	json_t *f = json_array(), *rd = json_null(), *j;
 	char until[11];
 
 	for (size_t i = 0; f && i < p->n; i++) {
@@ -1396,11 +1412,18 @@ cspr_publish_json(const struct cspr_publish *p, const char *id,
 		json_decref(rd);
 		return NULL;
 	}
-	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "case", id,
+	j = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "case", id,
 	    "report", report ? json_string(report) : json_null(),
 	    "publishable", p->publishable < 0 ? json_null() :
 	    json_boolean(p->publishable), "readability", rd,
 	    "available_until", p->available_until == CSPR_NO_DATE ?
 	    json_null() : json_string(cspr_date_str(p->available_until,
 	    until)), "findings", f);
+	/* said only when the report was not UTF-8 */
+	if (j && p->encoding && json_object_set_new(j, "encoding",
+	    json_string(p->encoding)) < 0) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
 }
