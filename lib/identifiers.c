@@ -71,144 +71,7 @@
 #define FOLDMAX 64 /* a longer word is never a name */
 #define MAXGROUPS 16
 
-/* ---- characters ---- */
-
-
-enum { C_OTHER, C_SPACE, C_LETTER, C_DIGIT, C_APOS, C_HYPHEN, C_IGNORE };
-
-/* A rough Unicode classification: enough to find words in English text
- * with names from anywhere, without tables. */
-static int
-cpclass(uint32_t cp)
-{
-	if (cp < 0x80) {
-		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-			return C_LETTER;
-		if (cp >= '0' && cp <= '9')
-			return C_DIGIT;
-		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
-			return C_SPACE;
-		if (cp == '\'')
-			return C_APOS;
-		if (cp == '-')
-			return C_HYPHEN;
-		return C_OTHER;
-	}
-	if (cp == 0x85 || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
-	    cp == 0x3000)
-		return C_SPACE;
-	if (cp == 0x2018 || cp == 0x2019 || cp == 0x2bc)
-		return C_APOS;
-	if (cp == 0x2010 || cp == 0x2011)
-		return C_HYPHEN;
-	/* soft hyphen, joiners and combining marks stay inside a word */
-	if (cp == 0xad || cp == 0x200c || cp == 0x200d || cp == 0x2060 ||
-	    (cp >= 0x300 && cp <= 0x36f))
-		return C_IGNORE;
-	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
-		return C_OTHER;
-	if (cp < 0x2000)
-		return C_LETTER;
-	if (cp < 0x2c00)
-		return C_OTHER; /* punctuation, symbols, arrows */
-	if (cp < 0x2e00)
-		return C_LETTER;
-	if (cp < 0x3040)
-		return C_OTHER;
-	if (cp < 0xe000)
-		return C_LETTER;
-	if (cp < 0xf900)
-		return C_OTHER; /* private use */
-	if (cp < 0xfe00 || (cp >= 0xfe70 && cp < 0xfeff) ||
-	    (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a))
-		return C_LETTER;
-	if ((cp >= 0x10000 && cp < 0x1f000) || (cp >= 0x20000 && cp < 0x40000))
-		return C_LETTER;
-	return C_OTHER;
-}
-
-/* Latin-1 Supplement and Latin Extended-A, U+00C0 to U+017F: the ASCII
- * letters each folds to, and whether it is a capital. */
-/* clang-format off */
-static const struct {
-	char f[3];
-	char upper;
-} latin[192] = {
-	{"a",1},{"a",1},{"a",1},{"a",1},{"a",1},{"a",1},{"ae",1},{"c",1}, /* 00C0 */
-	{"e",1},{"e",1},{"e",1},{"e",1},{"i",1},{"i",1},{"i",1},{"i",1}, /* 00C8 */
-	{"d",1},{"n",1},{"o",1},{"o",1},{"o",1},{"o",1},{"o",1},{"",0}, /* 00D0 */
-	{"o",1},{"u",1},{"u",1},{"u",1},{"u",1},{"y",1},{"th",1},{"ss",0}, /* 00D8 */
-	{"a",0},{"a",0},{"a",0},{"a",0},{"a",0},{"a",0},{"ae",0},{"c",0}, /* 00E0 */
-	{"e",0},{"e",0},{"e",0},{"e",0},{"i",0},{"i",0},{"i",0},{"i",0}, /* 00E8 */
-	{"d",0},{"n",0},{"o",0},{"o",0},{"o",0},{"o",0},{"o",0},{"",0}, /* 00F0 */
-	{"o",0},{"u",0},{"u",0},{"u",0},{"u",0},{"y",0},{"th",0},{"y",0}, /* 00F8 */
-	{"a",1},{"a",0},{"a",1},{"a",0},{"a",1},{"a",0},{"c",1},{"c",0}, /* 0100 */
-	{"c",1},{"c",0},{"c",1},{"c",0},{"c",1},{"c",0},{"d",1},{"d",0}, /* 0108 */
-	{"d",1},{"d",0},{"e",1},{"e",0},{"e",1},{"e",0},{"e",1},{"e",0}, /* 0110 */
-	{"e",1},{"e",0},{"e",1},{"e",0},{"g",1},{"g",0},{"g",1},{"g",0}, /* 0118 */
-	{"g",1},{"g",0},{"g",1},{"g",0},{"h",1},{"h",0},{"h",1},{"h",0}, /* 0120 */
-	{"i",1},{"i",0},{"i",1},{"i",0},{"i",1},{"i",0},{"i",1},{"i",0}, /* 0128 */
-	{"i",1},{"i",0},{"ij",1},{"ij",0},{"j",1},{"j",0},{"k",1},{"k",0}, /* 0130 */
-	{"k",0},{"l",1},{"l",0},{"l",1},{"l",0},{"l",1},{"l",0},{"l",1}, /* 0138 */
-	{"l",0},{"l",1},{"l",0},{"n",1},{"n",0},{"n",1},{"n",0},{"n",1}, /* 0140 */
-	{"n",0},{"n",0},{"n",1},{"n",0},{"o",1},{"o",0},{"o",1},{"o",0}, /* 0148 */
-	{"o",1},{"o",0},{"oe",1},{"oe",0},{"r",1},{"r",0},{"r",1},{"r",0}, /* 0150 */
-	{"r",1},{"r",0},{"s",1},{"s",0},{"s",1},{"s",0},{"s",1},{"s",0}, /* 0158 */
-	{"s",1},{"s",0},{"t",1},{"t",0},{"t",1},{"t",0},{"t",1},{"t",0}, /* 0160 */
-	{"u",1},{"u",0},{"u",1},{"u",0},{"u",1},{"u",0},{"u",1},{"u",0}, /* 0168 */
-	{"u",1},{"u",0},{"u",1},{"u",0},{"w",1},{"w",0},{"y",1},{"y",0}, /* 0170 */
-	{"y",1},{"z",1},{"z",0},{"z",1},{"z",0},{"z",1},{"z",0},{"s",0}, /* 0178 */
-};
-/* clang-format on */
-
-/* Append the folded form of letter or digit cp to out; returns the bytes
- * written (0-4) and sets *upper. */
-static size_t
-foldcp(uint32_t cp, char *out, int *upper)
-{
-	*upper = 0;
-	if (cp < 0x80) {
-		if (cp >= 'A' && cp <= 'Z') {
-			*upper = 1;
-			cp |= 0x20;
-		}
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp >= 0xc0 && cp < 0x180) {
-		size_t n = strlen(latin[cp - 0xc0].f);
-
-		memcpy(out, latin[cp - 0xc0].f, n);
-		*upper = latin[cp - 0xc0].upper;
-		return n;
-	}
-	/* Greek and Cyrillic capitals: enough to make their names
-	 * case-insensitive too */
-	if ((cp >= 0x391 && cp <= 0x3a9) || (cp >= 0x410 && cp <= 0x42f)) {
-		*upper = 1;
-		cp += 0x20;
-	} else if (cp >= 0x400 && cp <= 0x40f) {
-		*upper = 1;
-		cp += 0x50;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
+/* ---- characters: text.c's ---- */
 
 static int
 isdig(const unsigned char *s, size_t len, size_t i)
@@ -266,15 +129,15 @@ word_end(const unsigned char *s, size_t len, size_t i)
 
 	while (i < len) {
 		n = cspr_u8next(s, len, i, &cp);
-		c = cpclass(cp);
-		if (c == C_LETTER || c == C_DIGIT || c == C_IGNORE) {
+		c = cspr_cpclass(cp);
+		if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT || c == CSPR_C_IGNORE) {
 			i += n;
 			continue;
 		}
-		if ((c == C_APOS || c == C_HYPHEN) && i + n < len) {
+		if ((c == CSPR_C_APOS || c == CSPR_C_HYPHEN) && i + n < len) {
 			n2 = cspr_u8next(s, len, i + n, &cp2);
-			c = cpclass(cp2);
-			if (c == C_LETTER || c == C_DIGIT) {
+			c = cspr_cpclass(cp2);
+			if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT) {
 				i += n + n2;
 				continue;
 			}
@@ -302,19 +165,19 @@ fold(const unsigned char *s, size_t i, size_t e, char *out, int *cap)
 		size_t k = 0;
 
 		n = cspr_u8next(s, e, i, &cp);
-		switch (cpclass(cp)) {
-		case C_LETTER:
-		case C_DIGIT:
-			k = foldcp(cp, tmp, &up);
+		switch (cspr_cpclass(cp)) {
+		case CSPR_C_LETTER:
+		case CSPR_C_DIGIT:
+			k = cspr_foldcp(cp, tmp, &up);
 			if (first && cap)
 				*cap = up;
 			first = 0;
 			break;
-		case C_APOS:
+		case CSPR_C_APOS:
 			tmp[0] = '\'';
 			k = 1;
 			break;
-		case C_HYPHEN:
+		case CSPR_C_HYPHEN:
 			tmp[0] = '-';
 			k = 1;
 			break;
@@ -404,14 +267,6 @@ static const char *const person_verbs[] = {
 	"saw", "says", "should", "spoke", "started", "stated", "states",
 	"stayed", "tells", "thought", "told", "took", "visited", "visits",
 	"wanted", "wants", "was", "went", "would",
-};
-/* clang-format on */
-
-/* Titles: the next capitalised word is a name. Sorted. */
-/* clang-format off */
-static const char *const titles[] = {
-	"dame", "dr", "lady", "miss", "mr", "mrs", "ms", "mx", "prof", "rev",
-	"sir",
 };
 /* clang-format on */
 
@@ -765,7 +620,7 @@ words(const unsigned char *s, size_t len, size_t (*w)[2], size_t max)
 
 	while (i < len && n < max) {
 		k = cspr_u8next(s, len, i, &cp);
-		if (cpclass(cp) == C_LETTER || cpclass(cp) == C_DIGIT) {
+		if (cspr_cpclass(cp) == CSPR_C_LETTER || cspr_cpclass(cp) == CSPR_C_DIGIT) {
 			w[n][0] = i;
 			i = w[n][1] = word_end(s, len, i);
 			n++;
@@ -775,11 +630,7 @@ words(const unsigned char *s, size_t len, size_t (*w)[2], size_t max)
 	return n;
 }
 
-static int
-istitle(const char *f)
-{
-	return INLIST(titles, f);
-}
+#define istitle cspr_is_title
 
 /* Make a name part of folded f[0..n) for item. */
 static int
@@ -1393,7 +1244,7 @@ gap_add(struct gap *g, uint32_t cp, int cls)
 		g->linestart = 1;
 		return;
 	}
-	if (cls == C_SPACE)
+	if (cls == CSPR_C_SPACE)
 		return;
 	if (g->linestart && (cp == '#' || cp == '-' || cp == '*' || cp == '+' ||
 				cp == '>' || cp == '|' || cp == 0x2022))
@@ -2116,7 +1967,7 @@ tail_len(const unsigned char *s, size_t i, size_t e)
 
 	while (i < e && n < 3) {
 		i += cspr_u8next(s, e, i, &cp);
-		if (cpclass(cp) != C_LETTER && cpclass(cp) != C_DIGIT)
+		if (cspr_cpclass(cp) != CSPR_C_LETTER && cspr_cpclass(cp) != CSPR_C_DIGIT)
 			break;
 		n++;
 	}
@@ -2192,11 +2043,11 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 			for (b = a; b < e;) {
 				size_t k = cspr_u8next(s, e, b, &cp);
 
-				if (cpclass(cp) == C_HYPHEN)
+				if (cspr_cpclass(cp) == CSPR_C_HYPHEN)
 					break;
 				/* not "don't", "we'll": a contraction's
 				 * tail is short */
-				if (cpclass(cp) == C_APOS &&
+				if (cspr_cpclass(cp) == CSPR_C_APOS &&
 				    tail_len(s, b + k, e) >= 3)
 					break;
 				b += k;
@@ -2225,13 +2076,13 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	if (n < 0 || strpbrk(f, "'-")) {
 		uint32_t cp;
 		size_t k = i, m;
-		int pc = C_OTHER;
+		int pc = CSPR_C_OTHER;
 
 		while (k < e) {
 			m = cspr_u8next(s, e, k, &cp);
-			if ((pc == C_APOS || pc == C_HYPHEN) && cp < 0x80)
+			if ((pc == CSPR_C_APOS || pc == CSPR_C_HYPHEN) && cp < 0x80)
 				patterns_at(sc, k, e);
-			pc = cpclass(cp);
+			pc = cspr_cpclass(cp);
 			k += m;
 		}
 	}
@@ -2262,8 +2113,8 @@ tokenise(struct scan *sc)
 	g.start = g.linestart = 1;
 	while (i < len && !sc->oom) {
 		n = cspr_u8next(s, len, i, &cp);
-		c = cpclass(cp);
-		if (c == C_LETTER || c == C_DIGIT) {
+		c = cspr_cpclass(cp);
+		if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT) {
 			size_t e = word_end(s, len, i);
 
 			do_word(sc, i, e, &g, &ord, &pv);
@@ -2523,8 +2374,8 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
     struct cspr_hits *hits)
 {
 	struct scan sc;
-	size_t n = 0, i, pos = 0;
-	long line = 1, col = 1;
+	struct cspr_textpos pos = {0};
+	size_t n = 0, i;
 	int r = -1;
 
 	if (!d || !hits || (!text && len))
@@ -2559,22 +2410,14 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
 	/* line and column: one walk over the text */
 	for (i = 0; i < n; i++) {
 		struct cspr_hit *h = &hits->v[i];
-		uint32_t cp;
 
-		while (pos < sc.c[i].off && pos < len) {
-			pos += cspr_u8next(sc.s, len, pos, &cp);
-			if (cp == '\n') {
-				line++;
-				col = 1;
-			} else
-				col++;
-		}
+		cspr_textpos_at(text, len, &pos, sc.c[i].off);
 		h->kind = (enum cspr_id_kind)sc.c[i].kind;
 		h->off = sc.c[i].off;
 		h->len = sc.c[i].len;
 		h->item = sc.c[i].item;
-		h->line = line;
-		h->col = col;
+		h->line = pos.line;
+		h->col = pos.col;
 	}
 	hits->n = n;
 	r = (int)n;

@@ -52,6 +52,40 @@ size_t cspr_path_parent(const char *path, size_t n);
 
 /* ---- text.c: the text layer ---- */
 
+/* What a character is, for words: letters, digits, white space,
+ * apostrophes (' and the typographic ones), hyphens, and what stays inside
+ * a word unseen (soft hyphen, joiners, combining marks). */
+enum {
+	CSPR_C_OTHER,
+	CSPR_C_SPACE,
+	CSPR_C_LETTER,
+	CSPR_C_DIGIT,
+	CSPR_C_APOS,
+	CSPR_C_HYPHEN,
+	CSPR_C_IGNORE,
+};
+int cspr_cpclass(uint32_t cp);
+/* Append the folded form of letter or digit cp to out (room for 4):
+ * lower case, Latin-1 and Latin Extended-A to ASCII ("e" for e acute,
+ * "ss" for sharp s); the bytes written, *upper when cp is a capital. */
+size_t cspr_foldcp(uint32_t cp, char *out, int *upper);
+/* 1 when the folded word (lower case, no full stop) is a title before a
+ * name: mr, mrs, dr, professor, pc, ... */
+int cspr_is_title(const char *folded);
+/* 1 when it is one usually abbreviated with a full stop (dr, mr, prof). */
+int cspr_is_title_abbrev(const char *folded);
+
+/* A place in a text, advanced by cspr_textpos_at to offsets in order:
+ * line and column (characters) from 1.  Start it zeroed. */
+struct cspr_textpos {
+	size_t pos;
+	long line, col;
+};
+void cspr_textpos_at(const char *text, size_t len, struct cspr_textpos *c,
+    size_t off);
+/* The number of characters in text[from..to). */
+long cspr_text_chars(const char *text, size_t len, size_t from, size_t to);
+
 /* 1 when text[0..len) is valid UTF-8. */
 int cspr_text_is_utf8(const char *text, size_t len);
 /* text[0..len) read as Windows-1252, as new NUL-terminated UTF-8 of

@@ -61,19 +61,7 @@ const char *const cspr_analysis_headings[] = {"analysis", "systemic",
 
 /* ---- reading ---- */
 
-/* Characters in s[from..to). */
-static long
-chars(const char *s, size_t len, size_t from, size_t to)
-{
-	long n = 0;
-
-	while (from < to) {
-		from += cspr_u8next((const unsigned char *)s, len, from,
-		    &(uint32_t){0});
-		n++;
-	}
-	return n;
-}
+#define chars cspr_text_chars
 
 int
 cspr_report_read(const char *path, char **buf, size_t *len,
@@ -678,8 +666,6 @@ lc(int c)
 static int
 names(const char *text, size_t len, const char *name)
 {
-	static const char *const titles[] = {"dame", "dr", "miss", "mr",
-	    "mrs", "ms", "mx", "prof", "professor", "sir", NULL};
 	const char *w[16];
 	size_t wl[16], nw = 0, i = 0, nlen = strlen(name);
 
@@ -697,14 +683,15 @@ names(const char *text, size_t len, const char *name)
 	if (nw > 1) {
 		/* a title, with or without its stop, may be left out */
 		size_t l = wl[0] - (w[0][wl[0] - 1] == '.');
+		char t[16];
 
-		for (const char *const *t = titles; *t; t++)
-			if (strlen(*t) == l && strncasecmp(w[0], *t, l) == 0) {
-				memmove(w, w + 1, (nw - 1) * sizeof(*w));
-				memmove(wl, wl + 1, (nw - 1) * sizeof(*wl));
-				nw--;
-				break;
-			}
+		for (size_t k = 0; k < l && l < sizeof(t); k++)
+			t[k] = (char)lc((unsigned char)w[0][k]);
+		if (l < sizeof(t) && (t[l] = '\0', cspr_is_title(t))) {
+			memmove(w, w + 1, (nw - 1) * sizeof(*w));
+			memmove(wl, wl + 1, (nw - 1) * sizeof(*wl));
+			nw--;
+		}
 	}
 	if (nw == 0)
 		return 0;

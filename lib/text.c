@@ -13,6 +13,243 @@
 
 #include "internal.h"
 
+/* ---- characters ---- */
+
+
+
+/* A rough Unicode classification: enough to find words in English text
+ * with names from anywhere, without tables. */
+int
+cspr_cpclass(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return CSPR_C_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return CSPR_C_DIGIT;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return CSPR_C_SPACE;
+		if (cp == '\'')
+			return CSPR_C_APOS;
+		if (cp == '-')
+			return CSPR_C_HYPHEN;
+		return CSPR_C_OTHER;
+	}
+	if (cp == 0x85 || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
+	    cp == 0x3000)
+		return CSPR_C_SPACE;
+	if (cp == 0x2018 || cp == 0x2019 || cp == 0x2bc)
+		return CSPR_C_APOS;
+	if (cp == 0x2010 || cp == 0x2011)
+		return CSPR_C_HYPHEN;
+	/* soft hyphen, joiners and combining marks stay inside a word */
+	if (cp == 0xad || cp == 0x200c || cp == 0x200d || cp == 0x2060 ||
+	    (cp >= 0x300 && cp <= 0x36f))
+		return CSPR_C_IGNORE;
+	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
+		return CSPR_C_OTHER;
+	if (cp < 0x2000)
+		return CSPR_C_LETTER;
+	if (cp < 0x2c00)
+		return CSPR_C_OTHER; /* punctuation, symbols, arrows */
+	if (cp < 0x2e00)
+		return CSPR_C_LETTER;
+	if (cp < 0x3040)
+		return CSPR_C_OTHER;
+	if (cp < 0xe000)
+		return CSPR_C_LETTER;
+	if (cp < 0xf900)
+		return CSPR_C_OTHER; /* private use */
+	if (cp < 0xfe00 || (cp >= 0xfe70 && cp < 0xfeff) ||
+	    (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a))
+		return CSPR_C_LETTER;
+	if ((cp >= 0x10000 && cp < 0x1f000) || (cp >= 0x20000 && cp < 0x40000))
+		return CSPR_C_LETTER;
+	return CSPR_C_OTHER;
+}
+
+/* Latin-1 Supplement and Latin Extended-A, U+00C0 to U+017F: the ASCII
+ * letters each folds to, and whether it is a capital. */
+/* clang-format off */
+static const struct {
+	char f[3];
+	char upper;
+} latin[192] = {
+	{"a",1},{"a",1},{"a",1},{"a",1},{"a",1},{"a",1},{"ae",1},{"c",1}, /* 00C0 */
+	{"e",1},{"e",1},{"e",1},{"e",1},{"i",1},{"i",1},{"i",1},{"i",1}, /* 00C8 */
+	{"d",1},{"n",1},{"o",1},{"o",1},{"o",1},{"o",1},{"o",1},{"",0}, /* 00D0 */
+	{"o",1},{"u",1},{"u",1},{"u",1},{"u",1},{"y",1},{"th",1},{"ss",0}, /* 00D8 */
+	{"a",0},{"a",0},{"a",0},{"a",0},{"a",0},{"a",0},{"ae",0},{"c",0}, /* 00E0 */
+	{"e",0},{"e",0},{"e",0},{"e",0},{"i",0},{"i",0},{"i",0},{"i",0}, /* 00E8 */
+	{"d",0},{"n",0},{"o",0},{"o",0},{"o",0},{"o",0},{"o",0},{"",0}, /* 00F0 */
+	{"o",0},{"u",0},{"u",0},{"u",0},{"u",0},{"y",0},{"th",0},{"y",0}, /* 00F8 */
+	{"a",1},{"a",0},{"a",1},{"a",0},{"a",1},{"a",0},{"c",1},{"c",0}, /* 0100 */
+	{"c",1},{"c",0},{"c",1},{"c",0},{"c",1},{"c",0},{"d",1},{"d",0}, /* 0108 */
+	{"d",1},{"d",0},{"e",1},{"e",0},{"e",1},{"e",0},{"e",1},{"e",0}, /* 0110 */
+	{"e",1},{"e",0},{"e",1},{"e",0},{"g",1},{"g",0},{"g",1},{"g",0}, /* 0118 */
+	{"g",1},{"g",0},{"g",1},{"g",0},{"h",1},{"h",0},{"h",1},{"h",0}, /* 0120 */
+	{"i",1},{"i",0},{"i",1},{"i",0},{"i",1},{"i",0},{"i",1},{"i",0}, /* 0128 */
+	{"i",1},{"i",0},{"ij",1},{"ij",0},{"j",1},{"j",0},{"k",1},{"k",0}, /* 0130 */
+	{"k",0},{"l",1},{"l",0},{"l",1},{"l",0},{"l",1},{"l",0},{"l",1}, /* 0138 */
+	{"l",0},{"l",1},{"l",0},{"n",1},{"n",0},{"n",1},{"n",0},{"n",1}, /* 0140 */
+	{"n",0},{"n",0},{"n",1},{"n",0},{"o",1},{"o",0},{"o",1},{"o",0}, /* 0148 */
+	{"o",1},{"o",0},{"oe",1},{"oe",0},{"r",1},{"r",0},{"r",1},{"r",0}, /* 0150 */
+	{"r",1},{"r",0},{"s",1},{"s",0},{"s",1},{"s",0},{"s",1},{"s",0}, /* 0158 */
+	{"s",1},{"s",0},{"t",1},{"t",0},{"t",1},{"t",0},{"t",1},{"t",0}, /* 0160 */
+	{"u",1},{"u",0},{"u",1},{"u",0},{"u",1},{"u",0},{"u",1},{"u",0}, /* 0168 */
+	{"u",1},{"u",0},{"u",1},{"u",0},{"w",1},{"w",0},{"y",1},{"y",0}, /* 0170 */
+	{"y",1},{"z",1},{"z",0},{"z",1},{"z",0},{"z",1},{"z",0},{"s",0}, /* 0178 */
+};
+/* clang-format on */
+
+/* Append the folded form of letter or digit cp to out; returns the bytes
+ * written (0-4) and sets *upper. */
+size_t
+cspr_foldcp(uint32_t cp, char *out, int *upper)
+{
+	*upper = 0;
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z') {
+			*upper = 1;
+			cp |= 0x20;
+		}
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp >= 0xc0 && cp < 0x180) {
+		size_t n = strlen(latin[cp - 0xc0].f);
+
+		memcpy(out, latin[cp - 0xc0].f, n);
+		*upper = latin[cp - 0xc0].upper;
+		return n;
+	}
+	/* Greek and Cyrillic capitals: enough to make their names
+	 * case-insensitive too */
+	if ((cp >= 0x391 && cp <= 0x3a9) || (cp >= 0x410 && cp <= 0x42f)) {
+		*upper = 1;
+		cp += 0x20;
+	} else if (cp >= 0x400 && cp <= 0x40f) {
+		*upper = 1;
+		cp += 0x50;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+
+/* ---- titles ---- */
+
+/* Before a name: "Mrs Hope", "Dr. Farrow", "PC Dev".  abbrev: written
+ * with a full stop that ends no sentence ("Dr. Farrow").  Sorted. */
+/* clang-format off */
+static const struct title {
+	const char *w;
+	int abbrev;
+} titles[] = {
+	{.w = "cllr", .abbrev = 1},
+	{.w = "dame"},
+	{.w = "dc"},
+	{.w = "det", .abbrev = 1},
+	{.w = "doctor"},
+	{.w = "dr", .abbrev = 1},
+	{.w = "insp", .abbrev = 1},
+	{.w = "inspector"},
+	{.w = "lady"},
+	{.w = "miss"},
+	{.w = "mr", .abbrev = 1},
+	{.w = "mrs", .abbrev = 1},
+	{.w = "ms", .abbrev = 1},
+	{.w = "mx", .abbrev = 1},
+	{.w = "pc"},
+	{.w = "prof", .abbrev = 1},
+	{.w = "professor"},
+	{.w = "rev", .abbrev = 1},
+	{.w = "revd", .abbrev = 1},
+	{.w = "reverend"},
+	{.w = "sgt", .abbrev = 1},
+	{.w = "sir"},
+	{.w = "supt", .abbrev = 1},
+};
+/* clang-format on */
+
+static int
+cmptitle(const void *a, const void *b)
+{
+	return strcmp(a, ((const struct title *)b)->w);
+}
+
+static const struct title *
+title(const char *folded)
+{
+	return bsearch(folded, titles, sizeof(titles) / sizeof(titles[0]),
+	    sizeof(titles[0]), cmptitle);
+}
+
+int
+cspr_is_title(const char *folded)
+{
+	return title(folded) != NULL;
+}
+
+int
+cspr_is_title_abbrev(const char *folded)
+{
+	const struct title *t = title(folded);
+
+	return t && t->abbrev;
+}
+
+/* ---- lines and columns ---- */
+
+void
+cspr_textpos_at(const char *text, size_t len, struct cspr_textpos *c,
+    size_t off)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	uint32_t cp;
+
+	if (c->line == 0) {
+		c->pos = 0;
+		c->line = c->col = 1;
+	}
+	while (c->pos < off && c->pos < len) {
+		c->pos += cspr_u8next(s, len, c->pos, &cp);
+		if (cp == '\n') {
+			c->line++;
+			c->col = 1;
+		} else
+			c->col++;
+	}
+}
+
+long
+cspr_text_chars(const char *text, size_t len, size_t from, size_t to)
+{
+	long n = 0;
+
+	while (from < to && from < len) {
+		from += cspr_u8next((const unsigned char *)text, len, from,
+		    &(uint32_t){0});
+		n++;
+	}
+	return n;
+}
+
 /* Windows-1252's 0x80-0x9F; the five bytes it leaves undefined are the C1
  * controls of the same number, as browsers decode them. */
 /* clang-format off */
