@@ -86,6 +86,33 @@ void cspr_textpos_at(const char *text, size_t len, struct cspr_textpos *c,
 /* The number of characters in text[from..to). */
 long cspr_text_chars(const char *text, size_t len, size_t from, size_t to);
 
+/* White space within a line: space, tab, CR, form feed, vertical tab. */
+int cspr_text_hspace(char c);
+/* 1 when s[0..n) is all such white space (or empty). */
+int cspr_text_blank(const char *s, size_t n);
+/* A byte that can be part of a word: an ASCII letter or digit, or any
+ * byte of a UTF-8 character (most of them letters in a report). */
+int cspr_text_wordc(unsigned char c);
+
+/* A line of a report, Markdown or plain text (pdftotext, pandoc). */
+struct cspr_line {
+	size_t off, len; /* its text, without the line end (and a
+			    byte-order mark on the first line) */
+	enum {
+		CSPR_L_TEXT,  /* for the caller: prose, headings, lists */
+		CSPR_L_BLANK, /* white space only (form feeds included) */
+		CSPR_L_SKIP,  /* YAML front matter, a code fence */
+		CSPR_L_CODE,  /* inside fenced code */
+	} kind;
+};
+/* Split text[0..len) (any bytes) into lines in *v (free() it), *n of
+ * them.  Front matter is "---" on the first line to "---" or "..."; a
+ * fence is three or more ` or ~ after at most three spaces, closed only by
+ * a fence of the same character at least as long with nothing after it
+ * (CommonMark), or the end.  Returns 0, or -1 on out of memory. */
+int cspr_text_lines(const char *text, size_t len, struct cspr_line **v,
+    size_t *n);
+
 /* 1 when text[0..len) is valid UTF-8. */
 int cspr_text_is_utf8(const char *text, size_t len);
 /* text[0..len) read as Windows-1252, as new NUL-terminated UTF-8 of

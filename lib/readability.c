@@ -1197,8 +1197,8 @@ cspr_readability(
 	struct cspr_readability *r = calloc(1, sizeof(*r));
 	struct rd x;
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, e, le;
-	int fence = 0;
+	struct cspr_line *lines;
+	size_t nlines;
 
 	if (!r)
 		return NULL;
@@ -1211,51 +1211,19 @@ cspr_readability(
 	x.limit = opts && opts->long_sentence > 0 ? opts->long_sentence
 						  : CSPR_LONG_SENTENCE;
 	x.extra = opts ? opts->known_acronyms : NULL;
-	/* front matter: --- ... --- (or ...) at the very start */
-	if (len >= 3 && memcmp(s, "---", 3) == 0) {
-		size_t p = 3;
-
-		p = skip_sp(s, p, len);
-		if (p < len && s[p] == '\r')
-			p++;
-		if (p < len && s[p] == '\n') {
-			for (p++; p < len; p++) {
-				size_t q = p;
-
-				while (q < len && s[q] != '\n')
-					q++;
-				le = q;
-				while (le > p &&
-				       (s[le - 1] == '\r' || s[le - 1] == ' '))
-					le--;
-				if (le - p == 3 &&
-				    (memcmp(s + p, "---", 3) == 0 ||
-					memcmp(s + p, "...", 3) == 0)) {
-					i = q;
-					break;
-				}
-				p = q;
-			}
-		}
+	/* lines as text.c reads them: front matter and fenced code are not
+	 * prose; a fence ends a sentence */
+	if (cspr_text_lines(text, len, &lines, &nlines) < 0) {
+		cspr_readability_free(&r);
+		return NULL;
 	}
-	while (i < len && !x.oom) {
-		for (e = i; e < len && s[e] != '\n'; e++)
-			;
-		le = e;
-		if (le > i && s[le - 1] == '\r')
-			le--;
-		{
-			size_t f = skip_sp(s, i, le);
-
-			if (le - f >= 3 && (memcmp(s + f, "```", 3) == 0 ||
-					       memcmp(s + f, "~~~", 3) == 0)) {
-				end_sentence(&x);
-				fence = !fence;
-			} else if (!fence)
-				line(&x, i, le);
-		}
-		i = e + 1;
+	for (size_t k = 0; k < nlines && !x.oom; k++) {
+		if (lines[k].kind == CSPR_L_SKIP)
+			end_sentence(&x);
+		else if (lines[k].kind != CSPR_L_CODE)
+			line(&x, lines[k].off, lines[k].off + lines[k].len);
 	}
+	free(lines);
 	end_sentence(&x);
 	free(x.seen);
 	if (x.oom) {

@@ -306,3 +306,132 @@ cspr_text_from_cp1252(const char *text, size_t len, size_t *outlen)
 	*outlen = o;
 	return out;
 }
+
+/* ---- lines of a report ---- */
+
+int
+cspr_text_hspace(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+int
+cspr_text_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!cspr_text_hspace(s[i]))
+			return 0;
+	return 1;
+}
+
+int
+cspr_text_wordc(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+/* A code fence: at most three spaces (a form feed, which pdftotext puts
+ * before a page's first line, is none), then three or more ` or ~.  Its
+ * character and length; *rest is 1 when nothing but spaces follows the
+ * run, as a closing fence must. */
+static int
+fence(const char *s, size_t n, char *c, size_t *flen, int *rest)
+{
+	size_t at = 0, w = 0, i;
+
+	while (at < n && (s[at] == ' ' || s[at] == '\t' || s[at] == '\f')) {
+		w += s[at] == '\t' ? 4 : s[at] == ' ';
+		at++;
+	}
+	if (w > 3 || at >= n || (s[at] != '`' && s[at] != '~'))
+		return 0;
+	for (i = at; i < n && s[i] == s[at]; i++)
+		;
+	if (i - at < 3)
+		return 0;
+	*c = s[at];
+	*flen = i - at;
+	*rest = cspr_text_blank(s + i, n - i);
+	return 1;
+}
+
+/* "---" or "..." and nothing after but spaces. */
+static int
+matter_mark(const char *s, size_t n, int end)
+{
+	return n >= 3 && (memcmp(s, "---", 3) == 0 ||
+	    (end && memcmp(s, "...", 3) == 0)) && cspr_text_blank(s + 3, n - 3);
+}
+
+int
+cspr_text_lines(const char *text, size_t len, struct cspr_line **out,
+    size_t *nout)
+{
+	struct cspr_line *v = NULL;
+	size_t n = 0, cap = 0, i = 0, flen = 0, fl;
+	char fc = 0, c;
+	int infence = 0, rest;
+
+	*out = NULL;
+	*nout = 0;
+	if (!text)
+		len = 0;
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+
+		if (cspr_grow(&v, &cap, n + 1, sizeof(*v)) < 0) {
+			free(v);
+			return -1;
+		}
+		v[n].off = i;
+		v[n].len = end - i;
+		if (v[n].len > 0 && text[end - 1] == '\r')
+			v[n].len--;
+		/* a byte-order mark is not part of the first line's text */
+		if (n == 0 && v[0].len >= 3 &&
+		    memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+			v[0].off = 3;
+			v[0].len -= 3;
+		}
+		v[n].kind = CSPR_L_TEXT;
+		n++;
+		i = end + 1;
+	}
+	/* YAML front matter: "---" on the first line, to "---" or "..." */
+	i = 0;
+	if (n > 0 && matter_mark(text + v[0].off, v[0].len, 0)) {
+		for (i = 1; i < n; i++)
+			if (matter_mark(text + v[i].off, v[i].len, 1))
+				break;
+		if (i < n) {
+			for (size_t k = 0; k <= i; k++)
+				v[k].kind = CSPR_L_SKIP;
+			i++;
+		} else
+			i = 0;
+	}
+	/* fenced code: closed by a fence of the same character, at least as
+	 * long, with nothing after it (CommonMark), or by the end */
+	for (; i < n; i++) {
+		const char *s = text + v[i].off;
+
+		if (infence) {
+			if (fence(s, v[i].len, &c, &fl, &rest) && c == fc &&
+			    fl >= flen && rest) {
+				infence = 0;
+				v[i].kind = CSPR_L_SKIP;
+			} else
+				v[i].kind = CSPR_L_CODE;
+		} else if (fence(s, v[i].len, &fc, &flen, &rest)) {
+			infence = 1;
+			v[i].kind = CSPR_L_SKIP;
+		} else if (cspr_text_blank(s, v[i].len))
+			v[i].kind = CSPR_L_BLANK;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+

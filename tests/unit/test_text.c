@@ -68,12 +68,87 @@ test_cp1252(void **state)
 	}
 }
 
+/* The kinds of each line, one letter a line: T text, B blank, S skip
+ * (front matter, fence), C code. */
+static const char *
+kinds(const char *text)
+{
+	static char out[64];
+	struct cspr_line *v;
+	size_t n;
+
+	assert_int_equal(cspr_text_lines(text, strlen(text), &v, &n), 0);
+	assert_true(n < sizeof(out));
+	for (size_t k = 0; k < n; k++)
+		out[k] = "TBSC"[v[k].kind];
+	out[n] = '\0';
+	free(v);
+	return out;
+}
+
+static void
+test_lines(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} rows[] = {
+		{.text = "", .want = ""},
+		{.text = "one\n\ntwo", .want = "TBT"},
+		{.text = "one\r\n \f\r\ntwo\n", .want = "TBT"},
+		/* front matter, with a byte-order mark too */
+		{.text = "---\ntitle: x\n...\ntext", .want = "SSST"},
+		{.text = "\xef\xbb\xbf---\na: b\n---\ntext", .want = "SSST"},
+		{.text = "---\nnot closed\ntext", .want = "TTT"},
+		/* a ``` block is not closed by ~~~, nor by a shorter run, nor
+		 * by a fence with text after it */
+		{.text = "```\ncode\n~~~\n# Heading\n```\ntext",
+		    .want = "SCCCST"},
+		{.text = "~~~~\ncode\n~~~\n~~~~ x\n~~~~~\ntext",
+		    .want = "SCCCST"},
+		{.text = "   ```c\ncode\n```", .want = "SCS"},
+		{.text = "    ```\ntext", .want = "TT"},
+		{.text = "\f```\ncode", .want = "SC"},
+		{.text = "``\ntext", .want = "TT"},
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		print_message("%s\n", rows[k].text);
+		assert_string_equal(kinds(rows[k].text), rows[k].want);
+	}
+}
+
+/* The two readers of a report agree on fenced code (issue 13): after a
+ * ``` block wrongly closed by ~~~, neither the headings nor the word count
+ * see what is inside. */
+static void
+test_fences_agree(void **state)
+{
+	static const char text[] = "# Summary\n\nOne two three.\n\n"
+	    "```\nx = 1\n~~~\n# Recommendations\n\nFour five.\n```\n\n"
+	    "## Analysis\n\nSix seven.\n";
+	struct cspr_headings h = {0};
+	struct cspr_readability *r;
+
+	(void)state;
+	assert_int_equal(cspr_headings(text, strlen(text), &h), 2);
+	assert_int_equal(h.v[0].line, 1);
+	assert_int_equal(h.v[1].line, 13);
+	cspr_headings_clear(&h);
+	assert_non_null(r = cspr_readability(text, strlen(text), NULL));
+	/* Summary, One two three, Analysis, Six seven */
+	assert_int_equal(r->words, 7);
+	cspr_readability_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_is_utf8),
 		cmocka_unit_test(test_cp1252),
+		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_fences_agree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
