@@ -116,6 +116,24 @@ extern const char cspr_schema_draft07_json[];
  * text. */
 extern const char cspr_case_schema_json[];
 
+/* ---- freetext.c: which strings of a case are free text ---- */
+
+/* What a string of a case is, as the schema describes it. */
+enum cspr_text {
+	CSPR_TEXT_CODE, /* enum, const, format or pattern: a code, a date */
+	CSPR_TEXT_KEPT, /* "x-free-text": false: an id, an agency, kept */
+	CSPR_TEXT_FREE, /* anything else, and what no schema node describes */
+};
+/* Call fn(arg, str, cls) for every string value of instance (borrowed; fn
+ * may change the string in place) with its class under schema (borrowed,
+ * draft-07; $ref, allOf, anyOf, oneOf, properties, patternProperties,
+ * additionalProperties and items followed).  Returns 0, or the first
+ * negative value fn returns. */
+int cspr_free_text_walk(json_t *schema, json_t *instance,
+    int (*fn)(void *arg, json_t *str, enum cspr_text cls), void *arg);
+/* The built-in case schema as a tree; NULL on out of memory. */
+json_t *cspr_case_schema_tree(void);
+
 /* ---- calendar.c: dates, working days and bank holidays ---- */
 
 /* A date: days since 1970-01-01, negative before. */
@@ -749,11 +767,13 @@ char *cspr_age(cspr_date dob, cspr_date at, char *buf, size_t size);
  * removed; each professional's name "role, agency"; the referrer's name
  * "Referrer, agency" (or a professional's label), phone and e-mail removed;
  * every dob replaced by age_at_incident (dropped when incident.date is
- * not known); every other string redacted with d (a detector from the same
- * case), except dates, which are left for the scan; the reviewer's name
+ * not known); every other free-text string (cspr_free_text_walk() over
+ * the built-in schema) redacted with d (a detector from the same case);
+ * codes, dates, ids and kept strings as they are; the reviewer's name
  * kept.  NULL on out of memory. */
 json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d);
-/* Scan every key and string of an anonymised tree with d.  Each identifier
+/* Scan every key and string of an anonymised tree with d (a code, for
+ * names and addresses, is not read: "outside_england" names no one).  Each identifier
  * still there is appended to e as file, the line:col of the same path in
  * doc (when doc is not NULL; the nearest field there), the jq path, and its
  * kind, never the text.  Returns the number found, or -1 on out of
@@ -876,10 +896,14 @@ struct cspr_publish {
 	cspr_date available_until; /* published + 1 year (3 for a national
 				      review), or CSPR_NO_DATE */
 	cspr_date today;           /* as of when it was checked */
+	const char *encoding;      /* "windows-1252" when the report was not
+				      UTF-8 and was read as that, else
+				      NULL (static) */
 };
 
-/* Check a case (borrowed) and its report text[0..len), any bytes; text
- * NULL when there is no report: then only the checks of the case.  Status
+/* Check a case (borrowed) and its report text[0..len), any bytes (text
+ * that is not UTF-8 is read as Windows-1252); text NULL when there is no
+ * report: then only the checks of the case.  Status
  * as of today.  Returns 0, or -1 on out of memory. */
 int cspr_publish_check(json_t *root, const char *text, size_t len,
     const struct cspr_calendar *c, cspr_date today,
