@@ -287,9 +287,9 @@ ics_event(const struct ics *x, const char *id, int nth, const char *name,
 		raw(&l, ")");
 	}
 	raw(&l, ": ");
-	if (strcmp(d->rule, "action") == 0) {
+	if (*d->action) {
 		text(&l, "action ");
-		text(&l, d->id + 7);
+		text(&l, d->action);
 		text(&l, ": ");
 	}
 	text(&l, d->what);
