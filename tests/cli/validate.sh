@@ -109,7 +109,7 @@ ok "a tool that counts days still refuses it" '[ $rc -eq 2 ] && err_is "csp-deci
 # usage and output errors
 run csp-validate --bogus
 ok "unknown option: usage, exit 2" '[ $rc -eq 2 ] && err_is "csp-validate: unrecognized option '"'"'--bogus'"'"'
-usage: csp-validate [-lq] [--format text|json] [--schema file] [file|dir ...]"'
+usage: csp-validate [-lq] [--canonical] [--format text|json] [--schema file] [file|dir ...]"'
 run csp-validate --format tsv examples/
 ok "a format it does not write: exit 2" '[ $rc -eq 2 ] && err_is "csp-validate: --format: no such format here: tsv"'
 run csp-validate --today 2026-02-30 examples/
