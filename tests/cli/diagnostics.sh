@@ -69,3 +69,16 @@ ok "csp-publish-check: a report not beside the name: {file, case, errors}" '[ $r
 run csp-deadlines --holidays tests/data/calendar/bad.txt examples/01-referral.yaml
 ok "a bad holidays file in gcc's form" '[ $rc -eq 2 ] && err_is "tests/data/calendar/bad.txt:4:1: error: expected a date YYYY-MM-DD"'
 
+
+# vim's quickfix, with its default errorformat, finds every place
+if command -v vim >/dev/null 2>&1; then
+	run csp-validate "$bad"
+	vim -u NONE -N -i NONE -es -c "cgetfile $T/err" \
+	    -c "call writefile(map(getqflist(), 'bufname(v:val.bufnr).\"|\".v:val.lnum.\"|\".v:val.col.\"|\".v:val.valid'), '$T/qf')" \
+	    -c 'qa!' </dev/null >/dev/null 2>&1
+	ok "vim's quickfix reads the file, line and column of each" '[ "$(cat $T/qf)" = "$bad|7|8|1
+$bad|8|3|1" ]'
+else
+	n=$((n + 1))
+	echo "ok $n - vim's quickfix reads the file, line and column of each # SKIP vim not installed"
+fi
