@@ -21,7 +21,7 @@ LDFLAGS =
 O = build
 
 # The tools; everything else is derived from this list.
-TOOLS = csp-validate csp-deadlines csp-decide csp-refer csp-rapid-review csp-notify csp-publish-check
+TOOLS = csp-validate csp-deadlines csp-decide csp-refer csp-rapid-review csp-notify csp-publish-check csp-summary
 
 PKGS = yaml-0.1 jansson
 # Recursive (=) so pkg-config runs after tools/deps.sh has installed it.
