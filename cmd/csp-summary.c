@@ -555,6 +555,8 @@ static const char style[] =
     "margin-bottom:.5rem}\n"
     " table.cases td{display:flex;justify-content:space-between;gap:1rem;"
     "border:0;text-align:right}\n"
+    " .scroll{overflow-x:auto}\n"
+    " .scroll svg{width:40rem;max-width:none}\n"
     " table.cases td::before{content:attr(data-label);font-weight:bold;"
     "text-align:left}\n"
     "}\n"
@@ -721,7 +723,7 @@ timeline(const struct tool *t, const struct cspr_case_summary *cs)
 	/* a margin either side, and never a span of nothing */
 	sc.t0 -= 4 + (sc.t1 - sc.t0) / 40;
 	sc.t1 += 4 + (sc.t1 - sc.t0) / 40;
-	printf("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" "
+	printf("<div class=\"scroll\"><svg class=\"timeline\" "
 	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Timeline of ",
 	    TL_W, height);
 	h(cs->id);
@@ -794,7 +796,7 @@ timeline(const struct tool *t, const struct cspr_case_summary *cs)
 	    "today</text></g>", today, TL_TOP - 20, today, height - 4,
 	    today + (today > TL_W - 60 ? -4 : 4), TL_TOP - 20,
 	    today > TL_W - 60 ? "end" : "start");
-	printf("</svg>\n");
+	printf("</svg></div>\n");
 }
 
 /* ---- bar charts ---- */
@@ -828,7 +830,7 @@ bars(const char *aria, const struct bar *b, size_t n)
 		if (sum > max)
 			max = sum;
 	}
-	printf("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
+	printf("<div class=\"scroll\"><svg class=\"chart\" "
 	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", BAR_W,
 	    height, aria);
 	for (size_t i = 0; i < n; i++) {
@@ -855,7 +857,7 @@ bars(const char *aria, const struct bar *b, size_t n)
 		h(b[i].note);
 		printf("</text>");
 	}
-	printf("</svg>\n");
+	printf("</svg></div>\n");
 }
 
 /* ---- the page ---- */

@@ -459,7 +459,7 @@ ids_enter(struct cspr_summary *s, const char *id)
 			return (long)s->ids[j] - 1;
 		j = (j + 1) & (s->nids - 1);
 	}
-	s->ids[j] = (uint32_t)s->ncases;
+	s->ids[j] = (uint32_t)s->ncases + 1;
 	return -1;
 }
 
