@@ -108,6 +108,10 @@ demo: all
 	    echo "(exit status $$r)"; echo; \
 	    [ $$r -le 1 ] || exit $$r; \
 	done
+	@echo "\$$ csp-summary --format html examples/ > $(O)/board.html"; \
+	$(O)/bin/csp-summary --format html examples/ > $(O)/board.html; r=$$?; \
+	[ $$r -le 1 ] || exit $$r; \
+	echo "The case board is in $$(cd $(O) && pwd)/board.html: open it in a browser."
 
 check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)

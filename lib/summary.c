@@ -294,7 +294,7 @@ finding(const struct duty *d)
 
 /* ---- the summary's storage ---- */
 
-#define BLOCK 65536
+#define BLOCK (1024 * 1024) /* mmap'd by malloc: apart from the heap the cases churn */
 
 struct block {
 	struct block *next;
