@@ -542,6 +542,8 @@ static const char style[] =
     ".status-due{color:" C_DUE "}\n"
     ".findings{border-left:4px solid " C_OVERDUE ";padding:.3rem .8rem;"
     "background:#fdecea}\n"
+    ".scroll{overflow-x:auto}\n"
+    "table.figures td:first-child{white-space:nowrap}\n"
     "svg{display:block;width:100%;height:auto;max-width:100%}\n"
     "svg text{font-family:inherit}\n"
     ".case{break-inside:avoid;page-break-inside:avoid}\n"
@@ -555,7 +557,6 @@ static const char style[] =
     "margin-bottom:.5rem}\n"
     " table.cases td{display:flex;justify-content:space-between;gap:1rem;"
     "border:0;text-align:right}\n"
-    " .scroll{overflow-x:auto}\n"
     " .scroll svg{width:40rem;max-width:none}\n"
     " table.cases td::before{content:attr(data-label);font-weight:bold;"
     "text-align:left}\n"
@@ -989,7 +990,8 @@ html_timeliness(const struct run *r)
 		bars("Timeliness of each rule", b, n);
 		free(b);
 	}
-	printf("<table>\n<thead><tr><th>Rule</th><th>Para</th>"
+	printf("<div class=\"scroll\"><table class=\"figures\">\n"
+	    "<thead><tr><th>Rule</th><th>Para</th>"
 	    "<th class=\"n\">Ran</th><th class=\"n\">On time</th>"
 	    "<th class=\"n\">Late</th><th class=\"n\">Overdue</th>"
 	    "<th class=\"n\">Due</th><th class=\"n\">Share on time</th>"
@@ -1011,7 +1013,7 @@ html_timeliness(const struct run *r)
 			printf("%d", x->worst);
 		printf("</td></tr>\n");
 	}
-	printf("</tbody>\n</table>\n</section>\n");
+	printf("</tbody>\n</table></div>\n</section>\n");
 }
 
 static void
@@ -1189,7 +1191,8 @@ main(int argc, char **argv)
 	if (!(r.s = cspr_summary_new(t.today, r.from, r.to,
 	    t.format == FMT_HTML))) {
 		fprintf(stderr, "%s: out of memory\n", t.name);
-		return tool_finish(&t) > 2 ? 2 : 2;
+		tool_status(&t, CSPR_ERROR);
+		return tool_finish(&t);
 	}
 	tool_each(&t, argc - optind, argv + optind, add, &r);
 	if (cspr_summary_finish(r.s) < 0) {

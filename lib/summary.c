@@ -797,7 +797,10 @@ cspr_summary_finish(struct cspr_summary *s)
 {
 	if (s->finished)
 		return 0;
-	qsort(s->cases, s->ncases, sizeof(*s->cases), case_cmp);
+	/* (qsort of nothing: its array may be NULL, which qsort may not
+	 * be given) */
+	if (s->ncases)
+		qsort(s->cases, s->ncases, sizeof(*s->cases), case_cmp);
 	free(s->ids);
 	s->ids = NULL;
 	s->nids = 0;
@@ -808,14 +811,17 @@ cspr_summary_finish(struct cspr_summary *s)
 		struct cspr_timeliness *t = &r->t;
 		unsigned long judged = t->on_time + t->late + t->overdue;
 
-		qsort(r->extra, r->nextra, sizeof(*r->extra), int_cmp);
+		if (r->nextra)
+			qsort(r->extra, r->nextra, sizeof(*r->extra),
+			    int_cmp);
 		t->share_on_time = judged ? (double)t->on_time / judged : -1;
 		if (t->timed)
 			t->median = (kth(r, (t->timed - 1) / 2) +
 			    kth(r, t->timed / 2)) / 2.0;
 		s->table[i] = *t;
 	}
-	qsort(s->table, s->nrules, sizeof(*s->table), rule_cmp);
+	if (s->nrules)
+		qsort(s->table, s->nrules, sizeof(*s->table), rule_cmp);
 	if (s->funnel.rr_timed)
 		s->funnel.rr_average_late = (double)s->rr_late_sum /
 		    (double)s->funnel.rr_timed;

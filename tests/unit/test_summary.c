@@ -279,7 +279,7 @@ test_timeliness(void **state)
 	    CSPR_NO_DATE, CSPR_NO_DATE, 0);
 	const char *told[] = {"2026-11-03", "2026-11-05", "2026-11-10", NULL};
 	const struct cspr_timeliness *t;
-	char id[8];
+	char id[16];
 
 	(void)state;
 	for (int i = 0; i < 4; i++) {
@@ -419,7 +419,7 @@ test_duplicates(void **state)
 	    CSPR_NO_DATE, CSPR_NO_DATE, 0);
 	json_t *a = mk("");
 	const struct cspr_duplicate *d;
-	char file[16];
+	char file[24];
 
 	(void)state;
 	/* enough cases to make the table of ids grow */
