@@ -34,6 +34,7 @@ static const char help[] =
     "      --today DATE         judge as of DATE (YYYY-MM-DD)\n"
     "      --holidays FILE      more bank holidays (GOV.UK JSON or a list)\n"
     "      --schema FILE        check cases against this draft-07 schema\n"
+    "      --stdin-name NAME    the name standard input is shown by\n"
     "  -h, --help               this help\n"
     "      --version            the version\n"
     "\nExit status: 0 nothing overdue, 1 something the partnership or local "
@@ -101,14 +102,17 @@ period(const struct run *r, char *buf, size_t n)
 	return buf;
 }
 
+/* How far off the next duty is, in csp-deadlines' words. */
 static void
 progress(const struct tool *t, const struct cspr_case_summary *cs, char *buf,
     size_t n)
 {
-	struct cspr_when none = {0, CSPR_WHEN_NONE};
+	struct cspr_deadline d = {.status = cs->next_status,
+	    .due = cs->next_due, .days_left = cs->next_days_left,
+	    .early = cs->next_early, .before = cs->next_before};
 
-	text_progress(t->cal, t->today, cs->next_status, cs->next_due, none,
-	    cs->next_days_left, "", buf, n);
+	d.done.kind = CSPR_WHEN_NONE;
+	text_progress(t->cal, t->today, &d, "", buf, n);
 }
 
 /* "80%", "-" */
@@ -685,13 +689,15 @@ static void
 svg_title(const struct tool *t, const struct cspr_clock *k)
 {
 	char a[11], b[11], c[11], more[64];
-	struct cspr_when due = {(cspr_time)k->due * 1440, CSPR_WHEN_DATE};
-	struct cspr_when done = {(cspr_time)k->done * 1440, CSPR_WHEN_DATE};
+	struct cspr_deadline d = {.status = k->status,
+	    .due = {(cspr_time)k->due * 1440, CSPR_WHEN_DATE},
+	    .done = {(cspr_time)k->done * 1440, CSPR_WHEN_DATE},
+	    .days_left = k->days_left, .early = k->early,
+	    .before = k->before};
 
 	if (k->done == CSPR_NO_DATE)
-		done.kind = CSPR_WHEN_NONE;
-	text_progress(t->cal, t->today, k->status, due, done, k->days_left,
-	    "pending", more, sizeof(more));
+		d.done.kind = CSPR_WHEN_NONE;
+	text_progress(t->cal, t->today, &d, "pending", more, sizeof(more));
 	printf("<title>");
 	h(k->id);
 	printf(" (%s): ", k->para);
@@ -1151,8 +1157,7 @@ main(int argc, char **argv)
 	    "[-q] [--format text|json|tsv|csv|html] [--table NAME] "
 	    "[--from DATE] [--to DATE] [--names] [file|dir ...]", help,
 	    FMT_JSON | FMT_TSV | FMT_CSV | FMT_HTML);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_FROM:
 			r.from = date_arg(&t, "--from", optarg);

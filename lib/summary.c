@@ -199,12 +199,14 @@ cspr_stage_para(enum cspr_stage s)
 
 /* ---- the adapter: a case's duties as the library evaluates them ---- */
 
-/* One duty row, whichever list it came from. */
+/* One duty row as the summary reads it. */
 struct duty {
-	const char *id;    /* valid while the lists are */
-	const char *rule;  /* static: the rule id, "action" for an action */
+	const char *id;    /* valid while the list is */
+	const char *rule;  /* static: the duty id, "action" for an action */
 	const char *para;  /* static */
 	const char *owner; /* NULL when the row does not say */
+	int clock;         /* a row of the deadline table: it has a clock */
+	int early, before; /* see struct cspr_deadline */
 	struct cspr_when from, due, done;
 	enum cspr_status status;
 	int days_left;
@@ -212,62 +214,39 @@ struct duty {
 
 struct duties {
 	struct cspr_deadlines ds;
-	struct cspr_obligations os;
 };
 
-/* The deadline rows, then the obligations that are not deadline rows
- * under the same id (csp-notify's rows with a clock are csp-deadlines'). */
+/* Every duty of the table that applies (duties.c), with a clock or not,
+ * then the actions: the rows csp-deadlines and csp-notify show. */
 static int
 duties_eval(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct duties *x)
 {
 	memset(x, 0, sizeof(*x));
-	return cspr_deadlines_eval(root, cal, today, &x->ds) < 0 ||
-	    cspr_obligations_eval(root, cal, today, &x->os) < 0 ? -1 : 0;
+	return cspr_duties_eval(root, cal, today, &x->ds);
 }
 
 static void
 duties_clear(struct duties *x)
 {
 	cspr_deadlines_clear(&x->ds);
-	cspr_obligations_clear(&x->os);
-}
-
-static int
-is_deadline(const struct duties *x, const char *id)
-{
-	for (size_t i = 0; i < x->ds.n; i++)
-		if (strcmp(x->ds.v[i].id, id) == 0)
-			return 1;
-	return 0;
 }
 
 /* The i-th duty into *d; 0 when there is no i-th, -1 to skip it. */
 static int
 duty_at(const struct duties *x, size_t i, struct duty *d)
 {
-	if (i < x->ds.n) {
-		const struct cspr_deadline *s = &x->ds.v[i];
+	const struct cspr_deadline *s;
 
-		*d = (struct duty){.id = s->id, .rule = s->rule,
-		    .para = s->para, .owner = s->owner, .from = s->from,
-		    .due = s->due, .done = s->done, .status = s->status,
-		    .days_left = s->days_left};
-		return 1;
-	}
-	i -= x->ds.n;
-	if (i < x->os.n) {
-		const struct cspr_obligation *o = &x->os.v[i];
-
-		if (is_deadline(x, o->id))
-			return -1;
-		*d = (struct duty){.id = o->id, .rule = o->id,
-		    .para = o->para, .due = o->due, .done = o->done,
-		    .status = o->status, .days_left = o->days_left};
-		d->from.kind = CSPR_WHEN_NONE;
-		return 1;
-	}
-	return 0;
+	if (i >= x->ds.n)
+		return 0;
+	s = &x->ds.v[i];
+	*d = (struct duty){.id = s->id, .rule = s->rule, .para = s->para,
+	    .owner = s->owner, .clock = s->clock, .early = s->early,
+	    .before = s->before, .from = s->from,
+	    .due = s->due, .done = s->done, .status = s->status,
+	    .days_left = s->days_left};
+	return 1;
 }
 
 static int
@@ -514,7 +493,7 @@ time_clock(struct cspr_summary *s, const struct duty *d,
 {
 	struct rule_stats *r;
 
-	if (is_action(d) || d->from.kind == CSPR_WHEN_NONE ||
+	if (is_action(d) || !d->clock || d->from.kind == CSPR_WHEN_NONE ||
 	    d->status == CSPR_PENDING ||
 	    !in_period(s, cspr_when_date(d->from)))
 		return 0;
@@ -641,6 +620,8 @@ keep_clocks(struct cspr_summary *s, struct cspr_case_summary *cs,
 		k->status = d.status;
 		k->days_left = d.days_left;
 		k->action = is_action(&d);
+		k->early = d.early;
+		k->before = d.before;
 		cs->nclocks++;
 	}
 	return 0;
@@ -696,6 +677,8 @@ cspr_summary_add(struct cspr_summary *s, const json_t *root,
 			cs->next_due = d.due;
 			cs->next_status = d.status;
 			cs->next_days_left = d.days_left;
+			cs->next_early = d.early;
+			cs->next_before = d.before;
 		}
 		if (time_clock(s, &d, cal) < 0)
 			goto out;

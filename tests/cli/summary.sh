@@ -58,8 +58,8 @@ cp examples/06-closed.yaml "$T/dup/c.yaml"
 line=$(grep -n '^id:' examples/06-closed.yaml | cut -d: -f1)
 run csp-summary "$T/dup"
 ok "the same id in two files: exit 1, at the later file's id, naming the first" '[ $rc -eq 1 ] &&
-    err_has "$T/dup/b.yaml:$line:1: .id: the same case id as $T/dup/a.yaml" &&
-    err_has "$T/dup/c.yaml:$line:1: .id: the same case id as $T/dup/a.yaml" &&
+    grep "^$T/dup/b.yaml:$line:1: " $T/err | grep -q ".id: the same case id as $T/dup/a.yaml\$" &&
+    grep "^$T/dup/c.yaml:$line:1: " $T/err | grep -q ".id: the same case id as $T/dup/a.yaml\$" &&
     [ $(wc -l <$T/err) -eq 2 ]'
 ok "text: the finding names both files" 'out_has "  HSCP-2024-037: $T/dup/a.yaml and $T/dup/b.yaml" && out_has "Cases as of 2026-11-26, by next due date: 3"'
 run csp-summary --format json "$T/dup"
