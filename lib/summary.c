@@ -345,6 +345,14 @@ keep(struct cspr_summary *s, const char *str)
 	return p ? memcpy(p, str, n) : NULL;
 }
 
+/* A duty's id to keep: the table's own string for a row of the table,
+ * a copy for an action's "action:ID". */
+static const char *
+kept_id(struct cspr_summary *s, const struct duty *d)
+{
+	return strcmp(d->id, d->rule) == 0 ? d->rule : keep(s, d->id);
+}
+
 struct cspr_summary *
 cspr_summary_new(cspr_date today, cspr_date from, cspr_date to, int clocks)
 {
@@ -611,7 +619,7 @@ keep_clocks(struct cspr_summary *s, struct cspr_case_summary *cs,
 
 		if (r < 0 || d.due.kind == CSPR_WHEN_NONE)
 			continue;
-		if (!(k->id = keep(s, d.id)))
+		if (!(k->id = kept_id(s, &d)))
 			return -1;
 		k->para = d.para;
 		k->from = date_of(d.from);
@@ -671,7 +679,7 @@ cspr_summary_add(struct cspr_summary *s, const json_t *root,
 		cs->findings |= finding(&d);
 		if (open_duty(&d) && d.due.kind != CSPR_WHEN_NONE &&
 		    (!cs->next || d.due.t < cs->next_due.t)) {
-			if (!(cs->next = keep(s, d.id)))
+			if (!(cs->next = kept_id(s, &d)))
 				goto out;
 			cs->next_para = d.para;
 			cs->next_due = d.due;

@@ -5,8 +5,9 @@
 # (no name without --names, nothing from free text), and the board: valid
 # HTML (tidy), no script and nothing external, and drawn by a real browser
 # (chromium --headless), whose DOM must hold every case id, the overdue
-# rows, one timeline per case and no name; its PNG is kept in the build
-# folder for a person to look at.  Tests run with CSP_TODAY=2026-11-26.
+# rows, one timeline per case and no name, and which prints it on A4; its
+# PNGs (desktop and phone) and PDF are kept in the build folder for a person
+# to look at.  Tests run with CSP_TODAY=2026-11-26.
 . tests/lib.sh
 
 sums=$(cat examples/*.yaml | cksum)
@@ -160,6 +161,13 @@ else
 	browse "$T/phone.out" --window-size=390,2400 \
 	    --screenshot="$shots/summary-board-phone.png"
 	ok "chromium: and as a phone shows it" '[ -s $shots/summary-board-phone.png ]'
+	rm -f "$shots/summary-board.pdf"
+	browse "$T/pdf.out" --no-pdf-header-footer \
+	    --print-to-pdf="$shots/summary-board.pdf"
+	grep -a -o "/MediaBox \[[^]]*\]" "$shots/summary-board.pdf" 2>/dev/null |
+	    sort | uniq -c >"$T/pages"
+	ok "chromium: printed, every page A4 (595 x 842 points): $(awk '{ n += $1 } END { print n + 0 }' $T/pages) pages" '[ $(wc -l <$T/pages) -eq 1 ] &&
+	    grep -q "/MediaBox \[0 0 59[45]\.[0-9]* 84[12]\.[0-9]*\]" $T/pages'
 	browse "$T/dom.html" --dump-dom
 	ok "chromium: the DOM dumped" '[ -s $T/dom.html ] && grep -q "</html>" $T/dom.html'
 	for id in $ids; do
@@ -178,7 +186,7 @@ else
 	ok "DOM: one timeline (SVG) per case" '[ $(grep -o "<svg class=\"timeline\"" $T/dom.html | wc -l) -eq 8 ]'
 	ok "DOM: no name from the case files" '! grep -qFf $T/names $T/dom.html'
 	ok "DOM: no script" '! grep -qi "<script" $T/dom.html'
-	ok "chromium took a few seconds ($(($(date +%s) - t0)) s for three runs)" '[ $(($(date +%s) - t0)) -le 30 ]'
+	ok "chromium took a few seconds ($(($(date +%s) - t0)) s for four runs)" '[ $(($(date +%s) - t0)) -le 40 ]'
 fi
 
 ok "no case file was modified" '[ "$(cat examples/*.yaml | cksum)" = "$sums" ]'
