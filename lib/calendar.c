@@ -5,12 +5,13 @@
  * working days, so this file is the arithmetic behind all the deadlines.
  *
  * A cspr_date is a day number (days since 1970-01-01) and a cspr_time a
- * minute number (minutes since 1970-01-01T00:00).  Both are naive UK local
- * time: the case files record wall-clock times without a zone, and "48
- * hours" in the procedure means 48 hours of wall clock, so no daylight
- * saving adjustment is made anywhere.  Conversions use Howard Hinnant's
- * integer civil-date algorithms, never mktime(3): the result must not
- * depend on the machine's zone.
+ * minute number (minutes since 1970-01-01T00:00).  Both are UK local time
+ * as the case files record it, without a zone; where elapsed time matters
+ * ("48 hours" are 48 hours of elapsed time, SPEC section 3) or the
+ * machine's instant does ("today" is the date in England), the UK offset
+ * comes from the BST rule below.  Conversions use Howard Hinnant's integer
+ * civil-date algorithms, never mktime(3) or localtime(3): the result must
+ * not depend on the machine's zone or its tzdata.
  *
  * Bank holidays come from the rules of the Banking and Financial Dealings
  * Act 1971 and the proclamations since, for the years 1900-2200, plus every
@@ -664,6 +665,58 @@ cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
 	    -working_days(c, to, from);
 
 	return n > INT_MAX ? INT_MAX : n < -INT_MAX ? -INT_MAX : (int)n;
+}
+
+/* ---- UK local time (SPEC section 3) ---- */
+
+/* Case files record UK wall-clock time.  Where an elapsed span matters
+ * (7.2's 48 hours) or the instant is the machine's (today), the offset is
+ * worked out here from the rule of the Summer Time Order 2002, which is
+ * the EU's: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+ * the last Sunday of October.  No tzdata, and never the process's TZ. */
+
+/* The UTC minute at which BST starts (march) or ends in year y: 01:00 UTC
+ * on the month's last Sunday. */
+static int64_t
+bst_edge(int64_t y, int month)
+{
+	int64_t last = days_from_civil(y, month, 31);
+
+	return (last - floormod(last + 4, 7)) * 1440 + 60;
+}
+
+static int
+in_bst(int64_t utc)
+{
+	int64_t y;
+	int m, d;
+
+	civil_from_days(floordiv(utc, 1440), &y, &m, &d);
+	return utc >= bst_edge(y, 3) && utc < bst_edge(y, 10);
+}
+
+cspr_time
+cspr_uk_from_utc(cspr_time utc)
+{
+	return in_bst(utc) ? utc + 60 : utc;
+}
+
+cspr_time
+cspr_uk_to_utc(cspr_time local)
+{
+	/* the BST reading when it exists: in October's repeated hour both
+	 * do and it is the earlier; in March's skipped hour neither does,
+	 * and GMT's, the offset in force before the change, is taken (as
+	 * PEP 495's fold 0) */
+	return in_bst(local - 60) ? local - 60 : local;
+}
+
+cspr_date
+cspr_uk_today(time_t now)
+{
+	int64_t s = (int64_t)now;
+
+	return to_date(floordiv(cspr_uk_from_utc(floordiv(s, 60)), 1440));
 }
 
 /* ---- holiday files ---- */

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -119,8 +120,8 @@ extern const char cspr_case_schema_json[];
 
 /* A date: days since 1970-01-01, negative before. */
 typedef int32_t cspr_date;
-/* A local date-time: minutes since 1970-01-01T00:00, UK wall-clock time
- * taken naively: no zone and no daylight saving adjustment. */
+/* A date-time: minutes since 1970-01-01T00:00; as a case records it, UK
+ * wall-clock time (cspr_uk_to_utc() gives the instant). */
 typedef int64_t cspr_time;
 
 #define CSPR_NO_DATE INT32_MIN
@@ -196,7 +197,20 @@ cspr_date cspr_add_working_days(const struct cspr_calendar *c, cspr_date d,
 int cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
     cspr_date to);
 
-/* ---- deadlines.c: the deadline table of the procedure ---- */
+/* UK local time (SPEC section 3): GMT, or BST from 01:00 UTC on the last
+ * Sunday of March to 01:00 UTC on the last Sunday of October, by that rule
+ * for every year, without tzdata or the process's TZ.  A cspr_time read as
+ * minutes since 1970-01-01T00:00 UTC, as UK wall-clock time. */
+cspr_time cspr_uk_from_utc(cspr_time utc);
+/* The UTC minute of a UK wall-clock time; a time in the hour skipped in
+ * March or repeated in October is read as the earlier reading (GMT's in
+ * March, BST's in October). */
+cspr_time cspr_uk_to_utc(cspr_time local);
+/* The date in England at the instant now (seconds since the epoch, as
+ * time(3) gives it), whatever the process's TZ: "today". */
+cspr_date cspr_uk_today(time_t now);
+
+/* ---- deadlines.c, duties.c: every duty of the procedure, one table ---- */
 
 /* A moment as a case records it: a date, or a date and a time. */
 struct cspr_when {
@@ -205,45 +219,84 @@ struct cspr_when {
 };
 
 /* SPEC section 4: done (on or before due), late (done after due), overdue
- * (not done, today after due), due (not done, today on or before due),
- * pending (applies, but the date it runs from is missing). */
+ * (not done, today after due; or, for a duty to come before something,
+ * that has happened), due (not done, today on or before due, or no
+ * timescale), pending (applies, but what starts it is missing). */
 enum cspr_status { CSPR_DONE, CSPR_LATE, CSPR_OVERDUE, CSPR_DUE,
 	CSPR_PENDING };
 
-/* One deadline of one case. */
+#define CSPR_MAX_DUTY_MISSING 2
+
+/* One duty of one case: a row of the table in duties.c as it stands. */
 struct cspr_deadline {
-	char id[80];       /* the rule id, or "action:" and the action's id */
-	const char *rule;  /* the rule id ("action" for actions) */
+	char id[80];       /* the duty id, or "action:" and the action's id */
+	char action[72];   /* an action's id, "" for other duties */
+	const char *rule;  /* the duty id ("action" for actions) */
 	const char *para;  /* the paragraph that sets it: "5.1" */
 	const char *what;  /* what is due, for people (borrowed) */
 	const char *owner; /* "local_authority", "partnership" or "panel" */
-	const char *const *to;    /* notification rules: the recipients, */
-	const char *const *about; /* and what about; else NULL */
+	/* a clock taken from another paragraph, for people ("five working
+	 * days as 5.1"), or NULL */
+	const char *borrowed;
+	const char *const *to;    /* a notification: the recipients, */
+	const char *const *about; /* and what about (about[0] is the
+				     message's); else NULL */
+	int applies;       /* cspr_duty_eval(): the duty applies */
+	int clock;         /* it has a clock: csp-deadlines shows it */
+	int notice;        /* a notification or a duty without a clock:
+			      csp-notify shows it */
+	int early;         /* 9.15.3, 9.16.2: publication came too soon for
+			      the copy: seven working days before it fell
+			      before the report was completed */
+	int before;        /* it must come before the moment in due (9.14:
+			      "before publication"), and is overdue once
+			      that has passed without it */
 	/* from: what the clock runs from (for 9.15.3 and 9.16.2, the
 	 * completion or publication date, whichever gave the due date);
-	 * due: from a date, a date; 48 hours from a date-time, a date-time */
+	 * due: from a date, a date; 48 hours from a date-time, a date-time;
+	 * for a duty to come before something, that moment */
 	struct cspr_when from, due, done;
 	enum cspr_status status;
 	int days_left; /* working days left (negative: late); due, overdue */
+	const char *waits; /* pending: what it waits for, or NULL */
+	/* fields the message needs that the case does not record, while it
+	 * is still to send ("review.reviewer.name" for 9.4.1) */
+	const char *missing[CSPR_MAX_DUTY_MISSING];
+	size_t nmissing;
 };
 
-/* A list of deadlines; zero-initialise before use. */
+/* A list of duties; zero-initialise before use. */
 struct cspr_deadlines {
 	struct cspr_deadline *v;
 	size_t n, cap;
 };
 
-/* Append every deadline that applies to a case, in the order of the table,
- * then one per action.  Status as of today.  Returns 0, or -1 on out of
- * memory.  The deadlines borrow strings from root. */
+/* Append every duty with a clock that applies to a case, in the order of
+ * the table, then one per action (11.2).  Status as of today.  Returns 0,
+ * or -1 on out of memory.  The deadlines borrow strings from root. */
 int cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, struct cspr_deadlines *out);
+/* The same for every duty of the table, with a clock or not, then the
+ * actions. */
+int cspr_duties_eval(const json_t *root, const struct cspr_calendar *c,
+    cspr_date today, struct cspr_deadlines *out);
+/* One duty by id ("rapid-review"), as cspr_duties_eval() gives it: 1 and
+ * *d filled when it applies, 0 when not, -1 for an unknown id. */
+int cspr_duty_eval(const json_t *root, const struct cspr_calendar *c,
+    cspr_date today, const char *id, struct cspr_deadline *d);
+/* The duty of that id in a list (borrowed), or NULL. */
+const struct cspr_deadline *cspr_deadline_find(const struct cspr_deadlines *ds,
+    const char *id);
 /* Free a list's contents; it stays usable. */
 void cspr_deadlines_clear(struct cspr_deadlines *ds);
 /* "done", "late", "overdue", "due" or "pending". */
 const char *cspr_status_name(enum cspr_status s);
 /* {rule, para, what, from, due, done, status, working_days_left}. */
 json_t *cspr_deadline_json(const struct cspr_deadline *d);
+/* {id, para, to, about, due, done, status, missing}. */
+json_t *cspr_obligation_json(const struct cspr_deadline *d);
+/* The moment at path: a date, a date-time, or CSPR_WHEN_NONE. */
+struct cspr_when cspr_when_get(const json_t *root, const char *path);
 /* A moment as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" into buf (at least 17
  * bytes), "" when not known; returns buf. */
 char *cspr_when_str(struct cspr_when w, char *buf);
@@ -251,11 +304,23 @@ char *cspr_when_str(struct cspr_when w, char *buf);
 json_t *cspr_when_json(struct cspr_when w);
 /* The date of a moment. */
 cspr_date cspr_when_date(struct cspr_when w);
+/* How far moment at is after due, into buf: "3 working days", or where no
+ * working day has passed, "2 days" (a weekend) or "5 hours"; never "0
+ * working days".  Returns buf. */
+char *cspr_late_str(const struct cspr_calendar *c, struct cspr_when due,
+    struct cspr_when at, char *buf, size_t size);
 /* When every recipient in to[] had been told about any of about[]: the
  * latest of each recipient's first notice in the case's notifications
  * log, or CSPR_WHEN_NONE while one has not. */
 struct cspr_when cspr_notice(const json_t *root, const char *const *to,
     const char *const *about);
+/* A notifications.to value in words: "the Panel", "Ofsted". */
+const char *cspr_recipient(const char *to);
+/* The recipients in to[] in words, "the Panel and the Secretary of State",
+ * into buf; with root, only those the case's log has not told about any
+ * of about[].  Returns how many. */
+int cspr_recipients(char *buf, size_t size, const json_t *root,
+    const char *const *to, const char *const *about);
 
 /* ---- predicates.c: one home for each question the rules share ---- */
 
@@ -636,46 +701,29 @@ void cspr_readability_free(struct cspr_readability **r);
  * word with a letter or digit, 0 for none). */
 int cspr_syllables(const char *word, size_t len);
 
-/* ---- obligations.c: who must be told what, and by when (csp-notify) ---- */
+/* ---- duties.c: who must be told what, and by when (csp-notify) ---- */
 
-#define CSPR_MAX_OBLIGATION_MISSING 2
-
-/* One notification the procedure asks for in one case.  The rows that carry
- * a deadline (5.1, 5.2, 5.3, 8.2.4, 9.15.3, 9.16.2) are csp-deadlines' rows,
- * taken as cspr_deadlines_eval() gives them; the others have no timescale in
- * the procedure, so their due is CSPR_WHEN_NONE and their status is
- * pending (what sets them off has not happened), due (it has, and nothing
- * is logged) or done. */
-struct cspr_obligation {
-	const char *id;           /* "decision-bodies" (static) */
-	const char *para;         /* "9.4.1" (static) */
-	const char *what;         /* for people (static) */
-	const char *const *to;    /* the recipients, NULL-terminated */
-	const char *about;        /* a notifications.about value */
-	const char *waits;        /* pending: the field it waits for, or NULL */
-	struct cspr_when due, done;
-	enum cspr_status status;
-	int days_left;            /* as a deadline's, when due is known */
-	/* fields the message needs that the case does not record, while it
-	 * is still to send ("review.reviewer.name" for 9.4.1) */
-	const char *missing[CSPR_MAX_OBLIGATION_MISSING];
-	size_t nmissing;
-};
-
-/* A list of obligations; zero-initialise before use. */
+/* The duties csp-notify lists: every notification, with a clock or not,
+ * and every duty without a clock; and the checks of the notifications
+ * log. */
 struct cspr_obligations {
-	struct cspr_obligation *v;
+	struct cspr_deadline *v;
 	size_t n, cap;
+	/* findings: a notification to an external body not anonymised
+	 * (9.4.3), a case closed with an action open (11.3, 9.14.3) */
+	struct cspr_findings findings;
+	/* notifications to an external body that do not record whether
+	 * they were anonymised (9.4.3) */
+	struct cspr_findings unknown;
 };
 
 /* Append every obligation that applies to a case, in the order a case
- * meets them, status as of today.  Returns 0, or -1 on out of memory. */
+ * meets them, status as of today, and the log's findings.  Returns 0, or
+ * -1 on out of memory. */
 int cspr_obligations_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, struct cspr_obligations *out);
 /* Free a list's contents; it stays usable. */
 void cspr_obligations_clear(struct cspr_obligations *os);
-/* {id, para, to, about, due, done, status, missing}. */
-json_t *cspr_obligation_json(const struct cspr_obligation *o);
 
 /* ---- anonymise.c: a case for an external body (9.4.3) ---- */
 
@@ -816,6 +864,7 @@ struct cspr_publish {
 	int publishable;           /* 1, 0, or -1 without a report */
 	cspr_date available_until; /* published + 1 year (3 for a national
 				      review), or CSPR_NO_DATE */
+	cspr_date today;           /* as of when it was checked */
 };
 
 /* Check a case (borrowed) and its report text[0..len), any bytes; text

@@ -31,10 +31,10 @@ ok "an overdue action: exit 1" '[ $rc -eq 1 ] && out_is "T-ACT          2026-11-
 # ---- filters ----
 
 run csp-deadlines --overdue examples/
-ok "--overdue shows only overdue deadlines" '[ $rc -eq 1 ] && out_is "HSCP-2026-008  2026-11-11        overdue  11 working days late   complete the final report (9.12.4)
+ok "--overdue shows only overdue deadlines" '[ $rc -eq 1 ] && out_is "HSCP-2026-008  2026-11-11        overdue  11 working days late   complete the final report (9.12.4; six months from the decision as 9.16.1)
 HSCP-2026-008  2026-11-11        overdue  11 working days late   publish the final report (9.16.1)
 HSCP-2025-012  2026-11-13        overdue  9 working days late    action A2: Safe sleep advice refreshed for families in temporary accommodation. (11.2)
-HSCP-2026-022  2026-11-23        overdue  3 working days late    notify the Secretary of State and Ofsted of the looked-after child'"'"'s death (5.3)"'
+HSCP-2026-022  2026-11-23        overdue  3 working days late    notify the Secretary of State and Ofsted of the looked-after child'"'"'s death (5.3; five working days as 5.1)"'
 run csp-deadlines --within 3 examples/
 ok "--within 3: overdue, and due within 3 working days" '[ $rc -eq 1 ] && [ $(wc -l <$T/out) -eq 9 ] && [ $(grep -c " overdue " $T/out) -eq 4 ] && out_has "HSCP-2026-027  2026-12-01        due      3 working days left    complete the rapid review (8.2.1)" && ! grep -Eq "  (done|late|pending)  " $T/out'
 run csp-deadlines --within 0 examples/

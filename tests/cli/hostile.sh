@@ -154,7 +154,7 @@ for x in keys-child keys-top notifications-bad; do
 	case $x in
 	keys-child) last="csp-validate: $B/$x.yaml:$((nk + 3)):3: .child.k$((nk - 1)): unknown field \"k$((nk - 1))\"" ;;
 	keys-top) last="csp-validate: $B/$x.yaml:$((nk + 2)):1: .k$((nk - 1)): unknown field \"k$((nk - 1))\"" ;;
-	*) last="csp-validate: $B/$x.yaml:$((20000 / scale + 3)):10: .notifications[$((20000 / scale - 1))].to: must be one of: panel, ofsted, dfe, secretary_of_state, safeguarding_partners, independent_chair, business_manager, partnership_members, relevant_agencies, family, coroner, practitioners" ;;
+	*) last="csp-validate: $B/$x.yaml:$((20000 / scale + 3)):10: .notifications[$((20000 / scale - 1))].to: must be one of: panel, ofsted, dfe, secretary_of_state, safeguarding_partners, independent_chair, business_manager, partnership_members, relevant_agencies, family, coroner, practitioners, other_partnerships" ;;
 	esac
 	ok "csp-validate $x: every error, in order" '[ $rc -eq 1 ] && [ "$(tail -n 1 $T/err)" = "$last" ] &&
 	    [ "$(wc -l <$T/err)" -eq "$(grep -c "^csp-validate: $B/$x.yaml:[0-9]*:[0-9]*: \." $T/err)" ]'
