@@ -42,11 +42,12 @@ static void
 deadline_line(const char *label, const struct cspr_deadline *d,
     const char *done_word)
 {
-	char due[11], done[11], line[512];
+	char due[11], done[11], from[20], line[512];
 	long n = d->days_left < 0 ? -(long)d->days_left : d->days_left;
 
 	cspr_when_str(d->due, due);
 	cspr_when_str(d->done, done);
+	cspr_when_str(d->from, from);
 	switch (d->status) {
 	case CSPR_DONE:
 		snprintf(line, sizeof(line), "%s %s, on time (due by %s).",
@@ -62,12 +63,13 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 		break;
 	case CSPR_DUE:
 		snprintf(line, sizeof(line), "due by %s, 15 working days after "
-		    "incident.notified; %ld working day%s left.", due, n,
-		    n == 1 ? "" : "s");
+		    "the partnership received notice on %s; %ld working day%s "
+		    "left.", due, from, n, n == 1 ? "" : "s");
 		break;
 	case CSPR_PENDING:
-		snprintf(line, sizeof(line), "pending: incident.notified is not "
-		    "recorded, so the 15 working days cannot be counted.");
+		snprintf(line, sizeof(line), "pending: none of %s is recorded, "
+		    "so the 15 working days cannot be counted.", d->waits ?
+		    d->waits : "incident.notified");
 		break;
 	}
 	text_wrap(label, "  ", line);
@@ -174,9 +176,10 @@ report(const struct tool *t, const json_t *root, const char *id,
 		return;
 	}
 	if (!r->applies) {
-		text_wrap("", "  ", "No rapid review: neither incident.notified "
-		    "nor a referral for a rapid review (referral.types) is "
-		    "recorded (8.2.1).");
+		text_wrap("", "  ", "No rapid review: the partnership has no "
+		    "notice of the incident recorded: neither incident.notified, "
+		    "nor a report of it to the partners (5.2), nor a referral "
+		    "for a rapid review (referral.types) (8.2.1).");
 		return;
 	}
 	if (r->serious < 0)
@@ -398,7 +401,8 @@ agency_boxes(const json_t *list, int received)
 }
 
 static void
-appendix_d(const struct tool *t, const json_t *root, const char *id)
+appendix_d(const struct tool *t, const json_t *root, const char *id,
+    const struct cspr_rapid_review *r)
 {
 	static const char *const about[] = {"incident", NULL};
 	static const struct {
@@ -418,6 +422,7 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	struct cspr_detector *d = cspr_detector_from_case((json_t *)root);
 	struct cspr_assessment a;
 	const struct cspr_criterion *serious;
+	char received[20];
 	char line[1024];
 	size_t i;
 
@@ -430,7 +435,9 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	printf("\n");
 	field("Submitted by", text_get(root, "partnership"));
 	field("Contact details", "");
-	field("Date of notification to the partnership",
+	/* the partnership's earliest receipt, as the duty table has it */
+	field("Date of notification to the partnership", r->applies ?
+	    cspr_when_str(r->due.from, received) :
 	    text_get(root, "incident.notified"));
 	field("Date of Rapid Review", text_get(root, "rapid_review.meeting.date"));
 	field("Date of sign off by LIG chair",
@@ -551,7 +558,7 @@ rapid(struct tool *t, struct cspr_case *c, void *arg)
 		if (cases++)
 			printf(form ? "\f\n" : "\n");
 		if (form)
-			appendix_d(t, root, cspr_case_id(c));
+			appendix_d(t, root, cspr_case_id(c), &r);
 		else
 			report(t, root, cspr_case_id(c), &r);
 	}

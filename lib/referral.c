@@ -122,58 +122,22 @@ static const struct field {
 typedef char missing_room_check[sizeof(fields) / sizeof(fields[0]) <=
     CSPR_MAX_MISSING ? 1 : -1];
 
-static struct cspr_when
-when_of(const json_t *root, const char *path)
-{
-	struct cspr_when w = {0, CSPR_WHEN_NONE};
-	const char *s = cspr_get_str(root, path);
-	int r;
-
-	if (s && (r = cspr_datetime_parse(s, &w.t)) >= 0)
-		w.kind = r == 1 ? CSPR_WHEN_TIME : CSPR_WHEN_DATE;
-	return w;
-}
-
-/* "2026-11-26T09:30" or "2026-11-26". */
-static const char *
-when_str(struct cspr_when w, char *buf)
-{
-	if (w.kind == CSPR_WHEN_TIME)
-		return cspr_time_str(w.t, buf);
-	return cspr_date_str(cspr_when_date(w), buf);
-}
-
-/* The written confirmation: the deadline table's row, or, before the
+/* The written confirmation: the duty table's row, or, before the
  * referral's date is known, a pending one of the same shape. */
-static int
+static void
 confirmation(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_deadline *d)
 {
-	struct cspr_deadlines all = {0};
-	size_t i;
-
-	if (cspr_deadlines_eval(root, cal, today, &all) < 0) {
-		cspr_deadlines_clear(&all);
-		return -1;
-	}
-	for (i = 0; i < all.n; i++)
-		if (strcmp(all.v[i].rule, "referral-confirmation") == 0)
-			break;
-	if (i < all.n) {
-		*d = all.v[i];
-	} else {
-		memset(d, 0, sizeof(*d));
-		snprintf(d->id, sizeof(d->id), "referral-confirmation");
-		d->rule = "referral-confirmation";
-		d->para = "7.2";
-		d->what = "confirm the referral in writing (Appendix B)";
-		d->owner = "partnership";
-		d->done = when_of(root, "referral.confirmed");
-		d->status = d->done.kind != CSPR_WHEN_NONE ? CSPR_DONE :
-		    CSPR_PENDING;
-	}
-	cspr_deadlines_clear(&all);
-	return 0;
+	if (cspr_duty_eval(root, cal, today, "referral-confirmation", d) == 1)
+		return;
+	memset(d, 0, sizeof(*d));
+	snprintf(d->id, sizeof(d->id), "referral-confirmation");
+	d->rule = "referral-confirmation";
+	d->para = "7.2";
+	d->what = "confirm the referral in writing (Appendix B)";
+	d->owner = "partnership";
+	d->done = cspr_when_get(root, "referral.confirmed");
+	d->status = d->done.kind != CSPR_WHEN_NONE ? CSPR_DONE : CSPR_PENDING;
 }
 
 /* 7.5: the Child Death Overview Panel refers child deaths. */
@@ -217,18 +181,17 @@ cspr_referral_check(const json_t *root, const struct cspr_calendar *cal,
 		r->missing[r->nmissing].section = x->section;
 		r->nmissing++;
 	}
-	if (confirmation(root, cal, today, d) < 0)
-		return -1;
+	confirmation(root, cal, today, d);
 	if (d->status == CSPR_LATE &&
 	    cspr_findings_add(&r->findings, "confirmation-late", "7.2",
 	    "The referral was confirmed in writing (referral.confirmed) after "
-	    "the 48 hours, which ended %s (7.2).", when_str(d->due, due)) < 0)
+	    "the 48 hours, which ended %s (7.2).", cspr_when_str(d->due, due)) < 0)
 		goto fail;
 	if (d->status == CSPR_OVERDUE &&
 	    cspr_findings_add(&r->findings, "confirmation-overdue", "7.2",
 	    "The written confirmation of the referral (referral.confirmed) "
 	    "was due by %s and is not recorded (7.2).",
-	    when_str(d->due, due)) < 0)
+	    cspr_when_str(d->due, due)) < 0)
 		goto fail;
 	if (cdop(root, &r->findings) < 0)
 		goto fail;
