@@ -304,27 +304,6 @@ free_text(const struct tool *t, const struct cspr_detector *d,
 	free(safe);
 }
 
-static const char *
-recipient(const char *to)
-{
-	static const char *const names[][2] = {
-		{"panel", "the Panel"}, {"ofsted", "Ofsted"}, {"dfe", "DfE"},
-		{"secretary_of_state", "the Secretary of State"},
-		{"safeguarding_partners", "the safeguarding partners"},
-		{"independent_chair", "the independent chair"},
-		{"business_manager", "the business manager"},
-		{"partnership_members", "partnership members"},
-		{"relevant_agencies", "relevant agencies"},
-		{"family", "the family"}, {"coroner", "the coroner"},
-		{"practitioners", "practitioners"},
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(to, names[i][0]) == 0)
-			return names[i][1];
-	return to;
-}
-
 /* The form's agencies, in its two columns, by agency id. */
 static const struct {
 	const char *ids[3];
@@ -470,7 +449,7 @@ appendix_d(const struct tool *t, const json_t *root, const char *id,
 		if (!to || !ab || strcmp(ab, about[0]) != 0)
 			continue;
 		text_cat(line, sizeof(line), "%s%s %s", *line ? ", " : "",
-		    recipient(to), text_get(x, "date"));
+		    cspr_recipient(to), text_get(x, "date"));
 	}
 	text_wrap("  Incident notified to other professional bodies "
 	    "including:", "    ", "");
