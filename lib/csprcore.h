@@ -472,14 +472,20 @@ json_t *cspr_referral_missing_json(const struct cspr_referral *r);
 #define CSPR_MAX_TO_RECORD 8
 
 struct cspr_rapid_review {
-	int applies; /* the rapid-review rule of the deadlines applies */
+	int applies; /* the rapid-review rule of the deadlines applies: the
+			partnership received notice of a serious incident */
+	int serious; /* 4.1, as csp-decide's serious-case: 1, 0, or -1 not
+			known (a serious incident all the same, 8.2.1) */
 	struct cspr_deadline due;      /* rapid-review (8.2.1) */
 	struct cspr_deadline to_panel; /* rapid-review-to-panel (8.2.4) */
 	int extraordinary_required;    /* 8.2.1: 1, 0, or -1 not known */
 	int quorate;                   /* 8.2.1: 1, 0, or -1 no meeting */
+	const char *health; /* the quorum's health partner: "ccg" for a
+			       meeting before 2022-07-01, else "icb" */
 	const char *missing_from_quorum[3]; /* "childrens_services",
-					       "police", "icb" */
+					       "police", health */
 	size_t nmissing;
+	int ccg_renamed; /* a meeting from 2022-07-01 records the ccg */
 	json_t *outstanding; /* agency ids of requests sent, not returned */
 	size_t requests_sent, requests_received;
 	struct cspr_when briefing; /* partners and chair briefed (8.2.3) */
@@ -493,7 +499,8 @@ struct cspr_rapid_review {
 };
 
 /* Check a case's rapid review as of today; when the rapid review does not
- * apply, only applies (0) is set.  Returns 0, or -1 on out of memory.
+ * apply, only applies (0) and serious are set.  Returns 0, or -1 on out
+ * of memory.
  * The result borrows strings from root. */
 int cspr_rapid_review_check(const json_t *root,
     const struct cspr_calendar *c, cspr_date today,

@@ -255,7 +255,9 @@ ok "--anonymise: no education setting" '! out_has "education_setting"'
 
 run csp-notify --anonymise --format yaml examples/01-referral.yaml examples/07-looked-after.yaml
 ok "YAML: one document per case, the second after ---" '[ $rc -eq 0 ] && [ "$(grep -c "^---" $T/out)" -eq 1 ] && [ "$(grep -c "^id: " $T/out)" -eq 2 ] && [ "$(head -n 1 $T/out)" = "id: HSCP-2026-031" ]'
-ok "YAML: strings that would read as booleans are quoted" 'out_has "  criminal_investigation: \"yes\"" && out_has "  siblings_child_protection_plan: \"no\""'
+printf 'id: T-YES\npartnership: "yes"\nlocal_authority: "no"\n' >"$T/yes.yaml"
+run csp-notify --anonymise --format yaml "$T/yes.yaml"
+ok "YAML: strings that would read as booleans are quoted" 'out_has "partnership: \"yes\"" && out_has "local_authority: \"no\""'
 printf 'id: "007"\npartnership: "true"\nlocal_authority: "1.5"\nactions: [{id: 7, action: "null", owner: "~", due: 2026-12-01}, {id: "8", action: "line one\\nline two: colon # hash", owner: "-"}]\n' >"$T/typed.yaml"
 run csp-notify --anonymise --format yaml "$T/typed.yaml"
 cp "$T/out" "$T/typed-out.yaml"
