@@ -62,12 +62,12 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 		break;
 	case CSPR_DUE:
 		snprintf(line, sizeof(line), "due by %s, 15 working days after "
-		    "incident.notified; %ld working day%s left.", due, n,
+		    "%s; %ld working day%s left.", due, d->started_by, n,
 		    n == 1 ? "" : "s");
 		break;
 	case CSPR_PENDING:
-		snprintf(line, sizeof(line), "pending: incident.notified is not "
-		    "recorded, so the 15 working days cannot be counted.");
+		snprintf(line, sizeof(line), "pending: none of %s is recorded, "
+		    "so the 15 working days cannot be counted.", d->waits);
 		break;
 	}
 	text_wrap(label, "  ", line);

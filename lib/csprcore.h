@@ -256,6 +256,10 @@ struct cspr_deadline {
 	 * due: from a date, a date; 48 hours from a date-time, a date-time;
 	 * for a duty to come before something, that moment */
 	struct cspr_when from, due, done;
+	/* what gave from, for people: a field ("incident.notified") or a
+	 * notice ("the report of the incident to the business manager
+	 * (5.2)"); NULL where the clock has no single start */
+	const char *started_by;
 	enum cspr_status status;
 	int days_left; /* working days left (negative: late); due, overdue */
 	const char *waits; /* pending: what it waits for, or NULL */

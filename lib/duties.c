@@ -45,9 +45,10 @@ struct duty {
 	const char *owner;      /* "local_authority", "partnership", "panel" */
 	enum applies (*applies)(const json_t *root);
 	const char *late_of;    /* applies too while that duty is late */
-	/* the start: the moment start() gives, else the field from */
+	/* the start: the moment start() gives (and *by, what gave it),
+	 * else the field from */
 	const char *from;
-	struct cspr_when (*start)(const json_t *root);
+	struct cspr_when (*start)(const json_t *root, const char **by);
 	enum clock clock;
 	int n;
 	const char *borrowed;   /* a clock taken from another paragraph */
@@ -130,17 +131,34 @@ static const char *const a_incident[] = {"incident", NULL};
  * the partners, chair or business manager, and a referral asking for a
  * rapid review. */
 static struct cspr_when
-notification_received(const json_t *root)
+notification_received(const json_t *root, const char **by)
 {
-	struct cspr_when w = cspr_when_get(root, "incident.notified");
+	static const char *const report[] = {
+	    "the report of the incident to the safeguarding partners (5.2)",
+	    "the report of the incident to the independent chair (5.2)",
+	    "the report of the incident to the business manager (5.2)"};
+	struct cspr_when w = cspr_when_get(root, "incident.notified"), x;
+	const char *what = "incident.notified";
 
-	for (const char *const *p = partners; *p; p++) {
-		const char *one[] = {*p, NULL};
+	for (size_t i = 0; partners[i]; i++) {
+		const char *one[] = {partners[i], NULL};
 
-		w = earlier(w, cspr_notice(root, one, a_incident));
+		x = cspr_notice(root, one, a_incident);
+		if (x.kind != CSPR_WHEN_NONE && (w.kind == CSPR_WHEN_NONE ||
+		    x.t < w.t)) {
+			w = x;
+			what = report[i];
+		}
 	}
-	if (asks_rapid_review(root))
-		w = earlier(w, cspr_when_get(root, "referral.received"));
+	x = asks_rapid_review(root) ? cspr_when_get(root,
+	    "referral.received") : w;
+	if (x.kind != CSPR_WHEN_NONE && (w.kind == CSPR_WHEN_NONE ||
+	    x.t < w.t)) {
+		w = x;
+		what = "referral.received";
+	}
+	if (by)
+		*by = what;
 	return w;
 }
 
@@ -191,7 +209,7 @@ static enum applies
 rapid_review(const json_t *root)
 {
 	return yes_if(cspr_serious_incident(root) &&
-	    (notification_received(root).kind != CSPR_WHEN_NONE ||
+	    (notification_received(root, NULL).kind != CSPR_WHEN_NONE ||
 	    asks_rapid_review(root)));
 }
 
@@ -844,7 +862,9 @@ eval(const struct duty *r, const json_t *root,
 	d->about = r->about;
 	d->clock = r->clock != NO_CLOCK;
 	d->notice = r->to != NULL || r->clock == NO_CLOCK;
-	d->from = r->start ? r->start(root) : cspr_when_get(root, r->from);
+	d->started_by = r->from;
+	d->from = r->start ? r->start(root, &d->started_by) :
+	    cspr_when_get(root, r->from);
 	switch (r->clock) {
 	case NO_CLOCK:
 		before = r->before_at ? r->before_at(root) :

@@ -78,7 +78,7 @@ ok "and with it, nothing to find" '[ $rc -eq 0 ] && out_has "CDOP information, w
 mkcase pending 'referral: {types: [rapid_review]}'
 sed -i '3d' "$T/pending.yaml"
 run csp-rapid-review "$T/pending.yaml"
-ok "a rapid review asked for, not yet notified: pending" '[ $rc -eq 0 ] && out_has "Completion (8.2.1): pending: incident.notified is not recorded, so the 15"'
+ok "a rapid review asked for, not yet notified: pending" '[ $rc -eq 0 ] && out_has "Completion (8.2.1): pending: none of incident.notified, a report to the"'
 
 # ---- --form ----
 
