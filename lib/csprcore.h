@@ -285,7 +285,8 @@ int cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *c,
 int cspr_duties_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, struct cspr_deadlines *out);
 /* One duty by id ("rapid-review"), as cspr_duties_eval() gives it: 1 and
- * *d filled when it applies, 0 when not, -1 for an unknown id. */
+ * *d filled when it applies, 0 when not, -1 for an unknown id or on out
+ * of memory. */
 int cspr_duty_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, const char *id, struct cspr_deadline *d);
 /* The duty of that id in a list (borrowed), or NULL. */
