@@ -28,6 +28,7 @@ static const char help[] =
     "      --today DATE         judge as of DATE (YYYY-MM-DD)\n"
     "      --holidays FILE      more bank holidays (GOV.UK JSON or a list)\n"
     "      --schema FILE        check cases against this draft-07 schema\n"
+    "      --stdin-name NAME    the name standard input is shown by\n"
     "      --list-holidays Y1:Y2  print the bank holidays of those years\n"
     "      --add-working-days DATE N  print the date N working days after "
     "DATE\n"
@@ -489,13 +490,12 @@ main(int argc, char **argv)
 	int c;
 
 	tool_init(&t, "csp-deadlines",
-	    "[-q] [--overdue | --within N] [--format text|json|tsv|ics] "
+	    "[-q] [--overdue] [--within N] [--format text|json|tsv|ics] "
 	    "[--names] [file|dir ...]\n"
 	    "       csp-deadlines --list-holidays Y1:Y2\n"
 	    "       csp-deadlines --add-working-days DATE N", help,
 	    FMT_JSON | FMT_TSV | FMT_ICS);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OVERDUE:
 			r.filter = 1;

@@ -28,6 +28,8 @@ static const char help[] =
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --holidays FILE  more bank holidays (GOV.UK JSON or a list)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
     "\nExit status: 0 nothing overdue, 1 a notification is overdue, 2 usage "
@@ -77,13 +79,14 @@ text_line(const struct tool *t, const char *id, const char *name,
 static void
 finding_line(const char *id, const char *name, const struct cspr_finding *f)
 {
+	/* as text_row: the name after the columns, so they stay in line */
 	text_flat(id);
+	printf("  %s  ", f->check);
 	if (name) {
-		fputs(" (", stdout);
 		text_flat(name);
-		putchar(')');
+		fputs(": ", stdout);
 	}
-	printf("  %s  %s\n", f->check, f->message);
+	printf("%s\n", f->message);
 }
 
 static int
@@ -300,6 +303,50 @@ yaml_document(struct run *r, json_t *v)
 
 /* ---- anonymised cases ---- */
 
+/* Does JSON text hold a character YAML will not take raw (DEL, C1
+ * controls, U+FFFE, U+FFFF), which csp's own loader would then refuse? */
+static int
+unprintable(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	for (; *p; p++)
+		if (*p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f &&
+		    p[1] != 0x85) || (p[0] == 0xef && p[1] == 0xbf &&
+		    (p[2] == 0xbe || p[2] == 0xbf)))
+			return 1;
+	return 0;
+}
+
+/* The case as JSON that reads back: as tool_json writes it, unless a
+ * string holds a character YAML will not take raw; then every non-ASCII
+ * character and DEL as an escape. */
+static void
+anonymised_json(struct tool *t, const struct cspr_case *c, json_t *out)
+{
+	char *text = json_dumps(out, JSON_COMPACT);
+
+	if (text && !unprintable(text)) {
+		free(text);
+		tool_json(t, out);
+		return;
+	}
+	free(text);
+	if (!(text = json_dumps(out, JSON_COMPACT | JSON_ENSURE_ASCII))) {
+		json_decref(out);
+		tool_oom(t, c);
+		return;
+	}
+	for (const char *p = text; *p; p++)
+		if (*p == 0x7f)
+			fputs("\\u007f", stdout);
+		else
+			putchar(*p);
+	putchar('\n');
+	free(text);
+	json_decref(out);
+}
+
 static int
 anonymise(struct tool *t, struct cspr_case *c, struct run *r)
 {
@@ -316,7 +363,7 @@ anonymise(struct tool *t, struct cspr_case *c, struct run *r)
 				cspr_errors_add(&t->e, cspr_case_file(c), 0, 0,
 				    NULL, "cannot write YAML");
 		} else {
-			tool_json(t, out);
+			anonymised_json(t, c, out);
 			out = NULL;
 		}
 	}
@@ -356,8 +403,7 @@ main(int argc, char **argv)
 	    "[file|dir ...]\n"
 	    "       csp-notify --anonymise [-q] [--format json|yaml] "
 	    "[file|dir ...]", help, FMT_JSON | FMT_YAML);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OUTSTANDING:
 			r.outstanding = 1;

@@ -27,6 +27,8 @@ static const char help[] =
     "text\n"
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "      --holidays FILE  extra bank holidays\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -571,8 +573,7 @@ main(int argc, char **argv)
 
 	tool_init(&t, "csp-rapid-review", "[-q] [--form] [--format text|json] "
 	    "[--names] [--today date] [file|dir ...]", help, FMT_JSON);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		if (c == OPT_FORM)
 			form = 1;
 		else

@@ -116,6 +116,24 @@ extern const char cspr_schema_draft07_json[];
  * text. */
 extern const char cspr_case_schema_json[];
 
+/* ---- freetext.c: which strings of a case are free text ---- */
+
+/* What a string of a case is, as the schema describes it. */
+enum cspr_text {
+	CSPR_TEXT_CODE, /* enum, const, format or pattern: a code, a date */
+	CSPR_TEXT_KEPT, /* "x-free-text": false: an id, an agency, kept */
+	CSPR_TEXT_FREE, /* anything else, and what no schema node describes */
+};
+/* Call fn(arg, str, cls) for every string value of instance (borrowed; fn
+ * may change the string in place) with its class under schema (borrowed,
+ * draft-07; $ref, allOf, anyOf, oneOf, properties, patternProperties,
+ * additionalProperties and items followed).  Returns 0, or the first
+ * negative value fn returns. */
+int cspr_free_text_walk(json_t *schema, json_t *instance,
+    int (*fn)(void *arg, json_t *str, enum cspr_text cls), void *arg);
+/* The built-in case schema as a tree; NULL on out of memory. */
+json_t *cspr_case_schema_tree(void);
+
 /* ---- calendar.c: dates, working days and bank holidays ---- */
 
 /* A date: days since 1970-01-01, negative before. */
@@ -162,20 +180,6 @@ struct cspr_calendar;
 struct cspr_calendar *cspr_calendar_new(void);
 /* Free a calendar. */
 void cspr_calendar_free(struct cspr_calendar **c);
-/* Add the holidays in a file to those already there (the built-in ones are
- * kept): GOV.UK bank-holidays.json (only division "england-and-wales",
- * event titles as names, notes "Substitute day" adding " (substitute day)")
- * or plain text, one "YYYY-MM-DD [name]" per line (default name "Bank
- * holiday"), blank lines, '#' comments at the start of a line or after a
- * blank, CRLF allowed.  A file with any error adds nothing.  Returns
- * CSPR_OK, CSPR_FINDINGS (bad content, diagnostics with line:col) or
- * CSPR_ERROR (unreadable, out of memory). */
-int cspr_calendar_load(struct cspr_calendar *c, const char *path,
-    struct cspr_errors *e);
-/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
- * in diagnostics. */
-int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
-    const char *buf, size_t len, struct cspr_errors *e);
 /* The holiday's name, or NULL when d is not a bank holiday; a loaded name
  * wins over a built-in one for the same date. */
 const char *cspr_holiday(const struct cspr_calendar *c, cspr_date d);
@@ -209,6 +213,27 @@ cspr_time cspr_uk_to_utc(cspr_time local);
 /* The date in England at the instant now (seconds since the epoch, as
  * time(3) gives it), whatever the process's TZ: "today". */
 cspr_date cspr_uk_today(time_t now);
+
+/* ---- holidays.c: bank-holiday files ---- */
+
+/* Read a holidays file into the calendar.  GOV.UK's bank-holidays.json
+ * (only division "england-and-wales"; event titles as names, notes
+ * "Substitute day" adding " (substitute day)") is authoritative for the
+ * years it has events in: its days replace the built-in ones and an
+ * earlier GOV.UK file's for those years, so a moved holiday moves.  A
+ * plain list, one "YYYY-MM-DD [name]" per line (default name "Bank
+ * holiday"), blank lines, '#' comments at the start of a line or after a
+ * blank, CRLF allowed, adds its days to whatever is there.  Where two
+ * give a name for one date, the later wins.  A file with any error, an
+ * empty one, or one with no holidays, changes nothing.  Returns CSPR_OK,
+ * CSPR_FINDINGS (bad content, diagnostics with line:col) or CSPR_ERROR
+ * (unreadable, out of memory). */
+int cspr_calendar_load(struct cspr_calendar *c, const char *path,
+    struct cspr_errors *e);
+/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
+ * in diagnostics. */
+int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
+    const char *buf, size_t len, struct cspr_errors *e);
 
 /* ---- deadlines.c, duties.c: every duty of the procedure, one table ---- */
 
@@ -539,6 +564,10 @@ struct cspr_schema *cspr_case_schema(const char *path, struct cspr_errors *e);
  * read.  Every diagnostic is placed at file:line:col. */
 int cspr_case_open(const char *path, const struct cspr_schema *s,
     struct cspr_case **c, struct cspr_errors *e);
+/* The same, the case named name in diagnostics and by cspr_case_file
+ * (NULL: as cspr_case_open): what --stdin-name gives standard input. */
+int cspr_case_open_as(const char *path, const char *name,
+    const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);
 /* The same for a case in memory, named name in diagnostics. */
 int cspr_case_open_buffer(const char *name, const char *buf, size_t len,
     const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);
@@ -743,11 +772,13 @@ char *cspr_age(cspr_date dob, cspr_date at, char *buf, size_t size);
  * removed; each professional's name "role, agency"; the referrer's name
  * "Referrer, agency" (or a professional's label), phone and e-mail removed;
  * every dob replaced by age_at_incident (dropped when incident.date is
- * not known); every other string redacted with d (a detector from the same
- * case), except dates, which are left for the scan; the reviewer's name
+ * not known); every other free-text string (cspr_free_text_walk() over
+ * the built-in schema) redacted with d (a detector from the same case);
+ * codes, dates, ids and kept strings as they are; the reviewer's name
  * kept.  NULL on out of memory. */
 json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d);
-/* Scan every key and string of an anonymised tree with d.  Each identifier
+/* Scan every key and string of an anonymised tree with d (a code, for
+ * names and addresses, is not read: "outside_england" names no one).  Each identifier
  * still there is appended to e as file, the line:col of the same path in
  * doc (when doc is not NULL; the nearest field there), the jq path, and its
  * kind, never the text.  Returns the number found, or -1 on out of
@@ -870,10 +901,14 @@ struct cspr_publish {
 	cspr_date available_until; /* published + 1 year (3 for a national
 				      review), or CSPR_NO_DATE */
 	cspr_date today;           /* as of when it was checked */
+	const char *encoding;      /* "windows-1252" when the report was not
+				      UTF-8 and was read as that, else
+				      NULL (static) */
 };
 
-/* Check a case (borrowed) and its report text[0..len), any bytes; text
- * NULL when there is no report: then only the checks of the case.  Status
+/* Check a case (borrowed) and its report text[0..len), any bytes (text
+ * that is not UTF-8 is read as Windows-1252); text NULL when there is no
+ * report: then only the checks of the case.  Status
  * as of today.  Returns 0, or -1 on out of memory. */
 int cspr_publish_check(json_t *root, const char *text, size_t len,
     const struct cspr_calendar *c, cspr_date today,
