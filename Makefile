@@ -26,7 +26,7 @@ LDFLAGS =
 O = build
 
 # The tools; everything else is derived from this list.
-TOOLS = csp-validate csp-deadlines csp-decide csp-refer csp-rapid-review csp-notify csp-publish-check
+TOOLS = csp-validate csp-deadlines csp-decide csp-refer csp-rapid-review csp-notify csp-publish-check csp-summary
 
 PKGS = yaml-0.1 jansson
 # Recursive (=) so pkg-config runs after tools/deps.sh has installed it.
@@ -136,6 +136,10 @@ demo: all
 	    echo "(exit status $$r)"; echo; \
 	    [ $$r -le 1 ] || exit $$r; \
 	done
+	@echo "\$$ csp-summary --format html examples/ > $(O)/board.html"; \
+	$(O)/bin/csp-summary --format html examples/ > $(O)/board.html; r=$$?; \
+	[ $$r -le 1 ] || exit $$r; \
+	echo "The case board is in $$(cd $(O) && pwd)/board.html: open it in a browser."
 
 check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)

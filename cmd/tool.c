@@ -18,6 +18,7 @@ static const struct {
 } formats[] = {
 	{"text", FMT_TEXT}, {"json", FMT_JSON}, {"tsv", FMT_TSV},
 	{"ics", FMT_ICS}, {"yaml", FMT_YAML}, {"csv", FMT_CSV},
+	{"html", FMT_HTML},
 };
 
 void

@@ -238,6 +238,19 @@ test_rapid_review_receipt(void **state)
 
 	(void)state;
 	ROWS(rows);
+	/* what started it, for the tools to say */
+	eval(NOTIFIED, "business_manager:incident:2026-11-09", NULL);
+	assert_string_equal(cspr_deadline_find(&ds, "rapid-review")->started_by,
+	    "the report of the incident to the business manager (5.2)");
+	eval(NOTIFIED ASKED "referral.received=2026-11-06", NULL, NULL);
+	assert_string_equal(cspr_deadline_find(&ds, "rapid-review")->started_by,
+	    "referral.received");
+	eval(NOTIFIED ASKED "referral.received=2026-11-10",
+	    "independent_chair:incident:2026-11-10", NULL);
+	assert_string_equal(cspr_deadline_find(&ds, "rapid-review")->started_by,
+	    "incident.notified");
+	assert_string_equal(cspr_deadline_find(&ds,
+	    "rapid-review-to-panel")->started_by, "incident.notified");
 	eval(ASKED, NULL, NULL);
 	assert_string_equal(cspr_deadline_find(&ds, "rapid-review")->waits,
 	    "incident.notified, a report to the partners (5.2) or "
