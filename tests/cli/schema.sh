@@ -17,6 +17,29 @@ import json, sys
 assert json.load(open(sys.argv[1]))[\"\$id\"].startswith(\"https://\")
 " $s'
 
+ok "every property and definition has a title or description, for an editor to show" '/usr/bin/python3 -c "
+import json, sys
+bare = []
+def walk(node, path):
+    if not isinstance(node, dict):
+        return
+    for name, sub in node.get(\"properties\", {}).items():
+        if not (isinstance(sub, dict) and (\"description\" in sub or \"title\" in sub)):
+            bare.append(path + \".\" + name)
+        walk(sub, path + \".\" + name)
+    for k in (\"items\", \"additionalProperties\"):
+        walk(node.get(k), path + \"[]\")
+    for k in (\"allOf\", \"anyOf\", \"oneOf\"):
+        for sub in node.get(k, []):
+            walk(sub, path)
+    for name, sub in node.get(\"definitions\", {}).items():
+        if \"description\" not in sub and \"title\" not in sub:
+            bare.append(\"#/definitions/\" + name)
+        walk(sub, \"#/definitions/\" + name)
+walk(json.load(open(sys.argv[1])), \"\")
+assert not bare, bare
+" schemas/case.schema.json'
+
 # the modeline: the installed tool names the installed schema, the one in
 # a build tree names the source tree's
 run "$p/bin/csp-refer" --template
