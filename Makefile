@@ -48,7 +48,7 @@ CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Ilib -MMD -MP $(PKG_CFLAGS)
 
 LIB_SRC = $(wildcard lib/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o $(O)/gen/words.o
 LIB = $(O)/libcsprcore.a
 CMD_OBJ = $(O)/cmd/tool.o $(O)/cmd/text.o
 BINS = $(TOOLS:%=$(O)/bin/%)
@@ -75,6 +75,20 @@ $(O)/gen/case_schema.c: schemas/case.schema.json tools/embed.sh
 	tools/embed.sh cspr_case_schema_json < schemas/case.schema.json > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/case_schema.o: $(O)/gen/case_schema.c
+	$(CC) $(CSP_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Ordinary English words (Debian's wbritish, lower-case entries), compiled
+# into a table of hashes for possible.c: the tools read no file for them.
+WORDLIST = /usr/share/dict/british-english
+
+$(O)/gen/mkwords: tools/mkwords.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ tools/mkwords.c
+
+$(O)/gen/words.c: $(O)/gen/mkwords $(WORDLIST)
+	$(O)/gen/mkwords cspr_words < $(WORDLIST) > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/words.o: $(O)/gen/words.c
 	$(CC) $(CSP_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)

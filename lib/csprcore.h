@@ -572,6 +572,47 @@ const char *cspr_hit_label(const struct cspr_detector *d,
 char *cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
     size_t *outlen);
 
+/* ---- possible.c: identifiers nobody listed (9.12.2, 9.15.2, 9.4.3) ---- */
+
+/* What a possible identifier looks like (the rules are in possible.c). */
+enum cspr_maybe_kind {
+	CSPR_MAYBE_NAME,      /* "Keira", "Mrs Hope", "her friend Keira" */
+	CSPR_MAYBE_STREET,    /* "Farrow Road" */
+	CSPR_MAYBE_SCHOOL,    /* "Hillcrest Infant School" */
+	CSPR_MAYBE_PLACE,     /* "Shamford Surgery", "St Mary's Church" */
+	CSPR_MAYBE_VEHICLE,   /* "AB12 CDE" */
+	CSPR_MAYBE_NI_NUMBER, /* "QQ 12 34 56 C" */
+	CSPR_MAYBE_HANDLE,    /* "@keira_x" */
+	CSPR_MAYBE_URL,       /* "www.example.co.uk" */
+	CSPR_MAYBE_DOB,       /* a full date after "born" */
+};
+struct cspr_maybe {
+	enum cspr_maybe_kind kind;
+	size_t off, len;
+	long line, col; /* 1-based, in characters */
+};
+struct cspr_maybes {
+	struct cspr_maybe *v;
+	size_t n, cap;
+};
+/* Find what looks identifying in text[0..len) (any bytes) though the case
+ * does not list it; d (from cspr_detector_from_case) says what is
+ * harmless (the case's organisations, reviewer, pseudonym); what overlaps
+ * known (hits of cspr_detect over the same text, or NULL) is left out.
+ * In text order.  Returns the number, or -1 on out of memory. */
+int cspr_maybe_scan(const struct cspr_detector *d, const char *text,
+    size_t len, const struct cspr_hits *known, struct cspr_maybes *out);
+/* Free the list; it stays usable. */
+void cspr_maybes_clear(struct cspr_maybes *m);
+/* "name", "street", "school", "place", "vehicle", "ni_number", "handle",
+ * "url", "dob". */
+const char *cspr_maybe_kind_name(enum cspr_maybe_kind k);
+/* What anonymisation writes instead: "[name]", "[school]", "[street]"... */
+const char *cspr_maybe_label(enum cspr_maybe_kind k);
+/* Mark the words of text harmless for cspr_maybe_scan (an organisation, a
+ * place of the partnership's).  -1 on out of memory. */
+int cspr_detector_harmless(struct cspr_detector *d, const char *text);
+
 /* ---- readability.c: plain English measures of a report (9.12.2) ---- */
 
 #define CSPR_LONG_SENTENCE 25 /* default: a sentence of more words is long */
@@ -803,6 +844,8 @@ struct cspr_publish {
 	int publishable;           /* 1, 0, or -1 without a report */
 	cspr_date available_until; /* published + 1 year (3 for a national
 				      review), or CSPR_NO_DATE */
+	size_t possible;           /* possible-identifier findings, for a
+				      person to check (they do not block) */
 	const char *encoding;      /* "windows-1252" when the report was not
 				      UTF-8 and was read as that, else
 				      NULL (static) */

@@ -69,6 +69,16 @@ int cspr_cpclass(uint32_t cp);
  * lower case, Latin-1 and Latin Extended-A to ASCII ("e" for e acute,
  * "ss" for sharp s); the bytes written, *upper when cp is a capital. */
 size_t cspr_foldcp(uint32_t cp, char *out, int *upper);
+#define CSPR_FOLDMAX 64 /* a longer word is never a name */
+/* The end of the word starting at s[i]: letters and digits, with
+ * apostrophes and hyphens between them. */
+size_t cspr_text_word_end(const unsigned char *s, size_t len, size_t i);
+/* Fold s[i..e) into out (room for CSPR_FOLDMAX + 1): lower case ASCII for
+ * the Latin letters, "'" for every apostrophe, "-" for every hyphen.
+ * Returns the length, or -1 when it does not fit; *cap (when not NULL):
+ * the first letter is a capital. */
+int cspr_text_fold(const unsigned char *s, size_t i, size_t e, char *out,
+    int *cap);
 /* 1 when the folded word (lower case, no full stop) is a title before a
  * name: mr, mrs, dr, professor, pc, ... */
 int cspr_is_title(const char *folded);
