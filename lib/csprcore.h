@@ -124,13 +124,15 @@ enum cspr_text {
 	CSPR_TEXT_KEPT, /* "x-free-text": false: an id, an agency, kept */
 	CSPR_TEXT_FREE, /* anything else, and what no schema node describes */
 };
-/* Call fn(arg, str, cls) for every string value of instance (borrowed; fn
- * may change the string in place) with its class under schema (borrowed,
- * draft-07; $ref, allOf, anyOf, oneOf, properties, patternProperties,
- * additionalProperties and items followed).  Returns 0, or the first
- * negative value fn returns. */
+/* Call fn(arg, str, cls, path) for every string value of instance
+ * (borrowed; fn may change the string in place) with its class under
+ * schema (borrowed, draft-07; $ref, allOf, anyOf, oneOf, properties,
+ * patternProperties, additionalProperties and items followed) and its
+ * jq-style path.  Returns 0, or the first negative value fn returns (-1
+ * on out of memory). */
 int cspr_free_text_walk(json_t *schema, json_t *instance,
-    int (*fn)(void *arg, json_t *str, enum cspr_text cls), void *arg);
+    int (*fn)(void *arg, json_t *str, enum cspr_text cls, const char *path),
+    void *arg);
 /* The built-in case schema as a tree; NULL on out of memory. */
 json_t *cspr_case_schema_tree(void);
 
@@ -811,8 +813,12 @@ char *cspr_age(cspr_date dob, cspr_date at, char *buf, size_t size);
  * not known); every other free-text string (cspr_free_text_walk() over
  * the built-in schema) redacted with d (a detector from the same case);
  * codes, dates, ids and kept strings as they are; the reviewer's name
- * kept.  NULL on out of memory. */
-json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d);
+ * kept.  What free text names though the case does not list it
+ * (cspr_maybe_scan) becomes its label ("[name]", "[school]"), each one
+ * appended to replaced (when not NULL) with its path and kind, never its
+ * text.  NULL on out of memory. */
+json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d,
+    struct cspr_errors *replaced);
 /* Scan every key and string of an anonymised tree with d (a code, for
  * names and addresses, is not read: "outside_england" names no one).  Each identifier
  * still there is appended to e as file, the line:col of the same path in
@@ -823,9 +829,10 @@ int cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
     const char *file, const struct cspr_doc *doc, struct cspr_errors *e);
 /* Both for a case: CSPR_OK with *out set; CSPR_FINDINGS when something
  * identifying remains (*out NULL, the places in e); CSPR_ERROR on out of
- * memory. */
+ * memory.  replaced (or NULL): the possible identifiers replaced, placed
+ * in the case file. */
 int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
-    struct cspr_errors *e);
+    struct cspr_errors *e, struct cspr_errors *replaced);
 
 /* ---- publish.c: may this final report be published? (9.12, 9.15, 9.16,
  * 10.7, 10.8) ---- */

@@ -857,8 +857,10 @@ add_person(struct cspr_detector *d, json_t *o, char *label)
 	char buf[32];
 	int r = -1;
 
+	/* a label names no one: replaced text is not flagged again */
 	if (label && add_opt(d, CSPR_ID_NAME, jtext(o, "name", buf,
-	    sizeof(buf)), label) == 0 && add_aliases(d, o, label) == 0)
+	    sizeof(buf)), label) == 0 && add_aliases(d, o, label) == 0 &&
+	    cspr_detector_harmless(d, label) == 0)
 		r = 0;
 	free(label);
 	return r;
@@ -958,7 +960,8 @@ cspr_detector_from_case(json_t *root)
 		    first && last ? " " : "", last ? last : "");
 	}
 	if (add_opt(d, CSPR_ID_NAME, name, lab) < 0 ||
-	    add_aliases(d, child, lab) < 0)
+	    add_aliases(d, child, lab) < 0 ||
+	    cspr_detector_harmless(d, lab) < 0)
 		goto fail;
 	for (k = 0; k < d->nitems; k++)
 		d->items[k].minor = 1;
