@@ -436,8 +436,8 @@ scan_value(struct scan *s, json_t *v, int masked)
 
 	if (json_is_string(v))
 		return scan_text(s, json_string_value(v),
-		    json_string_length(v), bsearch(&v, s->codes, s->ncodes,
-		    sizeof(*s->codes), cmpptr) != NULL, "");
+		    json_string_length(v), s->ncodes && bsearch(&v, s->codes,
+		    s->ncodes, sizeof(*s->codes), cmpptr) != NULL, "");
 	if (json_is_integer(v)) {
 		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(v));

@@ -289,8 +289,7 @@ static const char *const maybe_what[] = {
 	[CSPR_MAYBE_NAME] = "Possibly a person's name that",
 	[CSPR_MAYBE_STREET] = "Possibly a street that",
 	[CSPR_MAYBE_SCHOOL] = "Possibly a school or nursery that",
-	[CSPR_MAYBE_PLACE] = "Possibly a named place (surgery, hospital, "
-	    "church...) that",
+	[CSPR_MAYBE_PLACE] = "Possibly a named place that",
 	[CSPR_MAYBE_VEHICLE] = "Possibly a vehicle registration that",
 	[CSPR_MAYBE_NI_NUMBER] = "Possibly a National Insurance number that",
 	[CSPR_MAYBE_HANDLE] = "Possibly a social media handle that",
