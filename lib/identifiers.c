@@ -1306,7 +1306,11 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 		fl |= U_CAP;
 	if (initial)
 		fl |= U_INITIAL;
-	ufl = fl | prev_flags(pv, gc);
+	/* the flags from the word before: for a unit, or for a short word
+	 * a name may continue ("O Brien"); most words are neither */
+	ufl = fl;
+	if (n > 0 && n <= 3 && d->nents)
+		ufl |= prev_flags(pv, gc);
 	if (n > 0 && d->nents && gc == G_WS && short_prefix(pv) &&
 	    pv->ord + 1 == first && pv->n + n <= FOLDMAX) {
 		/* "O Brien", "Mc Allister": the short word and this one as
@@ -1334,7 +1338,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	} else if (n > 0 && d->nents &&
 	    (ent = find_word(sc, i, e, f, (size_t)n, cap, &stem, &poss)) >= 0) {
 		push_unit(sc, i, stem - i, (*ord)++, ent, gc,
-		    ufl | (poss ? U_POSS : 0));
+		    fl | prev_flags(pv, gc) | (poss ? U_POSS : 0));
 	} else if (d->nents && (n < 0 || strpbrk(f, "'-"))) {
 		/* the pieces of a hyphenated word, or of words run together
 		 * with an apostrophe ("Poppy'placeholder") */

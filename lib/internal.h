@@ -89,7 +89,24 @@ enum {
 	CSPR_C_HYPHEN,
 	CSPR_C_IGNORE,
 };
-int cspr_cpclass(uint32_t cp);
+int cspr_cpclass_slow(uint32_t cp);
+/* ASCII, the common case, inline. */
+static inline int
+cspr_cpclass(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return CSPR_C_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return CSPR_C_DIGIT;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return CSPR_C_SPACE;
+		if (cp == '\'')
+			return CSPR_C_APOS;
+		return cp == '-' ? CSPR_C_HYPHEN : CSPR_C_OTHER;
+	}
+	return cspr_cpclass_slow(cp);
+}
 /* Append the folded form of letter or digit cp to out (room for 4):
  * lower case, Latin-1 and Latin Extended-A to ASCII ("e" for e acute,
  * "ss" for sharp s); the bytes written, *upper when cp is a capital. */

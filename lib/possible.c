@@ -329,7 +329,8 @@ read_word(struct pscan *p, size_t i, size_t e, struct word *w)
 	w->caps = letters >= 2 && (up == letters ||
 	    (up == letters - 1 && s[e - 1] == 's'));
 	w->harmless = 0;
-	if (w->n > 0) {
+	/* only a capital can make a name: the rest need no look-up */
+	if (w->n > 0 && w->cap) {
 		int ent = cspr_detector_lookup(p->d, w->f, (size_t)w->n);
 
 		w->harmless = INLIST(harmless, w->f) ||
@@ -495,10 +496,11 @@ words_pass(struct pscan *p)
 		    !w.harmless && !place_word(w.f))
 			name = 1; /* the rest of a name: "Keira Rose" */
 		/* her friend, his new partner, the mother's partner */
-		forced = title || (w.joined && INLIST(relations, w.f) &&
-		    owned);
-		owned = w.joined && (INLIST(owners, w.f) || w.poss ||
-		    (owned && INLIST(qualifiers, w.f)));
+		forced = title || (owned && w.joined &&
+		    INLIST(relations, w.f));
+		owned = w.joined && (w.poss || (w.n <= 5 &&
+		    INLIST(owners, w.f)) || (owned && INLIST(qualifiers,
+		    w.f)));
 		if (name && last_name && w.joined && p->out->n) {
 			/* "Keira Smith": one name */
 			struct cspr_maybe *m = &p->out->v[p->out->n - 1];
@@ -846,7 +848,9 @@ shapes_pass(struct pscan *p)
 			static const char *const keys[] = {"born",
 			    "date of birth", "dob", "d.o.b.", NULL};
 
-			for (const char *const *k = keys; *k; k++) {
+			for (const char *const *k = keys;
+			    *k && ((c | 0x20) == 'b' || (c | 0x20) == 'd');
+			    k++) {
 				size_t kl = strlen(*k), at, m;
 
 				if (len - i > kl && strncasecmp((const char *)s + i,

@@ -20,7 +20,7 @@
 /* A rough Unicode classification: enough to find words in English text
  * with names from anywhere, without tables. */
 int
-cspr_cpclass(uint32_t cp)
+cspr_cpclass_slow(uint32_t cp)
 {
 	if (cp < 0x80) {
 		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
