@@ -27,6 +27,10 @@
  *   of one person's name ("Poppy Testcase", "Testcase, Poppy", "Poppy J.
  *   Testcase") make one hit.  A part of one letter (an initial) is never a
  *   hit alone; a title (Mr, Dr...) in a known name is not a part.
+ * - However a known name is spelt: with or without its apostrophes and
+ *   hyphens ("O'Brien" as "OBrien", "Mary-Jane" as "MaryJane"), split after
+ *   a short first piece ("O Brien", "Mc Allister"), Mc for Mac and Mac for
+ *   Mc ("McDonald" for "MacDonald").
  * - A part that is also a common English word (the list below: "hope",
  *   "brown", "will", "may", "young", "rose"...) is a hit only when it is
  *   next to another part of the same name ("Rose Hope", "Will Brown") with
@@ -44,20 +48,29 @@
  * - The reviewer (9.4.3) is exempt as a full name: "Jane Hope" is not a hit
  *   when she is the reviewer, but "Hope" alone still is when it is a family
  *   name.  A one-word exemption is ignored, as it would silence that word.
+ *   A reviewer who shares the child's or a family member's name is not
+ *   exempt: the family member must still be found.
  * - Dates of birth: the known ones only, as 2019-04-02, 02/04/2019,
  *   2/4/2019, 2/4/19, 02.04.2019, 02-04-2019, 2 April 2019, 2nd April 2019,
- *   2 Apr 2019, 2nd of April 2019, April 2 2019, April 2nd, 2019.
+ *   2 Apr 2019, 2nd of April 2019, April 2 2019, April 2nd, 2019, 20190402,
+ *   02 04 2019, month names in any case.
  * - NHS numbers: ten digits, contiguous or 3-3-4 with single spaces or
  *   hyphens, passing the modulus 11 check, not inside a longer run of digits
- *   or letters; a known NHS number matches even with a bad check digit.
+ *   or letters; a known NHS number matches even with a bad check digit, and
+ *   in any grouping of spaces, hyphens or dots (3-4-3, 999.000.0018).
  * - Address: the known address's first line (number and street) and the
  *   street without its number, any case and spacing, Rd for Road and the
  *   like; where the first line has no number and no street word (a house
- *   name) the second line too.  Never the town or county alone.
+ *   name) the second line too; the flat or unit number alone ("Flat 3B"),
+ *   and the house number without the flat.  Never the town or county
+ *   alone.
  * - Postcodes: any UK shape (A9, A99, AA9, AA99, A9A, AA9A, a space or none,
- *   9AA), its first letter a capital; not inside a longer word.
+ *   9AA), its first letter a capital; not inside a longer word.  The known
+ *   postcode in any case, with a space, hyphen, dot or nothing between any
+ *   two of its characters.
  * - Phone numbers: 01, 02, 03, 07 or 08 and 10 or 11 digits in all, or
- *   +44 (0) forms, in groups separated by single spaces or hyphens, the area
+ *   +44 (0) or 0044 forms, in groups separated by single spaces, hyphens or
+ *   dots, the area
  *   code maybe in brackets; a known number matches in the same groupings.
  *   Where a phone number and an NHS number are the same digits, phone wins.
  * - E-mail addresses: local@domain.tld.
