@@ -75,6 +75,33 @@ size_t cspr_path_key(char *dst, int at_root, const char *key, size_t len);
 /* Length of the parent of the first n bytes of a path ("" is the root). */
 size_t cspr_path_parent(const char *path, size_t n);
 
+/* The inputs of the predicates (predicates.c), each 1, 0 or -1 when not
+ * known, for rules that explain them one by one. */
+/* 4.1(a): incident.abuse_or_neglect known or suspected. */
+int cspr_abuse_suspected(const json_t *root);
+/* 4.1(b): incident.outcome died or seriously_harmed. */
+int cspr_harmed(const json_t *root);
+/* 5.1(a), (b): in the area, or outside England while normally resident
+ * in it. */
+int cspr_in_area(const json_t *root);
+
+/* The notifications log of a case, read once (deadlines.c): the strings
+ * are borrowed from the case. */
+struct cspr_log_entry {
+	const char *to, *about; /* NULL when not a string */
+	struct cspr_when when;
+};
+struct cspr_log {
+	struct cspr_log_entry *v;
+	size_t n;
+};
+/* Read a case's log; 0, or -1 on out of memory. */
+int cspr_log_read(const json_t *root, struct cspr_log *log);
+/* cspr_notice() over a log already read. */
+struct cspr_when cspr_log_notice(const struct cspr_log *log,
+    const char *const *to, const char *const *about);
+/* Free a log read by cspr_log_read(). */
+void cspr_log_clear(struct cspr_log *log);
 /* ---- text.c: the text layer ---- */
 
 /* What a character is, for words: letters, digits, white space,
@@ -185,15 +212,5 @@ char *cspr_label_child(const json_t *root);
 char *cspr_label_family(const json_t *family, size_t k);
 char *cspr_label_professional(const json_t *pros, size_t k);
 char *cspr_label_referrer(const json_t *root);
-
-/* The inputs of the predicates (predicates.c), each 1, 0 or -1 when not
- * known, for rules that explain them one by one. */
-/* 4.1(a): incident.abuse_or_neglect known or suspected. */
-int cspr_abuse_suspected(const json_t *root);
-/* 4.1(b): incident.outcome died or seriously_harmed. */
-int cspr_harmed(const json_t *root);
-/* 5.1(a), (b): in the area, or outside England while normally resident
- * in it. */
-int cspr_in_area(const json_t *root);
 
 #endif
