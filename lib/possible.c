@@ -315,8 +315,8 @@ read_word(struct pscan *p, size_t i, size_t e, struct word *w)
 		w->f[w->n] = '\0';
 		w->poss = 1;
 	}
-	/* capitals: "NHS", "GPs" */
-	for (size_t k = i; k < e;) {
+	/* capitals: "NHS", "GPs" (only a capitalised word can be a name) */
+	for (size_t k = i; w->cap && k < e;) {
 		size_t m = cspr_u8next(s, e, k, &cp);
 
 		if (cspr_cpclass(cp) == CSPR_C_LETTER) {
