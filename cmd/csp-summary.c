@@ -632,7 +632,7 @@ static void
 svg_axis(const struct scale *sc, int height)
 {
 	int y, m, d, y1, m1, step;
-	long span;
+	long span, k;
 
 	if (sc->t1 - sc->t0 <= 70) {
 		/* a short span: each Monday */
@@ -656,32 +656,29 @@ svg_axis(const struct scale *sc, int height)
 	span = (long)(y1 - y) * 12 + (m1 - m);
 	step = span <= 8 ? 1 : span <= 16 ? 2 : span <= 24 ? 3 :
 	    span <= 48 ? 6 : 12 * (int)(span / 96 + 1);
-	/* the first month start after t0 on the step */
-	for (m++;; m++) {
-		cspr_date at;
+	/* months counted from year 0: the first start of a month after t0
+	 * that is a multiple of the step, then every step */
+	k = (long)y * 12 + m;
+	k += (step - k % step) % step;
+	for (;; k += step) {
+		cspr_date at = cspr_date_from_ymd((int)(k / 12),
+		    (int)(k % 12) + 1, 1);
+		double x;
 
-		if (m > 12) {
-			m = 1;
-			y++;
-		}
-		if ((m - 1) % step != 0)
-			continue;
-		at = cspr_date_from_ymd(y, m, 1);
-		if (at == CSPR_NO_DATE || at > sc->t1)
+		if (k / 12 > 9999 || at == CSPR_NO_DATE || at > sc->t1)
 			break;
+		if (k < 12)
+			continue; /* no year 0 */
+		x = x_of(sc, at);
 		printf("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
-		    "stroke=\"#e0e0e0\"/>", x_of(sc, at), TL_TOP - 6,
-		    x_of(sc, at), height - 4);
-		if (x_of(sc, at) < TL_W - 40) {
-			printf("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" "
-			    "fill=\"#555\">%s", x_of(sc, at) + 2, TL_TOP - 9,
-			    months[m - 1]);
-			if (m == 1 || step >= 12)
-				printf(" %d", y);
-			printf("</text>");
-		}
-		if (y > 9999)
-			break;
+		    "stroke=\"#e0e0e0\"/>", x, TL_TOP - 6, x, height - 4);
+		if (x >= TL_W - 40)
+			continue;
+		printf("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" "
+		    "fill=\"#555\">%s", x + 2, TL_TOP - 9, months[k % 12]);
+		if (k % 12 == 0 || step >= 12)
+			printf(" %ld", k / 12);
+		printf("</text>");
 	}
 }
 
