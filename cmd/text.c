@@ -54,31 +54,61 @@ out_flush(struct out *o)
 	o->n = 0;
 }
 
-static void
-out_ch(struct out *o, char c)
+/* n bytes at once: a word, a label, an indent */
+static inline void
+out_mem(struct out *o, const char *s, size_t n)
 {
-	if (o->n == sizeof(o->b))
+	if (o->n + n > sizeof(o->b)) {
 		out_flush(o);
-	o->b[o->n++] = c;
+		if (n > sizeof(o->b)) {
+			fwrite(s, 1, n, stdout);
+			return;
+		}
+	}
+	memcpy(o->b + o->n, s, n);
+	o->n += n;
 }
 
 static void
 out_str(struct out *o, const char *s)
 {
-	for (; *s; s++)
-		out_ch(o, *s);
+	out_mem(o, s, strlen(s));
+}
+
+/* What text_wrap makes of each byte, as bits: part of a word, the first
+ * byte of a character (a column), a no-break space; white space, a
+ * newline; the end. */
+enum { WORD = 1, COLUMN = 2, NBSP = 4, BLANK = 8, NEWLINE = 16, END = 32 };
+
+static unsigned char kind[256];
+
+static void
+kinds(void)
+{
+	for (int c = 0; c < 256; c++)
+		kind[c] = (c & 0xc0) == 0x80 ? WORD : WORD | COLUMN;
+	for (int c = 1; c <= ' '; c++)
+		kind[c] = BLANK;
+	kind[0x7f] = BLANK;
+	kind['\n'] = BLANK | NEWLINE;
+	kind[0] = END;
+	kind[(unsigned char)TEXT_NBSP] = WORD | COLUMN | NBSP;
 }
 
 void
 text_wrap(const char *first, const char *indent, const char *text)
 {
 	int col = text_width(first), start = col, iw = text_width(indent);
-	const char *p = text ? text : "", *w;
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	const unsigned char *w;
+	size_t ilen = strlen(indent);
 	struct out o;
 
-	for (w = p; space(*w); w++)
+	if (!kind[0])
+		kinds();
+	for (w = p; kind[*w] & BLANK; w++)
 		;
-	if (!*w) {
+	if (kind[*w] & END) {
 		/* nothing to write after it: no trailing blanks */
 		int n = (int)strlen(first);
 
@@ -89,34 +119,42 @@ text_wrap(const char *first, const char *indent, const char *text)
 	}
 	o.n = 0;
 	out_str(&o, first);
-	while (*p) {
-		int newlines = 0, wl = 0;
+	for (;;) {
+		int newlines = 0, wl = 0, any = 0;
+		unsigned k;
 
-		for (; space(*p); p++)
-			newlines += *p == '\n';
-		if (!*p)
+		for (; (k = kind[*p]) & BLANK; p++)
+			newlines += (k & NEWLINE) != 0;
+		if (k & END)
 			break;
 		if (newlines >= 2 && col > start) {
 			/* a paragraph break in the text */
-			out_str(&o, "\n\n");
-			out_str(&o, indent);
+			out_mem(&o, "\n\n", 2);
+			out_mem(&o, indent, ilen);
 			col = start = iw;
 		}
-		for (w = p; *p && !space(*p); p++)
-			wl += ((unsigned char)*p & 0xc0) != 0x80;
+		for (w = p; (k = kind[*p]) & WORD; p++) {
+			wl += (k & COLUMN) != 0;
+			any |= k;
+		}
 		if (col > start && col + 1 + wl > TEXT_WIDTH) {
-			out_ch(&o, '\n');
-			out_str(&o, indent);
+			out_mem(&o, "\n", 1);
+			out_mem(&o, indent, ilen);
 			col = start = iw;
 		} else if (col > start) {
-			out_ch(&o, ' ');
+			out_mem(&o, " ", 1);
 			col++;
 		}
-		for (const char *c = w; c < p; c++)
-			out_ch(&o, *c == TEXT_NBSP ? ' ' : *c);
+		if (any & NBSP) {
+			for (const unsigned char *c = w; c < p; c++)
+				out_mem(&o, kind[*c] & NBSP ? " " :
+				    (const char *)c, 1);
+		} else {
+			out_mem(&o, (const char *)w, (size_t)(p - w));
+		}
 		col += wl;
 	}
-	out_ch(&o, '\n');
+	out_mem(&o, "\n", 1);
 	out_flush(&o);
 }
 
