@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "delim.h"
 #include "text.h"
 #include "tool.h"
 
@@ -318,29 +319,11 @@ text(const struct tool *t, const struct run *r)
 
 /* ---- TSV and CSV: one table ---- */
 
-/* One cell: TSV with control characters as spaces; CSV as RFC 4180 says,
- * quoted when it holds a comma, a quote or a line break, rows ending in
- * CRLF. */
+/* One cell, as every tool writes TSV and CSV (delim.c). */
 static void
 cell(int fmt, const char *s, int last)
 {
-	if (fmt == FMT_CSV && strpbrk(s, ",\"\r\n")) {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	} else if (fmt == FMT_CSV) {
-		fputs(s, stdout);
-	} else {
-		text_flat(s);
-	}
-	if (!last)
-		putchar(fmt == FMT_CSV ? ',' : '\t');
-	else
-		fputs(fmt == FMT_CSV ? "\r\n" : "\n", stdout);
+	delim_field(fmt, s, last);
 }
 
 static void
