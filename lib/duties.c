@@ -47,6 +47,7 @@ struct ctx {
 	const char *received_by;   /* what it was */
 	enum applies rapid;        /* the rapid review applies */
 	enum applies notifiable;   /* 5.1 */
+	enum applies other_la;     /* a local review, and 8.1.2(h) met */
 };
 
 struct duty {
@@ -229,9 +230,10 @@ rapid_review(const struct ctx *c)
 	return c->rapid;
 }
 
-/* The facts of a case the rows share; 0, or -1 on out of memory. */
+/* The facts of a case the rows share; the criteria only for rows without
+ * a clock (all), which alone ask.  0, or -1 on out of memory. */
 static int
-ctx_open(struct ctx *c, const json_t *root)
+ctx_open(struct ctx *c, const json_t *root, cspr_date today, int all)
 {
 	c->root = root;
 	if (cspr_log_read(root, &c->log) < 0)
@@ -240,6 +242,20 @@ ctx_open(struct ctx *c, const json_t *root)
 	c->rapid = yes_if(cspr_serious_incident(root) &&
 	    (c->received.kind != CSPR_WHEN_NONE || asks_rapid_review(root)));
 	c->notifiable = yes_if(cspr_notifiable(root) == 1);
+	c->other_la = NO;
+	if (all && local_review(root)) {
+		struct cspr_assessment a;
+		const struct cspr_criterion *k;
+
+		/* the criterion is criteria.c's; only a local review asks */
+		if (cspr_assess(root, today, &a) < 0) {
+			cspr_log_clear(&c->log);
+			return -1;
+		}
+		k = cspr_criterion_find(&a, "more-than-one-la");
+		c->other_la = yes_if(k && k->result == CSPR_MET);
+		cspr_assessment_clear(&a);
+	}
 	return 0;
 }
 
@@ -371,29 +387,12 @@ outcome(const struct ctx *c)
 	return local_review(c->root) ? WAITING : NO;
 }
 
-/* 9.3.2: another partnership has an interest: another local authority is
- * the child's home or corporate parent, the incident was elsewhere, or the
- * LIG recorded more than one LA (8.1.2(h)). */
-static int
-other_authority(const json_t *root)
-{
-	static const char *const away[] = {"elsewhere_in_england",
-	    "outside_england", NULL};
-	const char *la = cspr_get_str(root, "local_authority");
-	const char *home = cspr_get_str(root, "child.normally_resident");
-	const char *parent = cspr_get_str(root, "child.looked_after_by");
-
-	if (cspr_get_bool(root, "considerations.more_than_one_la") == 1 ||
-	    any_of(cspr_get_str(root, "incident.place"), away))
-		return 1;
-	return cspr_same_authority(home, la) == 0 ||
-	    cspr_same_authority(parent, la) == 0;
-}
-
+/* 9.3.2: a local review where another partnership has an interest:
+ * csp-decide's more-than-one-la (8.1.2(h)) met. */
 static enum applies
 other_partnerships(const struct ctx *c)
 {
-	return yes_if(local_review(c->root) && other_authority(c->root));
+	return c->other_la;
 }
 
 static enum applies
@@ -997,7 +996,7 @@ cspr_duties_eval(const json_t *root, const struct cspr_calendar *cal,
 	struct ctx c;
 	int r = -1;
 
-	if (ctx_open(&c, root) < 0)
+	if (ctx_open(&c, root, today, 1) < 0)
 		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		eval(&duties[i], &c, cal, today, NO, &d);
@@ -1018,7 +1017,7 @@ cspr_duty_eval(const json_t *root, const struct cspr_calendar *cal,
 	struct ctx c;
 
 	memset(d, 0, sizeof(*d));
-	if (!r || ctx_open(&c, root) < 0)
+	if (!r || ctx_open(&c, root, today, 1) < 0)
 		return -1;
 	eval(r, &c, cal, today, NO, d);
 	ctx_close(&c);
@@ -1042,7 +1041,7 @@ cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *cal,
 	struct ctx c;
 	int r = -1;
 
-	if (ctx_open(&c, root) < 0)
+	if (ctx_open(&c, root, today, 0) < 0)
 		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		if (duties[i].clock == NO_CLOCK)
@@ -1141,7 +1140,7 @@ cspr_obligations_eval(const json_t *root, const struct cspr_calendar *cal,
 	struct ctx c;
 	int r = -1;
 
-	if (ctx_open(&c, root) < 0)
+	if (ctx_open(&c, root, today, 1) < 0)
 		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		/* a clock that tells no one is csp-deadlines' alone */

@@ -398,6 +398,23 @@ test_further_duties(void **state)
 		    "other-partnerships-invited", "done - - 2026-05-20"},
 		{"home unknown", DECIDED "local_authority=Hampshire", NULL, NULL,
 		    "other-partnerships-invited", "-"},
+		/* csp-decide's more-than-one-la, the one home of 8.1.2(h) */
+		{"corporate parent elsewhere", DECIDED "local_authority="
+		    "Hampshire; child.normally_resident=Hampshire; "
+		    "child.looked_after=true; child.looked_after_by=Borsetshire",
+		    NULL, NULL, "other-partnerships-invited", "due - - -"},
+		{"abroad is no other authority's area", DECIDED
+		    "local_authority=Hampshire; child.normally_resident="
+		    "Hampshire; child.looked_after=false; "
+		    "incident.place=outside_england", NULL, NULL,
+		    "other-partnerships-invited", "-"},
+		{"elsewhere in England", DECIDED "local_authority=Hampshire; "
+		    "child.normally_resident=Hampshire; child.looked_after=false; "
+		    "incident.place=elsewhere_in_england", NULL, NULL,
+		    "other-partnerships-invited", "due - - -"},
+		{"not a local review", "decision.outcome=other_review; "
+		    "local_authority=Hampshire; child.normally_resident="
+		    "Borsetshire", NULL, NULL, "other-partnerships-invited", "-"},
 		/* 9.6.8 */
 		{"external reviewer", "review.reviewer.kind=external_independent",
 		    NULL, NULL, "commissioning-letter", "due - - -"},
