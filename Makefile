@@ -14,6 +14,7 @@ MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share
 EXAMPLESDIR = $(DATADIR)/csp/examples
 HOOKSDIR = $(DATADIR)/csp/hooks
+COMPLETIONSDIR = $(DATADIR)/bash-completion/completions
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DESTDIR =
 
@@ -24,7 +25,7 @@ LDFLAGS =
 O = build
 
 # The tools; everything else is derived from this list.
-TOOLS = csp-validate csp-deadlines csp-decide csp-refer csp-rapid-review csp-notify csp-publish-check
+TOOLS = csp-validate csp-deadlines csp-decide csp-refer csp-rapid-review csp-notify csp-publish-check csp-summary
 
 PKGS = yaml-0.1 jansson
 # Recursive (=) so pkg-config runs after tools/deps.sh has installed it.
@@ -58,7 +59,8 @@ LIB = $(O)/libcsprcore.a
 SOVERSION = $(basename $(VERSION))
 SONAME = libcsprcore.so.$(SOVERSION)
 SHLIB = $(O)/libcsprcore.so.$(VERSION)
-CMD_OBJ = $(O)/cmd/tool.o $(O)/cmd/text.o
+# what the commands share: every cmd/*.c that is not a tool's main
+CMD_OBJ = $(patsubst %.c,$(O)/%.o,$(filter-out $(TOOLS:%=cmd/%.c),$(wildcard cmd/*.c)))
 BINS = $(TOOLS:%=$(O)/bin/%)
 UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS = $(wildcard man/*.[1-8])
@@ -133,6 +135,10 @@ demo: all
 	    echo "(exit status $$r)"; echo; \
 	    [ $$r -le 1 ] || exit $$r; \
 	done
+	@echo "\$$ csp-summary --format html examples/ > $(O)/board.html"; \
+	$(O)/bin/csp-summary --format html examples/ > $(O)/board.html; r=$$?; \
+	[ $$r -le 1 ] || exit $$r; \
+	echo "The case board is in $$(cd $(O) && pwd)/board.html: open it in a browser."
 
 check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)
@@ -210,6 +216,10 @@ install: all
 	mkdir -p $(DESTDIR)$(HOOKSDIR)
 	cp -f share/csp/hooks/pre-commit $(DESTDIR)$(HOOKSDIR)/
 	chmod 755 $(DESTDIR)$(HOOKSDIR)/pre-commit
+	mkdir -p $(DESTDIR)$(COMPLETIONSDIR)
+	for t in $(TOOLS); do \
+	    sed 's|@TOOLS@|$(TOOLS)|' share/bash-completion/csp.in \
+	    > $(DESTDIR)$(COMPLETIONSDIR)/$$t || exit 1; done
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libcsprcore.a \
@@ -220,7 +230,8 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	rm -f $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service \
 	    $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.timer \
-	    $(DESTDIR)$(HOOKSDIR)/pre-commit
+	    $(DESTDIR)$(HOOKSDIR)/pre-commit \
+	    $(TOOLS:%=$(DESTDIR)$(COMPLETIONSDIR)/%)
 
 clean:
 	rm -rf $(O)

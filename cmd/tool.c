@@ -15,7 +15,8 @@ static const struct {
 	enum format f;
 } formats[] = {
 	{"text", FMT_TEXT}, {"json", FMT_JSON}, {"tsv", FMT_TSV},
-	{"ics", FMT_ICS}, {"yaml", FMT_YAML},
+	{"ics", FMT_ICS}, {"yaml", FMT_YAML}, {"csv", FMT_CSV},
+	{"html", FMT_HTML},
 };
 
 void

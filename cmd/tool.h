@@ -11,7 +11,7 @@
 #include "csprcore.h"
 
 enum format { FMT_TEXT = 1, FMT_JSON = 2, FMT_TSV = 4, FMT_ICS = 8,
-	FMT_YAML = 16 };
+	FMT_YAML = 16, FMT_CSV = 32, FMT_HTML = 64 };
 
 /* Long-only options get codes from here up, so they never clash with a
  * tool's short options. */

@@ -922,4 +922,143 @@ void cspr_publish_clear(struct cspr_publish *p);
 json_t *cspr_publish_json(const struct cspr_publish *p, const char *id,
     const char *report);
 
+/* ---- summary.c: where every case stands (csp-summary) ---- */
+
+/* The stage a case has reached, first to last; the rule for each, with
+ * the paragraphs it rests on, is the table in summary.c. */
+enum cspr_stage {
+	CSPR_STAGE_REFERRAL, CSPR_STAGE_RAPID_REVIEW, CSPR_STAGE_DECISION,
+	CSPR_STAGE_REVIEW, CSPR_STAGE_REPORT, CSPR_STAGE_PUBLISHED,
+	CSPR_STAGE_MONITORING, CSPR_STAGE_CLOSED
+};
+#define CSPR_NSTAGES 8
+
+/* The stage of a case (borrowed). */
+enum cspr_stage cspr_stage(const json_t *root);
+/* "referral", "rapid_review", ..., "monitoring_actions", "closed". */
+const char *cspr_stage_name(enum cspr_stage s);
+/* For people: "rapid review", "monitoring actions". */
+const char *cspr_stage_title(enum cspr_stage s);
+/* The paragraphs the stage rests on: "8.2". */
+const char *cspr_stage_para(enum cspr_stage s);
+
+/* Timeline rows kept per case (cspr_summary_new's clocks); the others
+ * are counted in nmore. */
+#define CSPR_SUMMARY_MAX_CLOCKS 40
+
+/* One dated duty of a case, for a timeline: a clock from its start to its
+ * due date, or an action (no start). */
+struct cspr_clock {
+	const char *id;   /* "rapid-review", "action:A2" (the summary's) */
+	const char *para; /* static */
+	cspr_date from, due, done; /* CSPR_NO_DATE when not known */
+	enum cspr_status status;
+	int days_left;
+	int action;
+	int early, before; /* as the duty's */
+};
+
+/* What the summary keeps of one case: no more than a line of the board
+ * needs.  Strings belong to the summary. */
+struct cspr_case_summary {
+	const char *id, *file;
+	const char *name;          /* as given to cspr_summary_add, or NULL */
+	const char *next;          /* the open duty due first, or NULL */
+	const char *next_para;
+	struct cspr_when next_due;
+	enum cspr_status next_status;
+	int next_days_left;
+	int next_early, next_before; /* as the duty's early and before */
+	enum cspr_stage stage;
+	unsigned overdue;     /* duties overdue (the Panel's too) */
+	unsigned outstanding; /* duties open: due or overdue */
+	int findings;         /* the partnership's or local authority's overdue */
+	cspr_date incident;   /* incident.date, or CSPR_NO_DATE */
+	struct cspr_clock *clocks; /* with clocks only, else NULL */
+	unsigned nclocks, nmore;
+};
+
+/* How one rule of the deadline table fared over the clocks that started
+ * in the period.  Working days taken: from the start to done, of those
+ * done (on time or late). */
+struct cspr_timeliness {
+	const char *rule, *para; /* static */
+	unsigned long ran;      /* clocks started: the four below */
+	unsigned long on_time, late, overdue, due;
+	double share_on_time;   /* on_time / (on_time + late + overdue), or
+				   -1 when none of those */
+	unsigned long timed;    /* those done, on time or late: */
+	double median;          /* their working days taken (negative: done
+				   before the clock's start, as a copy sent
+				   before publication is), */
+	int worst;              /* and the most; both when timed > 0 */
+};
+
+/* The counts a partnership's yearly report draws, by the date each thing
+ * happened in the period. */
+struct cspr_funnel {
+	unsigned long referrals;        /* referral.received */
+	unsigned long notified;         /* first notice to the Panel about
+					   the incident */
+	unsigned long rapid_reviews;    /* rapid_review.completed */
+	unsigned long decisions;        /* decision.date, and by outcome: */
+	unsigned long local_review, national_review, other_review,
+	    no_further_action, outcome_unknown;
+	unsigned long published;        /* local reviews published */
+	unsigned long rr_timed;         /* completed rapid reviews with a due
+					   date, and the working days late
+					   (negative: early) on average */
+	double rr_average_late;
+};
+
+/* Two files holding the same case id: the later and the first. */
+struct cspr_duplicate {
+	const char *id, *file, *first;
+};
+
+/* The summary of a run: the cases added so far, the figures. */
+struct cspr_summary;
+
+/* A summary as of today, for the period [from, to] (CSPR_NO_DATE: open);
+ * clocks: keep each case's timeline too.  NULL on out of memory. */
+struct cspr_summary *cspr_summary_new(cspr_date today, cspr_date from,
+    cspr_date to, int clocks);
+/* Free a summary. */
+void cspr_summary_free(struct cspr_summary **s);
+/* Add a case (borrowed; only the summary's small record of it is kept),
+ * read from file; name is kept when not NULL.  Returns 0; 1 when its id
+ * is that of a case added before (a duplicate, see below); -1 on out of
+ * memory. */
+int cspr_summary_add(struct cspr_summary *s, const json_t *root,
+    const char *file, const char *name, const struct cspr_calendar *c);
+/* After the last case: sort the cases by next due date (overdue first,
+ * none last; then id and file) and work out the figures.  0, or -1 on out
+ * of memory. */
+int cspr_summary_finish(struct cspr_summary *s);
+/* The cases, in order once finished. */
+size_t cspr_summary_ncases(const struct cspr_summary *s);
+const struct cspr_case_summary *cspr_summary_case(
+    const struct cspr_summary *s, size_t i);
+/* The rules of the timeliness table, in paragraph order. */
+size_t cspr_summary_nrules(const struct cspr_summary *s);
+const struct cspr_timeliness *cspr_summary_rule(const struct cspr_summary *s,
+    size_t i);
+/* The funnel. */
+const struct cspr_funnel *cspr_summary_funnel(const struct cspr_summary *s);
+/* Cases at each stage. */
+unsigned long cspr_summary_stage_count(const struct cspr_summary *s,
+    enum cspr_stage stage);
+/* The duplicate ids found, in the order met. */
+size_t cspr_summary_nduplicates(const struct cspr_summary *s);
+const struct cspr_duplicate *cspr_summary_duplicate(
+    const struct cspr_summary *s, size_t i);
+/* {case, [child,] file, stage, stage_para, next: {rule, para, due, status,
+ * working_days_left} or null, overdue, outstanding}; names: include child.
+ * NULL on out of memory. */
+json_t *cspr_case_summary_json(const struct cspr_case_summary *cs,
+    int names);
+/* {"summary": {today, from, to, cases, stages, timeliness, funnel,
+ * duplicates}}.  NULL on out of memory. */
+json_t *cspr_summary_json(const struct cspr_summary *s);
+
 #endif /* CSPRCORE_H */

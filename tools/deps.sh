@@ -20,6 +20,11 @@ if [ "$what" = check ]; then
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 	# the command-line tests read the tools' JSON with jq
 	command -v jq >/dev/null 2>&1 || missing="$missing jq"
+	# csp-summary's board: drawn by a real browser, checked by a
+	# validator; its CSV read back by Python's csv module
+	command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+	command -v tidy >/dev/null 2>&1 || missing="$missing tidy"
+	command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 fi
 [ -z "$missing" ] && exit 0
 
