@@ -76,7 +76,8 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 		break;
 	case CSPR_PENDING:
 		snprintf(line, sizeof(line), "pending: none of %s is recorded, "
-		    "so the 15 working days cannot be counted.", d->waits);
+		    "so the 15 working days cannot be counted.", d->waits ?
+		    d->waits : "incident.notified");
 		break;
 	}
 	text_wrap(label, "  ", line);

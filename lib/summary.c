@@ -273,7 +273,9 @@ finding(const struct duty *d)
 
 /* ---- the summary's storage ---- */
 
-#define BLOCK (1024 * 1024) /* mmap'd by malloc: apart from the heap the cases churn */
+/* Blocks large enough for malloc to map them apart from the heap, which
+ * each case's tree churns. */
+#define BLOCK (1024 * 1024)
 
 struct block {
 	struct block *next;
