@@ -55,8 +55,9 @@ say(char *buf, size_t size, const char *fmt, ...)
 
 		if (*f != '%' || (f[1] != 's' && f[1] != 'd')) {
 			/* the literal text up to the next conversion */
-			for (k = 1; f[k] && f[k] != '%'; k++)
-				;
+			const char *pct = strchr(f + 1, '%');
+
+			k = pct ? (size_t)(pct - f) : strlen(f);
 			f += k;
 		} else if (f[1] == 'd') {
 			snprintf(num, sizeof(num), "%d", va_arg(ap, int));
