@@ -19,6 +19,8 @@ static const char help[] =
     "      --names          name the child in the heading\n"
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "      --holidays FILE  extra bank holidays\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -315,8 +317,7 @@ main(int argc, char **argv)
 
 	tool_init(&t, "csp-decide", "[-q] [--format text|json] [--names] "
 	    "[--today date] [file|dir ...]", help, FMT_JSON);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1)
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1)
 		tool_option(&t, c, optarg);
 	tool_start(&t);
 	tool_each(&t, argc - optind, argv + optind, decide, NULL);

@@ -27,6 +27,8 @@ static const char help[] =
     "text\n"
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "      --holidays FILE  extra bank holidays\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -63,8 +65,9 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 		break;
 	case CSPR_DUE:
 		snprintf(line, sizeof(line), "due by %s, 15 working days after "
-		    "the partnership received notice on %s; %ld working day%s "
-		    "left.", due, from, n, n == 1 ? "" : "s");
+		    "the partnership received notice on %s (%s); %ld working "
+		    "day%s left.", due, from, d->started_by, n,
+		    n == 1 ? "" : "s");
 		break;
 	case CSPR_PENDING:
 		snprintf(line, sizeof(line), "pending: none of %s is recorded, "
@@ -557,8 +560,7 @@ main(int argc, char **argv)
 
 	tool_init(&t, "csp-rapid-review", "[-q] [--form] [--format text|json] "
 	    "[--names] [--today date] [file|dir ...]", help, FMT_JSON);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		if (c == OPT_FORM)
 			form = 1;
 		else

@@ -8,6 +8,7 @@
  * from the case, for the Partnership Team; --template prints a skeleton
  * case file to start a new case with.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -26,6 +27,8 @@ static const char help[] =
     "      --names          name the child in the heading\n"
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "      --holidays FILE  extra bank holidays\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -645,8 +648,7 @@ main(int argc, char **argv)
 	tool_init(&t, "csp-refer", "[-q] [--form | --template] [--format "
 	    "text|json] [--names] [--today date] [file|dir ...]", help,
 	    FMT_JSON);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		if (c == OPT_FORM)
 			form = 1;
 		else if (c == OPT_TEMPLATE)
@@ -664,6 +666,12 @@ main(int argc, char **argv)
 		tool_usage(&t);
 	}
 	if (skeleton) {
+		/* an editor with yaml-language-server then checks and
+		 * describes each field as it is typed */
+		char schema[PATH_MAX];
+
+		printf("# yaml-language-server: $schema=%s\n",
+		    tool_schema_file(schema, sizeof(schema)));
 		fputs(template, stdout);
 		return tool_finish(&t);
 	}

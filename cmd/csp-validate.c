@@ -3,7 +3,9 @@
  *
  * Loads each case and checks it against the schema and the semantic rules
  * (csp-case(5)).  Text: one line per error on stderr; -l lists the invalid
- * files on stdout.  JSON: one object per file on stdout.
+ * files on stdout.  JSON: one object per file on stdout.  --canonical
+ * prints each valid case itself as JSON, exactly the tree that was checked,
+ * for programs that should never meet YAML's typing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,54 +14,46 @@
 
 static const char help[] =
     "  -l, --list           print the name of each invalid file\n"
+    "      --canonical      print each valid case as JSON, keys sorted,\n"
+    "                       one line each: what was checked\n"
     "  -q, --quiet          print nothing; the exit status tells\n"
     "      --format FMT     text (default) or json, one object per file\n"
     "      --schema FILE    check against this draft-07 schema instead\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
     "\nExit status: 0 all valid, 1 any invalid, 2 usage error or a file "
     "that cannot be read.\n";
 
-static int list;
+enum { OPT_CANONICAL = OPT_TOOL };
 
-static json_t *
-errors_json(const struct cspr_errors *e)
-{
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < e->n; i++) {
-		const struct cspr_error *x = &e->v[i];
-
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:s}",
-		    "line", x->line ? json_integer(x->line) : json_null(),
-		    "col", x->line ? json_integer(x->col) : json_null(),
-		    "path", x->path ? json_string(x->path) : json_null(),
-		    "message", x->message));
-	}
-	return a;
-}
+static int list, canonical;
 
 static int
 validate(const char *path, void *arg)
 {
 	struct tool *t = arg;
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	const char *name = tool_file(t, path);
 	struct cspr_case *c = NULL;
 	int r;
 
 	tool_diags(t);
-	r = cspr_case_open(path, t->schema, &c, &t->e);
-	if (t->format == FMT_JSON) {
-		if (r == CSPR_ERROR)
-			tool_json(t, json_pack("{s:s, s:s}", "file", name,
-			    "error", t->e.n ? t->e.v[0].message : "error"));
-		else
-			tool_json(t, json_pack("{s:s, s:o, s:b, s:o}", "file",
-			    name, "case", c ? json_string(cspr_case_id(c)) :
-			    json_null(), "valid", r == CSPR_OK, "errors",
-			    errors_json(&t->e)));
+	r = tool_open(t, path, &c);
+	if (t->quiet) {
+		/* the exit status tells */
+	} else if (t->format == FMT_JSON) {
+		/* one shape for every file: one that could not be read is
+		 * not valid either, and its exit status says why */
+		tool_json(t, json_pack("{s:s, s:o, s:b, s:o}", "file", name,
+		    "case", c ? json_string(cspr_case_id(c)) : json_null(),
+		    "valid", r == CSPR_OK, "errors", tool_errors_json(&t->e)));
 	} else if (r == CSPR_FINDINGS && list) {
 		printf("%s\n", name);
+	} else if (r == CSPR_OK && canonical) {
+		json_dumpf(cspr_case_root(c), stdout, JSON_COMPACT |
+		    JSON_SORT_KEYS);
+		putchar('\n');
 	}
 	if (r == CSPR_ERROR || (t->format == FMT_TEXT && !t->quiet && !list))
 		tool_diags(t);
@@ -73,21 +67,31 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"list", no_argument, NULL, 'l'},
+		{"canonical", no_argument, NULL, OPT_CANONICAL},
 		TOOL_OPTIONS
 	};
 	struct tool t;
 	int c;
 
 	tool_init(&t, "csp-validate",
-	    "[-lq] [--format text|json] [--schema file] [file|dir ...]", help,
+	    "[-lq] [--canonical] [--format text|json] [--schema file] "
+	    "[file|dir ...]", help,
 	    FMT_JSON);
-	while ((c = getopt_long(argc, argv, "l" TOOL_SHORT, longopts,
-	    NULL)) != -1) {
+	while ((c = tool_getopt(&t, argc, argv, "l" TOOL_SHORT, longopts)) !=
+	    -1) {
 		if (c == 'l')
 			list = 1;
+		else if (c == OPT_CANONICAL)
+			canonical = 1;
 		else
 			tool_option(&t, c, optarg);
 	}
+	if (canonical && (list || t.format != FMT_TEXT)) {
+		fprintf(stderr, "%s: --canonical prints the cases themselves: "
+		    "not with -l or --format\n", t.name);
+		tool_usage(&t);
+	}
+	t.no_holidays = 1; /* nothing here counts days */
 	tool_start(&t);
 	tool_status(&t, cspr_walk(argc - optind, argv + optind, validate, &t,
 	    &t.e));

@@ -450,15 +450,16 @@ text_row(const char *id, const char *name, struct cspr_when due,
 	char when[20];
 	int w = text_flat(id);
 
-	if (name) {
-		fputs(" (", stdout);
-		w += text_flat(name) + 3;
-		putchar(')');
-	}
-	/* a case id like HSCP-2026-008 fills the first column exactly */
+	/* a case id like HSCP-2026-008 fills the first column exactly; the
+	 * name, of any length, comes after the columns, so that they stay
+	 * in line whether or not people are named */
 	printf("%*s  %-16s  %-7s  %-21s  ", w < 13 ? 13 - w : 0, "",
 	    due.kind != CSPR_WHEN_NONE ? cspr_when_str(due, when) : "-",
 	    cspr_status_name(status), progress);
+	if (name) {
+		text_flat(name);
+		fputs(": ", stdout);
+	}
 }
 
 void

@@ -52,8 +52,8 @@ void text_progress(const struct cspr_calendar *cal, cspr_date today,
     const struct cspr_deadline *d, const char *pending, char *buf,
     size_t size);
 /* The start of a row of csp-deadlines and csp-notify, in columns: the case
- * id (and the name, when not NULL), the due moment ("-" when not known),
- * the status and the progress, each followed by two spaces. */
+ * id, the due moment ("-" when not known), the status and the progress,
+ * each followed by two spaces; then "name: " when name is not NULL. */
 void text_row(const char *id, const char *name, struct cspr_when due,
     enum cspr_status status, const char *progress);
 /* The first line of a case's report: "id: what", with the child's name

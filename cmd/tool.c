@@ -4,9 +4,11 @@
  * codes, in one place, so the tools cannot drift apart.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "tool.h"
 
@@ -15,7 +17,8 @@ static const struct {
 	enum format f;
 } formats[] = {
 	{"text", FMT_TEXT}, {"json", FMT_JSON}, {"tsv", FMT_TSV},
-	{"ics", FMT_ICS}, {"yaml", FMT_YAML},
+	{"ics", FMT_ICS}, {"yaml", FMT_YAML}, {"csv", FMT_CSV},
+	{"html", FMT_HTML},
 };
 
 void
@@ -33,6 +36,14 @@ tool_init(struct tool *t, const char *name, const char *synopsis,
 	t->formats = fmts | FMT_TEXT;
 	t->format = FMT_TEXT;
 	t->today = CSPR_NO_DATE;
+}
+
+int
+tool_getopt(struct tool *t, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	argv[0] = (char *)t->name;
+	return getopt_long(argc, argv, shortopts, longopts, NULL);
 }
 
 void
@@ -79,24 +90,36 @@ tool_option(struct tool *t, int opt, const char *arg)
 	case OPT_TODAY:
 		set_today(t, arg, "--today");
 		return;
-	case OPT_HOLIDAYS:
-		t->holidays = arg;
+	case OPT_HOLIDAYS: {
+		const char **v = realloc(t->holidays,
+		    (t->nholidays + 1) * sizeof(*v));
+
+		if (!v)
+			die(t, "%s", "out of memory");
+		t->holidays = v;
+		t->holidays[t->nholidays++] = arg;
 		return;
+	}
 	case OPT_SCHEMA:
 		t->schema_path = arg;
 		return;
 	case OPT_NAMES:
 		t->names = 1;
 		return;
+	case OPT_STDIN_NAME:
+		if (!*arg)
+			die(t, "%s: an empty name", "--stdin-name");
+		t->stdin_name = arg;
+		return;
 	case 'q':
 		t->quiet = 1;
 		return;
 	case 'h':
 		printf("usage: %s %s\n\n%s", t->name, t->synopsis, t->help);
-		exit(fflush(stdout) == 0 ? 0 : 2);
+		exit(tool_finish(t));
 	case OPT_VERSION:
 		printf("%s (csp) %s\n", t->name, CSPR_VERSION);
-		exit(fflush(stdout) == 0 ? 0 : 2);
+		exit(tool_finish(t));
 	default:
 		tool_usage(t);
 	}
@@ -121,16 +144,25 @@ tool_start(struct tool *t)
 			t->today = cspr_uk_today(now);
 		}
 	}
-	if (!t->holidays && (env = getenv("CSP_HOLIDAYS")) && *env)
-		t->holidays = env;
 	if (!(t->cal = cspr_calendar_new())) {
 		fprintf(stderr, "%s: out of memory\n", t->name);
 		exit(2);
 	}
-	if (t->holidays &&
-	    cspr_calendar_load(t->cal, t->holidays, &t->e) != CSPR_OK) {
-		tool_diags(t);
-		exit(2);
+	/* CSP_HOLIDAYS first, then each --holidays: they merge, and every
+	 * bad one is reported before the tool gives up */
+	if (!t->no_holidays) {
+		int bad = 0;
+
+		if ((env = getenv("CSP_HOLIDAYS")) && *env)
+			bad |= cspr_calendar_load(t->cal, env, &t->e) !=
+			    CSPR_OK;
+		for (size_t i = 0; i < t->nholidays; i++)
+			bad |= cspr_calendar_load(t->cal, t->holidays[i],
+			    &t->e) != CSPR_OK;
+		if (bad) {
+			tool_diags(t);
+			exit(2);
+		}
 	}
 	if (!(t->schema = cspr_case_schema(t->schema_path, &t->e))) {
 		tool_diags(t);
@@ -144,12 +176,16 @@ tool_diags(struct tool *t)
 	for (size_t i = 0; i < t->e.n; i++) {
 		const struct cspr_error *x = &t->e.v[i];
 
-		fprintf(stderr, "%s: %s", t->name, x->file);
 		if (x->line > 0)
-			fprintf(stderr, ":%ld:%ld", x->line, x->col);
+			fprintf(stderr, "%s:%ld:%ld: error: ", x->file,
+			    x->line, x->col);
+		else if (x->file && *x->file)
+			fprintf(stderr, "%s: %s: ", t->name, x->file);
+		else
+			fprintf(stderr, "%s: ", t->name);
 		if (x->path)
-			fprintf(stderr, ": %s", x->path);
-		fprintf(stderr, ": %s\n", x->message);
+			fprintf(stderr, "%s: ", x->path);
+		fprintf(stderr, "%s\n", x->message);
 	}
 	cspr_errors_clear(&t->e);
 }
@@ -166,6 +202,45 @@ tool_status(struct tool *t, int s)
 {
 	if (s > t->status)
 		t->status = s;
+}
+
+json_t *
+tool_errors_json(const struct cspr_errors *e)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < e->n; i++) {
+		const struct cspr_error *x = &e->v[i];
+
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:s}",
+		    "line", x->line ? json_integer(x->line) : json_null(),
+		    "col", x->line ? json_integer(x->col) : json_null(),
+		    "path", x->path ? json_string(x->path) : json_null(),
+		    "message", x->message));
+	}
+	return a;
+}
+
+void
+tool_json_errors(struct tool *t, const char *file)
+{
+	tool_json(t, json_pack("{s:s, s:o}", "file", file, "errors",
+	    tool_errors_json(&t->e)));
+}
+
+const char *
+tool_file(const struct tool *t, const char *path)
+{
+	if (strcmp(path, "-") != 0)
+		return path;
+	return t->stdin_name ? t->stdin_name : "<stdin>";
+}
+
+int
+tool_open(struct tool *t, const char *path, struct cspr_case **c)
+{
+	return cspr_case_open_as(path, strcmp(path, "-") == 0 ?
+	    t->stdin_name : NULL, t->schema, c, &t->e);
 }
 
 void
@@ -194,18 +269,10 @@ each_file(const char *path, void *arg)
 	int r;
 
 	tool_diags(t); /* the walker's, in order */
-	r = cspr_case_open(path, t->schema, &c, &t->e);
+	r = tool_open(t, path, &c);
 	if (r != CSPR_OK) {
-		if (t->format == FMT_JSON && t->e.n > 0) {
-			const struct cspr_error *x0 = &t->e.v[0];
-			char where[64] = "";
-
-			if (x0->line > 0)
-				snprintf(where, sizeof(where), "%ld:%ld: ",
-				    x0->line, x0->col);
-			tool_json(t, json_pack("{s:s, s:s+}", "file",
-			    x0->file, "error", where, x0->message));
-		}
+		if (t->format == FMT_JSON)
+			tool_json_errors(t, tool_file(t, path));
 		tool_diags(t);
 		return CSPR_ERROR;
 	}
@@ -233,10 +300,46 @@ tool_finish(struct tool *t)
 	tool_diags(t);
 	cspr_schema_free(&t->schema);
 	cspr_calendar_free(&t->cal);
+	free(t->holidays);
+	t->holidays = NULL;
 	if (bad) {
 		fprintf(stderr, "%s: cannot write output: %s\n", t->name,
 		    strerror(errno ? errno : EIO));
 		return 2;
 	}
 	return t->status;
+}
+
+const char *
+tool_schema_file(char *buf, size_t size)
+{
+	/* from the tool's own bin/: installed, then built in a source tree
+	 * (build/bin, or a deeper build folder such as build/asan/bin) */
+	static const char *const beside[] = {
+		"/../share/csp/case.schema.json",
+		"/../../schemas/case.schema.json",
+		"/../../../schemas/case.schema.json",
+	};
+	char exe[PATH_MAX], path[PATH_MAX + 64], real[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	json_t *schema;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')))
+			*slash = '\0';
+		for (size_t i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+			snprintf(path, sizeof(path), "%s%s", exe, beside[i]);
+			if (realpath(path, real) && strlen(real) < size) {
+				snprintf(buf, size, "%s", real);
+				return buf;
+			}
+		}
+	}
+	/* the schema's own name for itself, written once, in the schema */
+	schema = json_loads(cspr_case_schema_json, 0, NULL);
+	snprintf(buf, size, "%s", json_string_value(json_object_get(schema,
+	    "$id")) ? json_string_value(json_object_get(schema, "$id")) : "");
+	json_decref(schema);
+	return buf;
 }

@@ -7,11 +7,14 @@
  * The structured fields are replaced field by field: people become the
  * labels the identifier detector gives them in free text (the child's
  * pseudonym, a relationship, a role and agency), so a reader can follow one
- * person from a field into a summary; dates of birth become an age.  Every
- * other string goes through cspr_redact().  Then the whole result is
- * scanned again with the same detector, and anything still identifying is
- * reported by place and kind, never by its text: the caller prints nothing
- * for that case.
+ * person from a field into a summary (labels.c gives both); dates of
+ * birth become an age.  Every other free-text string goes through
+ * cspr_redact(); codes, dates, ids and the strings the schema keeps as
+ * written are never rewritten (freetext.c), so the result means what the
+ * case meant and still validates.  Then the whole result is scanned again
+ * with the same detector, and anything still identifying is reported by
+ * place and kind, never by its text: the caller prints nothing for that
+ * case.
  *
  * Left as they are, by choice: organisations and places (agencies, local
  * authorities, the out-of-area organisation), which the Panel needs and
@@ -21,6 +24,7 @@
  * is not changed unless it holds a known identifier: the detector finds
  * people, and a person should read free text before it is sent.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -60,8 +64,6 @@ cspr_age(cspr_date dob, cspr_date at, char *buf, size_t size)
 	return buf;
 }
 
-/* ---- labels, as identifiers.c gives them in free text ---- */
-
 static const char *
 text_of(const json_t *o, const char *key)
 {
@@ -71,150 +73,27 @@ text_of(const json_t *o, const char *key)
 	    json_string_value(v) : NULL;
 }
 
-static int
-same_text(const char *a, const char *b)
-{
-	if (!a || !b)
-		return !a && !b;
-	return strcasecmp(a, b) == 0;
-}
-
-/* "step_father" -> "Step father": the first letter a capital, underscores
- * spaces. */
-static void
-capitalised(const char *s, char *out, size_t size)
-{
-	snprintf(out, size, "%s", s);
-	for (char *p = out; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	if (out[0] >= 'a' && out[0] <= 'z')
-		out[0] = (char)(out[0] - 'a' + 'A');
-}
-
-/* "Mother", or "Sibling 2" where the relationship repeats. */
-static void
-family_label(const json_t *family, size_t k, char *out, size_t size)
-{
-	const char *rel = text_of(json_array_get(family, k), "relationship");
-	size_t same = 0, nth = 0, j;
-	char base[160];
-	json_t *m;
-
-	capitalised(rel ? rel : "family member", base, sizeof(base));
-	json_array_foreach(family, j, m) {
-		if (!json_is_object(m) ||
-		    !same_text(rel, text_of(m, "relationship")))
-			continue;
-		same++;
-		if (j <= k)
-			nth++;
-	}
-	if (same > 1)
-		snprintf(out, size, "%s %zu", base, nth);
-	else
-		snprintf(out, size, "%s", base);
-}
-
-/* "Social worker, Hampshire Children's Services", numbered where two have
- * the same role and agency. */
-static void
-professional_label(const json_t *pros, size_t k, char *out, size_t size)
-{
-	const json_t *p = json_array_get(pros, k);
-	const char *role = text_of(p, "role"), *agency = text_of(p, "agency");
-	size_t same = 0, nth = 0, j, l;
-	char r[160];
-	json_t *o;
-
-	capitalised(role ? role : "professional", r, sizeof(r));
-	json_array_foreach(pros, j, o) {
-		if (same_text(role, text_of(o, "role")) &&
-		    same_text(agency, text_of(o, "agency"))) {
-			same++;
-			if (j <= k)
-				nth++;
-		}
-	}
-	l = strlen(r);
-	if (same > 1)
-		snprintf(r + l, sizeof(r) - l, " %zu", nth);
-	if (agency)
-		snprintf(out, size, "%s, %s", r, agency);
-	else
-		snprintf(out, size, "%s", r);
-}
-
-/* The referrer is named as the professional they are, when they are one
- * (as the detector does: the professional comes first), else "Referrer,
- * agency". */
-static void
-referrer_label(const json_t *root, const json_t *ref, char *out,
-    size_t size)
-{
-	const json_t *pros = cspr_get(root, "professionals");
-	const char *name = text_of(ref, "name");
-	const char *agency = text_of(ref, "agency");
-	size_t k;
-	json_t *p;
-
-	json_array_foreach(pros, k, p) {
-		if (name && same_text(name, text_of(p, "name"))) {
-			professional_label(pros, k, out, size);
-			return;
-		}
-	}
-	snprintf(out, size, "Referrer%s%s", agency ? ", " : "",
-	    agency ? agency : "");
-}
-
 /* ---- the transform ---- */
 
-/* A copy of v with every string redacted but dates and date-times, which
- * the scan judges as they are. */
-static json_t *
-redacted(const struct cspr_detector *d, json_t *v)
+/* Free text redacted in place; codes and kept strings left. */
+static int
+redact_free(void *arg, json_t *str, enum cspr_text cls)
 {
-	json_t *out, *x;
-	const char *k;
-	size_t i;
+	const struct cspr_detector *d = arg;
+	size_t len;
+	char *s;
+	int r = 0;
 
-	if (json_is_string(v)) {
-		cspr_time t;
-		size_t len;
-		char *s;
-
-		if (cspr_datetime_parse(json_string_value(v), &t) >= 0)
-			return json_incref(v);
-		s = cspr_redact(d, json_string_value(v), json_string_length(v),
-		    &len);
-		if (!s)
-			return NULL;
-		out = json_stringn_nocheck(s, len);
-		free(s);
-		return out;
-	}
-	if (json_is_array(v)) {
-		if (!(out = json_array()))
-			return NULL;
-		json_array_foreach(v, i, x)
-			if (json_array_append_new(out, redacted(d, x)) < 0)
-				goto fail;
-		return out;
-	}
-	if (json_is_object(v)) {
-		if (!(out = json_object()))
-			return NULL;
-		json_object_foreach(v, k, x)
-			if (json_object_set_new_nocheck(out, k,
-			    redacted(d, x)) < 0)
-				goto fail;
-		return out;
-	}
-	return json_incref(v);
-fail:
-	json_decref(out);
-	return NULL;
+	if (cls != CSPR_TEXT_FREE)
+		return 0;
+	if (!(s = cspr_redact(d, json_string_value(str),
+	    json_string_length(str), &len)))
+		return -1;
+	if (len != json_string_length(str) ||
+	    memcmp(s, json_string_value(str), len) != 0)
+		r = json_string_setn_nocheck(str, s, len);
+	free(s);
+	return r;
 }
 
 /* Set key in o to a new string, or remove it when s is NULL. */
@@ -263,23 +142,27 @@ fail:
 	return NULL;
 }
 
-/* Replace each member of the array at key in out by fn's rebuilding. */
+/* Replace each member of the array at key in out by its rebuilding under
+ * the label labels.c gives it. */
 static int
 each_person(json_t *out, const json_t *root, const char *key, cspr_date at,
-    void (*label)(const json_t *, size_t, char *, size_t),
-    const char *const *drop)
+    char *(*label)(const json_t *, size_t), const char *const *drop)
 {
 	json_t *arr = json_object_get(out, key), *orig = cspr_get(root, key);
 	json_t *x;
 	size_t i;
-	char lab[400];
+	char *lab;
+	int r;
 
 	json_array_foreach(arr, i, x) {
 		if (!json_is_object(x))
 			continue;
-		label(orig, i, lab, sizeof(lab));
-		if (json_array_set_new(arr, i, person(x,
-		    json_array_get(orig, i), lab, at, drop)) < 0)
+		if (!(lab = label(orig, i)))
+			return -1;
+		r = json_array_set_new(arr, i, person(x,
+		    json_array_get(orig, i), lab, at, drop));
+		free(lab);
+		if (r < 0)
 			return -1;
 	}
 	return 0;
@@ -315,22 +198,17 @@ referrer(json_t *out, const json_t *root, cspr_date at)
 	json_t *ref = json_object_get(json_object_get(out, "referral"),
 	    "referrer");
 	const json_t *orig = cspr_get(root, "referral.referrer");
-	char lab[400];
+	char *lab;
+	int r;
 
 	if (!json_is_object(ref))
 		return 0;
-	referrer_label(root, orig, lab, sizeof(lab));
-	return json_object_set_new_nocheck(json_object_get(out, "referral"),
+	if (!(lab = cspr_label_referrer(root)))
+		return -1;
+	r = json_object_set_new_nocheck(json_object_get(out, "referral"),
 	    "referrer", person(ref, orig, lab, at, drop));
-}
-
-/* Put back a string the transform keeps as it is. */
-static int
-keep(json_t *out, const json_t *root, const char *key)
-{
-	json_t *v = json_object_get(root, key);
-
-	return v ? json_object_set_nocheck(out, key, v) : 0;
+	free(lab);
+	return r;
 }
 
 json_t *
@@ -338,27 +216,35 @@ cspr_anonymise(json_t *root, const struct cspr_detector *d)
 {
 	static const char *const family_drop[] = {"aliases", NULL};
 	static const char *const none[] = {NULL};
-	json_t *out, *rev, *name;
+	json_t *out = NULL, *rev, *name, *schema = NULL;
 	cspr_date at = CSPR_NO_DATE;
 
-	if (!d || !json_is_object(root) || !(out = redacted(d, root)))
-		return NULL;
+	if (!d || !json_is_object(root) || !(schema = cspr_case_schema_tree()) ||
+	    !(out = json_deep_copy(root)) ||
+	    cspr_free_text_walk(schema, out, redact_free, (void *)d) < 0)
+		goto fail;
 	cspr_get_date(root, "incident.date", &at);
+	/* the reviewer is named (9.4.3) as written, unless the detector
+	 * found someone in the name: a family member of the same name */
 	rev = json_object_get(json_object_get(out, "review"), "reviewer");
 	name = cspr_get(root, "review.reviewer.name");
-	if (keep(out, root, "id") < 0 || keep(out, root, "partnership") < 0 ||
-	    (json_is_object(rev) && name &&
-	    json_object_set_nocheck(rev, "name", name) < 0) ||
+	if ((json_is_object(rev) && json_is_string(name) &&
+	    !json_equal(json_object_get(rev, "name"), name) &&
+	    json_object_set_new_nocheck(rev, "name",
+	    json_string("Reviewer")) < 0) ||
 	    child(out, root, at) < 0 ||
-	    each_person(out, root, "family", at, family_label,
+	    each_person(out, root, "family", at, cspr_label_family,
 	    family_drop) < 0 ||
-	    each_person(out, root, "professionals", at, professional_label,
-	    none) < 0 ||
-	    referrer(out, root, at) < 0) {
-		json_decref(out);
-		return NULL;
-	}
+	    each_person(out, root, "professionals", at,
+	    cspr_label_professional, none) < 0 ||
+	    referrer(out, root, at) < 0)
+		goto fail;
+	json_decref(schema);
 	return out;
+fail:
+	json_decref(schema);
+	json_decref(out);
+	return NULL;
 }
 
 /* ---- the residual scan ---- */
@@ -369,6 +255,8 @@ struct scan {
 	const struct cspr_doc *doc;
 	struct cspr_errors *e;
 	struct cspr_hits hits;
+	json_t **codes; /* the strings that are codes, sorted by address */
+	size_t ncodes, capcodes;
 	char *path;
 	size_t len, cap;
 	int found;
@@ -389,9 +277,36 @@ path_room(struct scan *s, size_t extra)
 	return 0;
 }
 
+/* A code (an enumerated value, an agency id, a date) names no one,
+ * whatever words it shares with a name ("outside_england", "police"); as
+ * a number or a date it can still be a date of birth or a phone number. */
+static int
+collect(void *arg, json_t *str, enum cspr_text cls)
+{
+	struct scan *s = arg;
+
+	if (cls != CSPR_TEXT_CODE)
+		return 0;
+	if (cspr_grow(&s->codes, &s->capcodes, s->ncodes + 1,
+	    sizeof(*s->codes)) < 0)
+		return -1;
+	s->codes[s->ncodes++] = str;
+	return 0;
+}
+
+static int
+cmpptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(json_t *const *)a;
+	uintptr_t y = (uintptr_t)*(json_t *const *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Report the kinds found in text at the current path, each kind once. */
 static int
-scan_text(struct scan *s, const char *text, size_t len, const char *where)
+scan_text(struct scan *s, const char *text, size_t len, int code,
+    const char *where)
 {
 	unsigned seen = 0;
 	long line = 0, col = 0;
@@ -403,7 +318,8 @@ scan_text(struct scan *s, const char *text, size_t len, const char *where)
 		enum cspr_id_kind k = s->hits.v[i].kind;
 		const char *path = s->len ? s->path : ".";
 
-		if (seen & (1u << k))
+		if ((seen & (1u << k)) || (code && (k == CSPR_ID_NAME ||
+		    k == CSPR_ID_ALIAS || k == CSPR_ID_ADDRESS)))
 			continue;
 		seen |= 1u << k;
 		if (s->doc && cspr_doc_pos(s->doc, path, &line, &col) < 0)
@@ -429,11 +345,12 @@ scan_value(struct scan *s, json_t *v, int masked)
 
 	if (json_is_string(v))
 		return scan_text(s, json_string_value(v),
-		    json_string_length(v), "");
+		    json_string_length(v), bsearch(&v, s->codes, s->ncodes,
+		    sizeof(*s->codes), cmpptr) != NULL, "");
 	if (json_is_integer(v)) {
 		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(v));
-		return scan_text(s, num, strlen(num), "");
+		return scan_text(s, num, strlen(num), 0, "");
 	}
 	json_array_foreach(v, i, x) {
 		if (!masked) {
@@ -452,7 +369,7 @@ scan_value(struct scan *s, json_t *v, int masked)
 		size_t klen = strlen(k);
 		int before = s->found, m = masked;
 
-		if (scan_text(s, k, klen, " in a key") < 0)
+		if (scan_text(s, k, klen, 0, " in a key") < 0)
 			return -1;
 		m |= s->found > before;
 		if (!m) {
@@ -475,15 +392,22 @@ cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
     const char *file, const struct cspr_doc *doc, struct cspr_errors *e)
 {
 	struct scan s;
-	int r;
+	json_t *schema = cspr_case_schema_tree();
+	int r = -1;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
 	s.file = file ? file : "";
 	s.doc = doc;
 	s.e = e;
-	r = scan_value(&s, tree, 0);
+	if (schema && cspr_free_text_walk(schema, tree, collect, &s) == 0) {
+		if (s.ncodes)
+			qsort(s.codes, s.ncodes, sizeof(*s.codes), cmpptr);
+		r = scan_value(&s, tree, 0);
+	}
+	json_decref(schema);
 	cspr_hits_clear(&s.hits);
+	free(s.codes);
 	free(s.path);
 	return r < 0 ? -1 : s.found;
 }

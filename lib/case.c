@@ -373,6 +373,25 @@ cspr_case_open(const char *path, const struct cspr_schema *s,
 }
 
 int
+cspr_case_open_as(const char *path, const char *name,
+    const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e)
+{
+	char *buf;
+	size_t len;
+	int r;
+
+	*c = NULL;
+	if (!name)
+		return cspr_case_open(path, s, c, e);
+	if ((r = cspr_read_file_as(path, name, CSPR_MAX_FILE, &buf, &len,
+	    e)) != CSPR_OK)
+		return r;
+	r = cspr_case_open_buffer(name, buf, len, s, c, e);
+	free(buf);
+	return r;
+}
+
+int
 cspr_case_open_buffer(const char *name, const char *buf, size_t len,
     const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e)
 {

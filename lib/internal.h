@@ -16,6 +16,31 @@
  * ("<stdin>" for "-"). */
 int cspr_read_file(const char *path, size_t max, char **buf, size_t *len,
     struct cspr_errors *e);
+/* The same, with diagnostics naming the file name (NULL: as above). */
+int cspr_read_file_as(const char *path, const char *name, size_t max,
+    char **buf, size_t *len, struct cspr_errors *e);
+
+/* ---- calendar.c: the holidays of a calendar, for holidays.c ---- */
+
+/* Where a holiday comes from: the rules, a GOV.UK file (which replaces
+ * those two for the years it covers) or a plain list (which only adds). */
+enum { CSPR_HOLIDAY_BUILTIN, CSPR_HOLIDAY_GOVUK, CSPR_HOLIDAY_LIST };
+
+/* One bank holiday. */
+struct cspr_hday {
+	cspr_date d;
+	const char *name;
+	int source; /* CSPR_HOLIDAY_... */
+};
+
+/* The calendar's holidays, by date, one per date (borrowed); *n set. */
+const struct cspr_hday *cspr_calendar_days(const struct cspr_calendar *c,
+    size_t *n);
+/* Make the n holidays at h (by date, one per date) the calendar's; the
+ * calendar takes h and names, the block h's new names point into (NULL
+ * for none).  -1 on out of memory, with nothing taken or changed. */
+int cspr_calendar_set(struct cspr_calendar *c, struct cspr_hday *h,
+    size_t n, char *names);
 
 /* Make room for at least n elements of size bytes in the array at *pp
  * (any T **) of capacity *cap, doubling; 0, or -1 on out of memory or
@@ -59,5 +84,106 @@ int cspr_harmed(const json_t *root);
 /* 5.1(a), (b): in the area, or outside England while normally resident
  * in it. */
 int cspr_in_area(const json_t *root);
+
+/* The notifications log of a case, read once (deadlines.c): the strings
+ * are borrowed from the case. */
+struct cspr_log_entry {
+	const char *to, *about; /* NULL when not a string */
+	struct cspr_when when;
+};
+struct cspr_log {
+	struct cspr_log_entry *v;
+	size_t n;
+};
+/* Read a case's log; 0, or -1 on out of memory. */
+int cspr_log_read(const json_t *root, struct cspr_log *log);
+/* cspr_notice() over a log already read. */
+struct cspr_when cspr_log_notice(const struct cspr_log *log,
+    const char *const *to, const char *const *about);
+/* Free a log read by cspr_log_read(). */
+void cspr_log_clear(struct cspr_log *log);
+/* ---- text.c: the text layer ---- */
+
+/* What a character is, for words: letters, digits, white space,
+ * apostrophes (' and the typographic ones), hyphens, and what stays inside
+ * a word unseen (soft hyphen, joiners, combining marks). */
+enum {
+	CSPR_C_OTHER,
+	CSPR_C_SPACE,
+	CSPR_C_LETTER,
+	CSPR_C_DIGIT,
+	CSPR_C_APOS,
+	CSPR_C_HYPHEN,
+	CSPR_C_IGNORE,
+};
+int cspr_cpclass(uint32_t cp);
+/* Append the folded form of letter or digit cp to out (room for 4):
+ * lower case, Latin-1 and Latin Extended-A to ASCII ("e" for e acute,
+ * "ss" for sharp s); the bytes written, *upper when cp is a capital. */
+size_t cspr_foldcp(uint32_t cp, char *out, int *upper);
+/* 1 when the folded word (lower case, no full stop) is a title before a
+ * name: mr, mrs, dr, professor, pc, ... */
+int cspr_is_title(const char *folded);
+/* 1 when it is one usually abbreviated with a full stop (dr, mr, prof). */
+int cspr_is_title_abbrev(const char *folded);
+
+/* A place in a text, advanced by cspr_textpos_at to offsets in order:
+ * line and column (characters) from 1.  Start it zeroed. */
+struct cspr_textpos {
+	size_t pos;
+	long line, col;
+};
+void cspr_textpos_at(const char *text, size_t len, struct cspr_textpos *c,
+    size_t off);
+/* The number of characters in text[from..to). */
+long cspr_text_chars(const char *text, size_t len, size_t from, size_t to);
+
+/* White space within a line: space, tab, CR, form feed, vertical tab. */
+int cspr_text_hspace(char c);
+/* 1 when s[0..n) is all such white space (or empty). */
+int cspr_text_blank(const char *s, size_t n);
+/* A byte that can be part of a word: an ASCII letter or digit, or any
+ * byte of a UTF-8 character (most of them letters in a report). */
+int cspr_text_wordc(unsigned char c);
+
+/* A line of a report, Markdown or plain text (pdftotext, pandoc). */
+struct cspr_line {
+	size_t off, len; /* its text, without the line end (and a
+			    byte-order mark on the first line) */
+	enum {
+		CSPR_L_TEXT,  /* for the caller: prose, headings, lists */
+		CSPR_L_BLANK, /* white space only (form feeds included) */
+		CSPR_L_SKIP,  /* YAML front matter, a code fence */
+		CSPR_L_CODE,  /* inside fenced code */
+	} kind;
+};
+/* Split text[0..len) (any bytes) into lines in *v (free() it), *n of
+ * them.  Front matter is "---" on the first line to "---" or "..."; a
+ * fence is three or more ` or ~ after at most three spaces, closed only by
+ * a fence of the same character at least as long with nothing after it
+ * (CommonMark), or the end.  Returns 0, or -1 on out of memory. */
+int cspr_text_lines(const char *text, size_t len, struct cspr_line **v,
+    size_t *n);
+
+/* 1 when text[0..len) is valid UTF-8. */
+int cspr_text_is_utf8(const char *text, size_t len);
+/* text[0..len) read as Windows-1252, as new NUL-terminated UTF-8 of
+ * *outlen bytes; NULL on out of memory. */
+char *cspr_text_from_cp1252(const char *text, size_t len, size_t *outlen);
+
+/* ---- labels.c: what a person is called once their name is gone ---- */
+
+/* A member of o as text: a non-empty string, or an integer written into
+ * buf; else NULL. */
+const char *cspr_label_text(const json_t *o, const char *key, char *buf,
+    size_t size);
+/* New strings, NULL on out of memory: the child's pseudonym or "Child";
+ * family member k's relationship ("Mother", "Sibling 2"); professional
+ * k's "Role[ n], agency"; the referrer's label (a professional's when they
+ * are one, else "Referrer, agency"). */
+char *cspr_label_child(const json_t *root);
+char *cspr_label_family(const json_t *family, size_t k);
+char *cspr_label_professional(const json_t *pros, size_t k);
+char *cspr_label_referrer(const json_t *root);
 
 #endif

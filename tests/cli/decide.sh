@@ -81,9 +81,9 @@ ok "two cases: a blank line between the briefings" '[ $rc -eq 0 ] && [ "$(grep -
 run csp-decide no-such-case.yaml examples/06-closed.yaml
 ok "a missing file: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-decide: no-such-case.yaml: cannot open: No such file or directory" && out_has "HSCP-2024-037: criteria"'
 run csp-decide --format json no-such-case.yaml examples/06-closed.yaml
-ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(head -n 1 $T/out)" = "{\"file\":\"no-such-case.yaml\",\"error\":\"cannot open: No such file or directory\"}" ] && [ $(wc -l <$T/out) -eq 2 ]'
+ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(head -n 1 $T/out)" = "{\"file\":\"no-such-case.yaml\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}" ] && [ $(wc -l <$T/out) -eq 2 ]'
 run csp-decide tests/data/invalid/bad-dates.yaml examples/03-decision.yaml
-ok "an invalid case is not assessed: exit 2" '[ $rc -eq 2 ] && err_has "csp-decide: tests/data/invalid/bad-dates.yaml:7:8: .child.dob: must be a date (YYYY-MM-DD) that exists" && [ $(grep -c "^HSCP-" $T/out) -eq 1 ]'
+ok "an invalid case is not assessed: exit 2" '[ $rc -eq 2 ] && err_has "tests/data/invalid/bad-dates.yaml:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists" && [ $(grep -c "^HSCP-" $T/out) -eq 1 ]'
 mkdir -p "$T/cases/.hidden"
 cp examples/03-decision.yaml "$T/cases/b.yaml"
 cp examples/01-referral.yaml "$T/cases/a.yml"

@@ -4,7 +4,7 @@
 # short at several places, and huge files made here (over 4 MiB, 5 MiB
 # scalars, 10,000-key mappings, deep nesting, 100,000 actions).  Each tool
 # opens cases the same way, so each must refuse the same files with the
-# same one-line diagnostics (its own name first) and exit 2, csp-validate 1;
+# same one-line diagnostics (gcc's form) and exit 2, csp-validate 1;
 # nothing may crash or take long.  Under tests/valgrind.sh (CSP_VALGRIND
 # set) the huge files are made smaller.
 . tests/lib.sh
@@ -23,21 +23,29 @@ nfiles=$(wc -l <"$T/expect")
 ok "EXPECT names every file in $H" '[ "$nfiles" -eq "$(ls $H/*.yaml | wc -l)" ]'
 
 # the JSON a tool other than csp-validate writes for an unprocessable file:
-# its first diagnostic, line:col and message without the path
+# {file, errors: [{line, col, path, message}]}, one error for each here
 awk -F '\t' -v dir="$H" '{
-	m = $2; sub(/^:/, "", m)
-	if (m ~ /^[0-9]+:[0-9]+: \.[^ ]*: /) {
-		p = index(m, ": "); rest = substr(m, p + 2)
-		m = substr(m, 1, p + 1) substr(rest, index(rest, ": ") + 2)
+	m = $2; line = "null"; col = "null"; path = "null"
+	if (m ~ /^:[0-9]+:[0-9]+: /) {
+		m = substr(m, 2); p = index(m, ":"); line = substr(m, 1, p - 1)
+		m = substr(m, p + 1); p = index(m, ": "); col = substr(m, 1, p - 1)
+		m = substr(m, p + 2)
+	} else {
+		m = substr(m, 3)
+	}
+	if (m ~ /^\.[^ ]*: /) {
+		p = index(m, ": "); path = "\"" substr(m, 1, p - 1) "\""
+		m = substr(m, p + 2)
 	}
 	gsub(/\\/, "\\\\", m); gsub(/"/, "\\\"", m)
-	printf "{\"file\":\"%s/%s\",\"error\":\"%s\"}\n", dir, $1, m
+	printf "{\"file\":\"%s/%s\",\"errors\":[{\"line\":%s,\"col\":%s,\"path\":%s,\"message\":\"%s\"}]}\n", dir, $1, line, col, path, m
 }' "$T/expect" >"$T/expect.json"
 
 for t in $tools; do
 	want=$(bad_rc "$t")
-	awk -F '\t' -v t="$t" -v dir="$H" '{ print t ": " dir "/" $1 $2 }' \
-	    "$T/expect" >"$T/want.err"
+	while IFS='	' read -r f m; do
+		diag "$t" "$H/$f" "$m"
+	done <"$T/expect" >"$T/want.err"
 	run timeout $limit "$t" $H
 	ok "$t $H: exit $want, nothing on stdout" '[ $rc -eq $want ] && [ ! -s $T/out ]'
 	same "$t $H: one diagnostic per file, as EXPECT says" "$T/want.err" err
@@ -48,7 +56,7 @@ for t in $tools; do
 		    [ "$(wc -l <$T/out)" -eq "$nfiles" ]'
 	else
 		ok "$t --format json $H: exit 2" '[ $rc -eq 2 ]'
-		same "$t --format json $H: {file, error} for each" \
+		same "$t --format json $H: {file, errors} for each" \
 		    "$T/expect.json" out
 	fi
 	# one at a time on standard input
@@ -57,7 +65,7 @@ for t in $tools; do
 	for g in $stdin_files; do
 		run_in $H/$g timeout $limit "$t"
 		msg=$(awk -F '\t' -v f="$g" '$1 == f { print $2 }' "$T/expect")
-		ok "$t < $g: exit $want, <stdin> named" '[ $rc -eq $want ] && err_is "$t: <stdin>$msg"'
+		ok "$t < $g: exit $want, <stdin> named" '[ $rc -eq $want ] && err_is "$(diag "$t" "<stdin>" "$msg")"'
 	done
 done
 
@@ -139,7 +147,7 @@ while IFS='	' read -r x msg; do
 	for t in $tools; do
 		want=$(bad_rc "$t")
 		run timeout $limit "$t" "$B/$x.yaml"
-		ok "$t $x: exit $want, one line" '[ $rc -eq $want ] && err_is "$t: $B/$x.yaml$msg"'
+		ok "$t $x: exit $want, one line" '[ $rc -eq $want ] && err_is "$(diag "$t" "$B/$x.yaml" "$msg")"'
 	done
 done <"$T/early"
 
@@ -152,12 +160,12 @@ for x in keys-child keys-top notifications-bad; do
 	run timeout $limit csp-validate "$B/$x.yaml"
 	cp "$T/err" "$T/$x.err"
 	case $x in
-	keys-child) last="csp-validate: $B/$x.yaml:$((nk + 3)):3: .child.k$((nk - 1)): unknown field \"k$((nk - 1))\"" ;;
-	keys-top) last="csp-validate: $B/$x.yaml:$((nk + 2)):1: .k$((nk - 1)): unknown field \"k$((nk - 1))\"" ;;
-	*) last="csp-validate: $B/$x.yaml:$((20000 / scale + 3)):10: .notifications[$((20000 / scale - 1))].to: must be one of: panel, ofsted, dfe, secretary_of_state, safeguarding_partners, independent_chair, business_manager, partnership_members, relevant_agencies, family, coroner, practitioners, other_partnerships" ;;
+	keys-child) last="$B/$x.yaml:$((nk + 3)):3: error: .child.k$((nk - 1)): unknown field \"k$((nk - 1))\"" ;;
+	keys-top) last="$B/$x.yaml:$((nk + 2)):1: error: .k$((nk - 1)): unknown field \"k$((nk - 1))\"" ;;
+	*) last="$B/$x.yaml:$((20000 / scale + 3)):10: error: .notifications[$((20000 / scale - 1))].to: must be one of: panel, ofsted, dfe, secretary_of_state, safeguarding_partners, independent_chair, business_manager, partnership_members, relevant_agencies, family, coroner, practitioners, other_partnerships" ;;
 	esac
 	ok "csp-validate $x: every error, in order" '[ $rc -eq 1 ] && [ "$(tail -n 1 $T/err)" = "$last" ] &&
-	    [ "$(wc -l <$T/err)" -eq "$(grep -c "^csp-validate: $B/$x.yaml:[0-9]*:[0-9]*: \." $T/err)" ]'
+	    [ "$(wc -l <$T/err)" -eq "$(grep -c "^$B/$x.yaml:[0-9]*:[0-9]*: error: \." $T/err)" ]'
 	for t in $tools; do
 		[ "$t" = csp-validate ] && continue
 		run timeout $limit "$t" "$B/$x.yaml"
@@ -183,5 +191,5 @@ done
 for t in $tools; do
 	want=$(bad_rc "$t")
 	run timeout $limit "$t" "$B/actions-dup.yaml"
-	ok "$t actions-dup: the one duplicate found" '[ $rc -eq $want ] && err_is "$t: $B/actions-dup.yaml:$((na + 4)):10: .actions[$na].id: duplicate action id (first at line 11)"'
+	ok "$t actions-dup: the one duplicate found" '[ $rc -eq $want ] && err_is "$B/actions-dup.yaml:$((na + 4)):10: error: .actions[$na].id: duplicate action id (first at line 11)"'
 done

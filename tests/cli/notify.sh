@@ -115,8 +115,8 @@ for fmt in text json; do
 	ok "$fmt: no name without --names" '! grep -Eq "$names" $T/out'
 done
 run csp-notify --names examples/07-looked-after.yaml
-ok "text --names: the name beside the case id" 'out_is "HSCP-2026-022 (Rue Figment)  2026-11-23        overdue  3 working days late    notify the Secretary of State and Ofsted of the looked-after child'"'"'s death (5.3; five working days as 5.1)
-HSCP-2026-022 (Rue Figment)  anonymised-unknown  notifications[0] to the Secretary of State about looked_after_death on 2026-11-19 does not record whether it was anonymised (9.4.3)."'
+ok "text --names: the name after the columns, which stay in line" 'out_is "HSCP-2026-022  2026-11-23        overdue  3 working days late    Rue Figment: notify the Secretary of State and Ofsted of the looked-after child'"'"'s death (5.3; five working days as 5.1)
+HSCP-2026-022  anonymised-unknown  Rue Figment: notifications[0] to the Secretary of State about looked_after_death on 2026-11-19 does not record whether it was anonymised (9.4.3)."'
 run csp-notify --names --format json examples/07-looked-after.yaml
 ok "JSON --names: child after case" 'out_has "{\"case\":\"HSCP-2026-022\",\"child\":\"Rue Figment\",\"obligations\":["'
 run csp-notify --names --format json "$T/bare.yaml"
@@ -140,12 +140,12 @@ HSCP-2026-025" ]'
 run csp-notify examples/01-referral.yaml no-such-case.yaml examples/07-looked-after.yaml
 ok "a missing file among good ones: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-notify: no-such-case.yaml: cannot open: No such file or directory" && out_has HSCP-2026-031 && out_has HSCP-2026-022'
 run csp-notify --format json examples/01-referral.yaml no-such-case.yaml
-ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(sed -n 2p $T/out)" = "{\"file\":\"no-such-case.yaml\",\"error\":\"cannot open: No such file or directory\"}" ]'
+ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(sed -n 2p $T/out)" = "{\"file\":\"no-such-case.yaml\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}" ]'
 run csp-notify tests/data/invalid/bad-dates.yaml
-ok "an invalid case: its errors, exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "csp-notify: tests/data/invalid/bad-dates.yaml:7:8: .child.dob: must be a date (YYYY-MM-DD) that exists
-csp-notify: tests/data/invalid/bad-dates.yaml:8:3: .child.dobb: unknown field \"dobb\""'
+ok "an invalid case: its errors, exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "tests/data/invalid/bad-dates.yaml:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists
+tests/data/invalid/bad-dates.yaml:8:3: error: .child.dobb: unknown field \"dobb\" (did you mean \"dob\"?)"'
 run csp-notify --anonymise tests/data/invalid/bad-dates.yaml
-ok "an invalid case is not anonymised either: only the JSON error object" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"error\":\"7:8: must be a date (YYYY-MM-DD) that exists\"}" && err_has ".child.dob: must be a date"'
+ok "an invalid case is not anonymised either: only the JSON error object" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\" (did you mean \\\"dob\\\"?)\"}]}" && err_has ".child.dob: must be a date"'
 
 # ---- --anonymise: nothing of anyone survives ----
 
@@ -268,13 +268,16 @@ ok "YAML: typed-looking strings, numbers and line breaks read back the same" '[ 
 
 printf 'id: T-LEAK\npartnership: P\nchild: {first_name: Poppy, last_name: Testcase, dob: 2020-02-29}\nfamily:\n  - {name: Wren Testcase, relationship: sibling, dob: 2021-03-01}\nprofessionals:\n  - {name: Ann Example, role: "Poppy'"'"'s key worker", agency: A}\nincident:\n  date: 2021-03-01\n  summary: Seen.\n' >"$T/leak.yaml"
 run csp-notify --anonymise "$T/leak.yaml"
-ok "still identifying: nothing printed, exit 2, places and kinds" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "csp-notify: $T/leak.yaml:7:12: .professionals[0].name: identifying detail remains after anonymisation: name (9.4.3)
-csp-notify: $T/leak.yaml:9:9: .incident.date: identifying detail remains after anonymisation: dob (9.4.3)"'
+# a role is kept as written (x-free-text: false), so it is reported, not
+# rewritten
+ok "still identifying: nothing printed, exit 2, places and kinds" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "$T/leak.yaml:7:12: error: .professionals[0].name: identifying detail remains after anonymisation: name (9.4.3)
+$T/leak.yaml:7:31: error: .professionals[0].role: identifying detail remains after anonymisation: name (9.4.3)
+$T/leak.yaml:9:9: error: .incident.date: identifying detail remains after anonymisation: dob (9.4.3)"'
 ok "still identifying: the text is never shown" '! grep -Eq "Poppy|Testcase|Wren|2020-02-29|2021-03-01" $T/err'
 run csp-notify --anonymise --format yaml "$T/leak.yaml" examples/08-no-review.yaml
-ok "still identifying among good cases: the others printed, exit 2" '[ $rc -eq 2 ] && [ "$(head -n 1 $T/out)" = "id: HSCP-2026-025" ] && ! out_has T-LEAK && [ $(wc -l <$T/err) -eq 2 ]'
+ok "still identifying among good cases: the others printed, exit 2" '[ $rc -eq 2 ] && [ "$(head -n 1 $T/out)" = "id: HSCP-2026-025" ] && ! out_has T-LEAK && [ $(wc -l <$T/err) -eq 3 ]'
 run csp-notify --anonymise -q "$T/leak.yaml"
-ok "-q: the check alone" '[ $rc -eq 2 ] && [ ! -s $T/out ] && [ $(wc -l <$T/err) -eq 2 ]'
+ok "-q: the check alone" '[ $rc -eq 2 ] && [ ! -s $T/out ] && [ $(wc -l <$T/err) -eq 3 ]'
 run csp-notify --anonymise -q examples/
 ok "-q: every example can be anonymised" '[ $rc -eq 0 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
 

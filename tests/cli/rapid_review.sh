@@ -115,7 +115,7 @@ ok "- is stdin" '[ $rc -eq 0 ] && out_has "HSCP-2026-019: the rapid review"'
 run csp-rapid-review no-such-case.yaml examples/03-decision.yaml
 ok "a missing file: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-rapid-review: no-such-case.yaml: cannot open: No such file or directory" && out_has "HSCP-2026-019"'
 run csp-rapid-review --format json no-such-case.yaml
-ok "a missing file in JSON" '[ $rc -eq 2 ] && out_is "{\"file\":\"no-such-case.yaml\",\"error\":\"cannot open: No such file or directory\"}"'
+ok "a missing file in JSON" '[ $rc -eq 2 ] && out_is "{\"file\":\"no-such-case.yaml\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}"'
 run csp-rapid-review -q examples/
 ok "-q" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
 run csp-rapid-review --bogus
@@ -124,7 +124,7 @@ usage: csp-rapid-review [-q] [--form] [--format text|json] [--names] [--today da
 run csp-rapid-review --today tomorrow examples/
 ok "a bad --today" '[ $rc -eq 2 ] && err_is "csp-rapid-review: --today: not a date (YYYY-MM-DD): tomorrow"'
 run csp-rapid-review --holidays tests/data/calendar/bad.txt examples/
-ok "a bad --holidays file: exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_has "csp-rapid-review: tests/data/calendar/bad.txt:"'
+ok "a bad --holidays file: exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_has "tests/data/calendar/bad.txt:4:1: error: "'
 printf '2026-11-30 Fictional holiday\n' >"$T/hol.txt"
 run csp-rapid-review --holidays "$T/hol.txt" --format json examples/02-rapid-review.yaml
 ok "--holidays moves the due date" '[ "$(jq -r .due $T/out)" = 2026-12-02 ]'
