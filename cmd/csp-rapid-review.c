@@ -58,8 +58,13 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 		    done_word, done, due);
 		break;
 	case CSPR_OVERDUE:
-		snprintf(line, sizeof(line), "overdue: due by %s, %ld working "
-		    "day%s ago.", due, n, n == 1 ? "" : "s");
+		/* on the weekend after the due day no working day has passed:
+		 * never "0 working days ago" */
+		if (n > 0)
+			snprintf(line, sizeof(line), "overdue: due by %s, %ld "
+			    "working day%s ago.", due, n, n == 1 ? "" : "s");
+		else
+			snprintf(line, sizeof(line), "overdue: due by %s.", due);
 		break;
 	case CSPR_DUE:
 		snprintf(line, sizeof(line), "due by %s, 15 working days after "
