@@ -12,6 +12,7 @@ LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share
+SCHEMADIR = $(DATADIR)/csp
 EXAMPLESDIR = $(DATADIR)/csp/examples
 HOOKSDIR = $(DATADIR)/csp/hooks
 COMPLETIONSDIR = $(DATADIR)/bash-completion/completions
@@ -208,6 +209,8 @@ install: all
 	    tools/csprcore.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/csprcore.pc
 	for m in $(MANS); do s=$${m##*.}; mkdir -p $(DESTDIR)$(MANDIR)/man$$s && \
 	    cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
+	mkdir -p $(DESTDIR)$(SCHEMADIR)
+	cp -f schemas/case.schema.json $(DESTDIR)$(SCHEMADIR)/
 	mkdir -p $(DESTDIR)$(EXAMPLESDIR)
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@EXAMPLESDIR@|$(EXAMPLESDIR)|g' \
 	    share/csp/examples/csp-deadlines.service.in \
@@ -231,6 +234,7 @@ uninstall:
 	rm -f $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service \
 	    $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.timer \
 	    $(DESTDIR)$(HOOKSDIR)/pre-commit \
+	    $(DESTDIR)$(SCHEMADIR)/case.schema.json \
 	    $(TOOLS:%=$(DESTDIR)$(COMPLETIONSDIR)/%)
 
 clean:

@@ -63,6 +63,24 @@ para_label(char *buf, size_t size, const char *para)
 	buf[k] = '\0';
 }
 
+/* "Ask: " and the question, wrapped: the same words in every case, so
+ * laid out once per criterion and then copied. */
+static void
+ask(int i, const char *question)
+{
+	static char *asked[CSPR_NCRITERIA];
+	char line[1024];
+
+	if (!asked[i]) {
+		join(line, sizeof(line), "Ask: ", question, "");
+		if (!(asked[i] = text_wrapped(HANG, HANG, line))) {
+			text_wrap(HANG, HANG, line);
+			return;
+		}
+	}
+	fputs(asked[i], stdout);
+}
+
 static void
 section(const struct cspr_assessment *a, enum cspr_result r,
     const char *title)
@@ -81,10 +99,8 @@ section(const struct cspr_assessment *a, enum cspr_result r,
 		para_label(first, sizeof(first), c->para);
 		join(line, sizeof(line), c->title, ": ", c->because);
 		text_wrap(first, HANG, line);
-		if (r == CSPR_UNKNOWN) {
-			join(line, sizeof(line), "Ask: ", c->question, "");
-			text_wrap(HANG, HANG, line);
-		}
+		if (r == CSPR_UNKNOWN)
+			ask(i, c->question);
 	}
 }
 

@@ -65,8 +65,9 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 		break;
 	case CSPR_DUE:
 		snprintf(line, sizeof(line), "due by %s, 15 working days after "
-		    "the partnership received notice on %s; %ld working day%s "
-		    "left.", due, from, n, n == 1 ? "" : "s");
+		    "the partnership received notice on %s (%s); %ld working "
+		    "day%s left.", due, from, d->started_by, n,
+		    n == 1 ? "" : "s");
 		break;
 	case CSPR_PENDING:
 		snprintf(line, sizeof(line), "pending: none of %s is recorded, "

@@ -44,8 +44,6 @@ static const char help[] =
 
 enum { OPT_FROM = OPT_TOOL, OPT_TO, OPT_TABLE };
 
-
-
 /* ---- reading the cases ---- */
 
 static int

@@ -45,12 +45,27 @@ width_n(const char *s, size_t len)
 struct out {
 	char b[4096];
 	size_t n;
+	/* text_wrapped(): into a string instead (oom: out of memory) */
+	char *str;
+	size_t len;
+	int to_str, oom;
 };
 
 static void
 out_flush(struct out *o)
 {
-	fwrite(o->b, 1, o->n, stdout);
+	char *p;
+
+	if (!o->to_str) {
+		fwrite(o->b, 1, o->n, stdout);
+	} else if (!o->oom && (p = realloc(o->str, o->len + o->n + 1))) {
+		memcpy(p + o->len, o->b, o->n);
+		o->len += o->n;
+		p[o->len] = '\0';
+		o->str = p;
+	} else {
+		o->oom = 1;
+	}
 	o->n = 0;
 }
 
@@ -60,9 +75,12 @@ out_mem(struct out *o, const char *s, size_t n)
 {
 	if (o->n + n > sizeof(o->b)) {
 		out_flush(o);
-		if (n > sizeof(o->b)) {
-			fwrite(s, 1, n, stdout);
-			return;
+		while (n > sizeof(o->b)) {
+			memcpy(o->b, s, sizeof(o->b));
+			o->n = sizeof(o->b);
+			out_flush(o);
+			s += sizeof(o->b);
+			n -= sizeof(o->b);
 		}
 	}
 	memcpy(o->b + o->n, s, n);
@@ -77,8 +95,10 @@ out_str(struct out *o, const char *s)
 
 /* What text_wrap makes of each byte, as bits: part of a word, the first
  * byte of a character (a column), a no-break space; white space, a
- * newline; the end. */
-enum { WORD = 1, COLUMN = 2, NBSP = 4, BLANK = 8, NEWLINE = 16, END = 32 };
+ * newline; the end; printable ASCII, and that or a space, which plain
+ * lines are made of. */
+enum { WORD = 1, COLUMN = 2, NBSP = 4, BLANK = 8, NEWLINE = 16, END = 32,
+	PLAIN = 64, PLAIN_OR_SPACE = 128 };
 
 static unsigned char kind[256];
 
@@ -93,16 +113,58 @@ kinds(void)
 	kind['\n'] = BLANK | NEWLINE;
 	kind[0] = END;
 	kind[(unsigned char)TEXT_NBSP] = WORD | COLUMN | NBSP;
+	for (int c = '!'; c <= '~'; c++)
+		kind[c] |= PLAIN | PLAIN_OR_SPACE;
+	kind[' '] |= PLAIN_OR_SPACE;
 }
 
-void
-text_wrap(const char *first, const char *indent, const char *text)
+/* A plain line at the start of a line of output (col == start): from p,
+ * printable ASCII words parted by single spaces, as most of what the
+ * tools write is.  The line ends at the last space that fits and is
+ * copied whole.  The bytes are checked without a branch for each, since
+ * mispredicted spaces, not instructions, were the word-by-word way's
+ * cost.  Returns the end of the text to write (p itself when the line is
+ * not plain, for the word-by-word way), and in *next where the next line
+ * starts, or NULL at the end of the text. */
+static const unsigned char *
+plain_line(const unsigned char *p, const unsigned char *end, int col,
+    const unsigned char **next)
+{
+	size_t avail = col < TEXT_WIDTH ? (size_t)(TEXT_WIDTH - col) : 0;
+	size_t n = (size_t)(end - p);
+	const unsigned char *brk;
+	unsigned all = PLAIN_OR_SPACE, two = 0;
+
+	*next = NULL;
+	if (n > avail + 1)
+		n = avail + 1;
+	for (size_t i = 1; i < n; i++) {
+		all &= kind[p[i]];
+		two |= (p[i] == ' ') & (p[i - 1] == ' ');
+	}
+	/* anything but printable ASCII and spaces, or two spaces together */
+	if (n == 0 || !(kind[p[0]] & PLAIN) || !(all & PLAIN_OR_SPACE) || two)
+		return p;
+	if ((size_t)(end - p) <= avail) /* the rest fits */
+		return end[-1] == ' ' ? p : end;
+	for (brk = p + n - 1; brk > p && *brk != ' '; brk--)
+		;
+	/* none: a word longer than the line; a break before a blank run, or
+	 * the end: the word-by-word way sees them whole */
+	if (*brk != ' ' || !(kind[brk[1]] & PLAIN))
+		return p;
+	*next = brk + 1;
+	return brk;
+}
+
+static void
+wrap(struct out *o, const char *first, const char *indent,
+    const char *text)
 {
 	int col = text_width(first), start = col, iw = text_width(indent);
 	const unsigned char *p = (const unsigned char *)(text ? text : "");
-	const unsigned char *w;
+	const unsigned char *w, *stop;
 	size_t ilen = strlen(indent);
-	struct out o;
 
 	if (!kind[0])
 		kinds();
@@ -114,11 +176,30 @@ text_wrap(const char *first, const char *indent, const char *text)
 
 		while (n > 0 && first[n - 1] == ' ')
 			n--;
-		printf("%.*s\n", n, first);
+		out_mem(o, first, (size_t)n);
+		out_mem(o, "\n", 1);
+		out_flush(o);
 		return;
 	}
-	o.n = 0;
-	out_str(&o, first);
+	out_str(o, first);
+	p = w;
+	stop = p + strlen((const char *)p);
+	for (;;) {
+		const unsigned char *end, *next;
+
+		end = plain_line(p, stop, col, &next);
+		if (end == p)
+			break;
+		out_mem(o, (const char *)p, (size_t)(end - p));
+		if (!next) {
+			p = end;
+			break;
+		}
+		out_mem(o, "\n", 1);
+		out_mem(o, indent, ilen);
+		col = start = iw;
+		p = next;
+	}
 	for (;;) {
 		int newlines = 0, wl = 0, any = 0;
 		unsigned k;
@@ -129,8 +210,8 @@ text_wrap(const char *first, const char *indent, const char *text)
 			break;
 		if (newlines >= 2 && col > start) {
 			/* a paragraph break in the text */
-			out_mem(&o, "\n\n", 2);
-			out_mem(&o, indent, ilen);
+			out_mem(o, "\n\n", 2);
+			out_mem(o, indent, ilen);
 			col = start = iw;
 		}
 		for (w = p; (k = kind[*p]) & WORD; p++) {
@@ -138,24 +219,51 @@ text_wrap(const char *first, const char *indent, const char *text)
 			any |= k;
 		}
 		if (col > start && col + 1 + wl > TEXT_WIDTH) {
-			out_mem(&o, "\n", 1);
-			out_mem(&o, indent, ilen);
+			out_mem(o, "\n", 1);
+			out_mem(o, indent, ilen);
 			col = start = iw;
 		} else if (col > start) {
-			out_mem(&o, " ", 1);
+			out_mem(o, " ", 1);
 			col++;
 		}
 		if (any & NBSP) {
 			for (const unsigned char *c = w; c < p; c++)
-				out_mem(&o, kind[*c] & NBSP ? " " :
+				out_mem(o, kind[*c] & NBSP ? " " :
 				    (const char *)c, 1);
 		} else {
-			out_mem(&o, (const char *)w, (size_t)(p - w));
+			out_mem(o, (const char *)w, (size_t)(p - w));
 		}
 		col += wl;
 	}
-	out_mem(&o, "\n", 1);
-	out_flush(&o);
+	out_mem(o, "\n", 1);
+	out_flush(o);
+}
+
+void
+text_wrap(const char *first, const char *indent, const char *text)
+{
+	struct out o;
+
+	o.n = 0;
+	o.to_str = 0;
+	wrap(&o, first, indent, text);
+}
+
+char *
+text_wrapped(const char *first, const char *indent, const char *text)
+{
+	struct out o;
+
+	o.n = o.len = 0;
+	o.str = NULL;
+	o.to_str = 1;
+	o.oom = 0;
+	wrap(&o, first, indent, text);
+	if (o.oom) {
+		free(o.str);
+		return NULL;
+	}
+	return o.str;
 }
 
 const char *

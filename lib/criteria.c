@@ -688,7 +688,7 @@ result(int t)
 static void
 evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
 {
-	struct verdict d = {.t = -1};
+	struct verdict d;
 	int recorded = r->consideration ?
 	    cspr_get_bool(root, r->consideration) : -1;
 
@@ -697,6 +697,9 @@ evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
 	c->title = r->title;
 	c->question = r->question;
 	c->because[0] = '\0';
+	d.t = -1;
+	d.because[0] = '\0';
+	d.asked = 0;
 	if (r->derive)
 		r->derive(root, &d);
 	if (recorded >= 0) {

@@ -281,6 +281,10 @@ struct cspr_deadline {
 	 * due: from a date, a date; 48 hours from a date-time, a date-time;
 	 * for a duty to come before something, that moment */
 	struct cspr_when from, due, done;
+	/* what gave from, for people: a field ("incident.notified") or a
+	 * notice ("the report of the incident to the business manager
+	 * (5.2)"); NULL where the clock has no single start */
+	const char *started_by;
 	enum cspr_status status;
 	int days_left; /* working days left (negative: late); due, overdue */
 	const char *waits; /* pending: what it waits for, or NULL */
@@ -306,7 +310,8 @@ int cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *c,
 int cspr_duties_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, struct cspr_deadlines *out);
 /* One duty by id ("rapid-review"), as cspr_duties_eval() gives it: 1 and
- * *d filled when it applies, 0 when not, -1 for an unknown id. */
+ * *d filled when it applies, 0 when not, -1 for an unknown id or on out
+ * of memory. */
 int cspr_duty_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, const char *id, struct cspr_deadline *d);
 /* The duty of that id in a list (borrowed), or NULL. */

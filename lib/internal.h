@@ -85,6 +85,23 @@ int cspr_harmed(const json_t *root);
  * in it. */
 int cspr_in_area(const json_t *root);
 
+/* The notifications log of a case, read once (deadlines.c): the strings
+ * are borrowed from the case. */
+struct cspr_log_entry {
+	const char *to, *about; /* NULL when not a string */
+	struct cspr_when when;
+};
+struct cspr_log {
+	struct cspr_log_entry *v;
+	size_t n;
+};
+/* Read a case's log; 0, or -1 on out of memory. */
+int cspr_log_read(const json_t *root, struct cspr_log *log);
+/* cspr_notice() over a log already read. */
+struct cspr_when cspr_log_notice(const struct cspr_log *log,
+    const char *const *to, const char *const *about);
+/* Free a log read by cspr_log_read(). */
+void cspr_log_clear(struct cspr_log *log);
 /* ---- text.c: the text layer ---- */
 
 /* What a character is, for words: letters, digits, white space,

@@ -448,15 +448,15 @@ late_publication(struct cspr_publish *p, const json_t *root,
 	const struct cspr_deadline *dr = cspr_deadline_find(ds,
 	    "delay-reasons");
 	int reason = cspr_has(root, "publication.delay_reason");
-	char due[11], done[11], when[256], untold[128], late[64];
+	char due[11], done[11], when[256], untold[128], all[128], late[64];
 	struct cspr_when now;
 
-	untold[0] = '\0';
-	if (dr)
-		cspr_recipients(untold, sizeof(untold), root, dr->to,
-		    dr->about);
-	if (!d)
+	/* delay-reasons applies whenever publication is late or a reason
+	 * is recorded: the cases below */
+	if (!d || !dr)
 		return 0;
+	cspr_recipients(untold, sizeof(untold), root, dr->to, dr->about);
+	cspr_recipients(all, sizeof(all), NULL, dr->to, NULL);
 	cspr_date_str(cspr_when_date(d->due), due);
 	if (d->status == CSPR_DUE && reason) {
 		/* a delay foreseen: its reasons go to the Panel and the
@@ -486,8 +486,7 @@ late_publication(struct cspr_publish *p, const json_t *root,
 	if (reason && !*untold)
 		return cspr_findings_add(&p->notes, "late-publication", P_LATE,
 		    "%s; the reasons for the delay are recorded and were sent "
-		    "to the Panel and the Secretary of State (%s).", when,
-		    P_LATE);
+		    "to %s (%s).", when, all, P_LATE);
 	if (!reason)
 		return add(p, "late-publication", P_LATE, 0, 0, NULL,
 		    ".publication.delay_reason", 0, "%s, and no reason for the "

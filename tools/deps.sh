@@ -25,6 +25,15 @@ if [ "$what" = check ]; then
 	command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 	command -v tidy >/dev/null 2>&1 || missing="$missing tidy"
 	command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+	# a real git repository for the hook; calendars, schemas and
+	# completions read back as other programs read them
+	command -v git >/dev/null 2>&1 || missing="$missing git"
+	/usr/bin/python3 -c 'import icalendar' 2>/dev/null ||
+	    missing="$missing python3-icalendar"
+	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
+	    missing="$missing python3-jsonschema"
+	[ -f /usr/share/bash-completion/bash_completion ] ||
+	    missing="$missing bash-completion"
 fi
 [ -z "$missing" ] && exit 0
 
