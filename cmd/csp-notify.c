@@ -211,12 +211,28 @@ static int
 anonymise(struct tool *t, struct cspr_case *c, struct run *r)
 {
 	json_t *out = NULL;
-	int s = cspr_anonymise_case(c, &out, &t->e);
+	struct cspr_errors replaced = {0};
+	int s = cspr_anonymise_case(c, &out, &t->e, &replaced);
 
 	/* anything still identifying is an error: nothing of the case goes
 	 * out (9.4.3), and the places are on stderr */
-	if (s != CSPR_OK)
+	if (s != CSPR_OK) {
+		cspr_errors_clear(&replaced);
 		return CSPR_ERROR;
+	}
+	/* what was replaced though the case does not list it: for the
+	 * sender to know (never its text) */
+	for (size_t i = 0; !t->quiet && i < replaced.n; i++) {
+		const struct cspr_error *x = &replaced.v[i];
+
+		if (x->line > 0)
+			fprintf(stderr, "%s:%ld:%ld: note: ", x->file,
+			    x->line, x->col);
+		else
+			fprintf(stderr, "%s: %s: note: ", t->name, x->file);
+		fprintf(stderr, "%s: %s\n", x->path, x->message);
+	}
+	cspr_errors_clear(&replaced);
 	if (!t->quiet) {
 		if (t->format == FMT_YAML) {
 			if (yamlout_document(out, r->docs++ == 0) < 0)
