@@ -45,8 +45,6 @@ static const struct tool_spec spec = {
 
 enum { OPT_FROM = OPT_TOOL, OPT_TO, OPT_TABLE };
 
-
-
 /* ---- reading the cases ---- */
 
 static int
