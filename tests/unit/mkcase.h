@@ -8,10 +8,17 @@
  * Values: true, false and null keep their type, [a,b] is a list of
  * strings ([] an empty one), anything else is a string.  The rules read
  * the tree through cspr_get(), as they read a loaded case.
+ *
+ *     mk_log(spec, "panel:incident:2026-11-13, ofsted:final_report:
+ *         2026-09-07:true")
+ *
+ * is mk(spec) with a notifications log, each entry "to:about:date" and
+ * optionally ":true" or ":false" for anonymised.  Include after <cmocka.h>.
  */
 #ifndef MKCASE_H
 #define MKCASE_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +103,34 @@ mk(const char *spec)
 		}
 		p = *end ? end + 1 : end;
 	}
+	return root;
+}
+
+/* mk(spec) with a notifications log "to:about:date[:true|false], ..." */
+static inline json_t *
+mk_log(const char *spec, const char *log)
+{
+	json_t *root = mk(spec), *list = json_array();
+	char buf[1024], *p, *save = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", log ? log : "");
+	for (p = strtok_r(buf, ", ", &save); p; p = strtok_r(NULL, ", ",
+	    &save)) {
+		char to[64], about[64], date[32], anon[8];
+		int n = sscanf(p, "%63[^:]:%63[^:]:%31[^:]:%7s", to, about,
+		    date, anon);
+		json_t *x;
+
+		if (n < 3)
+			fail_msg("bad log entry in test: %s", p);
+		x = json_pack("{s:s, s:s, s:s}", "to", to, "about", about,
+		    "date", date);
+		if (n == 4)
+			json_object_set_new(x, "anonymised",
+			    json_boolean(strcmp(anon, "true") == 0));
+		json_array_append_new(list, x);
+	}
+	json_object_set_new(root, "notifications", list);
 	return root;
 }
 

@@ -18,51 +18,22 @@
 #include <string.h>
 
 #include "csprcore.h"
+#include "unit.h"
 
-static struct cspr_schema *schema;
 
 static int
 setup(void **state)
 {
-	struct cspr_errors e = {0};
-
 	(void)state;
-	schema = cspr_case_schema(NULL, &e);
-	cspr_errors_clear(&e);
-	return schema ? 0 : -1;
+	return unit_schema_setup();
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	cspr_schema_free(&schema);
+	unit_schema_teardown();
 	return 0;
-}
-
-static cspr_date
-D(const char *s)
-{
-	cspr_date d = CSPR_NO_DATE;
-
-	if (cspr_date_parse(s, &d) != 0)
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
-
-static struct cspr_case *
-open_text(const char *text)
-{
-	struct cspr_errors e = {0};
-	struct cspr_case *c = NULL;
-
-	if (cspr_case_open_buffer("t.yaml", text, strlen(text), schema, &c,
-	    &e) != CSPR_OK)
-		fail_msg("test case does not open: %s: %s",
-		    e.n && e.v[0].path ? e.v[0].path : "",
-		    e.n ? e.v[0].message : "?");
-	cspr_errors_clear(&e);
-	return c;
 }
 
 /* The anonymised tree of a case (checked to scan clean). */
@@ -183,7 +154,7 @@ static const char family_case[] =
 static void
 test_child(void **state)
 {
-	struct cspr_case *c = open_text(family_case);
+	struct cspr_case *c = unit_case(family_case);
 	json_t *a = anon(c), *child = json_object_get(a, "child");
 	const char *k;
 	json_t *v;
@@ -209,7 +180,7 @@ test_child(void **state)
 static void
 test_pseudonym_kept(void **state)
 {
-	struct cspr_case *c = open_text("id: T\npartnership: P\nchild: "
+	struct cspr_case *c = unit_case("id: T\npartnership: P\nchild: "
 	    "{first_name: Poppy, pseudonym: Child A, dob: 2020-01-01}\n"
 	    "incident: {summary: Poppy was hurt.}\n");
 	json_t *a = anon(c);
@@ -227,7 +198,7 @@ test_pseudonym_kept(void **state)
 static void
 test_people(void **state)
 {
-	struct cspr_case *c = open_text(family_case);
+	struct cspr_case *c = unit_case(family_case);
 	json_t *root = cspr_case_root(c), *a = anon(c);
 	json_t *fam = json_object_get(a, "family");
 	json_t *pros = json_object_get(a, "professionals");
@@ -291,7 +262,7 @@ test_people(void **state)
 static void
 test_referrer_not_a_professional(void **state)
 {
-	struct cspr_case *c = open_text("id: T\npartnership: P\nreferral:\n"
+	struct cspr_case *c = unit_case("id: T\npartnership: P\nreferral:\n"
 	    "  referrer: {name: Dr Ima Fictional, agency: Notatown Hospital, "
 	    "phone: 01632 960415}\n"
 	    "  outline: Dr Fictional referred.\n");
@@ -309,7 +280,7 @@ test_referrer_not_a_professional(void **state)
 static void
 test_free_text_and_kept(void **state)
 {
-	struct cspr_case *c = open_text(family_case);
+	struct cspr_case *c = unit_case(family_case);
 	json_t *a = anon(c);
 
 	(void)state;
@@ -340,7 +311,7 @@ test_free_text_and_kept(void **state)
 static void
 test_still_valid(void **state)
 {
-	struct cspr_case *c = open_text(family_case), *back = NULL;
+	struct cspr_case *c = unit_case(family_case), *back = NULL;
 	json_t *a = anon(c);
 	struct cspr_errors e = {0};
 	char *s = json_dumps(a, JSON_COMPACT);
@@ -361,7 +332,7 @@ test_still_valid(void **state)
 static void
 test_residual(void **state)
 {
-	struct cspr_case *c = open_text(
+	struct cspr_case *c = unit_case(
 	    "id: T\n"
 	    "partnership: P\n"
 	    "child: {first_name: Poppy, last_name: Testcase, dob: 2020-02-29}\n"
@@ -639,7 +610,7 @@ test_examples(void **state)
 static void
 test_reviewer_namesake(void **state)
 {
-	struct cspr_case *c = open_text(
+	struct cspr_case *c = unit_case(
 	    "id: T\n"
 	    "partnership: P\n"
 	    "child: {first_name: Poppy, last_name: Testcase}\n"
@@ -662,7 +633,7 @@ test_reviewer_namesake(void **state)
 	cspr_errors_clear(&e);
 	cspr_case_free(&c);
 	/* and without a namesake, the reviewer is named */
-	c = open_text("id: T\npartnership: P\n"
+	c = unit_case("id: T\npartnership: P\n"
 	    "family:\n  - {name: Rose Hope, relationship: aunt}\n"
 	    "incident: {summary: Jane Hope met Rose Hope.}\n"
 	    "review:\n  reviewer: {name: Jane Hope}\n");
@@ -682,7 +653,7 @@ test_reviewer_namesake(void **state)
 static void
 test_unlisted(void **state)
 {
-	struct cspr_case *c = open_text(
+	struct cspr_case *c = unit_case(
 	    "id: T\n"
 	    "partnership: P\n"
 	    "child: {first_name: Poppy, last_name: Testcase}\n"
@@ -712,7 +683,7 @@ test_unlisted(void **state)
 	cspr_errors_clear(&e);
 	cspr_case_free(&c);
 	/* refused: nothing replaced */
-	c = open_text("id: T\npartnership: P\n"
+	c = unit_case("id: T\npartnership: P\n"
 	    "child: {first_name: Poppy, last_name: Testcase}\n"
 	    "professionals:\n  - {name: Ann Example, role: Poppy's worker}\n"
 	    "incident: {summary: Mrs Adebayo}\n");

@@ -20,20 +20,11 @@
 #include <string.h>
 
 #include "csprcore.h"
+#include "unit.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- helpers ---- */
-
-static cspr_date
-D(const char *s)
-{
-	cspr_date d = CSPR_NO_DATE;
-
-	if (cspr_date_parse(s, &d) != 0)
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
 
 static const char *
 data(const char *name)

@@ -11,24 +11,21 @@
 #include <cmocka.h>
 
 #include "csprcore.h"
+#include "unit.h"
 
-static struct cspr_schema *schema;
 
 static int
 setup(void **state)
 {
-	struct cspr_errors e = {0};
-
 	(void)state;
-	schema = cspr_case_schema(NULL, &e);
-	return schema ? 0 : -1;
+	return unit_schema_setup();
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	cspr_schema_free(&schema);
+	unit_schema_teardown();
 	return 0;
 }
 

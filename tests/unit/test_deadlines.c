@@ -17,9 +17,8 @@
 #include <string.h>
 
 #include "csprcore.h"
+#include "unit.h"
 
-static struct cspr_schema *schema;
-static struct cspr_calendar *cal;
 /* The deadlines of the last case evaluated, for find() and dl(), and the
  * case itself: deadlines borrow strings from its tree. */
 static struct cspr_deadlines ds;
@@ -28,13 +27,8 @@ static struct cspr_case *evaluated;
 static int
 setup(void **state)
 {
-	struct cspr_errors e = {0};
-
 	(void)state;
-	schema = cspr_case_schema(NULL, &e);
-	cal = cspr_calendar_new();
-	cspr_errors_clear(&e);
-	return schema && cal ? 0 : -1;
+	return unit_schema_setup() || unit_cal_setup() ? -1 : 0;
 }
 
 static int
@@ -43,8 +37,8 @@ teardown(void **state)
 	(void)state;
 	cspr_deadlines_clear(&ds);
 	cspr_case_free(&evaluated);
-	cspr_schema_free(&schema);
-	cspr_calendar_free(&cal);
+	unit_schema_teardown();
+	unit_cal_teardown();
 	return 0;
 }
 
@@ -58,37 +52,13 @@ teardown(void **state)
 	"incident: {outcome: died, abuse_or_neglect: suspected, " \
 	"place: in_area, la_aware: 2026-11-09}\n"
 
-static cspr_date
-D(const char *s)
-{
-	cspr_date d = CSPR_NO_DATE;
-
-	if (cspr_date_parse(s, &d) != 0)
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
-
-static struct cspr_case *
-open_case(const char *text)
-{
-	struct cspr_errors e = {0};
-	struct cspr_case *c = NULL;
-
-	if (cspr_case_open_buffer("t.yaml", text, strlen(text), schema, &c,
-	    &e) != CSPR_OK)
-		fail_msg("test case does not open: %s: %s", text,
-		    e.n ? e.v[0].message : "?");
-	cspr_errors_clear(&e);
-	return c;
-}
-
 
 static void
 eval(const char *text, const char *today)
 {
 	cspr_deadlines_clear(&ds);
 	cspr_case_free(&evaluated);
-	evaluated = open_case(text);
+	evaluated = unit_case(text);
 	assert_int_equal(cspr_deadlines_eval(cspr_case_root(evaluated), cal,
 	    D(today), &ds), 0);
 }
@@ -100,16 +70,6 @@ find(const char *id)
 		if (strcmp(ds.v[i].id, id) == 0)
 			return &ds.v[i];
 	return NULL;
-}
-
-static const char *
-when(struct cspr_when w)
-{
-	static char buf[4][20];
-	static int k;
-	char *b = buf[k++ % 4];
-
-	return w.kind == CSPR_WHEN_NONE ? "-" : cspr_when_str(w, b);
 }
 
 /* One deadline as "from due done status days": days is working days left
@@ -147,7 +107,7 @@ ids(void)
 static int
 notifiable(const char *text)
 {
-	struct cspr_case *c = open_case(text);
+	struct cspr_case *c = unit_case(text);
 	int r = cspr_notifiable(cspr_case_root(c));
 
 	cspr_case_free(&c);
@@ -718,7 +678,7 @@ test_order_and_holidays(void **state)
 	assert_non_null(c2);
 	assert_int_equal(cspr_calendar_load_buffer(c2, "extra", extra,
 	    strlen(extra), &e), CSPR_OK);
-	c = open_case(all);
+	c = unit_case(all);
 	assert_int_equal(cspr_deadlines_eval(cspr_case_root(c), c2,
 	    D("2026-11-16"), &own), 0);
 	assert_string_equal(cspr_date_str(cspr_when_date(own.v[0].due),
@@ -744,7 +704,7 @@ test_notice(void **state)
 	struct cspr_when w;
 
 	(void)state;
-	c = open_case(HEAD "notifications:\n"
+	c = unit_case(HEAD "notifications:\n"
 	    "  - {to: ofsted, about: improvements, date: 2026-06-03}\n"
 	    "  - {to: panel, about: final_report, date: 2026-06-05}\n"
 	    "  - {to: ofsted, about: final_report, date: 2026-06-01}\n"
@@ -755,12 +715,12 @@ test_notice(void **state)
 	assert_int_equal(w.kind, CSPR_WHEN_DATE);
 	assert_int_equal(cspr_when_date(w), D("2026-06-05"));
 	cspr_case_free(&c);
-	c = open_case(HEAD "notifications:\n"
+	c = unit_case(HEAD "notifications:\n"
 	    "  - {to: ofsted, about: improvements, date: 2026-06-03}\n");
 	w = cspr_notice(cspr_case_root(c), to, about);
 	assert_int_equal(w.kind, CSPR_WHEN_NONE);
 	cspr_case_free(&c);
-	c = open_case(HEAD);
+	c = unit_case(HEAD);
 	w = cspr_notice(cspr_case_root(c), to, about);
 	assert_int_equal(w.kind, CSPR_WHEN_NONE);
 	cspr_case_free(&c);

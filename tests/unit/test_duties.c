@@ -22,8 +22,8 @@
 
 #include "csprcore.h"
 #include "mkcase.h"
+#include "unit.h"
 
-static struct cspr_calendar *cal;
 static struct cspr_deadlines ds;
 static struct cspr_obligations os;
 static json_t *evaluated;
@@ -32,8 +32,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	cal = cspr_calendar_new();
-	return cal ? 0 : -1;
+	return unit_cal_setup();
 }
 
 static int
@@ -43,49 +42,11 @@ teardown(void **state)
 	cspr_deadlines_clear(&ds);
 	cspr_obligations_clear(&os);
 	json_decref(evaluated);
-	cspr_calendar_free(&cal);
+	unit_cal_teardown();
 	return 0;
 }
 
 /* ---- helpers ---- */
-
-static cspr_date
-D(const char *s)
-{
-	cspr_date d = CSPR_NO_DATE;
-
-	if (cspr_date_parse(s, &d) != 0)
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
-
-/* A case from mk() spec and a log "to:about:date[:true|false], ..." */
-static json_t *
-with_log(const char *spec, const char *log)
-{
-	json_t *root = mk(spec), *list = json_array();
-	char buf[1024], *p, *save = NULL;
-
-	snprintf(buf, sizeof(buf), "%s", log ? log : "");
-	for (p = strtok_r(buf, ", ", &save); p; p = strtok_r(NULL, ", ",
-	    &save)) {
-		char to[64], about[64], date[32], anon[8];
-		int n = sscanf(p, "%63[^:]:%63[^:]:%31[^:]:%7s", to, about,
-		    date, anon);
-		json_t *x;
-
-		if (n < 3)
-			fail_msg("bad log entry in test: %s", p);
-		x = json_pack("{s:s, s:s, s:s}", "to", to, "about", about,
-		    "date", date);
-		if (n == 4)
-			json_object_set_new(x, "anonymised",
-			    json_boolean(strcmp(anon, "true") == 0));
-		json_array_append_new(list, x);
-	}
-	json_object_set_new(root, "notifications", list);
-	return root;
-}
 
 static void
 eval(const char *spec, const char *log, const char *today)
@@ -93,21 +54,11 @@ eval(const char *spec, const char *log, const char *today)
 	cspr_deadlines_clear(&ds);
 	cspr_obligations_clear(&os);
 	json_decref(evaluated);
-	evaluated = with_log(spec, log);
+	evaluated = mk_log(spec, log);
 	assert_int_equal(cspr_duties_eval(evaluated, cal, D(today ? today :
 	    "2026-11-26"), &ds), 0);
 	assert_int_equal(cspr_obligations_eval(evaluated, cal, D(today ?
 	    today : "2026-11-26"), &os), 0);
-}
-
-static const char *
-when(struct cspr_when w)
-{
-	static char buf[4][20];
-	static int k;
-	char *b = buf[k++ % 4];
-
-	return w.kind == CSPR_WHEN_NONE ? "-" : cspr_when_str(w, b);
 }
 
 /* "status from due done", or "-" when the duty does not apply. */
@@ -516,7 +467,7 @@ test_actions_complete(void **state)
 	cspr_deadlines_clear(&ds);
 	cspr_obligations_clear(&os);
 	json_decref(evaluated);
-	evaluated = root = with_log("closed=2026-10-30",
+	evaluated = root = mk_log("closed=2026-10-30",
 	    "safeguarding_partners:actions_complete:2026-10-15");
 	json_object_set_new(root, "actions", json_pack("[{s:i, s:s, s:s}, "
 	    "{s:s, s:s}]", "id", 1, "due", "2026-09-30", "completed",

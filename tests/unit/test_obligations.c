@@ -19,8 +19,8 @@
 
 #include "csprcore.h"
 #include "mkcase.h"
+#include "unit.h"
 
-static struct cspr_calendar *cal;
 static struct cspr_obligations os;
 static json_t *evaluated;
 
@@ -28,8 +28,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	cal = cspr_calendar_new();
-	return cal ? 0 : -1;
+	return unit_cal_setup();
 }
 
 static int
@@ -38,49 +37,18 @@ teardown(void **state)
 	(void)state;
 	cspr_obligations_clear(&os);
 	json_decref(evaluated);
-	cspr_calendar_free(&cal);
+	unit_cal_teardown();
 	return 0;
 }
 
 /* ---- helpers ---- */
-
-static cspr_date
-D(const char *s)
-{
-	cspr_date d = CSPR_NO_DATE;
-
-	if (cspr_date_parse(s, &d) != 0)
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
-
-/* A case from mk() spec, and a log: "to:about:date, ..." */
-static json_t *
-with_log(const char *spec, const char *log)
-{
-	json_t *root = mk(spec), *list = json_array();
-	char buf[1024], *p, *save = NULL;
-
-	snprintf(buf, sizeof(buf), "%s", log ? log : "");
-	for (p = strtok_r(buf, ", ", &save); p; p = strtok_r(NULL, ", ",
-	    &save)) {
-		char to[64], about[64], date[32];
-
-		if (sscanf(p, "%63[^:]:%63[^:]:%31s", to, about, date) != 3)
-			fail_msg("bad log entry in test: %s", p);
-		json_array_append_new(list, json_pack("{s:s, s:s, s:s}", "to",
-		    to, "about", about, "date", date));
-	}
-	json_object_set_new(root, "notifications", list);
-	return root;
-}
 
 static void
 eval(const char *spec, const char *log, const char *today)
 {
 	cspr_obligations_clear(&os);
 	json_decref(evaluated);
-	evaluated = with_log(spec, log);
+	evaluated = mk_log(spec, log);
 	assert_int_equal(cspr_obligations_eval(evaluated, cal, D(today), &os),
 	    0);
 }
@@ -92,16 +60,6 @@ find(const char *id)
 		if (strcmp(os.v[i].id, id) == 0)
 			return &os.v[i];
 	return NULL;
-}
-
-static const char *
-when(struct cspr_when w)
-{
-	static char buf[4][20];
-	static int k;
-	char *b = buf[k++ % 4];
-
-	return w.kind == CSPR_WHEN_NONE ? "-" : cspr_when_str(w, b);
 }
 
 /* "status due done", or "-" when the obligation does not apply. */

@@ -16,16 +16,7 @@
 
 #include "csprcore.h"
 #include "mkcase.h"
-
-static cspr_date
-D(const char *s)
-{
-	cspr_date d = CSPR_NO_DATE;
-
-	if (cspr_date_parse(s, &d) != 0)
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
+#include "unit.h"
 
 struct check {
 	struct cspr_calendar *cal;

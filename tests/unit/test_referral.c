@@ -14,16 +14,7 @@
 
 #include "csprcore.h"
 #include "mkcase.h"
-
-static cspr_date
-D(const char *s)
-{
-	cspr_date d = CSPR_NO_DATE;
-
-	if (cspr_date_parse(s, &d) != 0)
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
+#include "unit.h"
 
 /* A referral with every field Appendix B cannot go without. */
 #define FULL "child.first_name=Poppy; child.last_name=Testcase; " \

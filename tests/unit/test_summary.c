@@ -19,45 +19,22 @@
 
 #include "csprcore.h"
 #include "mkcase.h"
+#include "unit.h"
 
-static struct cspr_calendar *cal;
 
 static int
 setup(void **state)
 {
 	(void)state;
-	cal = cspr_calendar_new();
-	return cal ? 0 : -1;
+	return unit_cal_setup();
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	cspr_calendar_free(&cal);
+	unit_cal_teardown();
 	return 0;
-}
-
-static cspr_date
-D(const char *s)
-{
-	cspr_date d = CSPR_NO_DATE;
-
-	if (cspr_date_parse(s, &d) != 0)
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
-
-/* Set an array of objects, each from a JSON text. */
-static void
-set_list(json_t *root, const char *key, const char *json)
-{
-	json_error_t err;
-	json_t *v = json_loads(json, 0, &err);
-
-	if (!v)
-		fail_msg("bad JSON in test: %s", err.text);
-	json_object_set_new(root, key, v);
 }
 
 /* ---- stages ---- */
@@ -126,7 +103,7 @@ test_stages(void **state)
 		json_t *root = mk(rows[i].spec);
 
 		if (rows[i].actions)
-			set_list(root, "actions", rows[i].actions);
+			unit_set_json(root, "actions", rows[i].actions);
 		if (cspr_stage(root) != rows[i].want)
 			fail_msg("%s + actions %s: stage %s, want %s",
 			    rows[i].spec, rows[i].actions ? rows[i].actions :
@@ -171,7 +148,7 @@ notifiable(const char *id, const char *panel_told)
 	if (panel_told) {
 		snprintf(log, sizeof(log), "[{\"to\": \"panel\", \"about\": "
 		    "\"incident\", \"date\": \"%s\"}]", panel_told);
-		set_list(root, "notifications", log);
+		unit_set_json(root, "notifications", log);
 	}
 	return root;
 }
@@ -344,7 +321,7 @@ test_median_and_worst(void **state)
 
 		json_object_set_new(json_object_get(root, "decision"), "date",
 		    json_string(cases[i][0]));
-		set_list(root, "publication", "{}");
+		unit_set_json(root, "publication", "{}");
 		json_object_set_new(json_object_get(root, "publication"),
 		    "published", json_string(cases[i][1]));
 		assert_int_equal(cspr_summary_add(s, root, "x.yaml", NULL,
