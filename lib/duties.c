@@ -48,6 +48,8 @@ struct ctx {
 	enum applies rapid;        /* the rapid review applies */
 	enum applies notifiable;   /* 5.1 */
 	enum applies other_la;     /* a local review, and 8.1.2(h) met */
+	int local;                 /* decision.outcome is local_review */
+	const char *kind;          /* publication.kind, or NULL */
 };
 
 struct duty {
@@ -194,6 +196,13 @@ decided(const json_t *root)
 	    cspr_has(root, "decision.date");
 }
 
+/* publication.kind, read once a case */
+static int
+kind_is(const struct ctx *c, const char *kind)
+{
+	return c->kind && strcmp(c->kind, kind) == 0;
+}
+
 static enum applies
 yes_if(int c)
 {
@@ -236,6 +245,8 @@ static int
 ctx_open(struct ctx *c, const json_t *root, int all)
 {
 	c->root = root;
+	c->local = local_review(root);
+	c->kind = cspr_get_str(root, "publication.kind");
 	if (cspr_log_read(root, &c->log) < 0)
 		return -1;
 	c->received = earliest_receipt(c, &c->received_by);
@@ -243,7 +254,7 @@ ctx_open(struct ctx *c, const json_t *root, int all)
 	    (c->received.kind != CSPR_WHEN_NONE || asks_rapid_review(root)));
 	c->notifiable = yes_if(cspr_notifiable(root) == 1);
 	c->other_la = NO;
-	if (all && local_review(root)) {
+	if (all && c->local) {
 		struct cspr_criterion k;
 
 		/* the criterion is criteria.c's; only a local review asks */
@@ -299,7 +310,7 @@ decision_bodies(const struct ctx *c)
 static enum applies
 local_review_row(const struct ctx *c)
 {
-	return yes_if(local_review(c->root));
+	return yes_if(c->local);
 }
 
 static enum applies
@@ -340,8 +351,7 @@ national(const struct ctx *c)
 static enum applies
 published_review(const struct ctx *c)
 {
-	return yes_if(local_review(c->root) &&
-	    !is(c->root, "publication.kind", "none"));
+	return yes_if(c->local && !kind_is(c, "none"));
 }
 
 /* 9.16.3: a reason for a delay is recorded; the row's late_of adds the
@@ -356,8 +366,7 @@ delay(const struct ctx *c)
 static enum applies
 improvements_only(const struct ctx *c)
 {
-	return yes_if(local_review(c->root) &&
-	    is(c->root, "publication.kind", "improvements_only"));
+	return yes_if(c->local && kind_is(c, "improvements_only"));
 }
 
 /* 9.15.3: the justification for any non-publication; publishing only the
@@ -365,9 +374,19 @@ improvements_only(const struct ctx *c)
 static enum applies
 non_publication(const struct ctx *c)
 {
-	return yes_if(local_review(c->root) &&
-	    (is(c->root, "publication.kind", "none") ||
-	    is(c->root, "publication.kind", "improvements_only")));
+	return yes_if(c->local && (kind_is(c, "none") ||
+	    kind_is(c, "improvements_only")));
+}
+
+/* Once the report's field is recorded, or the report published: a local
+ * review waits for it. */
+static enum applies
+report_or_waiting(const struct ctx *c, const char *field)
+{
+	if (cspr_has(c->root, field) ||
+	    cspr_has(c->root, "publication.published"))
+		return YES;
+	return c->local ? WAITING : NO;
 }
 
 /* 9.14.3: once the partnership approves the final report; a local review
@@ -375,10 +394,7 @@ non_publication(const struct ctx *c)
 static enum applies
 outcome(const struct ctx *c)
 {
-	if (cspr_has(c->root, "report.approved") ||
-	    cspr_has(c->root, "publication.published"))
-		return YES;
-	return local_review(c->root) ? WAITING : NO;
+	return report_or_waiting(c, "report.approved");
 }
 
 /* 9.3.2: a local review where another partnership has an interest:
@@ -405,7 +421,7 @@ criminal_proceedings(const struct ctx *c)
 static enum applies
 criminal_local_review(const struct ctx *c)
 {
-	return yes_if(criminal_proceedings(c) == YES && local_review(c->root));
+	return yes_if(criminal_proceedings(c) == YES && c->local);
 }
 
 static enum applies
@@ -419,10 +435,7 @@ inquest(const struct ctx *c)
 static enum applies
 final_report(const struct ctx *c)
 {
-	if (cspr_has(c->root, "report.completed") ||
-	    cspr_has(c->root, "publication.published"))
-		return YES;
-	return local_review(c->root) ? WAITING : NO;
+	return report_or_waiting(c, "report.completed");
 }
 
 /* 9.14.4: a local review whose report is to be published. */
@@ -460,8 +473,8 @@ static const char *const a_report_or_improvements[] = {"final_report",
 static struct cspr_when
 ofsted_copy(const struct ctx *c)
 {
-	return cspr_log_notice(&c->log, ofsted, is(c->root, "publication.kind",
-	    "improvements_only") ? a_report_or_improvements : a_report);
+	return cspr_log_notice(&c->log, ofsted, kind_is(c, "improvements_only") ?
+	    a_report_or_improvements : a_report);
 }
 
 static const char *const family[] = {"family", NULL};
