@@ -891,9 +891,11 @@ eval(const struct duty *r, const struct ctx *c,
 	const json_t *root = c->root;
 	struct cspr_when before = {0, CSPR_WHEN_NONE};
 
-	memset(d, 0, sizeof(*d));
-	if (a == NO && (a = applies(r, c, cal, today)) == NO)
+	if (a == NO && (a = applies(r, c, cal, today)) == NO) {
+		d->applies = 0;
 		return;
+	}
+	memset(d, 0, sizeof(*d));
 	d->applies = 1;
 	/* ids are short and static: no formatting per row */
 	memcpy(d->id, r->id, strlen(r->id) + 1);
@@ -951,12 +953,44 @@ eval(const struct duty *r, const struct ctx *c,
 			need(root, d, *p);
 }
 
-static int
-push(struct cspr_deadlines *out, const struct cspr_deadline *d)
+/* Which rows of the table a tool asks for. */
+enum rows {
+	ROWS_ALL,     /* cspr_duties_eval, cspr_duty_eval */
+	ROWS_CLOCKED, /* csp-deadlines: the rows with a clock */
+	ROWS_NOTICES, /* csp-notify: the rows that tell someone */
+};
+
+/* A row for the end of v, or NULL on out of memory. */
+static struct cspr_deadline *
+slot(struct cspr_deadline **v, size_t *n, size_t *cap)
 {
-	if (cspr_grow(&out->v, &out->cap, out->n + 1, sizeof(*out->v)) < 0)
-		return -1;
-	out->v[out->n++] = *d;
+	if (cspr_grow(v, cap, *n + 1, sizeof(**v)) < 0)
+		return NULL;
+	return &(*v)[*n];
+}
+
+/* The table's rows that which asks for and that apply to the case, each
+ * evaluated once, straight into v.  0, or -1 on out of memory. */
+static int
+eval_table(const struct ctx *c, const struct cspr_calendar *cal,
+    cspr_date today, enum rows which, struct cspr_deadline **v, size_t *n,
+    size_t *cap)
+{
+	for (size_t i = 0; i < NDUTIES; i++) {
+		const struct duty *r = &duties[i];
+		struct cspr_deadline *d;
+
+		if (which == ROWS_CLOCKED && r->clock == NO_CLOCK)
+			continue;
+		/* a clock that tells no one is csp-deadlines' alone */
+		if (which == ROWS_NOTICES && r->clock != NO_CLOCK && !r->to)
+			continue;
+		if (!(d = slot(v, n, cap)))
+			return -1;
+		eval(r, c, cal, today, NO, d);
+		if (d->applies && (which != ROWS_NOTICES || d->notice))
+			(*n)++;
+	}
 	return 0;
 }
 
@@ -966,54 +1000,59 @@ eval_actions(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_deadlines *out)
 {
 	json_t *list = cspr_get(root, "actions"), *a;
-	struct cspr_deadline d;
+	struct cspr_deadline *d;
 	size_t i;
 
 	json_array_foreach(list, i, a) {
 		json_t *id = json_object_get(a, "id");
 		const char *text = cspr_get_str(a, "action");
 
-		memset(&d, 0, sizeof(d));
-		if (json_is_integer(id))
-			snprintf(d.action, sizeof(d.action), "%" JSON_INTEGER_FORMAT,
-			    json_integer_value(id));
-		else
-			snprintf(d.action, sizeof(d.action), "%s",
-			    json_string_value(id) ? json_string_value(id) : "");
-		snprintf(d.id, sizeof(d.id), "action:%s", d.action);
-		d.applies = d.clock = 1;
-		d.rule = "action";
-		d.para = "11.2";
-		d.what = text ? text : "complete the action";
-		d.owner = "partnership";
-		d.due = cspr_when_get(a, "due");
-		d.done = cspr_when_get(a, "completed");
-		judge(&d, cal, today, YES, 0, 0);
-		if (push(out, &d) < 0)
+		if (!(d = slot(&out->v, &out->n, &out->cap)))
 			return -1;
+		memset(d, 0, sizeof(*d));
+		if (json_is_integer(id))
+			snprintf(d->action, sizeof(d->action), "%"
+			    JSON_INTEGER_FORMAT, json_integer_value(id));
+		else
+			snprintf(d->action, sizeof(d->action), "%s",
+			    json_string_value(id) ? json_string_value(id) : "");
+		snprintf(d->id, sizeof(d->id), "action:%s", d->action);
+		d->applies = d->clock = 1;
+		d->rule = "action";
+		d->para = "11.2";
+		d->what = text ? text : "complete the action";
+		d->owner = "partnership";
+		d->due = cspr_when_get(a, "due");
+		d->done = cspr_when_get(a, "completed");
+		judge(d, cal, today, YES, 0, 0);
+		out->n++;
 	}
 	return 0;
+}
+
+/* The rows which asks for, then the actions: csp-deadlines' rows and
+ * cspr_duties_eval's. */
+static int
+eval_deadlines(const json_t *root, const struct cspr_calendar *cal,
+    cspr_date today, enum rows which, struct cspr_deadlines *out)
+{
+	struct ctx c;
+	int r = -1;
+
+	if (ctx_open(&c, root, which == ROWS_ALL) < 0)
+		return -1;
+	if (eval_table(&c, cal, today, which, &out->v, &out->n,
+	    &out->cap) == 0)
+		r = eval_actions(root, cal, today, out);
+	ctx_close(&c);
+	return r;
 }
 
 int
 cspr_duties_eval(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_deadlines *out)
 {
-	struct cspr_deadline d;
-	struct ctx c;
-	int r = -1;
-
-	if (ctx_open(&c, root, 1) < 0)
-		return -1;
-	for (size_t i = 0; i < NDUTIES; i++) {
-		eval(&duties[i], &c, cal, today, NO, &d);
-		if (d.applies && push(out, &d) < 0)
-			goto out;
-	}
-	r = eval_actions(root, cal, today, out);
-out:
-	ctx_close(&c);
-	return r;
+	return eval_deadlines(root, cal, today, ROWS_ALL, out);
 }
 
 int
@@ -1044,23 +1083,7 @@ int
 cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_deadlines *out)
 {
-	struct cspr_deadline d;
-	struct ctx c;
-	int r = -1;
-
-	if (ctx_open(&c, root, 0) < 0)
-		return -1;
-	for (size_t i = 0; i < NDUTIES; i++) {
-		if (duties[i].clock == NO_CLOCK)
-			continue;
-		eval(&duties[i], &c, cal, today, NO, &d);
-		if (d.applies && push(out, &d) < 0)
-			goto out;
-	}
-	r = eval_actions(root, cal, today, out);
-out:
-	ctx_close(&c);
-	return r;
+	return eval_deadlines(root, cal, today, ROWS_CLOCKED, out);
 }
 
 void
@@ -1143,28 +1166,15 @@ int
 cspr_obligations_eval(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_obligations *out)
 {
-	struct cspr_deadline d;
 	struct ctx c;
 	int r = -1;
 
 	if (ctx_open(&c, root, 1) < 0)
 		return -1;
-	for (size_t i = 0; i < NDUTIES; i++) {
-		/* a clock that tells no one is csp-deadlines' alone */
-		if (duties[i].clock != NO_CLOCK && !duties[i].to)
-			continue;
-		eval(&duties[i], &c, cal, today, NO, &d);
-		if (!d.applies || !d.notice)
-			continue;
-		if (cspr_grow(&out->v, &out->cap, out->n + 1,
-		    sizeof(*out->v)) < 0)
-			goto out;
-		out->v[out->n++] = d;
-	}
-	if (log_checks(root, out) < 0 || closed_open(root, out) < 0)
-		goto out;
-	r = 0;
-out:
+	if (eval_table(&c, cal, today, ROWS_NOTICES, &out->v, &out->n,
+	    &out->cap) == 0 && log_checks(root, out) == 0 &&
+	    closed_open(root, out) == 0)
+		r = 0;
 	ctx_close(&c);
 	return r;
 }
