@@ -443,6 +443,28 @@ text_progress(const struct cspr_calendar *cal, cspr_date today,
 	}
 }
 
+static void
+spaces(size_t n)
+{
+	static const char blank[] = "                        ";
+
+	for (; n > sizeof(blank) - 1; n -= sizeof(blank) - 1)
+		fputs(blank, stdout);
+	fwrite(blank, 1, n, stdout);
+}
+
+/* "  " then s padded to width bytes, as printf's "  %-*s" (a row is
+ * printed for every deadline: no format to parse each time). */
+static void
+column(const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	fputs("  ", stdout);
+	fwrite(s, 1, n, stdout);
+	spaces(n < width ? width - n : 0);
+}
+
 void
 text_row(const char *id, const char *name, struct cspr_when due,
     enum cspr_status status, const char *progress)
@@ -453,9 +475,12 @@ text_row(const char *id, const char *name, struct cspr_when due,
 	/* a case id like HSCP-2026-008 fills the first column exactly; the
 	 * name, of any length, comes after the columns, so that they stay
 	 * in line whether or not people are named */
-	printf("%*s  %-16s  %-7s  %-21s  ", w < 13 ? 13 - w : 0, "",
-	    due.kind != CSPR_WHEN_NONE ? cspr_when_str(due, when) : "-",
-	    cspr_status_name(status), progress);
+	spaces(w < 13 ? 13 - w : 0);
+	column(due.kind != CSPR_WHEN_NONE ? cspr_when_str(due, when) : "-",
+	    16);
+	column(cspr_status_name(status), 7);
+	column(progress, 21);
+	fputs("  ", stdout);
 	if (name) {
 		text_flat(name);
 		fputs(": ", stdout);
