@@ -71,10 +71,12 @@ static struct cspr_log_entry
 log_entry(const json_t *x)
 {
 	struct cspr_log_entry e;
+	json_t *anon = json_object_get(x, "anonymised");
 
 	e.to = json_string_value(json_object_get(x, "to"));
 	e.about = json_string_value(json_object_get(x, "about"));
 	e.when = cspr_when_get(x, "date");
+	e.anonymised = json_is_boolean(anon) ? json_is_true(anon) : -1;
 	return e;
 }
 

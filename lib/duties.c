@@ -1096,24 +1096,22 @@ cspr_deadlines_clear(struct cspr_deadlines *ds)
 
 /* ---- csp-notify: obligations, and the notifications log ---- */
 
-/* 9.4.3: what goes to an external body is anonymised. */
+/* 9.4.3: what goes to an external body is anonymised; the log as the
+ * rows read it, entry i being notifications[i]. */
 static int
-log_checks(const json_t *root, struct cspr_obligations *out)
+log_checks(const struct cspr_log *log, struct cspr_obligations *out)
 {
 	static const char *const external[] = {"panel", "ofsted", "dfe",
 	    "secretary_of_state", NULL};
-	json_t *log = cspr_get(root, "notifications"), *x;
-	size_t i;
 	char when[20];
 
-	json_array_foreach(log, i, x) {
-		const char *to = cspr_get_str(x, "to");
-		const char *about = cspr_get_str(x, "about");
-		int anon = cspr_get_bool(x, "anonymised");
+	for (size_t i = 0; i < log->n; i++) {
+		const struct cspr_log_entry *x = &log->v[i];
+		int anon = x->anonymised;
 
-		if (!any_of(to, external) || anon == 1)
+		if (!any_of(x->to, external) || anon == 1)
 			continue;
-		cspr_when_str(cspr_when_get(x, "date"), when);
+		cspr_when_str(x->when, when);
 		if (cspr_findings_add(anon == 0 ? &out->findings :
 		    &out->unknown, anon == 0 ? "not-anonymised" :
 		    "anonymised-unknown", "9.4.3", anon == 0 ?
@@ -1121,8 +1119,8 @@ log_checks(const json_t *root, struct cspr_obligations *out)
 		    "false; what goes to an external body must be anonymised "
 		    "(9.4.3)." : "notifications[%zu] to %s about %s%s%s does "
 		    "not record whether it was anonymised (9.4.3).", i,
-		    cspr_recipient(to), about ? about : "(not recorded)",
-		    *when ? " on " : "", when) < 0)
+		    cspr_recipient(x->to), x->about ? x->about :
+		    "(not recorded)", *when ? " on " : "", when) < 0)
 			return -1;
 	}
 	return 0;
@@ -1172,7 +1170,7 @@ cspr_obligations_eval(const json_t *root, const struct cspr_calendar *cal,
 	if (ctx_open(&c, root, 1) < 0)
 		return -1;
 	if (eval_table(&c, cal, today, ROWS_NOTICES, &out->v, &out->n,
-	    &out->cap) == 0 && log_checks(root, out) == 0 &&
+	    &out->cap) == 0 && log_checks(&c.log, out) == 0 &&
 	    closed_open(root, out) == 0)
 		r = 0;
 	ctx_close(&c);

@@ -90,6 +90,7 @@ int cspr_in_area(const json_t *root);
 struct cspr_log_entry {
 	const char *to, *about; /* NULL when not a string */
 	struct cspr_when when;
+	int anonymised;         /* 1 true, 0 false, -1 not recorded */
 };
 struct cspr_log {
 	struct cspr_log_entry *v;
