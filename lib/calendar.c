@@ -191,6 +191,32 @@ fit(char *buf, size_t n, const char *s)
 	return buf;
 }
 
+/* v as n digits at p, zero-padded. */
+static void
+put_digits(char *p, int64_t v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* YYYY-MM-DD at buf for years 0000-9999, without a printf for every date
+ * a tool prints; 0, or -1 for other years. */
+static int
+put_ymd(char *buf, int64_t y, int m, int day)
+{
+	if (y < 0 || y > 9999)
+		return -1;
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, day, 2);
+	buf[10] = '\0';
+	return 0;
+}
+
 char *
 cspr_date_str(cspr_date d, char *buf)
 {
@@ -199,6 +225,8 @@ cspr_date_str(cspr_date d, char *buf)
 	int m, day;
 
 	civil_from_days(d, &y, &m, &day);
+	if (put_ymd(buf, y, m, day) == 0)
+		return buf;
 	snprintf(tmp, sizeof(tmp), "%04lld-%02d-%02d", (long long)y, m, day);
 	return fit(buf, 11, tmp);
 }
@@ -211,6 +239,14 @@ cspr_time_str(cspr_time t, char *buf)
 	int m, day;
 
 	civil_from_days(floordiv(t, 1440), &y, &m, &day);
+	if (put_ymd(buf, y, m, day) == 0) {
+		buf[10] = 'T';
+		put_digits(buf + 11, min / 60, 2);
+		buf[13] = ':';
+		put_digits(buf + 14, min % 60, 2);
+		buf[16] = '\0';
+		return buf;
+	}
 	snprintf(tmp, sizeof(tmp), "%04lld-%02d-%02dT%02d:%02d", (long long)y,
 	    m, day, (int)(min / 60), (int)(min % 60));
 	return fit(buf, 17, tmp);
