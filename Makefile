@@ -53,7 +53,7 @@ CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Ilib -MMD -MP $(PKG_CFLAGS)
 
 LIB_SRC = $(wildcard lib/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o $(O)/gen/words.o
 LIB = $(O)/libcsprcore.a
 # The shared library: soname libcsprcore.so.MAJOR.MINOR, as before 1.0 a
 # minor release may change the ABI; it exports what csprcore.h declares.
@@ -104,6 +104,20 @@ $(O)/csprcore.map: lib/csprcore.h tools/abi.sh
 $(SHLIB): $(LIB_OBJ) $(O)/csprcore.map
 	$(CC) -shared $(CFLAGS) $(LDFLAGS) -Wl,-soname,$(SONAME) \
 	    -Wl,--version-script,$(O)/csprcore.map -o $@ $(LIB_OBJ) $(PKG_LIBS)
+
+# Ordinary English words (Debian's wbritish, lower-case entries), compiled
+# into a table of hashes for possible.c: the tools read no file for them.
+WORDLIST = /usr/share/dict/british-english
+
+$(O)/gen/mkwords: tools/mkwords.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ tools/mkwords.c
+
+$(O)/gen/words.c: $(O)/gen/mkwords $(WORDLIST)
+	$(O)/gen/mkwords cspr_words < $(WORDLIST) > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/words.o: $(O)/gen/words.c Makefile
+	$(CC) $(CSP_CFLAGS) $(LIB_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@

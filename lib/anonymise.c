@@ -75,25 +75,110 @@ text_of(const json_t *o, const char *key)
 
 /* ---- the transform ---- */
 
-/* Free text redacted in place; codes and kept strings left. */
-static int
-redact_free(void *arg, json_t *str, enum cspr_text cls)
+struct redact {
+	const struct cspr_detector *d;
+	struct cspr_errors *replaced;
+	struct cspr_hits hits;
+	struct cspr_maybes maybes;
+};
+
+/* s[0..*len) with each possible identifier replaced by its label, a new
+ * string; the replacements noted at path. */
+static char *
+relabel(struct redact *x, char *s, size_t *len, const char *path)
 {
-	const struct cspr_detector *d = arg;
+	const struct cspr_maybes *m = &x->maybes;
+	size_t size = *len + 1, o = 0, pos = 0;
+	char *out;
+
+	for (size_t k = 0; k < m->n; k++)
+		size += strlen(cspr_maybe_label(m->v[k].kind));
+	if (!(out = malloc(size)))
+		return NULL;
+	for (size_t k = 0; k < m->n; k++) {
+		const char *l = cspr_maybe_label(m->v[k].kind);
+
+		memcpy(out + o, s + pos, m->v[k].off - pos);
+		o += m->v[k].off - pos;
+		memcpy(out + o, l, strlen(l));
+		o += strlen(l);
+		pos = m->v[k].off + m->v[k].len;
+		if (x->replaced && cspr_errors_add(x->replaced, "", 0, 0, path,
+		    "possible identifier replaced by %s: %s (9.4.3)", l,
+		    cspr_maybe_kind_name(m->v[k].kind)) < 0) {
+			free(out);
+			return NULL;
+		}
+	}
+	memcpy(out + o, s + pos, *len - pos);
+	o += *len - pos;
+	out[o] = '\0';
+	*len = o;
+	return out;
+}
+
+/* Free text redacted in place: what the case lists, then what looks
+ * identifying though it does not; codes and kept strings left. */
+static int
+redact_free(void *arg, json_t *str, enum cspr_text cls, const char *path)
+{
+	struct redact *x = arg;
 	size_t len;
-	char *s;
+	char *s, *t;
 	int r = 0;
 
 	if (cls != CSPR_TEXT_FREE)
 		return 0;
-	if (!(s = cspr_redact(d, json_string_value(str),
+	if (!(s = cspr_redact(x->d, json_string_value(str),
 	    json_string_length(str), &len)))
 		return -1;
+	if (cspr_detect(x->d, s, len, &x->hits) < 0 ||
+	    cspr_maybe_scan(x->d, s, len, &x->hits, &x->maybes) < 0) {
+		free(s);
+		return -1;
+	}
+	if (x->maybes.n) {
+		t = relabel(x, s, &len, path);
+		free(s);
+		if (!(s = t))
+			return -1;
+	}
 	if (len != json_string_length(str) ||
 	    memcmp(s, json_string_value(str), len) != 0)
 		r = json_string_setn_nocheck(str, s, len);
 	free(s);
 	return r;
+}
+
+/* What never goes out: the child's names, numbers, address and setting;
+ * family members' aliases; the referrer's phone and e-mail. */
+static const char *const child_drop[] = {"first_name", "last_name",
+    "aliases", "pseudonym", "nhs_number", "address", "postcode",
+    "education_setting", NULL};
+static const char *const family_drop[] = {"aliases", NULL};
+static const char *const referrer_drop[] = {"phone", "email", NULL};
+
+static void
+drop_keys(json_t *o, const char *const *keys)
+{
+	if (json_is_object(o))
+		for (; *keys; keys++)
+			json_object_del(o, *keys);
+}
+
+/* Remove them before free text is read, so that what is replaced (and
+ * said to be) is only what goes out. */
+static void
+drop_all(json_t *out)
+{
+	json_t *m;
+	size_t i;
+
+	drop_keys(json_object_get(out, "child"), child_drop);
+	json_array_foreach(json_object_get(out, "family"), i, m)
+		drop_keys(m, family_drop);
+	drop_keys(json_object_get(json_object_get(out, "referral"),
+	    "referrer"), referrer_drop);
 }
 
 /* Set key in o to a new string, or remove it when s is NULL. */
@@ -171,9 +256,7 @@ each_person(json_t *out, const json_t *root, const char *key, cspr_date at,
 static int
 child(json_t *out, const json_t *root, cspr_date at)
 {
-	static const char *const drop[] = {"first_name", "last_name",
-	    "aliases", "pseudonym", "nhs_number", "address", "postcode",
-	    "education_setting", NULL};
+	const char *const *drop = child_drop;
 	const json_t *orig = cspr_get(root, "child");
 	json_t *red = json_object_get(out, "child"), *c, *p = NULL;
 	const char *pseudo = text_of(orig, "pseudonym");
@@ -194,7 +277,7 @@ child(json_t *out, const json_t *root, cspr_date at)
 static int
 referrer(json_t *out, const json_t *root, cspr_date at)
 {
-	static const char *const drop[] = {"phone", "email", NULL};
+	const char *const *drop = referrer_drop;
 	json_t *ref = json_object_get(json_object_get(out, "referral"),
 	    "referrer");
 	const json_t *orig = cspr_get(root, "referral.referrer");
@@ -212,16 +295,23 @@ referrer(json_t *out, const json_t *root, cspr_date at)
 }
 
 json_t *
-cspr_anonymise(json_t *root, const struct cspr_detector *d)
+cspr_anonymise(json_t *root, const struct cspr_detector *d,
+    struct cspr_errors *replaced)
 {
-	static const char *const family_drop[] = {"aliases", NULL};
 	static const char *const none[] = {NULL};
 	json_t *out = NULL, *rev, *name, *schema = NULL;
+	struct redact x = {.d = d, .replaced = replaced};
 	cspr_date at = CSPR_NO_DATE;
+	int r;
 
 	if (!d || !json_is_object(root) || !(schema = cspr_case_schema_tree()) ||
-	    !(out = json_deep_copy(root)) ||
-	    cspr_free_text_walk(schema, out, redact_free, (void *)d) < 0)
+	    !(out = json_deep_copy(root)))
+		goto fail;
+	drop_all(out);
+	r = cspr_free_text_walk(schema, out, redact_free, &x);
+	cspr_hits_clear(&x.hits);
+	cspr_maybes_clear(&x.maybes);
+	if (r < 0)
 		goto fail;
 	cspr_get_date(root, "incident.date", &at);
 	/* the reviewer is named (9.4.3) as written, unless the detector
@@ -281,10 +371,11 @@ path_room(struct scan *s, size_t extra)
  * whatever words it shares with a name ("outside_england", "police"); as
  * a number or a date it can still be a date of birth or a phone number. */
 static int
-collect(void *arg, json_t *str, enum cspr_text cls)
+collect(void *arg, json_t *str, enum cspr_text cls, const char *path)
 {
 	struct scan *s = arg;
 
+	(void)path;
 	if (cls != CSPR_TEXT_CODE)
 		return 0;
 	if (cspr_grow(&s->codes, &s->capcodes, s->ncodes + 1,
@@ -345,8 +436,8 @@ scan_value(struct scan *s, json_t *v, int masked)
 
 	if (json_is_string(v))
 		return scan_text(s, json_string_value(v),
-		    json_string_length(v), bsearch(&v, s->codes, s->ncodes,
-		    sizeof(*s->codes), cmpptr) != NULL, "");
+		    json_string_length(v), s->ncodes && bsearch(&v, s->codes,
+		    s->ncodes, sizeof(*s->codes), cmpptr) != NULL, "");
 	if (json_is_integer(v)) {
 		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(v));
@@ -412,12 +503,44 @@ cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
 	return r < 0 ? -1 : s.found;
 }
 
+/* Forget the diagnostics of e from the first'th on. */
+static void
+truncate_errors(struct cspr_errors *e, size_t first)
+{
+	while (e->n > first) {
+		e->n--;
+		free(e->v[e->n].file);
+		free(e->v[e->n].path);
+		free(e->v[e->n].message);
+	}
+}
+
+/* Place the diagnostics of e from the first'th on in the case's file. */
+static int
+place(struct cspr_errors *e, size_t first, const struct cspr_case *c)
+{
+	for (size_t i = first; i < e->n; i++) {
+		char *f = strdup(cspr_case_file(c) ? cspr_case_file(c) : "");
+
+		if (!f)
+			return -1;
+		free(e->v[i].file);
+		e->v[i].file = f;
+		if (!cspr_case_doc(c) || !e->v[i].path ||
+		    cspr_doc_pos(cspr_case_doc(c), e->v[i].path, &e->v[i].line,
+		    &e->v[i].col) < 0)
+			e->v[i].line = e->v[i].col = 0;
+	}
+	return 0;
+}
+
 int
 cspr_anonymise_case(const struct cspr_case *c, json_t **out,
-    struct cspr_errors *e)
+    struct cspr_errors *e, struct cspr_errors *replaced)
 {
 	json_t *root = cspr_case_root(c), *t = NULL;
 	struct cspr_detector *d = cspr_detector_from_case(root);
+	size_t first = replaced ? replaced->n : 0;
 	int n, r = CSPR_ERROR;
 
 	*out = NULL;
@@ -426,15 +549,20 @@ cspr_anonymise_case(const struct cspr_case *c, json_t **out,
 	/* bound for an external body: "Hope" starting a sentence is replaced
 	 * too (9.4.3) */
 	cspr_detector_strict(d, 1);
-	if (!(t = cspr_anonymise(root, d)))
+	if (!(t = cspr_anonymise(root, d, replaced)))
 		goto oom;
 	if ((n = cspr_anonymise_scan(d, t, cspr_case_file(c),
 	    cspr_case_doc(c), e)) < 0)
 		goto oom;
 	if (n > 0) {
+		/* nothing goes out, so nothing was replaced */
 		json_decref(t);
+		if (replaced)
+			truncate_errors(replaced, first);
 		r = CSPR_FINDINGS;
 	} else {
+		if (replaced && place(replaced, first, c) < 0)
+			goto oom;
 		*out = t;
 		r = CSPR_OK;
 	}
@@ -442,6 +570,8 @@ cspr_anonymise_case(const struct cspr_case *c, json_t **out,
 	return r;
 oom:
 	json_decref(t);
+	if (replaced)
+		truncate_errors(replaced, first);
 	cspr_detector_free(&d);
 	cspr_errors_add(e, cspr_case_file(c), 0, 0, NULL, "out of memory");
 	return CSPR_ERROR;

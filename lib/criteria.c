@@ -1099,6 +1099,18 @@ cspr_assessment_clear(struct cspr_assessment *a)
 	cspr_findings_clear(&a->findings);
 }
 
+int
+cspr_criterion_eval(const json_t *root, const char *id,
+    struct cspr_criterion *c)
+{
+	for (int i = 0; i < C_COUNT; i++)
+		if (strcmp(rules[i].id, id) == 0) {
+			evaluate(&rules[i], root, c);
+			return 0;
+		}
+	return -1;
+}
+
 const struct cspr_criterion *
 cspr_criterion_find(const struct cspr_assessment *a, const char *id)
 {

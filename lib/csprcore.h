@@ -124,13 +124,15 @@ enum cspr_text {
 	CSPR_TEXT_KEPT, /* "x-free-text": false: an id, an agency, kept */
 	CSPR_TEXT_FREE, /* anything else, and what no schema node describes */
 };
-/* Call fn(arg, str, cls) for every string value of instance (borrowed; fn
- * may change the string in place) with its class under schema (borrowed,
- * draft-07; $ref, allOf, anyOf, oneOf, properties, patternProperties,
- * additionalProperties and items followed).  Returns 0, or the first
- * negative value fn returns. */
+/* Call fn(arg, str, cls, path) for every string value of instance
+ * (borrowed; fn may change the string in place) with its class under
+ * schema (borrowed, draft-07; $ref, allOf, anyOf, oneOf, properties,
+ * patternProperties, additionalProperties and items followed) and its
+ * jq-style path.  Returns 0, or the first negative value fn returns (-1
+ * on out of memory). */
 int cspr_free_text_walk(json_t *schema, json_t *instance,
-    int (*fn)(void *arg, json_t *str, enum cspr_text cls), void *arg);
+    int (*fn)(void *arg, json_t *str, enum cspr_text cls, const char *path),
+    void *arg);
 /* The built-in case schema as a tree; NULL on out of memory. */
 json_t *cspr_case_schema_tree(void);
 
@@ -459,6 +461,10 @@ void cspr_assessment_clear(struct cspr_assessment *a);
 /* The criterion with this id, or NULL. */
 const struct cspr_criterion *cspr_criterion_find(
     const struct cspr_assessment *a, const char *id);
+/* One criterion by id, as cspr_assess() gives it, for a rule elsewhere
+ * that turns on it (9.3.2 on 8.1.2(h)): 0, or -1 for an unknown id. */
+int cspr_criterion_eval(const json_t *root, const char *id,
+    struct cspr_criterion *c);
 /* "met", "not-met" or "unknown". */
 const char *cspr_result_name(enum cspr_result r);
 /* "insufficient_information", "local_review_considered", ... */
@@ -686,6 +692,47 @@ const char *cspr_hit_label(const struct cspr_detector *d,
 char *cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
     size_t *outlen);
 
+/* ---- possible.c: identifiers nobody listed (9.12.2, 9.15.2, 9.4.3) ---- */
+
+/* What a possible identifier looks like (the rules are in possible.c). */
+enum cspr_maybe_kind {
+	CSPR_MAYBE_NAME,      /* "Keira", "Mrs Hope", "her friend Keira" */
+	CSPR_MAYBE_STREET,    /* "Farrow Road" */
+	CSPR_MAYBE_SCHOOL,    /* "Hillcrest Infant School" */
+	CSPR_MAYBE_PLACE,     /* "Shamford Surgery", "St Mary's Church" */
+	CSPR_MAYBE_VEHICLE,   /* "AB12 CDE" */
+	CSPR_MAYBE_NI_NUMBER, /* "QQ 12 34 56 C" */
+	CSPR_MAYBE_HANDLE,    /* "@keira_x" */
+	CSPR_MAYBE_URL,       /* "www.example.co.uk" */
+	CSPR_MAYBE_DOB,       /* a full date after "born" */
+};
+struct cspr_maybe {
+	enum cspr_maybe_kind kind;
+	size_t off, len;
+	long line, col; /* 1-based, in characters */
+};
+struct cspr_maybes {
+	struct cspr_maybe *v;
+	size_t n, cap;
+};
+/* Find what looks identifying in text[0..len) (any bytes) though the case
+ * does not list it; d (from cspr_detector_from_case) says what is
+ * harmless (the case's organisations, reviewer, pseudonym); what overlaps
+ * known (hits of cspr_detect over the same text, or NULL) is left out.
+ * In text order.  Returns the number, or -1 on out of memory. */
+int cspr_maybe_scan(const struct cspr_detector *d, const char *text,
+    size_t len, const struct cspr_hits *known, struct cspr_maybes *out);
+/* Free the list; it stays usable. */
+void cspr_maybes_clear(struct cspr_maybes *m);
+/* "name", "street", "school", "place", "vehicle", "ni_number", "handle",
+ * "url", "dob". */
+const char *cspr_maybe_kind_name(enum cspr_maybe_kind k);
+/* What anonymisation writes instead: "[name]", "[school]", "[street]"... */
+const char *cspr_maybe_label(enum cspr_maybe_kind k);
+/* Mark the words of text harmless for cspr_maybe_scan (an organisation, a
+ * place of the partnership's).  -1 on out of memory. */
+int cspr_detector_harmless(struct cspr_detector *d, const char *text);
+
 /* ---- readability.c: plain English measures of a report (9.12.2) ---- */
 
 #define CSPR_LONG_SENTENCE 25 /* default: a sentence of more words is long */
@@ -775,8 +822,12 @@ char *cspr_age(cspr_date dob, cspr_date at, char *buf, size_t size);
  * not known); every other free-text string (cspr_free_text_walk() over
  * the built-in schema) redacted with d (a detector from the same case);
  * codes, dates, ids and kept strings as they are; the reviewer's name
- * kept.  NULL on out of memory. */
-json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d);
+ * kept.  What free text names though the case does not list it
+ * (cspr_maybe_scan) becomes its label ("[name]", "[school]"), each one
+ * appended to replaced (when not NULL) with its path and kind, never its
+ * text.  NULL on out of memory. */
+json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d,
+    struct cspr_errors *replaced);
 /* Scan every key and string of an anonymised tree with d (a code, for
  * names and addresses, is not read: "outside_england" names no one).  Each identifier
  * still there is appended to e as file, the line:col of the same path in
@@ -787,9 +838,10 @@ int cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
     const char *file, const struct cspr_doc *doc, struct cspr_errors *e);
 /* Both for a case: CSPR_OK with *out set; CSPR_FINDINGS when something
  * identifying remains (*out NULL, the places in e); CSPR_ERROR on out of
- * memory. */
+ * memory.  replaced (or NULL): the possible identifiers replaced, placed
+ * in the case file. */
 int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
-    struct cspr_errors *e);
+    struct cspr_errors *e, struct cspr_errors *replaced);
 
 /* ---- publish.c: may this final report be published? (9.12, 9.15, 9.16,
  * 10.7, 10.8) ---- */
@@ -901,6 +953,8 @@ struct cspr_publish {
 	cspr_date available_until; /* published + 1 year (3 for a national
 				      review), or CSPR_NO_DATE */
 	cspr_date today;           /* as of when it was checked */
+	size_t possible;           /* possible-identifier findings, for a
+				      person to check (they do not block) */
 	const char *encoding;      /* "windows-1252" when the report was not
 				      UTF-8 and was read as that, else
 				      NULL (static) */

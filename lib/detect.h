@@ -9,7 +9,7 @@
 
 #include "internal.h"
 
-#define FOLDMAX 64 /* a longer word is never a name */
+#define FOLDMAX CSPR_FOLDMAX
 #define MAXGROUPS 16
 
 static inline int
@@ -66,7 +66,12 @@ struct item {
 	int y, m, d; /* a date of birth; y 0 when unusable */
 };
 
-enum { E_COMMON = 1, E_SHORT = 2, E_MONTH = 4 };
+enum {
+	E_COMMON = 1,   /* an everyday word: a name only in context */
+	E_SHORT = 2,    /* one letter: never a name alone */
+	E_MONTH = 4,    /* a month */
+	E_HARMLESS = 8, /* the case's own organisations, places, reviewer */
+};
 
 /* A folded word the detector knows: a part of a name, or a word of an
  * address or exempt phrase. */
@@ -100,6 +105,10 @@ struct cspr_detector {
 	size_t ndob, nphone, nnhs, npostcode;
 	int strict; /* cspr_detector_strict() */
 };
+
+/* The entry of folded w[0..n), or -1. */
+int cspr_detector_lookup(const struct cspr_detector *d, const char *w,
+    size_t n);
 
 /* ---- scanning ---- */
 

@@ -17,6 +17,9 @@
  * (an x- field, an unknown key) is free text: it may name anyone.
  */
 #include <regex.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csprcore.h"
@@ -32,9 +35,21 @@ struct nodes {
 
 struct walk {
 	json_t *schema;
-	int (*fn)(void *arg, json_t *str, enum cspr_text cls);
+	int (*fn)(void *arg, json_t *str, enum cspr_text cls,
+	    const char *path);
 	void *arg;
+	char *path; /* jq-style, of the value being walked */
+	size_t len, cap;
 };
+
+/* Room for extra more bytes of path. */
+static int
+room(struct walk *w, size_t extra)
+{
+	if (extra > SIZE_MAX / 2 - w->len)
+		return -1;
+	return cspr_grow(&w->path, &w->cap, w->len + extra + 1, 1);
+}
 
 /* The node a JSON pointer "#/a/b" names in the schema, or NULL. */
 static json_t *
@@ -173,37 +188,60 @@ text_class(const struct nodes *ns)
 }
 
 static int
-walk(const struct walk *w, json_t *v, const struct nodes *ns)
+walk(struct walk *w, json_t *v, const struct nodes *ns)
 {
+	size_t at = w->len;
 	struct nodes sub;
 	const char *key;
 	json_t *x;
 	size_t i;
+	int r = 0;
 
 	if (json_is_string(v))
-		return w->fn(w->arg, v, text_class(ns));
+		return w->fn(w->arg, v, text_class(ns), at ? w->path : ".");
 	json_object_foreach(v, key, x) {
-		member(w, ns, key, &sub);
-		if (walk(w, x, &sub) < 0)
+		size_t klen = strlen(key);
+
+		if (klen > SIZE_MAX / 8 || room(w, 6 * klen + 6) < 0)
 			return -1;
+		w->len += cspr_path_key(w->path + w->len, at == 0, key, klen);
+		member(w, ns, key, &sub);
+		r = walk(w, x, &sub);
+		w->len = at;
+		w->path[at] = '\0';
+		if (r < 0)
+			return r;
 	}
 	json_array_foreach(v, i, x) {
-		item(w, ns, i, &sub);
-		if (walk(w, x, &sub) < 0)
+		if (room(w, 24) < 0)
 			return -1;
+		w->len += (size_t)snprintf(w->path + w->len, 24, "[%zu]", i);
+		item(w, ns, i, &sub);
+		r = walk(w, x, &sub);
+		w->len = at;
+		w->path[at] = '\0';
+		if (r < 0)
+			return r;
 	}
 	return 0;
 }
 
 int
 cspr_free_text_walk(json_t *schema, json_t *instance,
-    int (*fn)(void *arg, json_t *str, enum cspr_text cls), void *arg)
+    int (*fn)(void *arg, json_t *str, enum cspr_text cls, const char *path),
+    void *arg)
 {
 	struct walk w = {.schema = schema, .fn = fn, .arg = arg};
 	struct nodes ns = {.n = 0};
+	int r;
 
+	if (room(&w, 1) < 0)
+		return -1;
+	w.path[0] = '\0';
 	add(&w, &ns, schema, 0);
-	return walk(&w, instance, &ns);
+	r = walk(&w, instance, &ns);
+	free(w.path);
+	return r;
 }
 
 json_t *

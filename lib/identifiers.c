@@ -27,6 +27,10 @@
  *   of one person's name ("Poppy Testcase", "Testcase, Poppy", "Poppy J.
  *   Testcase") make one hit.  A part of one letter (an initial) is never a
  *   hit alone; a title (Mr, Dr...) in a known name is not a part.
+ * - However a known name is spelt: with or without its apostrophes and
+ *   hyphens ("O'Brien" as "OBrien", "Mary-Jane" as "MaryJane"), split after
+ *   a short first piece ("O Brien", "Mc Allister"), Mc for Mac and Mac for
+ *   Mc ("McDonald" for "MacDonald").
  * - A part that is also a common English word (the list below: "hope",
  *   "brown", "will", "may", "young", "rose"...) is a hit only when it is
  *   next to another part of the same name ("Rose Hope", "Will Brown") with
@@ -44,20 +48,29 @@
  * - The reviewer (9.4.3) is exempt as a full name: "Jane Hope" is not a hit
  *   when she is the reviewer, but "Hope" alone still is when it is a family
  *   name.  A one-word exemption is ignored, as it would silence that word.
+ *   A reviewer who shares the child's or a family member's name is not
+ *   exempt: the family member must still be found.
  * - Dates of birth: the known ones only, as 2019-04-02, 02/04/2019,
  *   2/4/2019, 2/4/19, 02.04.2019, 02-04-2019, 2 April 2019, 2nd April 2019,
- *   2 Apr 2019, 2nd of April 2019, April 2 2019, April 2nd, 2019.
+ *   2 Apr 2019, 2nd of April 2019, April 2 2019, April 2nd, 2019, 20190402,
+ *   02 04 2019, month names in any case.
  * - NHS numbers: ten digits, contiguous or 3-3-4 with single spaces or
  *   hyphens, passing the modulus 11 check, not inside a longer run of digits
- *   or letters; a known NHS number matches even with a bad check digit.
+ *   or letters; a known NHS number matches even with a bad check digit, and
+ *   in any grouping of spaces, hyphens or dots (3-4-3, 999.000.0018).
  * - Address: the known address's first line (number and street) and the
  *   street without its number, any case and spacing, Rd for Road and the
  *   like; where the first line has no number and no street word (a house
- *   name) the second line too.  Never the town or county alone.
+ *   name) the second line too; the flat or unit number alone ("Flat 3B"),
+ *   and the house number without the flat.  Never the town or county
+ *   alone.
  * - Postcodes: any UK shape (A9, A99, AA9, AA99, A9A, AA9A, a space or none,
- *   9AA), its first letter a capital; not inside a longer word.
+ *   9AA), its first letter a capital; not inside a longer word.  The known
+ *   postcode in any case, with a space, hyphen, dot or nothing between any
+ *   two of its characters.
  * - Phone numbers: 01, 02, 03, 07 or 08 and 10 or 11 digits in all, or
- *   +44 (0) forms, in groups separated by single spaces or hyphens, the area
+ *   +44 (0) or 0044 forms, in groups separated by single spaces, hyphens or
+ *   dots, the area
  *   code maybe in brackets; a known number matches in the same groupings.
  *   Where a phone number and an NHS number are the same digits, phone wins.
  * - E-mail addresses: local@domain.tld.
@@ -68,81 +81,6 @@
 #include <strings.h>
 
 #include "detect.h"
-
-/* The end of the word starting at s[i]: letters and digits, with
- * apostrophes and hyphens between them. */
-static size_t
-word_end(const unsigned char *s, size_t len, size_t i)
-{
-	uint32_t cp, cp2;
-	size_t n, n2;
-	int c;
-
-	while (i < len) {
-		n = cspr_u8next(s, len, i, &cp);
-		c = cspr_cpclass(cp);
-		if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT || c == CSPR_C_IGNORE) {
-			i += n;
-			continue;
-		}
-		if ((c == CSPR_C_APOS || c == CSPR_C_HYPHEN) && i + n < len) {
-			n2 = cspr_u8next(s, len, i + n, &cp2);
-			c = cspr_cpclass(cp2);
-			if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT) {
-				i += n + n2;
-				continue;
-			}
-		}
-		break;
-	}
-	return i;
-}
-
-/* Fold s[i..e) into out (at most FOLDMAX bytes): lower case ASCII for the
- * Latin letters, "'" for every apostrophe, "-" for every hyphen.  Returns
- * the length, or -1 when it does not fit.  *cap: the first letter is a
- * capital. */
-static int
-fold(const unsigned char *s, size_t i, size_t e, char *out, int *cap)
-{
-	size_t o = 0, n;
-	uint32_t cp;
-	int up, first = 1;
-
-	if (cap)
-		*cap = 0;
-	while (i < e) {
-		char tmp[4];
-		size_t k = 0;
-
-		n = cspr_u8next(s, e, i, &cp);
-		switch (cspr_cpclass(cp)) {
-		case CSPR_C_LETTER:
-		case CSPR_C_DIGIT:
-			k = cspr_foldcp(cp, tmp, &up);
-			if (first && cap)
-				*cap = up;
-			first = 0;
-			break;
-		case CSPR_C_APOS:
-			tmp[0] = '\'';
-			k = 1;
-			break;
-		case CSPR_C_HYPHEN:
-			tmp[0] = '-';
-			k = 1;
-			break;
-		default:
-			break;
-		}
-		if (o + k > FOLDMAX)
-			return -1;
-		memcpy(out + o, tmp, k);
-		o += k;
-		i += n;
-	}
-	return (int)o;
-}
 
 /* ---- word lists ---- */
 
@@ -284,8 +222,8 @@ hash(const char *w, size_t n)
 	return h;
 }
 
-static int
-lookup(const struct cspr_detector *d, const char *w, size_t n)
+int
+cspr_detector_lookup(const struct cspr_detector *d, const char *w, size_t n)
 {
 	uint32_t h;
 	size_t k;
@@ -334,7 +272,7 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 	char z[FOLDMAX + 1];
 	int e;
 
-	if ((e = lookup(d, w, n)) >= 0)
+	if ((e = cspr_detector_lookup(d, w, n)) >= 0)
 		return e;
 	if ((d->nents + 1) * 2 > d->tabcap &&
 	    rehash(d, d->tabcap ? d->tabcap * 2 : 64) < 0)
@@ -495,7 +433,7 @@ words(const unsigned char *s, size_t len, size_t (*w)[2], size_t max)
 		k = cspr_u8next(s, len, i, &cp);
 		if (cspr_cpclass(cp) == CSPR_C_LETTER || cspr_cpclass(cp) == CSPR_C_DIGIT) {
 			w[n][0] = i;
-			i = w[n][1] = word_end(s, len, i);
+			i = w[n][1] = cspr_text_word_end(s, len, i);
 			n++;
 		} else
 			i += k;
@@ -527,7 +465,7 @@ add_name(struct cspr_detector *d, const char *text, int item)
 	int n;
 
 	for (size_t k = 0; k < nw; k++) {
-		if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+		if ((n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) < 0)
 			continue;
 		f[n] = '\0';
 		if (istitle(f))
@@ -616,7 +554,7 @@ add_phrase(struct cspr_detector *d, const unsigned char *s,
 	}
 	d->nphr++;
 	for (size_t k = 0; k < nw; k++) {
-		if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+		if ((n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) < 0)
 			n = FOLDMAX; /* cannot match a folded word */
 		f[n] = '\0';
 		if ((p->tok[k] = intern(d, f, (size_t)n)) < 0)
@@ -664,7 +602,7 @@ add_address(struct cspr_detector *d, const char *text, int item)
 		lines++;
 		/* house number, "Flat 3", "12a" */
 		while (k < nw) {
-			if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+			if ((n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) < 0)
 				break;
 			f[n] = '\0';
 			if (!strpbrk(f, "0123456789") && strcmp(f, "flat") &&
@@ -702,7 +640,7 @@ add_address(struct cspr_detector *d, const char *text, int item)
 			    add_phrase(d, s, (const size_t(*)[2])w, nw, item) < 0)
 				return -1;
 			while (j0 < m) {
-				if ((n = fold(s, all[j0][0], all[j0][1], f,
+				if ((n = cspr_text_fold(s, all[j0][0], all[j0][1], f,
 				    NULL)) < 0)
 					break;
 				f[n] = '\0';
@@ -722,7 +660,7 @@ add_address(struct cspr_detector *d, const char *text, int item)
 			break;
 		}
 		/* a street word ends a street; otherwise a house name */
-		if ((n = fold(s, w[nw - 1][0], w[nw - 1][1], f, NULL)) >= 0) {
+		if ((n = cspr_text_fold(s, w[nw - 1][0], w[nw - 1][1], f, NULL)) >= 0) {
 			f[n] = '\0';
 			if (isstreet(f))
 				break;
@@ -855,7 +793,7 @@ cspr_detector_exempt(struct cspr_detector *d, const char *name)
 		return 0;
 	nw = words(s, strlen(name), w, 32);
 	/* no titles: "Dr Jane Hope" is exempt as "Jane Hope" */
-	while (k < nw && (n = fold(s, w[k][0], w[k][1], f, NULL)) >= 0) {
+	while (k < nw && (n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) >= 0) {
 		f[n] = '\0';
 		if (!istitle(f))
 			break;
@@ -864,6 +802,29 @@ cspr_detector_exempt(struct cspr_detector *d, const char *name)
 	if (nw - k < 2)
 		return 0;
 	return add_phrase(d, s, (const size_t(*)[2])(w + k), nw - k, -1);
+}
+
+int
+cspr_detector_harmless(struct cspr_detector *d, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t w[32][2], nw;
+	char f[FOLDMAX + 1];
+	int n, e;
+
+	if (!d || !text)
+		return 0;
+	nw = words(s, strlen(text), w, 32);
+	for (size_t k = 0; k < nw; k++) {
+		if ((n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) <= 0)
+			continue;
+		if (n > 2 && f[n - 1] == 's' && f[n - 2] == '\'')
+			n -= 2;
+		if ((e = intern(d, f, (size_t)n)) < 0)
+			return -1;
+		d->ents[e].fl |= E_HARMLESS;
+	}
+	return 0;
 }
 
 /* ---- from a case file ---- */
@@ -909,8 +870,10 @@ add_person(struct cspr_detector *d, json_t *o, char *label)
 	char buf[32];
 	int r = -1;
 
+	/* a label names no one: replaced text is not flagged again */
 	if (label && add_opt(d, CSPR_ID_NAME, jtext(o, "name", buf,
-	    sizeof(buf)), label) == 0 && add_aliases(d, o, label) == 0)
+	    sizeof(buf)), label) == 0 && add_aliases(d, o, label) == 0 &&
+	    cspr_detector_harmless(d, label) == 0)
 		r = 0;
 	free(label);
 	return r;
@@ -951,10 +914,10 @@ same_name(const char *a, const char *b)
 	nb = words(sb, strlen(b), wb, 32);
 	for (;;) {
 		la = lb = -1;
-		while (i < na && (la = fold(sa, wa[i][0], wa[i][1], fa,
+		while (i < na && (la = cspr_text_fold(sa, wa[i][0], wa[i][1], fa,
 		    NULL)) >= 0 && (fa[la] = '\0', istitle(fa)))
 			i++;
-		while (j < nb && (lb = fold(sb, wb[j][0], wb[j][1], fb,
+		while (j < nb && (lb = cspr_text_fold(sb, wb[j][0], wb[j][1], fb,
 		    NULL)) >= 0 && (fb[lb] = '\0', istitle(fb)))
 			j++;
 		if (i == na || j == nb)
@@ -1010,7 +973,8 @@ cspr_detector_from_case(json_t *root)
 		    first && last ? " " : "", last ? last : "");
 	}
 	if (add_opt(d, CSPR_ID_NAME, name, lab) < 0 ||
-	    add_aliases(d, child, lab) < 0)
+	    add_aliases(d, child, lab) < 0 ||
+	    cspr_detector_harmless(d, lab) < 0)
 		goto fail;
 	for (k = 0; k < d->nitems; k++)
 		d->items[k].minor = 1;
@@ -1040,6 +1004,27 @@ cspr_detector_from_case(json_t *root)
 		    add_opt(d, CSPR_ID_EMAIL,
 			jtext(ref, "email", buf, sizeof(buf)), NULL) < 0)
 			goto fail;
+	}
+	/* what the case names that names no one: its organisations and
+	 * places, the reviewer, the pseudonym (possible.c) */
+	{
+		static const char *const where[] = {"partnership",
+		    "local_authority", "child.pseudonym",
+		    "child.normally_resident", "child.looked_after_by",
+		    "child.ethnicity", "referral.referrer.agency",
+		    "referral.out_of_area_organisation",
+		    "referral.agencies_other", "review.reviewer.name", NULL};
+
+		for (const char *const *w = where; *w; w++)
+			if (cspr_detector_harmless(d, cspr_get_str(root, *w)) <
+			    0)
+				goto fail;
+		json_array_foreach(json_object_get(root, "professionals"), k,
+		    v)
+			if (cspr_detector_harmless(d, cspr_get_str(v,
+			    "agency")) < 0 || cspr_detector_harmless(d,
+			    cspr_get_str(v, "role")) < 0)
+				goto fail;
 	}
 	/* the reviewer is named (9.4.3), unless the child or a family
 	 * member has the same name: then it is theirs too, and goes */
@@ -1189,23 +1174,23 @@ lookup_name(const struct cspr_detector *d, const char *f, size_t n)
 	size_t m = 0;
 	int ent;
 
-	if ((ent = lookup(d, f, n)) >= 0)
+	if ((ent = cspr_detector_lookup(d, f, n)) >= 0)
 		return ent;
 	for (size_t k = 0; k < n && k < FOLDMAX; k++)
 		if (f[k] != '\'' && f[k] != '-')
 			j[m++] = f[k];
-	if (m != n && (ent = lookup(d, j, m)) >= 0)
+	if (m != n && (ent = cspr_detector_lookup(d, j, m)) >= 0)
 		return ent;
 	/* Mc and Mac before at least three letters */
 	if (m >= 5 && j[0] == 'm' && j[1] == 'c') {
 		memcpy(v, "mac", 3);
 		memcpy(v + 3, j + 2, m - 2);
-		return lookup(d, v, m + 1);
+		return cspr_detector_lookup(d, v, m + 1);
 	}
 	if (m >= 6 && j[0] == 'm' && j[1] == 'a' && j[2] == 'c') {
 		memcpy(v, "mc", 2);
 		memcpy(v + 2, j + 3, m - 3);
-		return lookup(d, v, m - 1);
+		return cspr_detector_lookup(d, v, m - 1);
 	}
 	return -1;
 }
@@ -1230,7 +1215,7 @@ find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
 		return ent;
 	}
 	if (cap && n > 3 && f[n - 1] == 's' &&
-	    (ent = lookup(d, f, n - 1)) >= 0 && d->ents[ent].nitems &&
+	    (ent = cspr_detector_lookup(d, f, n - 1)) >= 0 && d->ents[ent].nitems &&
 	    !(d->ents[ent].fl & E_COMMON)) {
 		*stem = back(s, i, e);
 		*poss = 1;
@@ -1319,7 +1304,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	int initial = g->start || g->end || g->blank || g->marker;
 	size_t stem, first = *ord;
 
-	n = fold(s, i, e, f, &cap);
+	n = cspr_text_fold(s, i, e, f, &cap);
 	if (n >= 0)
 		f[n] = '\0';
 	/* what this word tells the unit before it */
@@ -1334,7 +1319,11 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 		fl |= U_CAP;
 	if (initial)
 		fl |= U_INITIAL;
-	ufl = fl | prev_flags(pv, gc);
+	/* the flags from the word before: for a unit, or for a short word
+	 * a name may continue ("O Brien"); most words are neither */
+	ufl = fl;
+	if (n > 0 && n <= 3 && d->nents)
+		ufl |= prev_flags(pv, gc);
 	if (n > 0 && d->nents && gc == G_WS && short_prefix(pv) &&
 	    pv->ord + 1 == first && pv->n + n <= FOLDMAX) {
 		/* "O Brien", "Mc Allister": the short word and this one as
@@ -1362,7 +1351,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	} else if (n > 0 && d->nents &&
 	    (ent = find_word(sc, i, e, f, (size_t)n, cap, &stem, &poss)) >= 0) {
 		push_unit(sc, i, stem - i, (*ord)++, ent, gc,
-		    ufl | (poss ? U_POSS : 0));
+		    fl | prev_flags(pv, gc) | (poss ? U_POSS : 0));
 	} else if (d->nents && (n < 0 || strpbrk(f, "'-"))) {
 		/* the pieces of a hyphenated word, or of words run together
 		 * with an apostrophe ("Poppy'placeholder") */
@@ -1385,7 +1374,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 					break;
 				b += k;
 			}
-			pn = fold(s, a, b, pf, &pcap);
+			pn = cspr_text_fold(s, a, b, pf, &pcap);
 			if (pn > 0 && (ent = find_word(sc, a, b, pf, (size_t)pn,
 					   pcap, &stem, &poss)) >= 0)
 				push_unit(sc, a, stem - a, *ord, ent,
@@ -1448,7 +1437,7 @@ tokenise(struct scan *sc)
 		n = cspr_u8next(s, len, i, &cp);
 		c = cspr_cpclass(cp);
 		if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT) {
-			size_t e = word_end(s, len, i);
+			size_t e = cspr_text_word_end(s, len, i);
 
 			do_word(sc, i, e, &g, &ord, &pv);
 			memset(&g, 0, sizeof(g));

@@ -116,11 +116,38 @@ enum {
 	CSPR_C_HYPHEN,
 	CSPR_C_IGNORE,
 };
-int cspr_cpclass(uint32_t cp);
+int cspr_cpclass_slow(uint32_t cp);
+/* ASCII, the common case, inline. */
+static inline int
+cspr_cpclass(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return CSPR_C_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return CSPR_C_DIGIT;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return CSPR_C_SPACE;
+		if (cp == '\'')
+			return CSPR_C_APOS;
+		return cp == '-' ? CSPR_C_HYPHEN : CSPR_C_OTHER;
+	}
+	return cspr_cpclass_slow(cp);
+}
 /* Append the folded form of letter or digit cp to out (room for 4):
  * lower case, Latin-1 and Latin Extended-A to ASCII ("e" for e acute,
  * "ss" for sharp s); the bytes written, *upper when cp is a capital. */
 size_t cspr_foldcp(uint32_t cp, char *out, int *upper);
+#define CSPR_FOLDMAX 64 /* a longer word is never a name */
+/* The end of the word starting at s[i]: letters and digits, with
+ * apostrophes and hyphens between them. */
+size_t cspr_text_word_end(const unsigned char *s, size_t len, size_t i);
+/* Fold s[i..e) into out (room for CSPR_FOLDMAX + 1): lower case ASCII for
+ * the Latin letters, "'" for every apostrophe, "-" for every hyphen.
+ * Returns the length, or -1 when it does not fit; *cap (when not NULL):
+ * the first letter is a capital. */
+int cspr_text_fold(const unsigned char *s, size_t i, size_t e, char *out,
+    int *cap);
 /* 1 when the folded word (lower case, no full stop) is a title before a
  * name: mr, mrs, dr, professor, pc, ... */
 int cspr_is_title(const char *folded);

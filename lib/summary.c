@@ -20,26 +20,36 @@
 
 /* ---- stages ---- */
 
-/* A field recorded: present, not null, not an empty string or object. */
+/* Something recorded at v, as cspr_recorded() says of a value, and of a
+ * mapping or a list only when something inside it is: a skeleton such as
+ * csp-refer --template writes ("rapid_review: {completed: }") has
+ * nothing recorded yet. */
 static int
-has(const json_t *root, const char *path)
+recorded(const json_t *v)
 {
-	json_t *v = cspr_get(root, path);
+	const char *k;
+	json_t *x;
+	size_t i;
 
-	if (!v)
-		return 0;
-	if (json_is_string(v))
-		return json_string_length(v) > 0;
 	if (json_is_object(v)) {
-		const char *k;
-		json_t *x;
-
-		json_object_foreach(v, k, x)
-			if (!json_is_null(x))
+		json_object_foreach((json_t *)v, k, x)
+			if (recorded(x))
 				return 1;
 		return 0;
 	}
-	return 1;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			if (recorded(x))
+				return 1;
+		return 0;
+	}
+	return cspr_recorded(v);
+}
+
+static int
+has(const json_t *root, const char *path)
+{
+	return recorded(cspr_get(root, path));
 }
 
 static int
@@ -273,7 +283,9 @@ finding(const struct duty *d)
 
 /* ---- the summary's storage ---- */
 
-#define BLOCK (1024 * 1024) /* mmap'd by malloc: apart from the heap the cases churn */
+/* Blocks large enough for malloc to map them apart from the heap, which
+ * each case's tree churns. */
+#define BLOCK (1024 * 1024)
 
 struct block {
 	struct block *next;

@@ -20,7 +20,7 @@
 /* A rough Unicode classification: enough to find words in English text
  * with names from anywhere, without tables. */
 int
-cspr_cpclass(uint32_t cp)
+cspr_cpclass_slow(uint32_t cp)
 {
 	if (cp < 0x80) {
 		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
@@ -151,6 +151,83 @@ cspr_foldcp(uint32_t cp, char *out, int *upper)
 	return 4;
 }
 
+
+/* ---- words ---- */
+
+/* The end of the word starting at s[i]: letters and digits, with
+ * apostrophes and hyphens between them. */
+size_t
+cspr_text_word_end(const unsigned char *s, size_t len, size_t i)
+{
+	uint32_t cp, cp2;
+	size_t n, n2;
+	int c;
+
+	while (i < len) {
+		n = cspr_u8next(s, len, i, &cp);
+		c = cspr_cpclass(cp);
+		if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT || c == CSPR_C_IGNORE) {
+			i += n;
+			continue;
+		}
+		if ((c == CSPR_C_APOS || c == CSPR_C_HYPHEN) && i + n < len) {
+			n2 = cspr_u8next(s, len, i + n, &cp2);
+			c = cspr_cpclass(cp2);
+			if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT) {
+				i += n + n2;
+				continue;
+			}
+		}
+		break;
+	}
+	return i;
+}
+
+/* Fold s[i..e) into out (at most CSPR_FOLDMAX bytes): lower case ASCII for the
+ * Latin letters, "'" for every apostrophe, "-" for every hyphen.  Returns
+ * the length, or -1 when it does not fit.  *cap: the first letter is a
+ * capital. */
+int
+cspr_text_fold(const unsigned char *s, size_t i, size_t e, char *out, int *cap)
+{
+	size_t o = 0, n;
+	uint32_t cp;
+	int up, first = 1;
+
+	if (cap)
+		*cap = 0;
+	while (i < e) {
+		char tmp[4];
+		size_t k = 0;
+
+		n = cspr_u8next(s, e, i, &cp);
+		switch (cspr_cpclass(cp)) {
+		case CSPR_C_LETTER:
+		case CSPR_C_DIGIT:
+			k = cspr_foldcp(cp, tmp, &up);
+			if (first && cap)
+				*cap = up;
+			first = 0;
+			break;
+		case CSPR_C_APOS:
+			tmp[0] = '\'';
+			k = 1;
+			break;
+		case CSPR_C_HYPHEN:
+			tmp[0] = '-';
+			k = 1;
+			break;
+		default:
+			break;
+		}
+		if (o + k > CSPR_FOLDMAX)
+			return -1;
+		memcpy(out + o, tmp, k);
+		o += k;
+		i += n;
+	}
+	return (int)o;
+}
 
 /* ---- titles ---- */
 

@@ -12,6 +12,8 @@ have_header() { printf '#include <%s>\n' "$1" | "$cc" -E -x c - >/dev/null 2>&1;
 have_header yaml.h || missing="$missing libyaml-dev"
 have_header jansson.h || missing="$missing libjansson-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf"
+# the ordinary English words possible.c leaves alone, compiled in
+[ -f /usr/share/dict/british-english ] || missing="$missing wbritish"
 if [ "$what" = check ]; then
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <cmocka.h>\n' |
 	    "$cc" -E -x c - >/dev/null 2>&1 || missing="$missing libcmocka-dev"

@@ -31,6 +31,30 @@ cp "$T/out" "$T/nonchar-out.yaml"
 run csp-validate "$T/nonchar-out.yaml"
 ok "so is the YAML" '[ $rc -eq 0 ]'
 
+# ---- what the case does not list: replaced too, and said (issue 13) ----
+
+cat >"$T/unlisted.yaml" <<'YAML'
+id: T-AN
+partnership: Testshire Safeguarding Children Partnership
+child: {first_name: Poppy, last_name: Testcase, pseudonym: Child P}
+incident:
+  summary: >-
+    Poppy was found by her friend Keira near Hillcrest Infant School on
+    Farrow Road; Mrs Adebayo called the police from AB12 CDE.
+YAML
+run csp-notify --anonymise "$T/unlisted.yaml"
+ok "unlisted identifiers in free text become neutral labels" '[ $rc -eq 0 ] && [ "$(jq -r .incident.summary $T/out)" = "Child P was found by her friend [name] near [school] on [street]; Mrs [name] called the police from [vehicle registration]." ]'
+ok "each is listed on stderr by place and kind, never its text" '[ "$(cat $T/err)" = "$T/unlisted.yaml:5:12: note: .incident.summary: possible identifier replaced by [name]: name (9.4.3)
+$T/unlisted.yaml:5:12: note: .incident.summary: possible identifier replaced by [school]: school (9.4.3)
+$T/unlisted.yaml:5:12: note: .incident.summary: possible identifier replaced by [street]: street (9.4.3)
+$T/unlisted.yaml:5:12: note: .incident.summary: possible identifier replaced by [name]: name (9.4.3)
+$T/unlisted.yaml:5:12: note: .incident.summary: possible identifier replaced by [vehicle registration]: vehicle (9.4.3)" ]'
+cp "$T/out" "$T/unlisted.json"
+run csp-notify --anonymise "$T/unlisted.json"
+ok "anonymised again: unchanged, nothing more replaced" '[ $rc -eq 0 ] && cmp -s $T/out $T/unlisted.json && [ ! -s $T/err ]'
+run csp-notify --anonymise -q "$T/unlisted.yaml"
+ok "-q: nothing on stdout or stderr" '[ $rc -eq 0 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
+
 # ---- round trip: anonymise, validate, anonymise again ----
 
 for f in examples/*.yaml tests/fuzz/seeds/case/*; do

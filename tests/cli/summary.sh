@@ -124,6 +124,16 @@ ok "html: an id is escaped" 'out_has "T-&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;" &
 
 # ---- the board ----
 
+# dates as far apart as a case may hold: a few month lines, not thousands
+printf 'id: T-FAR\npartnership: P\nincident: {date: 0001-01-02}\nactions:\n  - {id: 1, due: 9999-12-30}\n  - {id: 2, due: 0001-01-05, completed: 9999-12-31}\n' >"$T/far.yaml"
+run timeout 10 csp-summary --format html "$T/far.yaml"
+ok "html: dates 10,000 years apart, a handful of month lines" '[ $rc -eq 0 ] && [ $(grep -o "<line x1=[^>]*stroke=\"#e0e0e0\"" $T/out | wc -l) -le 12 ] && out_has ">Jan 9198</text>"'
+# a case with many actions: its timeline keeps 40 rows and counts the rest
+{ printf 'id: T-MANY\npartnership: P\nactions:\n'
+  i=0; while [ $i -lt 5000 ]; do printf '  - {id: %d, due: 2026-12-01}\n' $i; i=$((i + 1)); done; } >"$T/many.yaml"
+run timeout 10 csp-summary --format html "$T/many.yaml"
+ok "html: 5,000 actions, 40 rows on the timeline and the rest counted" '[ $rc -eq 0 ] && [ $(grep -o ">action:[0-9]*</text>" $T/out | wc -l) -eq 40 ] && out_has ">and 4960 more</text>"'
+
 export SOURCE_DATE_EPOCH=1795676400
 csp-summary --format html examples/ >"$T/board.html"
 rc=$?

@@ -71,7 +71,7 @@ anon(struct cspr_case *c)
 {
 	struct cspr_errors e = {0};
 	json_t *out = NULL;
-	int r = cspr_anonymise_case(c, &out, &e);
+	int r = cspr_anonymise_case(c, &out, &e, NULL);
 
 	if (r != CSPR_OK)
 		fail_msg("not anonymised (%d): %s: %s", r,
@@ -379,7 +379,7 @@ test_residual(void **state)
 	json_t *out = (json_t *)1;
 
 	(void)state;
-	assert_int_equal(cspr_anonymise_case(c, &out, &e), CSPR_FINDINGS);
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, NULL), CSPR_FINDINGS);
 	assert_null(out);
 	assert_int_equal(e.n, 4);
 	/* a label made from a role with a name in it */
@@ -653,7 +653,7 @@ test_reviewer_namesake(void **state)
 	json_t *out = NULL;
 
 	(void)state;
-	assert_int_equal(cspr_anonymise_case(c, &out, &e), CSPR_OK);
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, NULL), CSPR_OK);
 	assert_string_equal(json_string_value(cspr_get(out,
 	    "incident.summary")), "Child stayed with Aunt.");
 	assert_string_equal(json_string_value(cspr_get(out,
@@ -666,12 +666,61 @@ test_reviewer_namesake(void **state)
 	    "family:\n  - {name: Rose Hope, relationship: aunt}\n"
 	    "incident: {summary: Jane Hope met Rose Hope.}\n"
 	    "review:\n  reviewer: {name: Jane Hope}\n");
-	assert_int_equal(cspr_anonymise_case(c, &out, &e), CSPR_OK);
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, NULL), CSPR_OK);
 	assert_string_equal(json_string_value(cspr_get(out,
 	    "incident.summary")), "Jane Hope met Aunt.");
 	assert_string_equal(json_string_value(cspr_get(out,
 	    "review.reviewer.name")), "Jane Hope");
 	json_decref(out);
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+}
+
+/* What free text names though the case does not list it: replaced by a
+ * neutral label, each noted at its path and line (issue 13); nothing is
+ * noted for a case that is refused. */
+static void
+test_unlisted(void **state)
+{
+	struct cspr_case *c = open_text(
+	    "id: T\n"
+	    "partnership: P\n"
+	    "child: {first_name: Poppy, last_name: Testcase}\n"
+	    "incident:\n"
+	    "  summary: Poppy saw Mrs Adebayo at Hillcrest Primary.\n"
+	    "x-notes: her friend Keira\n");
+	struct cspr_errors e = {0}, rep = {0};
+	json_t *out = NULL;
+
+	(void)state;
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, &rep), CSPR_OK);
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "incident.summary")), "Child saw Mrs [name] at [school].");
+	assert_string_equal(json_string_value(json_object_get(out,
+	    "x-notes")), "her friend [name]");
+	assert_int_equal(rep.n, 3);
+	assert_string_equal(rep.v[0].path, ".incident.summary");
+	assert_int_equal(rep.v[0].line, 5);
+	assert_string_equal(rep.v[0].file, "t.yaml");
+	assert_string_equal(rep.v[0].message, "possible identifier replaced "
+	    "by [name]: name (9.4.3)");
+	assert_string_equal(rep.v[1].message, "possible identifier replaced "
+	    "by [school]: school (9.4.3)");
+	assert_string_equal(rep.v[2].path, ".x-notes");
+	json_decref(out);
+	cspr_errors_clear(&rep);
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+	/* refused: nothing replaced */
+	c = open_text("id: T\npartnership: P\n"
+	    "child: {first_name: Poppy, last_name: Testcase}\n"
+	    "professionals:\n  - {name: Ann Example, role: Poppy's worker}\n"
+	    "incident: {summary: Mrs Adebayo}\n");
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, &rep),
+	    CSPR_FINDINGS);
+	assert_null(out);
+	assert_int_equal(rep.n, 0);
+	cspr_errors_clear(&rep);
 	cspr_errors_clear(&e);
 	cspr_case_free(&c);
 }
@@ -685,10 +734,11 @@ struct classes {
 };
 
 static int
-note_class(void *arg, json_t *str, enum cspr_text cls)
+note_class(void *arg, json_t *str, enum cspr_text cls, const char *path)
 {
 	struct classes *c = arg;
 
+	(void)path;
 	assert_true(c->n < 16);
 	snprintf(c->seen[c->n], sizeof(c->seen[0]), "%s",
 	    json_string_value(str));
@@ -793,6 +843,7 @@ main(void)
 		cmocka_unit_test(test_scan_tree),
 		cmocka_unit_test(test_examples),
 		cmocka_unit_test(test_reviewer_namesake),
+		cmocka_unit_test(test_unlisted),
 		cmocka_unit_test(test_free_text_walk),
 		cmocka_unit_test(test_free_text_loop),
 	};
