@@ -198,7 +198,7 @@ lead(const json_t *root, const struct cspr_assessment *a)
 		    "authority is %s: the partnership for %s %s, and the other "
 		    "partnerships with an interest should be invited to take "
 		    "part (9.3.2).", la, a->lead,
-		    strcmp(a->lead_para, "9.3.5") == 0 ? "should take lead "
+		    a->lead_looked_after == 1 ? "should take lead "
 		    "responsibility for any review (9.3.5)" : "decides whether "
 		    "the criteria for a local review are met (9.3.1)");
 		text_wrap("  ", "  ", line);

@@ -446,6 +446,8 @@ struct cspr_assessment {
 	const char *lead;      /* 9.3: a local authority (borrowed), or NULL
 				  when not known */
 	const char *lead_para; /* "9.3.1", "9.3.5", or "9.3.1, 9.3.5" */
+	int lead_looked_after; /* 9.3.5: the lead is the authority looking
+				  after the child (1), 9.3.1 (0), -1 unknown */
 	char lead_because[512];
 	struct cspr_findings findings; /* the decision (4.4, 9.4.5, 4.3)
 					  and the reviewer (9.6.5-9.6.7) */
