@@ -461,6 +461,10 @@ void cspr_assessment_clear(struct cspr_assessment *a);
 /* The criterion with this id, or NULL. */
 const struct cspr_criterion *cspr_criterion_find(
     const struct cspr_assessment *a, const char *id);
+/* One criterion by id, as cspr_assess() gives it, for a rule elsewhere
+ * that turns on it (9.3.2 on 8.1.2(h)): 0, or -1 for an unknown id. */
+int cspr_criterion_eval(const json_t *root, const char *id,
+    struct cspr_criterion *c);
 /* "met", "not-met" or "unknown". */
 const char *cspr_result_name(enum cspr_result r);
 /* "insufficient_information", "local_review_considered", ... */
