@@ -906,7 +906,7 @@ figure(double v, double scale)
 json_t *
 cspr_case_summary_json(const struct cspr_case_summary *cs, int names)
 {
-	json_t *next = json_null(), *o;
+	json_t *next = json_null(), *child = NULL, *o;
 
 	if (cs->next) {
 		int open = cs->next_status == CSPR_DUE ||
@@ -920,16 +920,18 @@ cspr_case_summary_json(const struct cspr_case_summary *cs, int names)
 		if (!next)
 			return NULL;
 	}
-	o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I, s:I}", "case", cs->id,
-	    "file", cs->file, "stage", cspr_stage_name(cs->stage),
-	    "stage_para", cspr_stage_para(cs->stage), "next", next, "overdue",
-	    (json_int_t)cs->overdue, "outstanding",
-	    (json_int_t)cs->outstanding);
-	if (o && names && json_object_set_new(o, "child", cs->name ?
-	    json_string(cs->name) : json_null()) < 0) {
-		json_decref(o);
+	/* the child, when named, after the case, as every tool places it */
+	if (names && !(child = cs->name ? json_string(cs->name) :
+	    json_null())) {
+		json_decref(next);
 		return NULL;
 	}
+	o = json_pack("{s:s, s:o*, s:s, s:s, s:s, s:o, s:I, s:I}", "case",
+	    cs->id, "child", child, "file", cs->file, "stage",
+	    cspr_stage_name(cs->stage), "stage_para",
+	    cspr_stage_para(cs->stage), "next", next, "overdue",
+	    (json_int_t)cs->overdue, "outstanding",
+	    (json_int_t)cs->outstanding);
 	return o;
 }
 
