@@ -316,6 +316,10 @@ int cspr_duties_eval(const json_t *root, const struct cspr_calendar *c,
  * of memory. */
 int cspr_duty_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, const char *id, struct cspr_deadline *d);
+/* What a duty of the table is, whatever the case: its paragraph and its
+ * words for people (static), or NULL for an unknown id; *para may be NULL
+ * to leave it. */
+const char *cspr_duty_what(const char *id, const char **para);
 /* The duty of that id in a list (borrowed), or NULL. */
 const struct cspr_deadline *cspr_deadline_find(const struct cspr_deadlines *ds,
     const char *id);

@@ -1018,6 +1018,16 @@ cspr_duty_eval(const json_t *root, const struct cspr_calendar *cal,
 	return d->applies;
 }
 
+const char *
+cspr_duty_what(const char *id, const char **para)
+{
+	const struct duty *r = find_duty(id);
+
+	if (para)
+		*para = r ? r->para : NULL;
+	return r ? r->what : NULL;
+}
+
 const struct cspr_deadline *
 cspr_deadline_find(const struct cspr_deadlines *ds, const char *id)
 {
