@@ -124,7 +124,7 @@ finding(const struct cspr_case *c, const char *report,
 	} else if (f->path) {
 		/* the message names the fields; a line number in the case
 		 * file would change with its comments and long text */
-		text_flat(cspr_case_file(c));
+		text_flat(cspr_case_name(c));
 		printf(": ");
 	} else {
 		text_flat(report);
@@ -228,7 +228,7 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 	    &text, &len, &t->e)) != CSPR_OK) {
 		if (t->format == FMT_JSON && t->e.n > 0)
 			tool_json(t, json_pack("{s:s, s:s++}", "file",
-			    cspr_case_file(c), "error", shown, ": ",
+			    cspr_case_name(c), "error", shown, ": ",
 			    t->e.v[0].message));
 		free(path);
 		return CSPR_ERROR;

@@ -43,11 +43,18 @@ static int
 validate(const char *path, void *arg)
 {
 	struct tool *t = arg;
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	/* a file's name may hold any bytes: shown as cspr_printable() has it,
+	 * so that each file is one line and one valid JSON record */
+	char *name = cspr_printable(strcmp(path, "-") == 0 ? "<stdin>" : path);
 	struct cspr_case *c = NULL;
 	int r;
 
 	tool_diags(t);
+	if (!name) {
+		cspr_errors_add(&t->e, NULL, 0, 0, NULL, "out of memory");
+		tool_diags(t);
+		return CSPR_ERROR;
+	}
 	r = cspr_case_open(path, t->schema, &c, &t->e);
 	if (t->format == FMT_JSON) {
 		if (r == CSPR_ERROR)
@@ -65,6 +72,7 @@ validate(const char *path, void *arg)
 		tool_diags(t);
 	cspr_errors_clear(&t->e);
 	cspr_case_free(&c);
+	free(name);
 	return r;
 }
 

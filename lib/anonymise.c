@@ -84,7 +84,7 @@ same_text(const char *a, const char *b)
 static void
 capitalised(const char *s, char *out, size_t size)
 {
-	snprintf(out, size, "%s", s);
+	cspr_u8trim((snprintf(out, size, "%s", s), out));
 	for (char *p = out; *p; p++)
 		if (*p == '_')
 			*p = ' ';
@@ -114,6 +114,7 @@ family_label(const json_t *family, size_t k, char *out, size_t size)
 		snprintf(out, size, "%s %zu", base, nth);
 	else
 		snprintf(out, size, "%s", base);
+	cspr_u8trim(out);
 }
 
 /* "Social worker, Hampshire Children's Services", numbered where two have
@@ -143,6 +144,7 @@ professional_label(const json_t *pros, size_t k, char *out, size_t size)
 		snprintf(out, size, "%s, %s", r, agency);
 	else
 		snprintf(out, size, "%s", r);
+	cspr_u8trim(out);
 }
 
 /* The referrer is named as the professional they are, when they are one
@@ -166,6 +168,7 @@ referrer_label(const json_t *root, const json_t *ref, char *out,
 	}
 	snprintf(out, size, "Referrer%s%s", agency ? ", " : "",
 	    agency ? agency : "");
+	cspr_u8trim(out);
 }
 
 /* ---- the transform ---- */

@@ -16,6 +16,7 @@ struct cspr_case {
 	struct cspr_doc *doc;
 	json_t *root; /* borrowed from doc */
 	const char *id;
+	char *name; /* the file's name as it may be shown */
 };
 
 struct cspr_schema *
@@ -57,7 +58,7 @@ cspr_case_schema(const char *path, struct cspr_errors *e)
 	for (size_t i = 0; !s && i < e->n; i++)
 		if (!e->v[i].file || !*e->v[i].file) {
 			free(e->v[i].file);
-			e->v[i].file = strdup(path ? path : "(built-in schema)");
+			e->v[i].file = cspr_printable(path ? path : "(built-in schema)");
 		}
 	return s;
 }
@@ -233,7 +234,7 @@ place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
 	for (size_t i = from; i < e->n; i++) {
 		struct cspr_error *x = &e->v[i];
 		const char *path = x->path ? x->path : ".";
-		char *file = strdup(cspr_doc_file(doc));
+		char *file = cspr_printable(cspr_doc_file(doc));
 
 		if (file) { /* else it keeps "", short of memory */
 			free(x->file);
@@ -275,7 +276,16 @@ finish(struct cspr_doc *doc, int r, const struct cspr_schema *s,
 	}
 	c->doc = doc;
 	c->root = cspr_doc_root(doc);
+	/* a schema given with --schema need not require an id: the file's
+	 * name, as diagnostics show it, then names the case */
 	c->id = json_string_value(json_object_get(c->root, "id"));
+	if (!(c->name = cspr_printable(cspr_doc_file(doc))) ||
+	    (!c->id && !(c->id = c->name))) {
+		cspr_errors_add(e, cspr_doc_file(doc), 0, 0, NULL,
+		    "out of memory");
+		cspr_case_free(&c);
+		return CSPR_ERROR;
+	}
 	*out = c;
 	return CSPR_OK;
 }
@@ -306,6 +316,7 @@ cspr_case_free(struct cspr_case **c)
 	if (!*c)
 		return;
 	cspr_doc_free(&(*c)->doc);
+	free((*c)->name);
 	free(*c);
 	*c = NULL;
 }
@@ -326,6 +337,12 @@ const char *
 cspr_case_file(const struct cspr_case *c)
 {
 	return cspr_doc_file(c->doc);
+}
+
+const char *
+cspr_case_name(const struct cspr_case *c)
+{
+	return c->name;
 }
 
 const struct cspr_doc *

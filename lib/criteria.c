@@ -50,6 +50,7 @@ say(char *buf, size_t size, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf + n, size - n, fmt, ap);
 	va_end(ap);
+	cspr_u8trim(buf + n); /* cut short at a character, not inside one */
 }
 
 /* Join the descriptions of the inputs whose t is want: "A", "A and B",

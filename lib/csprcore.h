@@ -54,6 +54,16 @@ int cspr_errors_add(struct cspr_errors *e, const char *file, long line,
     __attribute__((format(printf, 6, 7)));
 /* Free every diagnostic and empty the list; the list stays usable. */
 void cspr_errors_clear(struct cspr_errors *e);
+/* A new copy of s that prints as one line of text: control characters
+ * (C0, DEL, C1, the line and paragraph separators and the bidirectional
+ * overrides) and bytes that are not UTF-8 are written as escapes, \n, \r,
+ * \t, \x1b for a byte, \u2028 for a character.  Every diagnostic's file,
+ * path and message pass through it; outputs show file names with it.  NULL
+ * on out of memory. */
+char *cspr_printable(const char *s);
+/* Cut off the end of s a UTF-8 character that is not whole, as snprintf
+ * leaves when it cuts a string short to fit a buffer; returns s. */
+char *cspr_u8trim(char *s);
 
 /* ---- load.c: a YAML case file to a jansson tree, with positions ---- */
 
@@ -445,8 +455,10 @@ void cspr_case_free(struct cspr_case **c);
 json_t *cspr_case_root(const struct cspr_case *c);
 /* The case's id (borrowed). */
 const char *cspr_case_id(const struct cspr_case *c);
-/* The name the case was loaded under. */
+/* The name the case was loaded under, as given (to open files beside it). */
 const char *cspr_case_file(const struct cspr_case *c);
+/* The same name as outputs show it: cspr_printable() of it (borrowed). */
+const char *cspr_case_name(const struct cspr_case *c);
 /* The loaded document, for positions. */
 const struct cspr_doc *cspr_case_doc(const struct cspr_case *c);
 
