@@ -109,7 +109,7 @@ demo: all
 	    [ $$r -le 1 ] || exit $$r; \
 	done
 
-check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so | $(O)/.deps-check
+check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so $(O)/tests/budget | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)
 
 # Each harness for FUZZ_SECONDS over a corpus kept in $(O)/fuzz/corpus
@@ -137,6 +137,11 @@ check-asan:
 $(O)/tests/failmalloc.so: tests/oom/failmalloc.c
 	@mkdir -p $(@D)
 	$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -o $@ tests/oom/failmalloc.c -ldl
+
+# What a command costs, measured by tests/cli/budget.sh.
+$(O)/tests/budget: tests/budget/budget.c
+	@mkdir -p $(@D)
+	$(CC) $(CSP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 # A harness with tests/fuzz/replay.c for its main(): each file named is one
 # input (tests/cli/fuzz_replay.sh).

@@ -71,6 +71,7 @@ struct checker {
 	struct cspr_errors *e;
 	int bad;
 	int oom;
+	size_t n, more; /* reported, and beyond CSPR_MAX_ERRORS */
 };
 
 static void
@@ -78,10 +79,14 @@ report(struct checker *k, const char *path, const char *msg)
 {
 	long line = 0, col = 0;
 
+	k->bad = 1;
+	if (k->n++ >= CSPR_MAX_ERRORS) {
+		k->more++;
+		return;
+	}
 	cspr_doc_pos(k->doc, path, &line, &col);
 	cspr_errors_add(k->e, cspr_doc_file(k->doc), line, col, path, "%s",
 	    msg);
-	k->bad = 1;
 }
 
 /* Date-times have no draft-07 format of their own (YYYY-MM-DDTHH:MM is
@@ -204,7 +209,7 @@ check_actions(struct checker *k)
 static int
 check(const struct cspr_doc *doc, struct cspr_errors *e)
 {
-	struct checker k = {doc, cspr_doc_root(doc), e, 0, 0};
+	struct checker k = {.doc = doc, .root = cspr_doc_root(doc), .e = e};
 
 	check_datetime(&k, "referral.received");
 	check_datetime(&k, "referral.confirmed");
@@ -224,6 +229,10 @@ check(const struct cspr_doc *doc, struct cspr_errors *e)
 	check_order(&k, "decision.date", "publication.published",
 	    "published before the decision to review");
 	check_actions(&k);
+	if (k.more && cspr_errors_add(e, cspr_doc_file(doc), 0, 0, NULL,
+	    "%zu more %s not shown (at most %d are)", k.more, k.more == 1 ?
+	    "error" : "errors", CSPR_MAX_ERRORS) < 0)
+		k.oom = 1;
 	return k.oom ? -1 : k.bad;
 }
 
@@ -233,13 +242,15 @@ place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
 {
 	for (size_t i = from; i < e->n; i++) {
 		struct cspr_error *x = &e->v[i];
-		const char *path = x->path ? x->path : ".";
+		const char *path = x->path;
 		char *file = cspr_printable(cspr_doc_file(doc));
 
 		if (file) { /* else it keeps "", short of memory */
 			free(x->file);
 			x->file = file;
 		}
+		if (!path) /* how many more there are: about the whole file */
+			continue;
 		/* an unknown field is best shown at its key, anything else
 		 * at its value */
 		if (strncmp(x->message, "unknown field", 13) == 0)

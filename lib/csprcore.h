@@ -69,6 +69,7 @@ char *cspr_u8trim(char *s);
 
 #define CSPR_MAX_FILE (4L * 1024 * 1024) /* larger files are rejected */
 #define CSPR_MAX_DEPTH 64                /* deeper nesting is rejected */
+#define CSPR_MAX_NODES 100000            /* more values are rejected */
 
 /* A loaded document: the tree and the line:col of every node in it. */
 struct cspr_doc;
@@ -112,10 +113,15 @@ struct cspr_schema;
 struct cspr_schema *cspr_schema_compile(json_t *schema, struct cspr_errors *e);
 /* Free a compiled schema. */
 void cspr_schema_free(struct cspr_schema **s);
+#define CSPR_MAX_ERRORS 1000 /* failures of one instance reported; the
+				rest are counted */
+
 /* Validate an instance; each failure is appended to e with its jq-style
  * path, file "" and line/col 0 (the caller places it).  Failures come in
  * instance order; a message says what was expected and never quotes the
- * value.  Returns the number of failures, or -1 on out of memory. */
+ * value.  After CSPR_MAX_ERRORS of them one more, without a path, says how
+ * many more there are.  Returns the number of failures, or -1 on out of
+ * memory. */
 int cspr_schema_validate(const struct cspr_schema *s, json_t *instance,
     struct cspr_errors *e);
 /* The JSON Schema draft-07 metaschema as JSON text (what

@@ -2250,6 +2250,7 @@ struct vctx {
 	int depth, evals, oom;
 	struct fail *f;
 	size_t nf, capf;
+	size_t more; /* failures beyond CSPR_MAX_ERRORS, counted only */
 };
 
 /* Record a failure at the current path; returns 1, the count to add. */
@@ -2261,6 +2262,12 @@ report(struct vctx *c, const char *fmt, ...)
 	va_list ap;
 	int i;
 
+	/* a file can fail at every one of its values: the first ones are
+	 * kept, the rest counted, so that memory stays small */
+	if (c->nf >= CSPR_MAX_ERRORS) {
+		c->more++;
+		return 1;
+	}
 	if (cspr_grow(&c->f, &c->capf, c->nf + 1, sizeof(*c->f)) < 0) {
 		c->oom = 1;
 		return 1;
@@ -2809,7 +2816,7 @@ cspr_schema_validate(
 		return -1;
 	c.depth = c.evals = c.oom = 0;
 	c.f = NULL;
-	c.nf = c.capf = 0;
+	c.nf = c.capf = c.more = 0;
 	validate(&c, s->root, instance, 0);
 	if (c.nf > 1)
 		qsort(c.f, c.nf, sizeof(*c.f), fail_cmp);
@@ -2828,6 +2835,14 @@ cspr_schema_validate(
 			else
 				n++;
 		}
+	}
+	if (c.more && !c.oom) {
+		if (cspr_errors_add(e, "", 0, 0, NULL, "%zu more %s not shown "
+		    "(at most %d are)", c.more, c.more == 1 ? "error" :
+		    "errors", CSPR_MAX_ERRORS) < 0)
+			c.oom = 1;
+		else
+			n++;
 	}
 	for (i = 0; i < c.nf; i++) {
 		free(c.f[i].path);
