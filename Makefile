@@ -11,6 +11,9 @@ BINDIR = $(PREFIX)/bin
 LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share
+EXAMPLESDIR = $(DATADIR)/csp/examples
+HOOKSDIR = $(DATADIR)/csp/hooks
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DESTDIR =
 
@@ -50,13 +53,18 @@ CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o
 LIB = $(O)/libcsprcore.a
+# The shared library: soname libcsprcore.so.MAJOR.MINOR, as before 1.0 a
+# minor release may change the ABI; it exports what csprcore.h declares.
+SOVERSION = $(basename $(VERSION))
+SONAME = libcsprcore.so.$(SOVERSION)
+SHLIB = $(O)/libcsprcore.so.$(VERSION)
 CMD_OBJ = $(O)/cmd/tool.o $(O)/cmd/text.o
 BINS = $(TOOLS:%=$(O)/bin/%)
 UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS = $(wildcard man/*.[1-8])
 DEPS_STAMP = $(O)/.deps
 
-all: $(BINS)
+all: $(BINS) $(SHLIB)
 
 $(DEPS_STAMP):
 	@tools/deps.sh build
@@ -74,8 +82,25 @@ $(O)/gen/case_schema.c: schemas/case.schema.json tools/embed.sh
 	@mkdir -p $(@D)
 	tools/embed.sh cspr_case_schema_json < schemas/case.schema.json > $@.tmp && mv $@.tmp $@
 
-$(O)/gen/case_schema.o: $(O)/gen/case_schema.c
-	$(CC) $(CSP_CFLAGS) $(CFLAGS) -c -o $@ $<
+# The library's objects go into the archive and the shared library alike:
+# position-independent, and (with no interposition of its own functions)
+# as fast as the position-independent executables Debian builds anyway.
+LIB_CFLAGS = -fPIC -fno-semantic-interposition
+
+# (Makefile: objects built before these flags must be built again)
+$(O)/lib/%.o: lib/%.c Makefile | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CSP_CFLAGS) $(LIB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/gen/case_schema.o: $(O)/gen/case_schema.c Makefile
+	$(CC) $(CSP_CFLAGS) $(LIB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/csprcore.map: lib/csprcore.h tools/abi.sh
+	tools/abi.sh < lib/csprcore.h > $@.tmp && mv $@.tmp $@
+
+$(SHLIB): $(LIB_OBJ) $(O)/csprcore.map
+	$(CC) -shared $(CFLAGS) $(LDFLAGS) -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script,$(O)/csprcore.map -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@
@@ -173,19 +198,34 @@ install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
 	    $(DESTDIR)$(PKGCONFIGDIR)
 	cp -f $(BINS) $(DESTDIR)$(BINDIR)/
-	cp -f $(LIB) $(DESTDIR)$(LIBDIR)/
+	cp -f $(LIB) $(SHLIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf libcsprcore.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcsprcore.so
 	cp -f lib/csprcore.h $(DESTDIR)$(INCLUDEDIR)/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    tools/csprcore.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/csprcore.pc
 	for m in $(MANS); do s=$${m##*.}; mkdir -p $(DESTDIR)$(MANDIR)/man$$s && \
 	    cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
+	mkdir -p $(DESTDIR)$(EXAMPLESDIR)
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@EXAMPLESDIR@|$(EXAMPLESDIR)|g' \
+	    share/csp/examples/csp-deadlines.service.in \
+	    > $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service
+	cp -f share/csp/examples/csp-deadlines.timer $(DESTDIR)$(EXAMPLESDIR)/
+	mkdir -p $(DESTDIR)$(HOOKSDIR)
+	cp -f share/csp/hooks/pre-commit $(DESTDIR)$(HOOKSDIR)/
+	chmod 755 $(DESTDIR)$(HOOKSDIR)/pre-commit
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libcsprcore.a \
+	    $(DESTDIR)$(LIBDIR)/libcsprcore.so.$(VERSION) \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libcsprcore.so \
 	    $(DESTDIR)$(INCLUDEDIR)/csprcore.h $(DESTDIR)$(PKGCONFIGDIR)/csprcore.pc
 	for m in $(MANS); do s=$${m##*.}; \
 	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	rm -f $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service \
+	    $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.timer \
+	    $(DESTDIR)$(HOOKSDIR)/pre-commit
 
 clean:
 	rm -rf $(O)

@@ -1,7 +1,7 @@
 /*
  * csp-deadlines - what is due, and what is overdue?
  *
- * Evaluates the deadline table of the procedure (lib/deadlines.c) for each
+ * Evaluates the deadline rows of the duty table (lib/duties.c) for each
  * case and writes one line per deadline (text, TSV), one object per case
  * (JSON Lines) or one calendar for the whole run (iCalendar).  Two more
  * modes answer calendar questions without a case: --list-holidays and
@@ -28,6 +28,7 @@ static const char help[] =
     "      --today DATE         judge as of DATE (YYYY-MM-DD)\n"
     "      --holidays FILE      more bank holidays (GOV.UK JSON or a list)\n"
     "      --schema FILE        check cases against this draft-07 schema\n"
+    "      --stdin-name NAME    the name standard input is shown by\n"
     "      --list-holidays Y1:Y2  print the bank holidays of those years\n"
     "      --add-working-days DATE N  print the date N working days after "
     "DATE\n"
@@ -82,8 +83,7 @@ static void
 detail(const struct tool *t, const struct cspr_deadline *d, char *buf,
     size_t n)
 {
-	text_progress(t->cal, t->today, d->status, d->due, d->done,
-	    d->days_left, "due date not known", buf, n);
+	text_progress(t->cal, t->today, d, "due date not known", buf, n);
 }
 
 /* One line for a person:
@@ -96,13 +96,14 @@ text_line(const struct tool *t, const char *id, const char *name,
 
 	detail(t, d, more, sizeof(more));
 	text_row(id, name, d->due, d->status, more);
-	if (strcmp(d->rule, "action") == 0) {
+	if (*d->action) {
 		fputs("action ", stdout);
-		text_flat(d->id + 7);
+		text_flat(d->action);
 		fputs(": ", stdout);
 	}
 	text_flat(d->what);
-	printf(" (%s)\n", d->para);
+	printf(" (%s%s%s)\n", d->para, d->borrowed ? "; " : "",
+	    d->borrowed ? d->borrowed : "");
 }
 
 /* TSV: a field with every control character as a space. */
@@ -308,9 +309,9 @@ ics_event(const struct tool *t, const char *id, const char *name,
 		ics_raw(&x, ")");
 	}
 	ics_raw(&x, ": ");
-	if (strcmp(d->rule, "action") == 0) {
+	if (*d->action) {
 		ics_text(&x, "action ");
-		ics_text(&x, d->id + 7);
+		ics_text(&x, d->action);
 		ics_text(&x, ": ");
 	}
 	ics_text(&x, d->what);
@@ -489,13 +490,12 @@ main(int argc, char **argv)
 	int c;
 
 	tool_init(&t, "csp-deadlines",
-	    "[-q] [--overdue | --within N] [--format text|json|tsv|ics] "
+	    "[-q] [--overdue] [--within N] [--format text|json|tsv|ics] "
 	    "[--names] [file|dir ...]\n"
 	    "       csp-deadlines --list-holidays Y1:Y2\n"
 	    "       csp-deadlines --add-working-days DATE N", help,
 	    FMT_JSON | FMT_TSV | FMT_ICS);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OVERDUE:
 			r.filter = 1;

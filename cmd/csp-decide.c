@@ -9,7 +9,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "text.h"
 #include "tool.h"
@@ -20,6 +19,8 @@ static const char help[] =
     "      --names          name the child in the heading\n"
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "      --holidays FILE  extra bank holidays\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -141,11 +142,11 @@ lead(const json_t *root, const struct cspr_assessment *a)
 		return;
 	}
 	snprintf(line, sizeof(line), "Lead partnership (%s): %s%s.",
-	    a->lead_para, a->lead, la && strcasecmp(la, a->lead) == 0 ?
+	    a->lead_para, a->lead, cspr_same_authority(la, a->lead) == 1 ?
 	    ", this partnership's own local authority" : "");
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->lead_because);
-	if (la && strcasecmp(la, a->lead) != 0) {
+	if (cspr_same_authority(la, a->lead) == 0) {
 		snprintf(line, sizeof(line), "This partnership's local "
 		    "authority is %s: the partnership for %s %s, and the other "
 		    "partnerships with an interest should be invited to take "
@@ -267,8 +268,7 @@ main(int argc, char **argv)
 
 	tool_init(&t, "csp-decide", "[-q] [--format text|json] [--names] "
 	    "[--today date] [file|dir ...]", help, FMT_JSON);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1)
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1)
 		tool_option(&t, c, optarg);
 	tool_start(&t);
 	tool_each(&t, argc - optind, argv + optind, decide, NULL);

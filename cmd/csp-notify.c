@@ -2,7 +2,7 @@
  * csp-notify - who must be told what, and by when?
  *
  * Lists the notifications the procedure asks for in each case
- * (lib/obligations.c), one line each in text or one object per case in
+ * (lib/duties.c), one line each in text or one object per case in
  * JSON; exit 1 when one is overdue.  With --anonymise it prints instead the
  * case as an external body may see it (9.4.3, lib/anonymise.c), as JSON or
  * YAML, and refuses, printing nothing for that case, when anything
@@ -28,6 +28,8 @@ static const char help[] =
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --holidays FILE  more bank holidays (GOV.UK JSON or a list)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
     "\nExit status: 0 nothing overdue, 1 a notification is overdue, 2 usage "
@@ -47,24 +49,24 @@ struct run {
 /* How far off it is, as csp-deadlines says it for the rows with a due
  * date; for the others, that the procedure sets no timescale. */
 static void
-detail(const struct tool *t, const struct cspr_obligation *o, char *buf,
+detail(const struct tool *t, const struct cspr_deadline *o, char *buf,
     size_t n)
 {
-	text_progress(t->cal, t->today, o->status, o->due, o->done,
-	    o->days_left, "not yet due", buf, n);
+	text_progress(t->cal, t->today, o, "not yet due", buf, n);
 }
 
 /* HSCP-2026-019  -                 due      no timescale set       tell
  * the Panel, Ofsted and DfE ... (9.4.1) */
 static void
 text_line(const struct tool *t, const char *id, const char *name,
-    const struct cspr_obligation *o)
+    const struct cspr_deadline *o)
 {
 	char more[64];
 
 	detail(t, o, more, sizeof(more));
 	text_row(id, name, o->due, o->status, more);
-	printf("%s (%s)", o->what, o->para);
+	printf("%s (%s%s%s)", o->what, o->para, o->borrowed ? "; " : "",
+	    o->borrowed ? o->borrowed : "");
 	if (o->waits)
 		printf("; waits for %s", o->waits);
 	for (size_t i = 0; i < o->nmissing; i++)
@@ -72,8 +74,23 @@ text_line(const struct tool *t, const char *id, const char *name,
 	putchar('\n');
 }
 
+/* HSCP-2026-019  not-anonymised  notifications[2] to the Panel ...
+ * (9.4.3) */
+static void
+finding_line(const char *id, const char *name, const struct cspr_finding *f)
+{
+	/* as text_row: the name after the columns, so they stay in line */
+	text_flat(id);
+	printf("  %s  ", f->check);
+	if (name) {
+		text_flat(name);
+		fputs(": ", stdout);
+	}
+	printf("%s\n", f->message);
+}
+
 static int
-outstanding(const struct cspr_obligation *o)
+outstanding(const struct cspr_deadline *o)
 {
 	return o->status == CSPR_DUE || o->status == CSPR_OVERDUE ||
 	    o->status == CSPR_PENDING;
@@ -84,6 +101,7 @@ obligations(struct tool *t, struct cspr_case *c, const struct run *r)
 {
 	struct cspr_obligations os = {0};
 	json_t *root = cspr_case_root(c), *list = NULL, *o;
+	json_t *found = NULL, *unknown = NULL;
 	const char *id = cspr_case_id(c);
 	char *name = NULL;
 	int status = CSPR_OK;
@@ -106,25 +124,40 @@ obligations(struct tool *t, struct cspr_case *c, const struct run *r)
 		if (!list)
 			text_line(t, id, name, &os.v[i]);
 	}
+	/* the log's findings make the status 1; what it does not record
+	 * is listed with them */
+	if (os.findings.n)
+		status = CSPR_FINDINGS;
+	if (list && (!(found = cspr_findings_json(&os.findings)) ||
+	    !(unknown = cspr_findings_json(&os.unknown)) ||
+	    json_array_extend(found, unknown) < 0))
+		goto oom;
+	for (size_t i = 0; !list && !t->quiet && i < os.findings.n; i++)
+		finding_line(id, name, &os.findings.v[i]);
+	for (size_t i = 0; !list && !t->quiet && i < os.unknown.n; i++)
+		finding_line(id, name, &os.unknown.v[i]);
 	if (list) {
-		/* "o" steals list, even when json_pack fails */
+		/* "o" steals list and found, even when json_pack fails */
 		if (t->names)
-			o = json_pack("{s:s, s:o, s:o}", "case", id, "child",
-			    name ? json_string(name) : json_null(),
-			    "obligations", list);
+			o = json_pack("{s:s, s:o, s:o, s:o}", "case", id,
+			    "child", name ? json_string(name) : json_null(),
+			    "obligations", list, "findings", found);
 		else
-			o = json_pack("{s:s, s:o}", "case", id, "obligations",
-			    list);
-		list = NULL;
+			o = json_pack("{s:s, s:o, s:o}", "case", id,
+			    "obligations", list, "findings", found);
+		list = found = NULL;
 		if (!o)
 			goto oom;
 		tool_json(t, o);
 	}
+	json_decref(unknown);
 	free(name);
 	cspr_obligations_clear(&os);
 	return status;
 oom:
 	json_decref(list);
+	json_decref(found);
+	json_decref(unknown);
 	free(name);
 	cspr_obligations_clear(&os);
 	return tool_oom(t, c);
@@ -326,8 +359,7 @@ main(int argc, char **argv)
 	    "[file|dir ...]\n"
 	    "       csp-notify --anonymise [-q] [--format json|yaml] "
 	    "[file|dir ...]", help, FMT_JSON | FMT_YAML);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OUTSTANDING:
 			r.outstanding = 1;

@@ -41,6 +41,8 @@ static const char help[] =
     "      --names          name the child in the heading\n"
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "      --holidays FILE  extra bank holidays\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -219,17 +221,19 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 	int oom = 0, r;
 
 	if (x->report)
-		shown = strcmp(x->report, "-") == 0 ? "<stdin>" : x->report;
+		shown = tool_file(t, x->report);
 	else if ((path = cspr_report_path(root, cspr_case_file(c), &oom)))
 		shown = path;
 	if (oom)
 		goto nomem;
 	if (shown && (r = cspr_report_read(x->report ? x->report : path,
 	    &text, &len, &t->e)) != CSPR_OK) {
-		if (t->format == FMT_JSON && t->e.n > 0)
-			tool_json(t, json_pack("{s:s, s:s++}", "file",
-			    cspr_case_name(c), "error", shown, ": ",
-			    t->e.v[0].message));
+		/* the file that could not be processed is the report;
+		 * "case" says whose it is */
+		if (t->format == FMT_JSON)
+			tool_json(t, json_pack("{s:s, s:s, s:o}", "file", shown,
+			    "case", cspr_case_id(c), "errors",
+			    tool_errors_json(&t->e)));
 		free(path);
 		return CSPR_ERROR;
 	}
@@ -289,8 +293,7 @@ main(int argc, char **argv)
 	    "list] [--analysis-headings list] [--names] [--today date] "
 	    "[file|dir ...]", help, FMT_JSON);
 	cspr_publish_opts_init(&x.o);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_REPORT:
 			x.report = optarg;

@@ -27,6 +27,8 @@ static const char help[] =
     "text\n"
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "      --holidays FILE  extra bank holidays\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -79,18 +81,20 @@ meeting_line(const json_t *root, const struct cspr_rapid_review *r)
 	const char *next = cspr_get_str(root, "rapid_review.next_lig_meeting");
 	const char *kind = cspr_get_str(root, "rapid_review.meeting.kind");
 	const char *held = cspr_get_str(root, "rapid_review.meeting.date");
+	int later = next && held && strcmp(next, held) != 0;
 	char line[512];
 
 	if (r->extraordinary_required == 1)
 		snprintf(line, sizeof(line), "the next one, %s, falls after the "
 		    "due date and no extraordinary meeting on or before it is "
 		    "recorded: one should be convened.", next);
-	else if (r->extraordinary_required == 0 && kind && held &&
-	    strcmp(kind, "extraordinary") == 0)
-		snprintf(line, sizeof(line), "an extraordinary meeting was held "
-		    "on %s, within the 15 working days%s%s%s.", held,
-		    next ? " (the next scheduled one is " : "", next ? next : "",
-		    next ? ")" : "");
+	else if (r->extraordinary_required == 0 && held)
+		snprintf(line, sizeof(line), "a%s meeting was held on %s, "
+		    "within the 15 working days%s%s%s.", kind &&
+		    strcmp(kind, "extraordinary") == 0 ? "n extraordinary" :
+		    kind ? " scheduled" : "", held, later ?
+		    " (the next scheduled one is " : "", later ? next : "",
+		    later ? ")" : "");
 	else if (r->extraordinary_required == 0)
 		snprintf(line, sizeof(line), "the next one, %s, falls within the "
 		    "15 working days.", next);
@@ -138,6 +142,23 @@ requests_line(const struct cspr_rapid_review *r)
 	text_wrap("Involvement requests (8.2.3, Appendix C): ", "  ", line);
 }
 
+/* No 15-day clock: why, in the words of csp-decide's serious-case. */
+static void
+not_serious(const struct tool *t, const json_t *root)
+{
+	struct cspr_assessment a;
+	char line[1024];
+
+	if (cspr_assess(root, t->today, &a) < 0)
+		return;
+	snprintf(line, sizeof(line), "No rapid review: the incident is not a "
+	    "serious child safeguarding case (4.1): %s A rapid review is for "
+	    "a serious incident (8.2.1), so there is no 15 working day "
+	    "clock.", cspr_criterion_find(&a, "serious-case")->because);
+	cspr_assessment_clear(&a);
+	text_wrap("", "  ", line);
+}
+
 static void
 report(const struct tool *t, const json_t *root, const char *id,
     const struct cspr_rapid_review *r)
@@ -150,21 +171,29 @@ report(const struct tool *t, const json_t *root, const char *id,
 
 	text_heading(root, t->names, id,
 	    "the rapid review (8.2, Appendices C and D)");
+	if (!r->applies && r->serious == 0) {
+		not_serious(t, root);
+		return;
+	}
 	if (!r->applies) {
 		text_wrap("", "  ", "No rapid review: neither incident.notified "
 		    "nor a referral for a rapid review (referral.types) is "
 		    "recorded (8.2.1).");
 		return;
 	}
+	if (r->serious < 0)
+		text_wrap("Serious incident (4.1): ", "  ", "not known yet; the "
+		    "15 working days run all the same, as it cannot be ruled "
+		    "out (8.2.1).");
 	deadline_line("Completion (8.2.1): ", &r->due, "completed");
 	meeting_line(root, r);
 	requests_line(r);
-	if (cspr_get(root, "rapid_review.other_children_safeguarded"))
+	if (cspr_has(root, "rapid_review.other_children_safeguarded"))
 		printf("Immediate safeguarding of other children (9.5): "
 		    "recorded.\n");
 	if (rec) {
 		snprintf(line, sizeof(line), "%s, %s a rationale.", rec,
-		    cspr_get(root, "rapid_review.rationale") ? "with" :
+		    cspr_has(root, "rapid_review.rationale") ? "with" :
 		    "without");
 		text_wrap("Recommendation (8.2.3, Appendix D section 7): ", "  ",
 		    line);
@@ -390,7 +419,7 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	json_t *log = cspr_get(root, "notifications"), *x;
 	struct cspr_detector *d = cspr_detector_from_case((json_t *)root);
 	struct cspr_assessment a;
-	const struct cspr_criterion *notify;
+	const struct cspr_criterion *serious;
 	char line[1024];
 	size_t i;
 
@@ -418,12 +447,13 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 		cspr_detector_free(&d);
 		return;
 	}
-	notify = cspr_criterion_find(&a, "notify-panel");
+	/* a rapid review is for a serious incident (4.1, 8.2.1) */
+	serious = cspr_criterion_find(&a, "serious-case");
 	snprintf(line, sizeof(line), "%s Yes  %s No",
-	    text_box(notify->result == CSPR_MET),
-	    text_box(notify->result == CSPR_NOT_MET));
+	    text_box(serious->result == CSPR_MET),
+	    text_box(serious->result == CSPR_NOT_MET));
 	cspr_assessment_clear(&a);
-	text_wrap("  Does this case meet the criteria for Rapid Review? (5.1)  ",
+	text_wrap("  Does this case meet the criteria for Rapid Review? (4.1)  ",
 	    "      ", line);
 	field("Notification of Serious Incident Reference",
 	    text_get(root, "rapid_review.reference"));
@@ -543,8 +573,7 @@ main(int argc, char **argv)
 
 	tool_init(&t, "csp-rapid-review", "[-q] [--form] [--format text|json] "
 	    "[--names] [--today date] [file|dir ...]", help, FMT_JSON);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		if (c == OPT_FORM)
 			form = 1;
 		else

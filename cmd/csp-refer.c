@@ -26,6 +26,8 @@ static const char help[] =
     "      --names          name the child in the heading\n"
     "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
     "      --schema FILE    check cases against this draft-07 schema\n"
+    "      --stdin-name NAME\n"
+    "                       the name standard input is shown by\n"
     "      --holidays FILE  extra bank holidays\n"
     "  -h, --help           this help\n"
     "      --version        the version\n"
@@ -68,7 +70,9 @@ static const char template[] =
 "  looked_after:                 # true or false (5.3, 9.3.5)\n"
 "  looked_after_by:              # the local authority looking after the "
 "child\n"
-"  child_protection_plan:        # yes, no, previously or unknown\n"
+"  child_protection_plan:        # current, previous, never or unknown\n"
+"  child_protection_plan_ended:  # the date a previous plan ended "
+"(10.2.2(b))\n"
 "\n"
 "family:                         # section 1b: parents, carers, siblings\n"
 "  - name:\n"
@@ -131,9 +135,10 @@ static const char template[] =
 "  characteristics: []           # section 6: the tick boxes, see "
 "csp-case(5)\n"
 "  characteristics_other:        # which, if other is ticked\n"
-"  siblings_child_protection_plan:   # yes, no, previously or unknown\n"
-"  criminal_investigation:       # yes, no or possible\n"
-"  conviction:                   # yes, no or unknown\n"
+"  siblings_child_protection_plan:   # current, previous, never or "
+"unknown\n"
+"  criminal_investigation:       # ongoing, none or possible\n"
+"  conviction:                   # convicted, not_convicted or unknown\n"
 "  outline:                      # the case outline: why it should be "
 "considered\n"
 "  analysis:                     # case summary analysis\n"
@@ -428,14 +433,15 @@ static const struct box characteristics[] = {
 };
 
 static const struct box plan[] = {
-	{"yes", "Yes"}, {"no", "No"}, {"previously", "Previously"},
+	{"current", "Yes"}, {"never", "No"}, {"previous", "Previously"},
 	{"unknown", "Don't know"},
 };
 static const struct box investigation[] = {
-	{"yes", "Yes"}, {"no", "No"}, {"possible", "Possible"},
+	{"ongoing", "Yes"}, {"none", "No"}, {"possible", "Possible"},
 };
 static const struct box conviction[] = {
-	{"yes", "Yes"}, {"no", "No"}, {"unknown", "Don't know"},
+	{"convicted", "Yes"}, {"not_convicted", "No"},
+	{"unknown", "Don't know"},
 };
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -641,8 +647,7 @@ main(int argc, char **argv)
 	tool_init(&t, "csp-refer", "[-q] [--form | --template] [--format "
 	    "text|json] [--names] [--today date] [file|dir ...]", help,
 	    FMT_JSON);
-	while ((c = getopt_long(argc, argv, TOOL_SHORT, longopts, NULL)) !=
-	    -1) {
+	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		if (c == OPT_FORM)
 			form = 1;
 		else if (c == OPT_TEMPLATE)

@@ -244,34 +244,53 @@ text_flat(const char *s)
 
 void
 text_progress(const struct cspr_calendar *cal, cspr_date today,
-    enum cspr_status status, struct cspr_when due, struct cspr_when done,
-    int days_left, const char *pending, char *buf, size_t size)
+    const struct cspr_deadline *d, const char *pending, char *buf,
+    size_t size)
 {
-	char w[20];
-	int k;
+	char w[32];
 
-	switch (status) {
+	/* publication too soon for a copy (9.15.3), and a duty that had to
+	 * come before what the due column shows, say so */
+	if (d->early && (d->status == CSPR_LATE || d->status == CSPR_OVERDUE)) {
+		snprintf(buf, size, "publication early");
+		return;
+	}
+	if (d->before && d->status == CSPR_OVERDUE) {
+		snprintf(buf, size, "not done beforehand");
+		return;
+	}
+	if (d->before && d->status == CSPR_LATE) {
+		snprintf(buf, size, "done afterwards");
+		return;
+	}
+	switch (d->status) {
 	case CSPR_DUE:
-		if (due.kind == CSPR_WHEN_NONE)
+		if (d->due.kind == CSPR_WHEN_NONE)
 			snprintf(buf, size, "no timescale set");
-		else if (cspr_when_date(due) == today)
+		else if (cspr_when_date(d->due) == today)
 			snprintf(buf, size, "due today");
 		else
-			snprintf(buf, size, "%d working day%s left", days_left,
-			    days_left == 1 ? "" : "s");
+			snprintf(buf, size, "%d working day%s left",
+			    d->days_left, d->days_left == 1 ? "" : "s");
 		return;
 	case CSPR_OVERDUE:
-		snprintf(buf, size, "%d working day%s late", -days_left,
-		    days_left == -1 ? "" : "s");
+		if (d->days_left < 0) {
+			snprintf(buf, size, "%d working day%s late",
+			    -d->days_left, d->days_left == -1 ? "" : "s");
+		} else {
+			struct cspr_when now = {(cspr_time)today * 1440,
+			    CSPR_WHEN_DATE};
+
+			snprintf(buf, size, "%s late", cspr_late_str(cal,
+			    d->due, now, w, sizeof(w)));
+		}
 		return;
 	case CSPR_LATE:
-		k = cspr_working_days_between(cal, cspr_when_date(due),
-		    cspr_when_date(done));
-		snprintf(buf, size, "%d working day%s late", k,
-		    k == 1 ? "" : "s");
+		snprintf(buf, size, "%s late", cspr_late_str(cal, d->due,
+		    d->done, w, sizeof(w)));
 		return;
 	case CSPR_DONE:
-		snprintf(buf, size, "done %s", cspr_when_str(done, w));
+		snprintf(buf, size, "done %s", cspr_when_str(d->done, w));
 		return;
 	case CSPR_PENDING:
 		snprintf(buf, size, "%s", pending);
@@ -286,15 +305,16 @@ text_row(const char *id, const char *name, struct cspr_when due,
 	char when[20];
 	int w = text_flat(id);
 
-	if (name) {
-		fputs(" (", stdout);
-		w += text_flat(name) + 3;
-		putchar(')');
-	}
-	/* a case id like HSCP-2026-008 fills the first column exactly */
+	/* a case id like HSCP-2026-008 fills the first column exactly; the
+	 * name, of any length, comes after the columns, so that they stay
+	 * in line whether or not people are named */
 	printf("%*s  %-16s  %-7s  %-21s  ", w < 13 ? 13 - w : 0, "",
 	    due.kind != CSPR_WHEN_NONE ? cspr_when_str(due, when) : "-",
 	    cspr_status_name(status), progress);
+	if (name) {
+		text_flat(name);
+		fputs(": ", stdout);
+	}
 }
 
 void

@@ -39,16 +39,18 @@ int text_width(const char *s);
  * a folded YAML scalar) as a space, so that one row stays one line.
  * Returns the characters written. */
 int text_flat(const char *s);
-/* How far off a deadline or a notification is, in words, into buf: "3
- * working days left", "due today", "2 working days late", "done
- * 2026-11-13"; for a due one without a due date "no timescale set", and
- * pending for CSPR_PENDING. */
+/* How far off a duty is, in words, into buf: "3 working days left", "due
+ * today", "2 working days late" (or "1 day late", "3 hours late" where no
+ * working day has passed), "done 2026-11-13"; for a due one without a due
+ * date "no timescale set"; "publication early" for a copy publication came
+ * too soon for; "not done beforehand" or "done afterwards" for a duty that
+ * had to come first; pending for CSPR_PENDING. */
 void text_progress(const struct cspr_calendar *cal, cspr_date today,
-    enum cspr_status status, struct cspr_when due, struct cspr_when done,
-    int days_left, const char *pending, char *buf, size_t size);
+    const struct cspr_deadline *d, const char *pending, char *buf,
+    size_t size);
 /* The start of a row of csp-deadlines and csp-notify, in columns: the case
- * id (and the name, when not NULL), the due moment ("-" when not known),
- * the status and the progress, each followed by two spaces. */
+ * id, the due moment ("-" when not known), the status and the progress,
+ * each followed by two spaces; then "name: " when name is not NULL. */
 void text_row(const char *id, const char *name, struct cspr_when due,
     enum cspr_status status, const char *progress);
 /* The first line of a case's report: "id: what", with the child's name

@@ -35,6 +35,14 @@ tool_init(struct tool *t, const char *name, const char *synopsis,
 	t->today = CSPR_NO_DATE;
 }
 
+int
+tool_getopt(struct tool *t, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	argv[0] = (char *)t->name;
+	return getopt_long(argc, argv, shortopts, longopts, NULL);
+}
+
 void
 tool_usage(const struct tool *t)
 {
@@ -79,24 +87,36 @@ tool_option(struct tool *t, int opt, const char *arg)
 	case OPT_TODAY:
 		set_today(t, arg, "--today");
 		return;
-	case OPT_HOLIDAYS:
-		t->holidays = arg;
+	case OPT_HOLIDAYS: {
+		const char **v = realloc(t->holidays,
+		    (t->nholidays + 1) * sizeof(*v));
+
+		if (!v)
+			die(t, "%s", "out of memory");
+		t->holidays = v;
+		t->holidays[t->nholidays++] = arg;
 		return;
+	}
 	case OPT_SCHEMA:
 		t->schema_path = arg;
 		return;
 	case OPT_NAMES:
 		t->names = 1;
 		return;
+	case OPT_STDIN_NAME:
+		if (!*arg)
+			die(t, "%s: an empty name", "--stdin-name");
+		t->stdin_name = arg;
+		return;
 	case 'q':
 		t->quiet = 1;
 		return;
 	case 'h':
 		printf("usage: %s %s\n\n%s", t->name, t->synopsis, t->help);
-		exit(fflush(stdout) == 0 ? 0 : 2);
+		exit(tool_finish(t));
 	case OPT_VERSION:
 		printf("%s (csp) %s\n", t->name, CSPR_VERSION);
-		exit(fflush(stdout) == 0 ? 0 : 2);
+		exit(tool_finish(t));
 	default:
 		tool_usage(t);
 	}
@@ -111,24 +131,35 @@ tool_start(struct tool *t)
 		if ((env = getenv("CSP_TODAY")) && *env) {
 			set_today(t, env, "CSP_TODAY");
 		} else {
+			/* the date in England whatever TZ says (SPEC 3);
+			 * CSP_NOW, seconds since the epoch, stands in for
+			 * the clock in the tests only */
 			time_t now = time(NULL);
-			struct tm tm;
 
-			localtime_r(&now, &tm);
-			t->today = cspr_date_from_ymd(tm.tm_year + 1900,
-			    tm.tm_mon + 1, tm.tm_mday);
+			if ((env = getenv("CSP_NOW")) && *env)
+				now = (time_t)strtoll(env, NULL, 10);
+			t->today = cspr_uk_today(now);
 		}
 	}
-	if (!t->holidays && (env = getenv("CSP_HOLIDAYS")) && *env)
-		t->holidays = env;
 	if (!(t->cal = cspr_calendar_new())) {
 		fprintf(stderr, "%s: out of memory\n", t->name);
 		exit(2);
 	}
-	if (t->holidays &&
-	    cspr_calendar_load(t->cal, t->holidays, &t->e) != CSPR_OK) {
-		tool_diags(t);
-		exit(2);
+	/* CSP_HOLIDAYS first, then each --holidays: they merge, and every
+	 * bad one is reported before the tool gives up */
+	if (!t->no_holidays) {
+		int bad = 0;
+
+		if ((env = getenv("CSP_HOLIDAYS")) && *env)
+			bad |= cspr_calendar_load(t->cal, env, &t->e) !=
+			    CSPR_OK;
+		for (size_t i = 0; i < t->nholidays; i++)
+			bad |= cspr_calendar_load(t->cal, t->holidays[i],
+			    &t->e) != CSPR_OK;
+		if (bad) {
+			tool_diags(t);
+			exit(2);
+		}
 	}
 	if (!(t->schema = cspr_case_schema(t->schema_path, &t->e))) {
 		tool_diags(t);
@@ -142,12 +173,16 @@ tool_diags(struct tool *t)
 	for (size_t i = 0; i < t->e.n; i++) {
 		const struct cspr_error *x = &t->e.v[i];
 
-		fprintf(stderr, "%s: %s", t->name, x->file);
 		if (x->line > 0)
-			fprintf(stderr, ":%ld:%ld", x->line, x->col);
+			fprintf(stderr, "%s:%ld:%ld: error: ", x->file,
+			    x->line, x->col);
+		else if (x->file && *x->file)
+			fprintf(stderr, "%s: %s: ", t->name, x->file);
+		else
+			fprintf(stderr, "%s: ", t->name);
 		if (x->path)
-			fprintf(stderr, ": %s", x->path);
-		fprintf(stderr, ": %s\n", x->message);
+			fprintf(stderr, "%s: ", x->path);
+		fprintf(stderr, "%s\n", x->message);
 	}
 	cspr_errors_clear(&t->e);
 }
@@ -164,6 +199,48 @@ tool_status(struct tool *t, int s)
 {
 	if (s > t->status)
 		t->status = s;
+}
+
+json_t *
+tool_errors_json(const struct cspr_errors *e)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < e->n; i++) {
+		const struct cspr_error *x = &e->v[i];
+
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:s}",
+		    "line", x->line ? json_integer(x->line) : json_null(),
+		    "col", x->line ? json_integer(x->col) : json_null(),
+		    "path", x->path ? json_string(x->path) : json_null(),
+		    "message", x->message));
+	}
+	return a;
+}
+
+void
+tool_json_errors(struct tool *t, const char *file)
+{
+	char *shown = cspr_printable(file); /* any bytes: still one record */
+
+	tool_json(t, json_pack("{s:s, s:o}", "file", shown ? shown : "",
+	    "errors", tool_errors_json(&t->e)));
+	free(shown);
+}
+
+const char *
+tool_file(const struct tool *t, const char *path)
+{
+	if (strcmp(path, "-") != 0)
+		return path;
+	return t->stdin_name ? t->stdin_name : "<stdin>";
+}
+
+int
+tool_open(struct tool *t, const char *path, struct cspr_case **c)
+{
+	return cspr_case_open_as(path, strcmp(path, "-") == 0 ?
+	    t->stdin_name : NULL, t->schema, c, &t->e);
 }
 
 void
@@ -192,18 +269,10 @@ each_file(const char *path, void *arg)
 	int r;
 
 	tool_diags(t); /* the walker's, in order */
-	r = cspr_case_open(path, t->schema, &c, &t->e);
+	r = tool_open(t, path, &c);
 	if (r != CSPR_OK) {
-		if (t->format == FMT_JSON && t->e.n > 0) {
-			const struct cspr_error *x0 = &t->e.v[0];
-			char where[64] = "";
-
-			if (x0->line > 0)
-				snprintf(where, sizeof(where), "%ld:%ld: ",
-				    x0->line, x0->col);
-			tool_json(t, json_pack("{s:s, s:s+}", "file",
-			    x0->file, "error", where, x0->message));
-		}
+		if (t->format == FMT_JSON)
+			tool_json_errors(t, tool_file(t, path));
 		tool_diags(t);
 		return CSPR_ERROR;
 	}
@@ -231,6 +300,8 @@ tool_finish(struct tool *t)
 	tool_diags(t);
 	cspr_schema_free(&t->schema);
 	cspr_calendar_free(&t->cal);
+	free(t->holidays);
+	t->holidays = NULL;
 	if (bad) {
 		fprintf(stderr, "%s: cannot write output: %s\n", t->name,
 		    strerror(errno ? errno : EIO));

@@ -17,7 +17,7 @@ enum format { FMT_TEXT = 1, FMT_JSON = 2, FMT_TSV = 4, FMT_ICS = 8,
  * tool's short options. */
 enum {
 	OPT_TODAY = 0x100, OPT_HOLIDAYS, OPT_SCHEMA, OPT_VERSION, OPT_NAMES,
-	OPT_FORMAT, OPT_TOOL /* a tool's own long options start here */
+	OPT_FORMAT, OPT_STDIN_NAME, OPT_TOOL /* a tool's own long options start here */
 };
 
 /* The options every tool takes; end a tool's option table with these. */
@@ -27,6 +27,7 @@ enum {
 	{"holidays", required_argument, NULL, OPT_HOLIDAYS}, \
 	{"schema", required_argument, NULL, OPT_SCHEMA}, \
 	{"names", no_argument, NULL, OPT_NAMES}, \
+	{"stdin-name", required_argument, NULL, OPT_STDIN_NAME}, \
 	{"quiet", no_argument, NULL, 'q'}, \
 	{"help", no_argument, NULL, 'h'}, \
 	{"version", no_argument, NULL, OPT_VERSION}, \
@@ -43,7 +44,11 @@ struct tool {
 	int names;               /* --names: people may be named */
 	cspr_date today;         /* --today, CSP_TODAY, or the local date */
 	const char *schema_path; /* --schema */
-	const char *holidays;    /* --holidays, CSP_HOLIDAYS */
+	const char **holidays;   /* each --holidays, in order */
+	size_t nholidays;
+	const char *stdin_name;  /* --stdin-name, else "<stdin>" */
+	int no_holidays;         /* counts no days: --holidays and
+				    CSP_HOLIDAYS are not read */
 	struct cspr_schema *schema;
 	struct cspr_calendar *cal;
 	struct cspr_errors e; /* diagnostics not yet printed */
@@ -53,6 +58,10 @@ struct tool {
 /* Set up a tool before its options are parsed. */
 void tool_init(struct tool *t, const char *name, const char *synopsis,
     const char *help, unsigned formats);
+/* getopt_long(3) with the tool's name, not the path it was run by, in
+ * getopt's own messages. */
+int tool_getopt(struct tool *t, int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
 /* Handle one of the common options; prints and exits on -h, --version
  * and usage errors. */
 void tool_option(struct tool *t, int opt, const char *arg);
@@ -61,20 +70,32 @@ void tool_usage(const struct tool *t) __attribute__((noreturn));
 /* After the options: today, the schema and the calendar.  Exits 2 when any
  * of them cannot be had. */
 void tool_start(struct tool *t);
+/* The name an operand is shown by: --stdin-name or "<stdin>" for "-". */
+const char *tool_file(const struct tool *t, const char *path);
+/* Open and check one case (cspr_case_open, standard input named as
+ * tool_file says); the diagnostics stay in t->e. */
+int tool_open(struct tool *t, const char *path, struct cspr_case **c);
 /* Open each case named by the operands and call fn for those that pass
  * every check; invalid and unreadable files are reported (on stderr, and
- * in JSON as {"file", "error"}) and make the status 2.  fn returns a
+ * in JSON as {"file", "errors"}) and make the status 2.  fn returns a
  * status. */
 void tool_each(struct tool *t, int argc, char **argv,
     int (*fn)(struct tool *t, struct cspr_case *c, void *arg), void *arg);
-/* Print the pending diagnostics on stderr as "tool: file:line:col: path:
- * message" and forget them. */
+/* Print the pending diagnostics on stderr and forget them: as gcc does,
+ * "file:line:col: error: path: message" for a place in a file, else
+ * "tool: file: message" or "tool: message". */
 void tool_diags(struct tool *t);
 /* Note that the library ran out of memory over case c; returns
  * CSPR_ERROR, the status for it. */
 int tool_oom(struct tool *t, const struct cspr_case *c);
 /* Keep the worse of the status so far and s. */
 void tool_status(struct tool *t, int s);
+/* The diagnostics as a JSON array of {line, col, path, message}, line,
+ * col and path null where not known. */
+json_t *tool_errors_json(const struct cspr_errors *e);
+/* Write {"file", "errors"} for a file that could not be processed, with
+ * every pending diagnostic, as one line on stdout. */
+void tool_json_errors(struct tool *t, const char *file);
 /* Write a JSON value (stolen) as one line on stdout. */
 void tool_json(struct tool *t, json_t *v);
 /* Flush stdout, free everything; the exit status (2 if output failed). */

@@ -5,12 +5,13 @@
  * working days, so this file is the arithmetic behind all the deadlines.
  *
  * A cspr_date is a day number (days since 1970-01-01) and a cspr_time a
- * minute number (minutes since 1970-01-01T00:00).  Both are naive UK local
- * time: the case files record wall-clock times without a zone, and "48
- * hours" in the procedure means 48 hours of wall clock, so no daylight
- * saving adjustment is made anywhere.  Conversions use Howard Hinnant's
- * integer civil-date algorithms, never mktime(3): the result must not
- * depend on the machine's zone.
+ * minute number (minutes since 1970-01-01T00:00).  Both are UK local time
+ * as the case files record it, without a zone; where elapsed time matters
+ * ("48 hours" are 48 hours of elapsed time, SPEC section 3) or the
+ * machine's instant does ("today" is the date in England), the UK offset
+ * comes from the BST rule below.  Conversions use Howard Hinnant's integer
+ * civil-date algorithms, never mktime(3) or localtime(3): the result must
+ * not depend on the machine's zone or its tzdata.
  *
  * Bank holidays come from the rules of the Banking and Financial Dealings
  * Act 1971 and the proclamations since, for the years 1900-2200, plus every
@@ -21,17 +22,12 @@
  * is all that counting working days needs: a span's working days are its
  * weekdays (closed form) minus its weekday holidays (two binary searches).
  */
-#include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include <jansson.h>
-
-#include "csprcore.h"
+#include "internal.h"
 
 /* ---- civil dates ---- */
 
@@ -322,32 +318,28 @@ easter(int y)
 	return days_from_civil(y, month, day);
 }
 
-struct hday {
-	cspr_date d;
-	const char *name;
-};
-
 struct cspr_calendar {
-	struct hday *h; /* every holiday, by date, one per date */
+	struct cspr_hday *h; /* every holiday, by date, one per date */
 	size_t nh;
 	cspr_date *w; /* the dates of those on Monday to Friday */
 	size_t nw;
-	char **arena; /* names from loaded files, one block per file */
-	size_t narena;
+	char **arena; /* names from loaded files (holidays.c), a block each */
+	size_t narena, arena_cap;
 };
 
 static void
-emit(struct hday *v, int *n, int64_t z, const char *name)
+emit(struct cspr_hday *v, int *n, int64_t z, const char *name)
 {
 	v[*n].d = (cspr_date)z;
 	v[*n].name = name;
+	v[*n].source = CSPR_HOLIDAY_BUILTIN;
 	(*n)++;
 }
 
 /* 25 and 26 December: a holiday on a weekend moves to the next weekday
  * that is not already one (so Christmas on a Saturday gives 27 and 28). */
 static void
-christmas(int y, struct hday *v, int *n)
+christmas(int y, struct cspr_hday *v, int *n)
 {
 	int64_t xmas = days_from_civil(y, 12, 25);
 
@@ -374,14 +366,14 @@ christmas(int y, struct hday *v, int *n)
 static int
 by_date(const void *a, const void *b)
 {
-	const struct hday *x = a, *y = b;
+	const struct cspr_hday *x = a, *y = b;
 
 	return (x->d > y->d) - (x->d < y->d);
 }
 
 /* The built-in holidays of year y, by date; returns how many. */
 static int
-year_holidays(int y, struct hday *v)
+year_holidays(int y, struct cspr_hday *v)
 {
 	int n = 0, replaced = 0;
 	int64_t z;
@@ -430,7 +422,7 @@ year_holidays(int y, struct hday *v)
 /* The dates of the holidays in h that fall on Monday to Friday; NULL on
  * out of memory. */
 static cspr_date *
-weekday_index(const struct hday *h, size_t n, size_t *nw)
+weekday_index(const struct cspr_hday *h, size_t n, size_t *nw)
 {
 	cspr_date *w;
 
@@ -448,7 +440,7 @@ cspr_calendar_new(void)
 {
 	struct cspr_calendar *c;
 	size_t cap = (size_t)(RULES_TO - RULES_FROM + 1) * MAX_PER_YEAR;
-	struct hday *h;
+	struct cspr_hday *h;
 
 	if (!(c = calloc(1, sizeof(*c))))
 		return NULL;
@@ -482,7 +474,7 @@ cspr_calendar_free(struct cspr_calendar **c)
 
 /* The first index in h whose date is >= d. */
 static size_t
-lower_bound(const struct hday *h, size_t n, int64_t d)
+lower_bound(const struct cspr_hday *h, size_t n, int64_t d)
 {
 	size_t lo = 0, hi = n;
 
@@ -538,6 +530,38 @@ cspr_holidays_in(const struct cspr_calendar *c, int y1, int y2,
 	     i < c->nh && c->h[i].d <= to; i++)
 		if ((r = fn(c->h[i].d, c->h[i].name, arg)) != 0)
 			return r;
+	return 0;
+}
+
+const struct cspr_hday *
+cspr_calendar_days(const struct cspr_calendar *c, size_t *n)
+{
+	*n = c->nh;
+	return c->h;
+}
+
+int
+cspr_calendar_set(struct cspr_calendar *c, struct cspr_hday *h, size_t n,
+    char *names)
+{
+	cspr_date *w;
+	size_t nw;
+
+	if (!(w = weekday_index(h, n, &nw)))
+		return -1;
+	if (names && cspr_grow(&c->arena, &c->arena_cap, c->narena + 1,
+	    sizeof(*c->arena)) < 0) {
+		free(w);
+		return -1;
+	}
+	if (names)
+		c->arena[c->narena++] = names;
+	free(c->h);
+	c->h = h;
+	c->nh = n;
+	free(c->w);
+	c->w = w;
+	c->nw = nw;
 	return 0;
 }
 
@@ -666,647 +690,55 @@ cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
 	return n > INT_MAX ? INT_MAX : n < -INT_MAX ? -INT_MAX : (int)n;
 }
 
-/* ---- holiday files ---- */
+/* ---- UK local time (SPEC section 3) ---- */
 
-#define MAX_DIAGNOSTICS 20 /* per file; then one "too many errors" */
-#define DEFAULT_NAME "Bank holiday"
-#define SUBSTITUTE " (substitute day)"
+/* Case files record UK wall-clock time.  Where an elapsed span matters
+ * (7.2's 48 hours) or the instant is the machine's (today), the offset is
+ * worked out here from the rule of the Summer Time Order 2002, which is
+ * the EU's: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on
+ * the last Sunday of October.  No tzdata, and never the process's TZ. */
 
-/* A holiday read from a file, held back until the whole file is good. */
-struct pending {
-	cspr_date d;
-	const char *name; /* not terminated; in the buffer or a json_t */
-	size_t len;
-	int substitute; /* append SUBSTITUTE to the name */
-};
-
-struct loader {
-	const char *file;
-	const char *buf; /* the text after any byte-order mark */
-	size_t len;
-	struct cspr_errors *e;
-	struct pending *v;
-	size_t n, cap;
-	int nerr;
-	int oom;
-};
-
-static void
-out_of_memory(struct loader *l)
+/* The UTC minute at which BST starts (march) or ends in year y: 01:00 UTC
+ * on the month's last Sunday. */
+static int64_t
+bst_edge(int64_t y, int month)
 {
-	if (!l->oom)
-		cspr_errors_add(l->e, l->file, 0, 0, NULL, "out of memory");
-	l->oom = 1;
-}
+	int64_t last = days_from_civil(y, month, 31);
 
-static void bad(struct loader *l, long line, long col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-/* A finding at line:col.  Past MAX_DIAGNOSTICS, one last finding says so
- * and the loader stops: a binary file must not yield a million lines. */
-static void
-bad(struct loader *l, long line, long col, const char *fmt, ...)
-{
-	char msg[256];
-	va_list ap;
-
-	if (l->nerr > MAX_DIAGNOSTICS)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (l->nerr++ == MAX_DIAGNOSTICS)
-		snprintf(msg, sizeof(msg), "too many errors; giving up");
-	if (cspr_errors_add(l->e, l->file, line, col, NULL, "%s", msg))
-		out_of_memory(l);
+	return (last - floormod(last + 4, 7)) * 1440 + 60;
 }
 
 static int
-stopped(const struct loader *l)
+in_bst(int64_t utc)
 {
-	return l->oom || l->nerr > MAX_DIAGNOSTICS;
+	int64_t y;
+	int m, d;
+
+	civil_from_days(floordiv(utc, 1440), &y, &m, &d);
+	return utc >= bst_edge(y, 3) && utc < bst_edge(y, 10);
 }
 
-/* The 1-based column of p in a line starting at s, in characters. */
-static long
-column(const char *s, const char *p)
+cspr_time
+cspr_uk_from_utc(cspr_time utc)
 {
-	long col = 1;
-
-	for (; s < p; s++)
-		col += ((unsigned char)*s & 0xc0) != 0x80;
-	return col;
+	return in_bst(utc) ? utc + 60 : utc;
 }
 
-/* Line and column of an offset into the text. */
-static void
-position(const struct loader *l, size_t off, long *line, long *col)
+cspr_time
+cspr_uk_to_utc(cspr_time local)
 {
-	const char *s = l->buf;
-
-	*line = 1;
-	if (off > l->len)
-		off = l->len;
-	for (size_t i = 0; i < off; i++)
-		if (l->buf[i] == '\n') {
-			(*line)++;
-			s = l->buf + i + 1;
-		}
-	*col = column(s, l->buf + off);
+	/* the BST reading when it exists: in October's repeated hour both
+	 * do and it is the earlier; in March's skipped hour neither does,
+	 * and GMT's, the offset in force before the change, is taken (as
+	 * PEP 495's fold 0) */
+	return in_bst(local - 60) ? local - 60 : local;
 }
 
-static void
-add_pending(struct loader *l, cspr_date d, const char *name, size_t len,
-    int substitute)
+cspr_date
+cspr_uk_today(time_t now)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct pending *v = realloc(l->v, cap * sizeof(*v));
+	int64_t s = (int64_t)now;
 
-		if (!v) {
-			out_of_memory(l);
-			return;
-		}
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n].d = d;
-	l->v[l->n].name = name;
-	l->v[l->n].len = len;
-	l->v[l->n].substitute = substitute;
-	l->n++;
+	return to_date(floordiv(cspr_uk_from_utc(floordiv(s, 60)), 1440));
 }
 
-/* Offset of the first byte of s that does not begin valid UTF-8, or n. */
-static size_t
-utf8_check(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned long cp, min;
-		unsigned need, c = s[i];
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			need = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			need = 2;
-		else if (c >= 0xf0 && c <= 0xf4)
-			need = 3;
-		else
-			return i;
-		/* The smallest code point each length may carry: anything
-		 * less is an overlong form. */
-		min = need == 1 ? 0x80 : need == 2 ? 0x800 : 0x10000;
-		cp = c & (0x7f >> (need + 1));
-		if (n - i <= need)
-			return i;
-		for (unsigned j = 1; j <= need; j++) {
-			if ((s[i + j] & 0xc0) != 0x80)
-				return i;
-			cp = cp << 6 | (s[i + j] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return i;
-		i += need + 1;
-	}
-	return n;
-}
-
-/* Offset of the first control character in s, or n: names end up in
- * tab-separated output and on terminals. */
-static size_t
-control_check(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return i;
-	return n;
-}
-
-enum { DATE_OK, DATE_SHAPE, DATE_UNREAL };
-
-/* Is s (len bytes, not terminated) a YYYY-MM-DD naming a real date? */
-static int
-date_token(const char *s, size_t len, cspr_date *d)
-{
-	int64_t z;
-	int v;
-
-	if (len != 10 || digits(s, 4, &v) || s[4] != '-' ||
-	    digits(s + 5, 2, &v) || s[7] != '-' || digits(s + 8, 2, &v))
-		return DATE_SHAPE;
-	if (parse_ymd(s, &z))
-		return DATE_UNREAL;
-	*d = (cspr_date)z;
-	return DATE_OK;
-}
-
-static int
-blank(char ch)
-{
-	return ch == ' ' || ch == '\t';
-}
-
-/* One line of a plain list, s to end without the newline:
- * [blanks] YYYY-MM-DD [blanks name] [blank # comment] */
-static void
-plain_line(struct loader *l, const char *s, const char *end, long line)
-{
-	const char *p = s, *tok, *name, *q;
-	size_t n, at;
-	cspr_date d;
-
-	while (p < end && blank(*p))
-		p++;
-	if (p == end || *p == '#')
-		return;
-	for (tok = p; p < end && !blank(*p); p++)
-		;
-	switch (date_token(tok, (size_t)(p - tok), &d)) {
-	case DATE_SHAPE:
-		bad(l, line, column(s, tok), "expected a date YYYY-MM-DD");
-		return;
-	case DATE_UNREAL:
-		bad(l, line, column(s, tok), "not a calendar date: %.10s", tok);
-		return;
-	}
-	while (p < end && blank(*p))
-		p++;
-	/* A '#' after a blank starts a comment, as in the shell. */
-	for (name = q = p; q < end && !(*q == '#' && blank(q[-1])); q++)
-		;
-	while (q > name && blank(q[-1]))
-		q--;
-	if ((n = (size_t)(q - name)) == 0) {
-		add_pending(l, d, DEFAULT_NAME, strlen(DEFAULT_NAME), 0);
-	} else if ((at = utf8_check((const unsigned char *)name, n)) < n) {
-		bad(l, line, column(s, name + at),
-		    "holiday name is not valid UTF-8");
-	} else if ((at = control_check(name, n)) < n) {
-		bad(l, line, column(s, name + at),
-		    "control character in holiday name");
-	} else {
-		add_pending(l, d, name, n, 0);
-	}
-}
-
-static void
-load_plain(struct loader *l)
-{
-	const char *p = l->buf, *end = l->buf + l->len;
-	long line = 1;
-
-	while (p < end && !stopped(l)) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *eol = nl ? nl : end;
-
-		/* CRLF line ends are tolerated; a lone CR is not one. */
-		plain_line(l, p, eol > p && eol[-1] == '\r' ? eol - 1 : eol,
-		    line++);
-		p = nl ? nl + 1 : end;
-	}
-}
-
-/*
- * Jansson keeps no positions, so a finding about a value is placed by
- * walking the text along the same path.  Jansson has already accepted the
- * text, so it is well formed; the walk checks every bound all the same.
- */
-struct step {
-	const char *key; /* member name, or NULL for an array index */
-	size_t index;
-};
-
-static int
-json_space(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
-
-static const char *
-skip_ws(const char *p, const char *end)
-{
-	while (p < end && json_space(*p))
-		p++;
-	return p;
-}
-
-static const char *
-skip_string(const char *p, const char *end)
-{
-	for (p++; p < end && *p != '"'; p++)
-		if (*p == '\\' && p + 1 < end)
-			p++;
-	return p < end ? p + 1 : end;
-}
-
-/* Past the value at p; nesting is counted, not recursed into. */
-static const char *
-skip_value(const char *p, const char *end)
-{
-	long depth = 0;
-
-	if (p < end && *p == '"')
-		return skip_string(p, end);
-	if (p < end && (*p == '{' || *p == '[')) {
-		while (p < end) {
-			if (*p == '"') {
-				p = skip_string(p, end);
-				continue;
-			}
-			if (*p == '{' || *p == '[')
-				depth++;
-			else if ((*p == '}' || *p == ']') && --depth == 0)
-				return p + 1;
-			p++;
-		}
-		return end;
-	}
-	while (p < end && !json_space(*p) && *p != ',' && *p != '}' &&
-	    *p != ']')
-		p++;
-	return p;
-}
-
-/* The start of the value one step into the container at p, or NULL. */
-static const char *
-json_step(const char *p, const char *end, const struct step *s)
-{
-	size_t i = 0, klen = s->key ? strlen(s->key) : 0;
-
-	if (p >= end || *p != (s->key ? '{' : '['))
-		return NULL;
-	for (p = skip_ws(p + 1, end); p < end && *p != '}' && *p != ']';
-	     i++) {
-		int match;
-
-		if (s->key) {
-			const char *k = p;
-
-			/* A key spelt with escapes does not match; the
-			 * finding is then placed at the container. */
-			p = skip_string(p, end);
-			match = (size_t)(p - k) == klen + 2 &&
-			    !memcmp(k + 1, s->key, klen);
-			p = skip_ws(p, end);
-			if (p < end && *p == ':')
-				p = skip_ws(p + 1, end);
-		} else {
-			match = i == s->index;
-		}
-		if (match)
-			return p;
-		p = skip_ws(skip_value(p, end), end);
-		if (p < end && *p == ',')
-			p = skip_ws(p + 1, end);
-	}
-	return NULL;
-}
-
-static void json_bad(struct loader *l, const struct step *path, size_t n,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-/* A finding placed at the value that the first n steps of path lead to,
- * or as near to it as the walk gets. */
-static void
-json_bad(struct loader *l, const struct step *path, size_t n,
-    const char *fmt, ...)
-{
-	const char *end = l->buf + l->len;
-	const char *p = skip_ws(l->buf, end), *q;
-	char msg[256];
-	long line, col;
-	va_list ap;
-
-	for (size_t i = 0; i < n && (q = json_step(p, end, &path[i])); i++)
-		p = q;
-	position(l, (size_t)(p - l->buf), &line, &col);
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	bad(l, line, col, "%s", msg);
-}
-
-/* Jansson's message may quote the offending bytes; keep it printable. */
-static void
-sanitise(char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
-			*s = '?';
-}
-
-static void
-json_event(struct loader *l, json_t *ev, size_t i)
-{
-	struct step path[] = {{"england-and-wales", 0}, {"events", 0},
-		{NULL, i}, {"date", 0}};
-	json_t *date, *title, *notes;
-	const char *s;
-	size_t len;
-	cspr_date d;
-
-	if (!json_is_object(ev)) {
-		json_bad(l, path, 3, "event is not an object");
-		return;
-	}
-	date = json_object_get(ev, "date");
-	if (!json_is_string(date)) {
-		json_bad(l, path, date ? 4 : 3, "event has no \"date\" string");
-		return;
-	}
-	s = json_string_value(date);
-	len = json_string_length(date);
-	switch (date_token(s, len, &d)) {
-	case DATE_SHAPE:
-		json_bad(l, path, 4, "expected a date YYYY-MM-DD");
-		return;
-	case DATE_UNREAL:
-		json_bad(l, path, 4, "not a calendar date: %.10s", s);
-		return;
-	}
-	path[3].key = "title";
-	title = json_object_get(ev, "title");
-	if (!json_is_string(title)) {
-		json_bad(l, path, title ? 4 : 3,
-		    "event has no \"title\" string");
-		return;
-	}
-	s = json_string_value(title);
-	len = json_string_length(title);
-	if (len == 0)
-		json_bad(l, path, 4, "empty title");
-	else if (control_check(s, len) < len)
-		json_bad(l, path, 4, "control character in title");
-	else {
-		/* GOV.UK's titles leave "substitute day" to the notes and its
-		 * pages add it to the name; so do we, to match the built-in
-		 * names. */
-		notes = json_object_get(ev, "notes");
-		add_pending(l, d, s, len, json_is_string(notes) &&
-		    !strcasecmp(json_string_value(notes), "substitute day"));
-	}
-}
-
-/* GOV.UK's bank-holidays.json: only the england-and-wales division counts.
- * Returns the tree, which owns the pending names, for the caller to free. */
-static json_t *
-load_json(struct loader *l)
-{
-	struct step path[] = {{"england-and-wales", 0}, {"events", 0}};
-	json_error_t err;
-	json_t *root, *div, *events, *ev;
-	size_t i;
-
-	/* jansson does not always set the error's code, nor its text when
-	 * it cannot even start */
-	memset(&err, 0, sizeof(err));
-	if (!(root = json_loadb(l->buf, l->len, JSON_REJECT_DUPLICATES,
-	    &err))) {
-		/* out of memory is not the file's fault */
-		if (!err.text[0] ||
-		    json_error_code(&err) == json_error_out_of_memory) {
-			out_of_memory(l);
-			return NULL;
-		}
-		sanitise(err.text);
-		bad(l, err.line > 0 ? err.line : 0,
-		    err.column > 0 ? err.column : 0, "invalid JSON: %s",
-		    err.text);
-		return NULL;
-	}
-	if (!json_is_object(root))
-		json_bad(l, path, 0, "expected a JSON object with an "
-		    "\"england-and-wales\" division");
-	else if (!(div = json_object_get(root, "england-and-wales")))
-		json_bad(l, path, 0, "no \"england-and-wales\" division");
-	else if (!json_is_object(div))
-		json_bad(l, path, 1, "\"england-and-wales\" is not an object");
-	else if (!(events = json_object_get(div, "events")))
-		json_bad(l, path, 1, "no \"events\" in \"england-and-wales\"");
-	else if (!json_is_array(events))
-		json_bad(l, path, 2, "\"events\" is not an array");
-	else
-		json_array_foreach(events, i, ev) {
-			if (stopped(l))
-				break;
-			json_event(l, ev, i);
-		}
-	return root;
-}
-
-struct item {
-	cspr_date d;
-	size_t order;
-	const char *name;
-};
-
-static int
-by_date_then_order(const void *a, const void *b)
-{
-	const struct item *x = a, *y = b;
-
-	if (x->d != y->d)
-		return (x->d > y->d) - (x->d < y->d);
-	return (x->order > y->order) - (x->order < y->order);
-}
-
-/*
- * Add the pending holidays to the calendar, all or nothing: copy their
- * names into one block, then merge.  Where dates meet, the one added last
- * wins: a loaded name over a built-in one, a later line over an earlier.
- */
-static int
-merge(struct cspr_calendar *c, const struct loader *l)
-{
-	struct item *v = NULL;
-	struct hday *h = NULL;
-	cspr_date *w = NULL;
-	char *names = NULL, **arena, *p;
-	size_t total = 0, n = 0, m = 0, nw;
-
-	if (l->n == 0)
-		return 0;
-	for (size_t i = 0; i < l->n; i++)
-		total += l->v[i].len + 1 +
-		    (l->v[i].substitute ? strlen(SUBSTITUTE) : 0);
-	if (!(names = malloc(total)) ||
-	    !(v = malloc((c->nh + l->n) * sizeof(*v))) ||
-	    !(h = malloc((c->nh + l->n) * sizeof(*h))))
-		goto fail;
-	for (size_t i = 0; i < c->nh; i++, n++) {
-		v[n].d = c->h[i].d;
-		v[n].name = c->h[i].name;
-		v[n].order = n;
-	}
-	p = names;
-	for (size_t i = 0; i < l->n; i++, n++) {
-		v[n].d = l->v[i].d;
-		v[n].name = p;
-		v[n].order = n;
-		memcpy(p, l->v[i].name, l->v[i].len);
-		p += l->v[i].len;
-		if (l->v[i].substitute) {
-			memcpy(p, SUBSTITUTE, strlen(SUBSTITUTE));
-			p += strlen(SUBSTITUTE);
-		}
-		*p++ = '\0';
-	}
-	qsort(v, n, sizeof(*v), by_date_then_order);
-	for (size_t i = 0; i < n; i++)
-		if (i + 1 == n || v[i + 1].d != v[i].d) {
-			h[m].d = v[i].d;
-			h[m].name = v[i].name;
-			m++;
-		}
-	if (!(w = weekday_index(h, m, &nw)))
-		goto fail;
-	if (!(arena = realloc(c->arena, (c->narena + 1) * sizeof(*arena))))
-		goto fail;
-	c->arena = arena;
-	c->arena[c->narena++] = names;
-	free(c->h);
-	c->h = h;
-	c->nh = m;
-	free(c->w);
-	c->w = w;
-	c->nw = nw;
-	free(v);
-	return 0;
-fail:
-	free(names);
-	free(v);
-	free(h);
-	free(w);
-	return -1;
-}
-
-int
-cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
-    const char *buf, size_t len, struct cspr_errors *e)
-{
-	struct loader l = {.file = name, .buf = buf, .len = len, .e = e};
-	json_t *root = NULL;
-	size_t i;
-	int r;
-
-	if (len > CSPR_MAX_HOLIDAY_FILE) {
-		bad(&l, 0, 0, "file too large (over %ld bytes)",
-		    (long)CSPR_MAX_HOLIDAY_FILE);
-		return l.oom ? CSPR_ERROR : CSPR_FINDINGS;
-	}
-	/* A byte-order mark, as Windows editors write, is neither a format
-	 * hint nor a column. */
-	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
-		l.buf += 3;
-		l.len -= 3;
-	}
-	for (i = 0; i < l.len && json_space(l.buf[i]); i++)
-		;
-	if (i < l.len && (l.buf[i] == '{' || l.buf[i] == '['))
-		root = load_json(&l);
-	else
-		load_plain(&l);
-	if (l.oom)
-		r = CSPR_ERROR;
-	else if (l.nerr)
-		r = CSPR_FINDINGS;
-	else if (merge(c, &l)) {
-		out_of_memory(&l);
-		r = CSPR_ERROR;
-	} else
-		r = CSPR_OK;
-	json_decref(root);
-	free(l.v);
-	return r;
-}
-
-int
-cspr_calendar_load(struct cspr_calendar *c, const char *path,
-    struct cspr_errors *e)
-{
-	size_t cap = 64 * 1024, len = 0, got;
-	char *buf = NULL, *nbuf;
-	FILE *f;
-	int r = CSPR_ERROR;
-
-	if (!(f = fopen(path, "rb"))) {
-		cspr_errors_add(e, path, 0, 0, NULL, "cannot open: %s",
-		    strerror(errno));
-		return CSPR_ERROR;
-	}
-	/* Read one byte past the cap to know the file is over it; no
-	 * fstat, so that pipes and /dev/stdin work too. */
-	for (;;) {
-		if (len == cap || !buf) {
-			if (buf)
-				cap = cap * 2 > CSPR_MAX_HOLIDAY_FILE + 1 ?
-				    CSPR_MAX_HOLIDAY_FILE + 1 : cap * 2;
-			if (!(nbuf = realloc(buf, cap))) {
-				cspr_errors_add(e, path, 0, 0, NULL,
-				    "out of memory");
-				goto out;
-			}
-			buf = nbuf;
-		}
-		got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (got == 0 || len > CSPR_MAX_HOLIDAY_FILE)
-			break;
-	}
-	if (ferror(f)) {
-		cspr_errors_add(e, path, 0, 0, NULL, "cannot read: %s",
-		    strerror(errno));
-		goto out;
-	}
-	r = cspr_calendar_load_buffer(c, path, buf, len, e);
-out:
-	free(buf);
-	fclose(f);
-	return r;
-}

@@ -260,6 +260,86 @@ place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
 	}
 }
 
+/* Values 0.2 renamed so that no YAML 1.1 loader reads them as booleans
+ * (SPEC 2).  The schema refuses the old ones; where it has, its error at
+ * that path says what to write instead.  The error is found by its path
+ * and the value there, never by its wording. */
+static const struct renamed {
+	const char *key; /* the member holding the value, anywhere */
+	const char *old, *now;
+} renamed[] = {
+	{.key = "child_protection_plan", .old = "yes", .now = "current"},
+	{.key = "child_protection_plan", .old = "previously",
+	    .now = "previous"},
+	{.key = "child_protection_plan", .old = "no", .now = "never"},
+	{.key = "siblings_child_protection_plan", .old = "yes",
+	    .now = "current"},
+	{.key = "siblings_child_protection_plan", .old = "previously",
+	    .now = "previous"},
+	{.key = "siblings_child_protection_plan", .old = "no",
+	    .now = "never"},
+	{.key = "criminal_investigation", .old = "yes", .now = "ongoing"},
+	{.key = "criminal_investigation", .old = "no", .now = "none"},
+	{.key = "conviction", .old = "yes", .now = "convicted"},
+	{.key = "conviction", .old = "no", .now = "not_convicted"},
+};
+
+/* The places those values live: the object's path and the dotted path of
+ * the object in the tree ("family" for each member of the list). */
+static const struct {
+	const char *jq, *path;
+	int each;
+} holders[] = {
+	{.jq = ".child", .path = "child"},
+	{.jq = ".family", .path = "family", .each = 1},
+	{.jq = ".referral", .path = "referral"},
+};
+
+static void
+rename_one(struct cspr_errors *e, size_t from, const char *jq,
+    const json_t *obj)
+{
+	for (size_t r = 0; r < sizeof(renamed) / sizeof(renamed[0]); r++) {
+		const char *v = json_string_value(json_object_get(obj,
+		    renamed[r].key));
+		char path[96], msg[96];
+
+		if (!v || strcmp(v, renamed[r].old) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s.%s", jq, renamed[r].key);
+		snprintf(msg, sizeof(msg), "%s is the 0.1 spelling: write %s "
+		    "(0.2)", renamed[r].old, renamed[r].now);
+		for (size_t i = from; i < e->n; i++) {
+			char *m;
+
+			if (!e->v[i].path || strcmp(e->v[i].path, path) != 0 ||
+			    !(m = strdup(msg)))
+				continue;
+			free(e->v[i].message);
+			e->v[i].message = m;
+		}
+	}
+}
+
+static void
+rename_old(const json_t *root, struct cspr_errors *e, size_t from)
+{
+	for (size_t h = 0; h < sizeof(holders) / sizeof(holders[0]); h++) {
+		json_t *o = cspr_get(root, holders[h].path), *x;
+		char jq[48];
+		size_t i;
+
+		if (!holders[h].each) {
+			rename_one(e, from, holders[h].jq, o);
+			continue;
+		}
+		json_array_foreach(o, i, x) {
+			snprintf(jq, sizeof(jq), "%s[%zu]", holders[h].jq, i);
+			rename_one(e, from, jq, x);
+		}
+	}
+}
+
 static int
 finish(struct cspr_doc *doc, int r, const struct cspr_schema *s,
     struct cspr_case **out, struct cspr_errors *e)
@@ -273,6 +353,8 @@ finish(struct cspr_doc *doc, int r, const struct cspr_schema *s,
 		return r;
 	n = cspr_schema_validate(s, cspr_doc_root(doc), e);
 	place(doc, e, before);
+	if (n > 0)
+		rename_old(cspr_doc_root(doc), e, before);
 	if (n == 0)
 		n = check(doc, e);
 	if (n > 0) {
@@ -309,6 +391,25 @@ cspr_case_open(const char *path, const struct cspr_schema *s,
 	int r = cspr_load(path, &doc, e);
 
 	return finish(doc, r, s, c, e);
+}
+
+int
+cspr_case_open_as(const char *path, const char *name,
+    const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e)
+{
+	char *buf;
+	size_t len;
+	int r;
+
+	*c = NULL;
+	if (!name)
+		return cspr_case_open(path, s, c, e);
+	if ((r = cspr_read_file_as(path, name, CSPR_MAX_FILE, &buf, &len,
+	    e)) != CSPR_OK)
+		return r;
+	r = cspr_case_open_buffer(name, buf, len, s, c, e);
+	free(buf);
+	return r;
 }
 
 int

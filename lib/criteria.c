@@ -23,7 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csprcore.h"
+#include "internal.h"
 
 /* ---- sentences ---- */
 
@@ -116,20 +116,29 @@ among(const char *s, const char *const *list)
 	return 0;
 }
 
-/* An enumerated field: 1 when its value is in yes, 0 in no, else -1. */
+/* An enumerated field whose meaning t (1, 0, or -1) a predicate gave. */
 static void
-in_enum(struct in *x, const json_t *root, const char *field,
-    const char *const *yes, const char *const *no)
+in_enum(struct in *x, const json_t *root, const char *field, int t)
 {
 	const char *s = cspr_get_str(root, field);
 
 	x->d[0] = '\0';
-	x->t = among(s, yes) ? 1 : among(s, no) ? 0 : -1;
+	x->t = t;
 	x->field = s ? NULL : field;
 	if (s)
 		say(x->d, sizeof(x->d), "%s is %s", field, s);
 	else
 		say(x->d, sizeof(x->d), "%s is not recorded", field);
+}
+
+/* An enumerated field: 1 when its value is in yes, 0 in no, else -1. */
+static void
+in_list(struct in *x, const json_t *root, const char *field,
+    const char *const *yes, const char *const *no)
+{
+	const char *s = cspr_get_str(root, field);
+
+	in_enum(x, root, field, among(s, yes) ? 1 : among(s, no) ? 0 : -1);
 }
 
 static void
@@ -145,19 +154,16 @@ in_bool(struct in *x, const json_t *root, const char *field)
 		    x->t ? "true" : "false");
 }
 
-static int
-same_la(const char *a, const char *b)
-{
-	return strcasecmp(a, b) == 0;
-}
-
 /* A local authority field set against local_authority. */
 static void
 same(char *buf, size_t size, const char *field, const char *value,
     const char *la)
 {
-	if (same_la(value, la))
+	if (strcmp(value, la) == 0)
 		say(buf, size, "%s and local_authority are both %s", field, la);
+	else if (cspr_same_authority(value, la) == 1)
+		say(buf, size, "%s is %s, the same authority as "
+		    "local_authority, %s", field, value, la);
 	else
 		say(buf, size, "%s is %s while local_authority is %s", field,
 		    value, la);
@@ -168,16 +174,13 @@ same(char *buf, size_t size, const char *field, const char *value,
 struct verdict {
 	int t;
 	char because[400];
+	int asked; /* the sentence already names the LIG's consideration */
 };
 
-static const char *const abuse_yes[] = {"known", "suspected", NULL};
-static const char *const abuse_no[] = {"not_suspected", NULL};
-static const char *const harm_yes[] = {"died", "seriously_harmed", NULL};
-static const char *const harm_no[] = {"other", NULL};
 static const char *const died_yes[] = {"died", NULL};
 static const char *const died_no[] = {"seriously_harmed", "other", NULL};
-static const char *const plan_yes[] = {"yes", "previously", NULL};
-static const char *const plan_no[] = {"no", NULL};
+static const char *const plan_yes[] = {"current", NULL};
+static const char *const plan_no[] = {"never", NULL};
 
 /* Footnote 6: children's homes, custody, detention. */
 static const char *const footnote6[] = {"childrens_home",
@@ -192,13 +195,13 @@ static const char *const footnote11[] = {"childrens_home",
 
 /* 4.1: abuse or neglect known or suspected, and died or seriously harmed. */
 static void
-serious_case(const json_t *root, cspr_date today, struct verdict *v)
+serious_case(const json_t *root, struct verdict *v)
 {
 	struct in x[2];
 
-	(void)today;
-	in_enum(&x[0], root, "incident.abuse_or_neglect", abuse_yes, abuse_no);
-	in_enum(&x[1], root, "incident.outcome", harm_yes, harm_no);
+	in_enum(&x[0], root, "incident.abuse_or_neglect",
+	    cspr_abuse_suspected(root));
+	in_enum(&x[1], root, "incident.outcome", cspr_harmed(root));
 	v->t = combine(x, 2, 1, v->because, sizeof(v->because));
 }
 
@@ -206,16 +209,16 @@ serious_case(const json_t *root, cspr_date today, struct verdict *v)
  * the area.  The same rule as cspr_notifiable(), which the deadlines use;
  * the unit tests hold the two together. */
 static void
-notify_panel(const json_t *root, cspr_date today, struct verdict *v)
+notify_panel(const json_t *root, struct verdict *v)
 {
 	const char *place = cspr_get_str(root, "incident.place");
 	const char *home = cspr_get_str(root, "child.normally_resident");
 	const char *la = cspr_get_str(root, "local_authority");
 	struct in x[3];
 
-	(void)today;
-	in_enum(&x[0], root, "incident.abuse_or_neglect", abuse_yes, abuse_no);
-	in_enum(&x[1], root, "incident.outcome", harm_yes, harm_no);
+	in_enum(&x[0], root, "incident.abuse_or_neglect",
+	    cspr_abuse_suspected(root));
+	in_enum(&x[1], root, "incident.outcome", cspr_harmed(root));
 	x[2].d[0] = '\0';
 	x[2].field = NULL;
 	if (!place) {
@@ -231,7 +234,7 @@ notify_panel(const json_t *root, cspr_date today, struct verdict *v)
 		    "with %s not recorded", home ? "local_authority" :
 		    "child.normally_resident");
 	} else {
-		x[2].t = same_la(home, la);
+		x[2].t = cspr_in_area(root);
 		say(x[2].d, sizeof(x[2].d), "incident.place is outside_england "
 		    "and ");
 		same(x[2].d, sizeof(x[2].d), "child.normally_resident", home,
@@ -243,13 +246,12 @@ notify_panel(const json_t *root, cspr_date today, struct verdict *v)
 /* 5.3: a looked-after child died, whether or not abuse or neglect is
  * known or suspected. */
 static void
-looked_after_death(const json_t *root, cspr_date today, struct verdict *v)
+looked_after_death(const json_t *root, struct verdict *v)
 {
 	struct in x[2];
 
-	(void)today;
 	in_bool(&x[0], root, "child.looked_after");
-	in_enum(&x[1], root, "incident.outcome", died_yes, died_no);
+	in_list(&x[1], root, "incident.outcome", died_yes, died_no);
 	v->t = combine(x, 2, 1, v->because, sizeof(v->because));
 }
 
@@ -273,19 +275,25 @@ setting(const json_t *root, const char *const *list, const char *note,
 
 /* 8.1.1(c), footnote 6. */
 static void
-institutional(const json_t *root, cspr_date today, struct verdict *v)
+institutional(const json_t *root, struct verdict *v)
 {
-	(void)today;
 	setting(root, footnote6, "footnote 6", v);
 }
 
 /* 10.2.2(d), footnote 11, which adds other residential provision. */
 static void
-institutional_national(const json_t *root, cspr_date today,
-    struct verdict *v)
+institutional_national(const json_t *root, struct verdict *v)
 {
-	(void)today;
 	setting(root, footnote11, "footnote 11", v);
+}
+
+/* 1 when a and b name different authorities, 0 the same, -1 unknown. */
+static int
+different(const char *a, const char *b)
+{
+	int same = cspr_same_authority(a, b);
+
+	return same < 0 ? -1 : !same;
 }
 
 /* 8.1.2(h): another local authority is the child's home or corporate
@@ -294,7 +302,7 @@ institutional_national(const json_t *root, cspr_date today,
  * LIG's consideration, so facts can show the criterion met but never
  * rule it out. */
 static void
-more_than_one_la(const json_t *root, cspr_date today, struct verdict *v)
+more_than_one_la(const json_t *root, struct verdict *v)
 {
 	const char *la = cspr_get_str(root, "local_authority");
 	const char *home = cspr_get_str(root, "child.normally_resident");
@@ -303,7 +311,6 @@ more_than_one_la(const json_t *root, cspr_date today, struct verdict *v)
 	int looked_after = cspr_get_bool(root, "child.looked_after");
 	struct in x[3];
 
-	(void)today;
 	for (int i = 0; i < 3; i++) {
 		x[i].d[0] = '\0';
 		x[i].field = NULL;
@@ -314,7 +321,7 @@ more_than_one_la(const json_t *root, cspr_date today, struct verdict *v)
 		say(x[0].d, sizeof(x[0].d),
 		    "child.normally_resident is not recorded");
 	} else {
-		x[0].t = la ? !same_la(home, la) : -1;
+		x[0].t = different(home, la);
 		if (la)
 			same(x[0].d, sizeof(x[0].d), "child.normally_resident",
 			    home, la);
@@ -335,7 +342,7 @@ more_than_one_la(const json_t *root, cspr_date today, struct verdict *v)
 		say(x[1].d, sizeof(x[1].d),
 		    "child.looked_after_by is not recorded");
 	} else {
-		x[1].t = la ? !same_la(by, la) : -1;
+		x[1].t = different(by, la);
 		if (la)
 			same(x[1].d, sizeof(x[1].d), "child.looked_after_by",
 			    by, la);
@@ -348,13 +355,15 @@ more_than_one_la(const json_t *root, cspr_date today, struct verdict *v)
 		x[2].t = -1;
 		say(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
 	} else {
-		x[2].t = strcmp(place, "in_area") != 0;
+		/* abroad is no other local authority's area */
+		x[2].t = strcmp(place, "elsewhere_in_england") == 0;
 		say(x[2].d, sizeof(x[2].d), "incident.place is %s", place);
 	}
 	v->t = combine(x, 3, 0, v->because, sizeof(v->because));
 	if (v->t == 0) {
 		/* every fact is local, but the family may have moved */
 		v->t = -1;
+		v->asked = 1;
 		say(v->because, sizeof(v->because), "; whether the family has "
 		    "moved between areas, considerations.more_than_one_la, is "
 		    "not recorded");
@@ -363,27 +372,44 @@ more_than_one_la(const json_t *root, cspr_date today, struct verdict *v)
 
 /* 10.2.2(a). */
 static void
-educated_otherwise(const json_t *root, cspr_date today, struct verdict *v)
+educated_otherwise(const json_t *root, struct verdict *v)
 {
 	struct in x;
 
-	(void)today;
 	in_bool(&x, root, "child.educated_otherwise_than_at_school");
 	v->t = x.t;
 	snprintf(v->because, sizeof(v->because), "%s", x.d);
 }
 
 /* 10.2.2(b): in the care of a local authority, or on (or recently removed
- * from) a child protection plan; "previously" stands for the latter. */
+ * from) a child protection plan.  A previous plan may have ended recently
+ * or long ago; the procedure sets no period, so the tool shows the date it
+ * ended and leaves the question open rather than invent one. */
 static void
-in_care_or_plan(const json_t *root, cspr_date today, struct verdict *v)
+in_care_or_plan(const json_t *root, struct verdict *v)
 {
+	const char *plan = cspr_get_str(root, "child.child_protection_plan");
+	const char *ended = cspr_get_str(root,
+	    "child.child_protection_plan_ended");
 	struct in x[2];
 
-	(void)today;
 	in_bool(&x[0], root, "child.looked_after");
-	in_enum(&x[1], root, "child.child_protection_plan", plan_yes,
+	in_list(&x[1], root, "child.child_protection_plan", plan_yes,
 	    plan_no);
+	if (plan && strcmp(plan, "previous") == 0) {
+		x[1].d[0] = '\0';
+		if (ended)
+			say(x[1].d, sizeof(x[1].d), "child.child_protection_plan "
+			    "is previous, ended %s "
+			    "(child.child_protection_plan_ended): whether that "
+			    "is recently removed is a judgement, the procedure "
+			    "setting no period", ended);
+		else
+			say(x[1].d, sizeof(x[1].d), "child.child_protection_plan "
+			    "is previous and child.child_protection_plan_ended "
+			    "is not recorded, so whether it was recently "
+			    "removed is not known");
+	}
 	v->t = combine(x, 2, 0, v->because, sizeof(v->because));
 }
 
@@ -391,7 +417,7 @@ in_care_or_plan(const json_t *root, cspr_date today, struct verdict *v)
  * characteristics.  Neglect, recent or long-standing, is one type; a
  * non-accidental injury or abusive head trauma is physical abuse. */
 static void
-range_of_abuse(const json_t *root, cspr_date today, struct verdict *v)
+range_of_abuse(const json_t *root, struct verdict *v)
 {
 	static const struct {
 		const char *type;
@@ -408,7 +434,6 @@ range_of_abuse(const json_t *root, cspr_date today, struct verdict *v)
 	const char *found[5];
 	int n = 0;
 
-	(void)today;
 	v->because[0] = '\0';
 	if (!json_is_array(ticks)) {
 		v->t = -1;
@@ -444,11 +469,10 @@ range_of_abuse(const json_t *root, cspr_date today, struct verdict *v)
 /* 4.2: good practice, poor practice or a near miss, each the LIG's
  * recorded view. */
 static void
-other_circumstances(const json_t *root, cspr_date today, struct verdict *v)
+other_circumstances(const json_t *root, struct verdict *v)
 {
 	struct in x[3];
 
-	(void)today;
 	in_bool(&x[0], root, "considerations.good_practice");
 	in_bool(&x[1], root, "considerations.poor_practice");
 	in_bool(&x[2], root, "considerations.near_miss");
@@ -463,7 +487,7 @@ struct rule {
 	const char *title;
 	const char *question;
 	const char *consideration; /* the LIG's recorded view, or NULL */
-	void (*derive)(const json_t *, cspr_date, struct verdict *);
+	void (*derive)(const json_t *, struct verdict *);
 };
 
 /* SPEC's order; indicated() and national() refer to rows by index. */
@@ -477,85 +501,158 @@ enum {
 };
 
 static const struct rule rules[] = {
-	{"serious-case", "4.1", "A serious child safeguarding case",
-	    "Is abuse or neglect of the child known or suspected, and has "
-	    "the child died or been seriously harmed?", NULL, serious_case},
-	{"notify-panel", "5.1", "An incident the Panel must be told of",
-	    "Is abuse or neglect known or suspected, has the child died or "
-	    "been seriously harmed, and did it happen in the area, or outside "
-	    "England while the child lived here?", NULL, notify_panel},
-	{"looked-after-death", "5.3", "The death of a looked-after child",
-	    "Was the child looked after by a local authority, and has the "
-	    "child died?", NULL, looked_after_death},
-	{"improvements-needed", "8.1.1(a)", "Improvements needed",
-	    "Does the case highlight, or could it highlight, improvements "
-	    "needed to safeguard and promote the welfare of children, "
-	    "including ones identified before?",
-	    "considerations.improvements_needed", NULL},
-	{"recurrent-themes", "8.1.1(b)", "Recurrent themes",
-	    "Does the case highlight, or could it highlight, recurrent themes "
-	    "in safeguarding and promoting the welfare of children?",
-	    "considerations.recurrent_themes", NULL},
-	{"institutional-setting", "8.1.1(c)", "An institutional setting",
-	    "Does the case raise, or may it raise, issues for children in "
-	    "institutional settings: children's homes, custody, detention "
-	    "(footnote 6)?", "considerations.institutional_setting",
-	    institutional},
-	{"multi-agency-concern", "8.1.1(d)",
-	    "Concern about agencies working together",
-	    "Does the case highlight, or could it highlight, concerns about "
-	    "two or more agencies working together effectively?",
-	    "considerations.multi_agency_concern", NULL},
-	{"panel-suggested-local-review", "8.1.1(e)",
-	    "The Panel suggested a local review",
-	    "Has the Panel considered the case and concluded that a local "
-	    "review may be more appropriate?",
-	    "considerations.panel_suggested_local_review", NULL},
-	{"single-agency-concern", "8.1.2(f)", "Concern about a single agency",
-	    "Do the safeguarding partners have cause for concern about the "
-	    "actions of a single agency?",
-	    "considerations.single_agency_concern", NULL},
-	{"no-agency-involvement", "8.1.2(g)",
-	    "No agency involvement, giving cause for concern",
-	    "Was there no agency involvement, and does that give the "
-	    "safeguarding partners cause for concern?",
-	    "considerations.no_agency_involvement", NULL},
-	{"more-than-one-la", "8.1.2(h)", "More than one local authority",
-	    "Is more than one local authority involved, including through the "
-	    "family moving between areas?", "considerations.more_than_one_la",
-	    more_than_one_la},
-	{"positive-outcome-learning", "8.1.2(i)",
-	    "A positive outcome, with learning",
-	    "Has a positive outcome for the child been achieved, with learning "
-	    "identified?", "considerations.positive_outcome_learning", NULL},
-	{"other-circumstances", "4.2",
-	    "Good practice, poor practice or a near miss",
-	    "Does the case raise issues of importance locally: good practice, "
-	    "poor practice or a near miss?", NULL, other_circumstances},
-	{"legislative-change", "10.2.1(b)",
-	    "Legislative change or new guidance",
-	    "Does the case raise, or may it raise, issues requiring "
-	    "legislative change or changes to guidance?",
-	    "considerations.legislative_change", NULL},
-	{"educated-otherwise", "10.2.2(a)",
-	    "Educated otherwise than at school",
-	    "Is the child educated otherwise than at school?", NULL,
-	    educated_otherwise},
-	{"in-care-or-cp-plan", "10.2.2(b)",
-	    "In care, or on a child protection plan",
-	    "Was the child in the care of a local authority, or on (or "
-	    "recently removed from) a child protection plan?", NULL,
-	    in_care_or_plan},
-	{"range-of-abuse", "10.2.2(c)", "A range of types of abuse",
-	    "Does the case involve a range of types of abuse: sexual, "
-	    "physical, emotional, neglect, exploitation?",
-	    "considerations.range_of_abuse", range_of_abuse},
-	{"institutional-setting-national", "10.2.2(d)",
-	    "An institutional setting, residential provision included",
-	    "Does the case raise issues for children in institutional "
-	    "settings, other settings with residential provision included "
-	    "(footnote 11)?", "considerations.institutional_setting",
-	    institutional_national},
+	{
+	    .id = "serious-case",
+	    .para = "4.1",
+	    .title = "A serious child safeguarding case",
+	    .question = "Is abuse or neglect of the child known or suspected, "
+	    "and has the child died or been seriously harmed?",
+	    .derive = serious_case,
+	},
+	{
+	    .id = "notify-panel",
+	    .para = "5.1",
+	    .title = "An incident the Panel must be told of",
+	    .question = "Is abuse or neglect known or suspected, has the "
+	    "child died or been seriously harmed, and did it happen in the "
+	    "area, or outside England while the child lived here?",
+	    .derive = notify_panel,
+	},
+	{
+	    .id = "looked-after-death",
+	    .para = "5.3",
+	    .title = "The death of a looked-after child",
+	    .question = "Was the child looked after by a local authority, and "
+	    "has the child died?",
+	    .derive = looked_after_death,
+	},
+	{
+	    .id = "improvements-needed",
+	    .para = "8.1.1(a)",
+	    .title = "Improvements needed",
+	    .question = "Does the case highlight, or could it highlight, "
+	    "improvements needed to safeguard and promote the welfare of "
+	    "children, including ones identified before?",
+	    .consideration = "considerations.improvements_needed",
+	},
+	{
+	    .id = "recurrent-themes",
+	    .para = "8.1.1(b)",
+	    .title = "Recurrent themes",
+	    .question = "Does the case highlight, or could it highlight, "
+	    "recurrent themes in safeguarding and promoting the welfare of "
+	    "children?",
+	    .consideration = "considerations.recurrent_themes",
+	},
+	{
+	    .id = "institutional-setting",
+	    .para = "8.1.1(c)",
+	    .title = "An institutional setting",
+	    .question = "Does the case raise, or may it raise, issues for "
+	    "children in institutional settings: children's homes, custody, "
+	    "detention (footnote 6)?",
+	    .consideration = "considerations.institutional_setting",
+	    .derive = institutional,
+	},
+	{
+	    .id = "multi-agency-concern",
+	    .para = "8.1.1(d)",
+	    .title = "Concern about agencies working together",
+	    .question = "Does the case highlight, or could it highlight, "
+	    "concerns about two or more agencies working together effectively?",
+	    .consideration = "considerations.multi_agency_concern",
+	},
+	{
+	    .id = "panel-suggested-local-review",
+	    .para = "8.1.1(e)",
+	    .title = "The Panel suggested a local review",
+	    .question = "Has the Panel considered the case and concluded that "
+	    "a local review may be more appropriate?",
+	    .consideration = "considerations.panel_suggested_local_review",
+	},
+	{
+	    .id = "single-agency-concern",
+	    .para = "8.1.2(f)",
+	    .title = "Concern about a single agency",
+	    .question = "Do the safeguarding partners have cause for concern "
+	    "about the actions of a single agency?",
+	    .consideration = "considerations.single_agency_concern",
+	},
+	{
+	    .id = "no-agency-involvement",
+	    .para = "8.1.2(g)",
+	    .title = "No agency involvement, giving cause for concern",
+	    .question = "Was there no agency involvement, and does that give "
+	    "the safeguarding partners cause for concern?",
+	    .consideration = "considerations.no_agency_involvement",
+	},
+	{
+	    .id = "more-than-one-la",
+	    .para = "8.1.2(h)",
+	    .title = "More than one local authority",
+	    .question = "Is more than one local authority involved, including "
+	    "through the family moving between areas?",
+	    .consideration = "considerations.more_than_one_la",
+	    .derive = more_than_one_la,
+	},
+	{
+	    .id = "positive-outcome-learning",
+	    .para = "8.1.2(i)",
+	    .title = "A positive outcome, with learning",
+	    .question = "Has a positive outcome for the child been achieved, "
+	    "with learning identified?",
+	    .consideration = "considerations.positive_outcome_learning",
+	},
+	{
+	    .id = "other-circumstances",
+	    .para = "4.2",
+	    .title = "Good practice, poor practice or a near miss",
+	    .question = "Does the case raise issues of importance locally: "
+	    "good practice, poor practice or a near miss?",
+	    .derive = other_circumstances,
+	},
+	{
+	    .id = "legislative-change",
+	    .para = "10.2.1(b)",
+	    .title = "Legislative change or new guidance",
+	    .question = "Does the case raise, or may it raise, issues "
+	    "requiring legislative change or changes to guidance?",
+	    .consideration = "considerations.legislative_change",
+	},
+	{
+	    .id = "educated-otherwise",
+	    .para = "10.2.2(a)",
+	    .title = "Educated otherwise than at school",
+	    .question = "Is the child educated otherwise than at school?",
+	    .derive = educated_otherwise,
+	},
+	{
+	    .id = "in-care-or-cp-plan",
+	    .para = "10.2.2(b)",
+	    .title = "In care, or on a child protection plan",
+	    .question = "Was the child in the care of a local authority, or "
+	    "on (or recently removed from) a child protection plan?",
+	    .derive = in_care_or_plan,
+	},
+	{
+	    .id = "range-of-abuse",
+	    .para = "10.2.2(c)",
+	    .title = "A range of types of abuse",
+	    .question = "Does the case involve a range of types of abuse: "
+	    "sexual, physical, emotional, neglect, exploitation?",
+	    .consideration = "considerations.range_of_abuse",
+	    .derive = range_of_abuse,
+	},
+	{
+	    .id = "institutional-setting-national",
+	    .para = "10.2.2(d)",
+	    .title = "An institutional setting, residential provision included",
+	    .question = "Does the case raise issues for children in "
+	    "institutional settings, other settings with residential "
+	    "provision included (footnote 11)?",
+	    .consideration = "considerations.institutional_setting",
+	    .derive = institutional_national,
+	},
 };
 
 static enum cspr_result
@@ -565,10 +662,9 @@ result(int t)
 }
 
 static void
-evaluate(const struct rule *r, const json_t *root, cspr_date today,
-    struct cspr_criterion *c)
+evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
 {
-	struct verdict d = {-1, ""};
+	struct verdict d = {.t = -1};
 	int recorded = r->consideration ?
 	    cspr_get_bool(root, r->consideration) : -1;
 
@@ -578,7 +674,7 @@ evaluate(const struct rule *r, const json_t *root, cspr_date today,
 	c->question = r->question;
 	c->because[0] = '\0';
 	if (r->derive)
-		r->derive(root, today, &d);
+		r->derive(root, &d);
 	if (recorded >= 0) {
 		c->result = result(recorded);
 		say(c->because, sizeof(c->because), "%s is %s, the LIG's "
@@ -593,8 +689,7 @@ evaluate(const struct rule *r, const json_t *root, cspr_date today,
 		if (r->consideration && d.t == 0)
 			say(c->because, sizeof(c->because), ", and %s is not "
 			    "recorded", r->consideration);
-		else if (r->consideration && d.t < 0 &&
-		    !strstr(d.because, r->consideration))
+		else if (r->consideration && d.t < 0 && !d.asked)
 			say(c->because, sizeof(c->because), ", nor is %s",
 			    r->consideration);
 	} else {
@@ -645,26 +740,39 @@ count(const struct cspr_assessment *a, int first, int last,
 	return n;
 }
 
+/* SPEC 4 (0.2), from 4.1, 4.2 and 8.1.  A serious case with any of
+ * 8.1.1(a)-(e) points to a local review; a serious case otherwise, or any
+ * case with 8.1.2(f)-(i) or 4.2's circumstances, to another type of
+ * review; a case that is not serious but has 8.1.1's circumstances is
+ * within 4.2, "a review in other circumstances", too.  Nothing considered
+ * yet is not enough to say. */
 static void
 indicated(struct cspr_assessment *a)
 {
 	enum cspr_result serious = a->criteria[C_SERIOUS].result;
 	char *b = a->indicated_because;
 	size_t size = sizeof(a->indicated_because);
+	int met_ae = count(a, C_A, C_E, CSPR_MET);
 	int unknown_ae = count(a, C_A, C_E, CSPR_UNKNOWN);
+	int met_fi = count(a, C_F, C_OTHER, CSPR_MET);
 	int unknown_fi = count(a, C_F, C_OTHER, CSPR_UNKNOWN);
+	int considered = C_OTHER - C_A + 1 - unknown_ae - unknown_fi;
 
 	b[0] = '\0';
 	if (serious == CSPR_UNKNOWN) {
 		a->indicated = CSPR_INSUFFICIENT_INFORMATION;
 		say(b, size, "Whether this is a serious child safeguarding "
 		    "case (4.1) is not known yet.");
-	} else if (serious == CSPR_MET && count(a, C_A, C_E, CSPR_MET)) {
+	} else if (serious == CSPR_MET && met_ae) {
 		a->indicated = CSPR_LOCAL_REVIEW_CONSIDERED;
 		say(b, size, "A serious child safeguarding case (4.1), and ");
 		paras(b, size, a, C_A, C_E, CSPR_MET);
-		say(b, size, " %s met.", count(a, C_A, C_E, CSPR_MET) > 1 ?
-		    "are" : "is");
+		say(b, size, " %s met.", met_ae > 1 ? "are" : "is");
+	} else if (serious == CSPR_MET && !considered) {
+		a->indicated = CSPR_INSUFFICIENT_INFORMATION;
+		say(b, size, "A serious child safeguarding case (4.1), but none "
+		    "of 8.1.1(a)-(e), 8.1.2(f)-(i) or 4.2 is recorded yet: the "
+		    "Learning and Inquiry Group has still to consider them.");
 	} else if (serious == CSPR_MET) {
 		a->indicated = CSPR_OTHER_REVIEW_CONSIDERED;
 		say(b, size, "A serious child safeguarding case (4.1), but "
@@ -673,70 +781,113 @@ indicated(struct cspr_assessment *a)
 			say(b, size, " and %d %s unknown: if any is met, a "
 			    "local review should be considered instead",
 			    unknown_ae, unknown_ae > 1 ? "are" : "is");
+		if (met_fi) {
+			say(b, size, "; ");
+			paras(b, size, a, C_F, C_OTHER, CSPR_MET);
+			say(b, size, " %s met", met_fi > 1 ? "are" : "is");
+		}
 		say(b, size, ".");
-	} else if (count(a, C_F, C_OTHER, CSPR_MET)) {
+	} else if (met_ae || met_fi) {
 		a->indicated = CSPR_OTHER_REVIEW_CONSIDERED;
 		say(b, size, "Not a serious child safeguarding case (4.1), "
 		    "but ");
-		paras(b, size, a, C_F, C_OTHER, CSPR_MET);
-		say(b, size, " %s met.", count(a, C_F, C_OTHER, CSPR_MET) > 1 ?
-		    "are" : "is");
+		paras(b, size, a, C_A, C_OTHER, CSPR_MET);
+		say(b, size, " %s met: a review may be undertaken in other "
+		    "circumstances (4.2).", met_ae + met_fi > 1 ? "are" : "is");
 	} else {
 		a->indicated = CSPR_NO_REVIEW_INDICATED;
 		say(b, size, "Not a serious child safeguarding case (4.1), and "
-		    "none of 8.1.2(f)-(i) or 4.2 is recorded as met");
-		if (unknown_fi)
-			say(b, size, "; %d %s unknown", unknown_fi,
-			    unknown_fi > 1 ? "are" : "is");
+		    "none of 8.1.1(a)-(e), 8.1.2(f)-(i) or 4.2 is recorded as "
+		    "met");
+		if (unknown_ae + unknown_fi)
+			say(b, size, "; %d %s unknown", unknown_ae + unknown_fi,
+			    unknown_ae + unknown_fi > 1 ? "are" : "is");
 		say(b, size, ".");
 	}
 }
 
-/* The Panel's criteria (10.2): a notified incident and any of 10.2.1(b)
- * or 10.2.2(a)-(d).  10.2.1(a) and (c) are 8.1.1(a) and (b) again, met in
- * most serious cases, so SPEC leaves them out here. */
+/* 10.2.1 (a), (b) and (c): (a) and (c) are the questions of 8.1.1 (a) and
+ * (b) and take their answers. */
+static const struct {
+	int row;
+	const char *para;
+} national_rows[] = {
+	{.row = C_A, .para = "10.2.1(a)"},
+	{.row = C_LEGISLATIVE, .para = "10.2.1(b)"},
+	{.row = C_B, .para = "10.2.1(c)"},
+};
+
+#define NNATIONAL ((int)(sizeof(national_rows) / sizeof(national_rows[0])))
+
+/* "10.2.1(a), (c)": those of 10.2.1 with result r; how many. */
+static int
+national_paras(char *buf, size_t size, const struct cspr_assessment *a,
+    enum cspr_result r)
+{
+	int n = 0;
+
+	for (int i = 0; i < NNATIONAL; i++) {
+		if (a->criteria[national_rows[i].row].result != r)
+			continue;
+		say(buf, size, "%s%s", n ? ", " : "", n ?
+		    strchr(national_rows[i].para, '(') : national_rows[i].para);
+		n++;
+	}
+	return n;
+}
+
+/* The Panel's criteria (10.2): a serious case (4.1) and any of 10.2.1
+ * (a)-(c).  Whether this authority must notify (5.1) plays no part: the
+ * Panel considers cases notified by any authority.  The circumstances of
+ * 10.2.2 are what the Panel "should have regard to", listed after. */
 static void
 national(struct cspr_assessment *a)
 {
-	enum cspr_result notify = a->criteria[C_NOTIFY].result;
-	int met = count(a, C_LEGISLATIVE, C_INST_NATIONAL, CSPR_MET);
-	int not = count(a, C_LEGISLATIVE, C_INST_NATIONAL, CSPR_NOT_MET);
-	int all = C_INST_NATIONAL - C_LEGISLATIVE + 1;
+	enum cspr_result serious = a->criteria[C_SERIOUS].result;
 	char *b = a->national_because;
 	size_t size = sizeof(a->national_because);
+	int met = 0, not = 0, regard;
 
+	for (int i = 0; i < NNATIONAL; i++) {
+		met += a->criteria[national_rows[i].row].result == CSPR_MET;
+		not += a->criteria[national_rows[i].row].result ==
+		    CSPR_NOT_MET;
+	}
 	b[0] = '\0';
-	if (notify == CSPR_NOT_MET) {
+	if (serious == CSPR_NOT_MET) {
 		a->national = 0;
-		say(b, size, "The incident is not one the Panel must be told "
-		    "of (5.1).");
-	} else if (notify == CSPR_MET && met) {
+		say(b, size, "Not a serious child safeguarding case (4.1).");
+	} else if (not == NNATIONAL) {
+		a->national = 0;
+		say(b, size, "None of 10.2.1(a)-(c) is met.");
+	} else if (serious == CSPR_MET && met) {
 		a->national = 1;
-		say(b, size, "The Panel must be told of the incident (5.1), "
-		    "and ");
-		paras(b, size, a, C_LEGISLATIVE, C_INST_NATIONAL, CSPR_MET);
+		say(b, size, "A serious child safeguarding case (4.1), and ");
+		national_paras(b, size, a, CSPR_MET);
 		say(b, size, " %s met.", met > 1 ? "are" : "is");
-	} else if (notify == CSPR_MET && not == all) {
-		a->national = 0;
-		say(b, size, "The Panel must be told of the incident (5.1), "
-		    "but none of 10.2.1(b) or 10.2.2(a)-(d) is met.");
+	} else if (serious == CSPR_MET) {
+		a->national = -1;
+		say(b, size, "A serious child safeguarding case (4.1), but "
+		    "none of 10.2.1(a)-(c) is recorded as met and %d %s "
+		    "unknown.", NNATIONAL - not, NNATIONAL - not > 1 ? "are" :
+		    "is");
 	} else {
 		a->national = -1;
-		if (notify == CSPR_UNKNOWN)
-			say(b, size, "Whether the Panel must be told of the "
-			    "incident (5.1) is not known yet");
-		else
-			say(b, size, "The Panel must be told of the incident "
-			    "(5.1), but none of 10.2.1(b) or 10.2.2(a)-(d) is "
-			    "recorded as met and %d %s unknown",
-			    all - not, all - not > 1 ? "are" : "is");
-		if (notify == CSPR_UNKNOWN && met) {
+		say(b, size, "Whether this is a serious child safeguarding "
+		    "case (4.1) is not known yet");
+		if (met) {
 			say(b, size, "; ");
-			paras(b, size, a, C_LEGISLATIVE, C_INST_NATIONAL,
-			    CSPR_MET);
+			national_paras(b, size, a, CSPR_MET);
 			say(b, size, " %s met", met > 1 ? "are" : "is");
 		}
 		say(b, size, ".");
+	}
+	regard = count(a, C_EDUCATED, C_INST_NATIONAL, CSPR_MET);
+	if (regard) {
+		say(b, size, " The Panel should also have regard to ");
+		paras(b, size, a, C_EDUCATED, C_INST_NATIONAL, CSPR_MET);
+		say(b, size, ", %s met.", regard > 1 ? "which are" :
+		    "which is");
 	}
 }
 
@@ -786,68 +937,28 @@ lead(const json_t *root, struct cspr_assessment *a)
 
 /* ---- findings ---- */
 
+/* Does the decision depart from what the criteria indicate?  Only a
+ * review where none is indicated, or no further action where a local
+ * review is (SPEC 4).  The partners decide (4.3); a finding only asks that
+ * the other course be considered and the rationale say why. */
 static int
-blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return 0;
-	return 1;
-}
-
-/* Does the decision depart from what the criteria indicate?  The
- * partners decide (4.3); a finding only asks that the other course be
- * considered and the rationale say why. */
-static int
-departs(const json_t *root, struct cspr_assessment *a, const char *outcome)
+departs(struct cspr_assessment *a, const char *outcome)
 {
 	struct cspr_findings *f = &a->findings;
 	int nfa = strcmp(outcome, "no_further_action") == 0;
-	int local = strcmp(outcome, "local_review") == 0;
-	int nat = strcmp(outcome, "national_review") == 0;
 
-	(void)root;
-	switch (a->indicated) {
-	case CSPR_INSUFFICIENT_INFORMATION:
-		return cspr_findings_add(f, "decision-departs", "4.1",
-		    "A decision is recorded (decision.outcome is %s) while "
-		    "whether this is a serious child safeguarding case is not "
-		    "known: incident.abuse_or_neglect and incident.outcome "
-		    "should be recorded (4.1).", outcome);
-	case CSPR_LOCAL_REVIEW_CONSIDERED:
-		if (local || nat)
-			return 0;
+	if (a->indicated == CSPR_LOCAL_REVIEW_CONSIDERED && nfa)
 		return cspr_findings_add(f, "decision-departs", "4.3",
 		    "The criteria for a local review are met (4.1, 8.1.1), but "
-		    "decision.outcome is %s: a local review should be "
-		    "considered, and the rationale should say why not (4.3, "
-		    "4.4).", outcome);
-	case CSPR_OTHER_REVIEW_CONSIDERED:
-		if (nfa)
-			return cspr_findings_add(f, "decision-departs", "4.3",
-			    "The criteria point to a review (%s), but "
-			    "decision.outcome is no_further_action: a review "
-			    "should be considered, and the rationale should "
-			    "say why not (4.3, 4.4).",
-			    a->criteria[C_SERIOUS].result == CSPR_MET ?
-			    "4.1" : "8.1.2, 4.2");
-		if (nat && a->criteria[C_SERIOUS].result != CSPR_MET)
-			return cspr_findings_add(f, "decision-departs",
-			    "10.1.1", "decision.outcome is national_review, "
-			    "but this is not a serious child safeguarding "
-			    "case (4.1): national reviews are of serious "
-			    "cases (10.1.1), and the record should be "
-			    "checked.");
-		return 0;
-	case CSPR_NO_REVIEW_INDICATED:
-		if (nfa)
-			return 0;
+		    "decision.outcome is no_further_action: a local review "
+		    "should be considered, and the rationale should say why "
+		    "not (4.3, 4.4).");
+	if (a->indicated == CSPR_NO_REVIEW_INDICATED && !nfa)
 		return cspr_findings_add(f, "decision-departs", "4.2",
 		    "The recorded criteria indicate no review, but "
 		    "decision.outcome is %s: the considerations should be "
 		    "checked, and the rationale should say which "
 		    "circumstances call for a review (4.2, 8.1.2).", outcome);
-	}
 	return 0;
 }
 
@@ -863,7 +974,7 @@ decision_findings(const json_t *root, struct cspr_assessment *a)
 
 	if (!outcome)
 		return 0;
-	if (blank(cspr_get_str(root, "decision.rationale")) &&
+	if (!cspr_has(root, "decision.rationale") &&
 	    cspr_findings_add(f, "decision-rationale", "4.4",
 	    "The decision is recorded without a rationale "
 	    "(decision.rationale): decisions should be made transparently "
@@ -877,7 +988,7 @@ decision_findings(const json_t *root, struct cspr_assessment *a)
 	    "communicated appropriately, including to families (4.4, "
 	    "9.4.5).") < 0)
 		return -1;
-	return departs(root, a, outcome);
+	return departs(a, outcome);
 }
 
 /* 9.6.5-9.6.7: the reviewer's independence. */
@@ -940,7 +1051,7 @@ cspr_assess(const json_t *root, cspr_date today, struct cspr_assessment *a)
 {
 	memset(a, 0, sizeof(*a));
 	for (int i = 0; i < C_COUNT; i++)
-		evaluate(&rules[i], root, today, &a->criteria[i]);
+		evaluate(&rules[i], root, &a->criteria[i]);
 	indicated(a);
 	national(a);
 	lead(root, a);

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -135,8 +136,8 @@ extern const char cspr_case_schema_json[];
 
 /* A date: days since 1970-01-01, negative before. */
 typedef int32_t cspr_date;
-/* A local date-time: minutes since 1970-01-01T00:00, UK wall-clock time
- * taken naively: no zone and no daylight saving adjustment. */
+/* A date-time: minutes since 1970-01-01T00:00; as a case records it, UK
+ * wall-clock time (cspr_uk_to_utc() gives the instant). */
 typedef int64_t cspr_time;
 
 #define CSPR_NO_DATE INT32_MIN
@@ -177,20 +178,6 @@ struct cspr_calendar;
 struct cspr_calendar *cspr_calendar_new(void);
 /* Free a calendar. */
 void cspr_calendar_free(struct cspr_calendar **c);
-/* Add the holidays in a file to those already there (the built-in ones are
- * kept): GOV.UK bank-holidays.json (only division "england-and-wales",
- * event titles as names, notes "Substitute day" adding " (substitute day)")
- * or plain text, one "YYYY-MM-DD [name]" per line (default name "Bank
- * holiday"), blank lines, '#' comments at the start of a line or after a
- * blank, CRLF allowed.  A file with any error adds nothing.  Returns
- * CSPR_OK, CSPR_FINDINGS (bad content, diagnostics with line:col) or
- * CSPR_ERROR (unreadable, out of memory). */
-int cspr_calendar_load(struct cspr_calendar *c, const char *path,
-    struct cspr_errors *e);
-/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
- * in diagnostics. */
-int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
-    const char *buf, size_t len, struct cspr_errors *e);
 /* The holiday's name, or NULL when d is not a bank holiday; a loaded name
  * wins over a built-in one for the same date. */
 const char *cspr_holiday(const struct cspr_calendar *c, cspr_date d);
@@ -212,7 +199,41 @@ cspr_date cspr_add_working_days(const struct cspr_calendar *c, cspr_date d,
 int cspr_working_days_between(const struct cspr_calendar *c, cspr_date from,
     cspr_date to);
 
-/* ---- deadlines.c: the deadline table of the procedure ---- */
+/* UK local time (SPEC section 3): GMT, or BST from 01:00 UTC on the last
+ * Sunday of March to 01:00 UTC on the last Sunday of October, by that rule
+ * for every year, without tzdata or the process's TZ.  A cspr_time read as
+ * minutes since 1970-01-01T00:00 UTC, as UK wall-clock time. */
+cspr_time cspr_uk_from_utc(cspr_time utc);
+/* The UTC minute of a UK wall-clock time; a time in the hour skipped in
+ * March or repeated in October is read as the earlier reading (GMT's in
+ * March, BST's in October). */
+cspr_time cspr_uk_to_utc(cspr_time local);
+/* The date in England at the instant now (seconds since the epoch, as
+ * time(3) gives it), whatever the process's TZ: "today". */
+cspr_date cspr_uk_today(time_t now);
+
+/* ---- holidays.c: bank-holiday files ---- */
+
+/* Read a holidays file into the calendar.  GOV.UK's bank-holidays.json
+ * (only division "england-and-wales"; event titles as names, notes
+ * "Substitute day" adding " (substitute day)") is authoritative for the
+ * years it has events in: its days replace the built-in ones and an
+ * earlier GOV.UK file's for those years, so a moved holiday moves.  A
+ * plain list, one "YYYY-MM-DD [name]" per line (default name "Bank
+ * holiday"), blank lines, '#' comments at the start of a line or after a
+ * blank, CRLF allowed, adds its days to whatever is there.  Where two
+ * give a name for one date, the later wins.  A file with any error, an
+ * empty one, or one with no holidays, changes nothing.  Returns CSPR_OK,
+ * CSPR_FINDINGS (bad content, diagnostics with line:col) or CSPR_ERROR
+ * (unreadable, out of memory). */
+int cspr_calendar_load(struct cspr_calendar *c, const char *path,
+    struct cspr_errors *e);
+/* The same from memory (at most CSPR_MAX_HOLIDAY_FILE bytes); name is used
+ * in diagnostics. */
+int cspr_calendar_load_buffer(struct cspr_calendar *c, const char *name,
+    const char *buf, size_t len, struct cspr_errors *e);
+
+/* ---- deadlines.c, duties.c: every duty of the procedure, one table ---- */
 
 /* A moment as a case records it: a date, or a date and a time. */
 struct cspr_when {
@@ -221,45 +242,84 @@ struct cspr_when {
 };
 
 /* SPEC section 4: done (on or before due), late (done after due), overdue
- * (not done, today after due), due (not done, today on or before due),
- * pending (applies, but the date it runs from is missing). */
+ * (not done, today after due; or, for a duty to come before something,
+ * that has happened), due (not done, today on or before due, or no
+ * timescale), pending (applies, but what starts it is missing). */
 enum cspr_status { CSPR_DONE, CSPR_LATE, CSPR_OVERDUE, CSPR_DUE,
 	CSPR_PENDING };
 
-/* One deadline of one case. */
+#define CSPR_MAX_DUTY_MISSING 2
+
+/* One duty of one case: a row of the table in duties.c as it stands. */
 struct cspr_deadline {
-	char id[80];       /* the rule id, or "action:" and the action's id */
-	const char *rule;  /* the rule id ("action" for actions) */
+	char id[80];       /* the duty id, or "action:" and the action's id */
+	char action[72];   /* an action's id, "" for other duties */
+	const char *rule;  /* the duty id ("action" for actions) */
 	const char *para;  /* the paragraph that sets it: "5.1" */
 	const char *what;  /* what is due, for people (borrowed) */
 	const char *owner; /* "local_authority", "partnership" or "panel" */
-	const char *const *to;    /* notification rules: the recipients, */
-	const char *const *about; /* and what about; else NULL */
+	/* a clock taken from another paragraph, for people ("five working
+	 * days as 5.1"), or NULL */
+	const char *borrowed;
+	const char *const *to;    /* a notification: the recipients, */
+	const char *const *about; /* and what about (about[0] is the
+				     message's); else NULL */
+	int applies;       /* cspr_duty_eval(): the duty applies */
+	int clock;         /* it has a clock: csp-deadlines shows it */
+	int notice;        /* a notification or a duty without a clock:
+			      csp-notify shows it */
+	int early;         /* 9.15.3, 9.16.2: publication came too soon for
+			      the copy: seven working days before it fell
+			      before the report was completed */
+	int before;        /* it must come before the moment in due (9.14:
+			      "before publication"), and is overdue once
+			      that has passed without it */
 	/* from: what the clock runs from (for 9.15.3 and 9.16.2, the
 	 * completion or publication date, whichever gave the due date);
-	 * due: from a date, a date; 48 hours from a date-time, a date-time */
+	 * due: from a date, a date; 48 hours from a date-time, a date-time;
+	 * for a duty to come before something, that moment */
 	struct cspr_when from, due, done;
 	enum cspr_status status;
 	int days_left; /* working days left (negative: late); due, overdue */
+	const char *waits; /* pending: what it waits for, or NULL */
+	/* fields the message needs that the case does not record, while it
+	 * is still to send ("review.reviewer.name" for 9.4.1) */
+	const char *missing[CSPR_MAX_DUTY_MISSING];
+	size_t nmissing;
 };
 
-/* A list of deadlines; zero-initialise before use. */
+/* A list of duties; zero-initialise before use. */
 struct cspr_deadlines {
 	struct cspr_deadline *v;
 	size_t n, cap;
 };
 
-/* Append every deadline that applies to a case, in the order of the table,
- * then one per action.  Status as of today.  Returns 0, or -1 on out of
- * memory.  The deadlines borrow strings from root. */
+/* Append every duty with a clock that applies to a case, in the order of
+ * the table, then one per action (11.2).  Status as of today.  Returns 0,
+ * or -1 on out of memory.  The deadlines borrow strings from root. */
 int cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, struct cspr_deadlines *out);
+/* The same for every duty of the table, with a clock or not, then the
+ * actions. */
+int cspr_duties_eval(const json_t *root, const struct cspr_calendar *c,
+    cspr_date today, struct cspr_deadlines *out);
+/* One duty by id ("rapid-review"), as cspr_duties_eval() gives it: 1 and
+ * *d filled when it applies, 0 when not, -1 for an unknown id. */
+int cspr_duty_eval(const json_t *root, const struct cspr_calendar *c,
+    cspr_date today, const char *id, struct cspr_deadline *d);
+/* The duty of that id in a list (borrowed), or NULL. */
+const struct cspr_deadline *cspr_deadline_find(const struct cspr_deadlines *ds,
+    const char *id);
 /* Free a list's contents; it stays usable. */
 void cspr_deadlines_clear(struct cspr_deadlines *ds);
 /* "done", "late", "overdue", "due" or "pending". */
 const char *cspr_status_name(enum cspr_status s);
 /* {rule, para, what, from, due, done, status, working_days_left}. */
 json_t *cspr_deadline_json(const struct cspr_deadline *d);
+/* {id, para, to, about, due, done, status, missing}. */
+json_t *cspr_obligation_json(const struct cspr_deadline *d);
+/* The moment at path: a date, a date-time, or CSPR_WHEN_NONE. */
+struct cspr_when cspr_when_get(const json_t *root, const char *path);
 /* A moment as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" into buf (at least 17
  * bytes), "" when not known; returns buf. */
 char *cspr_when_str(struct cspr_when w, char *buf);
@@ -267,15 +327,53 @@ char *cspr_when_str(struct cspr_when w, char *buf);
 json_t *cspr_when_json(struct cspr_when w);
 /* The date of a moment. */
 cspr_date cspr_when_date(struct cspr_when w);
-/* 5.1, a notifiable incident: abuse or neglect known or suspected, the
- * child died or was seriously harmed, in the area or outside England while
- * normally resident here.  1, 0, or -1 when an input is unknown. */
-int cspr_notifiable(const json_t *root);
+/* How far moment at is after due, into buf: "3 working days", or where no
+ * working day has passed, "2 days" (a weekend) or "5 hours"; never "0
+ * working days".  Returns buf. */
+char *cspr_late_str(const struct cspr_calendar *c, struct cspr_when due,
+    struct cspr_when at, char *buf, size_t size);
 /* When every recipient in to[] had been told about any of about[]: the
  * latest of each recipient's first notice in the case's notifications
  * log, or CSPR_WHEN_NONE while one has not. */
 struct cspr_when cspr_notice(const json_t *root, const char *const *to,
     const char *const *about);
+/* A notifications.to value in words: "the Panel", "Ofsted". */
+const char *cspr_recipient(const char *to);
+/* The recipients in to[] in words, "the Panel and the Secretary of State",
+ * into buf; with root, only those the case's log has not told about any
+ * of about[].  Returns how many. */
+int cspr_recipients(char *buf, size_t size, const json_t *root,
+    const char *const *to, const char *const *about);
+
+/* ---- predicates.c: one home for each question the rules share ---- */
+
+/* Whether a value is there: not absent or null; a string with a character
+ * that is not ASCII white space (space, tab, newline, CR, VT, FF: "   " is
+ * not recorded); an array or object with at least one member; any number
+ * or boolean, false included.  1 or 0. */
+int cspr_recorded(const json_t *v);
+/* cspr_recorded of the value at a dotted path. */
+int cspr_has(const json_t *root, const char *path);
+/* Whether two local authority names are the same authority (SPEC 2):
+ * equal after case, punctuation and spacing, "&" for "and", a leading
+ * "the", "London Borough of", "Royal Borough of", "City of", "Borough of"
+ * or "County of", and a trailing "Metropolitan Borough Council",
+ * "Metropolitan District Council", "County Council", "City Council",
+ * "Borough Council", "District Council" or "Council" are set aside
+ * ("Hampshire County Council" is Hampshire).  1, 0, or -1 when either is
+ * NULL or has no letter or digit. */
+int cspr_same_authority(const char *a, const char *b);
+/* 4.1, a serious child safeguarding case: abuse or neglect known or
+ * suspected, and the child died or was seriously harmed.  1, 0, or -1 when
+ * an input is not recorded or unknown. */
+int cspr_serious_case(const json_t *root);
+/* 4.1, 8.2.1, a serious incident for the rapid review: a serious case, or
+ * one not known not to be (it cannot be ruled out).  1 or 0. */
+int cspr_serious_incident(const json_t *root);
+/* 5.1, a notifiable incident: a serious case, in the area, or outside
+ * England while normally resident in the area (the same authority as
+ * local_authority).  1, 0, or -1 when an input is unknown. */
+int cspr_notifiable(const json_t *root);
 
 /* ---- findings.c: what a check found ---- */
 
@@ -397,14 +495,20 @@ json_t *cspr_referral_missing_json(const struct cspr_referral *r);
 #define CSPR_MAX_TO_RECORD 8
 
 struct cspr_rapid_review {
-	int applies; /* the rapid-review rule of the deadlines applies */
+	int applies; /* the rapid-review rule of the deadlines applies: the
+			partnership received notice of a serious incident */
+	int serious; /* 4.1, as csp-decide's serious-case: 1, 0, or -1 not
+			known (a serious incident all the same, 8.2.1) */
 	struct cspr_deadline due;      /* rapid-review (8.2.1) */
 	struct cspr_deadline to_panel; /* rapid-review-to-panel (8.2.4) */
 	int extraordinary_required;    /* 8.2.1: 1, 0, or -1 not known */
 	int quorate;                   /* 8.2.1: 1, 0, or -1 no meeting */
+	const char *health; /* the quorum's health partner: "ccg" for a
+			       meeting before 2022-07-01, else "icb" */
 	const char *missing_from_quorum[3]; /* "childrens_services",
-					       "police", "icb" */
+					       "police", health */
 	size_t nmissing;
+	int ccg_renamed; /* a meeting from 2022-07-01 records the ccg */
 	json_t *outstanding; /* agency ids of requests sent, not returned */
 	size_t requests_sent, requests_received;
 	struct cspr_when briefing; /* partners and chair briefed (8.2.3) */
@@ -418,7 +522,8 @@ struct cspr_rapid_review {
 };
 
 /* Check a case's rapid review as of today; when the rapid review does not
- * apply, only applies (0) is set.  Returns 0, or -1 on out of memory.
+ * apply, only applies (0) and serious are set.  Returns 0, or -1 on out
+ * of memory.
  * The result borrows strings from root. */
 int cspr_rapid_review_check(const json_t *root,
     const struct cspr_calendar *c, cspr_date today,
@@ -452,6 +557,10 @@ struct cspr_schema *cspr_case_schema(const char *path, struct cspr_errors *e);
  * read.  Every diagnostic is placed at file:line:col. */
 int cspr_case_open(const char *path, const struct cspr_schema *s,
     struct cspr_case **c, struct cspr_errors *e);
+/* The same, the case named name in diagnostics and by cspr_case_file
+ * (NULL: as cspr_case_open): what --stdin-name gives standard input. */
+int cspr_case_open_as(const char *path, const char *name,
+    const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);
 /* The same for a case in memory, named name in diagnostics. */
 int cspr_case_open_buffer(const char *name, const char *buf, size_t len,
     const struct cspr_schema *s, struct cspr_case **c, struct cspr_errors *e);
@@ -621,46 +730,29 @@ void cspr_readability_free(struct cspr_readability **r);
  * word with a letter or digit, 0 for none). */
 int cspr_syllables(const char *word, size_t len);
 
-/* ---- obligations.c: who must be told what, and by when (csp-notify) ---- */
+/* ---- duties.c: who must be told what, and by when (csp-notify) ---- */
 
-#define CSPR_MAX_OBLIGATION_MISSING 2
-
-/* One notification the procedure asks for in one case.  The rows that carry
- * a deadline (5.1, 5.2, 5.3, 8.2.4, 9.15.3, 9.16.2) are csp-deadlines' rows,
- * taken as cspr_deadlines_eval() gives them; the others have no timescale in
- * the procedure, so their due is CSPR_WHEN_NONE and their status is
- * pending (what sets them off has not happened), due (it has, and nothing
- * is logged) or done. */
-struct cspr_obligation {
-	const char *id;           /* "decision-bodies" (static) */
-	const char *para;         /* "9.4.1" (static) */
-	const char *what;         /* for people (static) */
-	const char *const *to;    /* the recipients, NULL-terminated */
-	const char *about;        /* a notifications.about value */
-	const char *waits;        /* pending: the field it waits for, or NULL */
-	struct cspr_when due, done;
-	enum cspr_status status;
-	int days_left;            /* as a deadline's, when due is known */
-	/* fields the message needs that the case does not record, while it
-	 * is still to send ("review.reviewer.name" for 9.4.1) */
-	const char *missing[CSPR_MAX_OBLIGATION_MISSING];
-	size_t nmissing;
-};
-
-/* A list of obligations; zero-initialise before use. */
+/* The duties csp-notify lists: every notification, with a clock or not,
+ * and every duty without a clock; and the checks of the notifications
+ * log. */
 struct cspr_obligations {
-	struct cspr_obligation *v;
+	struct cspr_deadline *v;
 	size_t n, cap;
+	/* findings: a notification to an external body not anonymised
+	 * (9.4.3), a case closed with an action open (11.3, 9.14.3) */
+	struct cspr_findings findings;
+	/* notifications to an external body that do not record whether
+	 * they were anonymised (9.4.3) */
+	struct cspr_findings unknown;
 };
 
 /* Append every obligation that applies to a case, in the order a case
- * meets them, status as of today.  Returns 0, or -1 on out of memory. */
+ * meets them, status as of today, and the log's findings.  Returns 0, or
+ * -1 on out of memory. */
 int cspr_obligations_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, struct cspr_obligations *out);
 /* Free a list's contents; it stays usable. */
 void cspr_obligations_clear(struct cspr_obligations *os);
-/* {id, para, to, about, due, done, status, missing}. */
-json_t *cspr_obligation_json(const struct cspr_obligation *o);
 
 /* ---- anonymise.c: a case for an external body (9.4.3) ---- */
 
@@ -801,6 +893,7 @@ struct cspr_publish {
 	int publishable;           /* 1, 0, or -1 without a report */
 	cspr_date available_until; /* published + 1 year (3 for a national
 				      review), or CSPR_NO_DATE */
+	cspr_date today;           /* as of when it was checked */
 };
 
 /* Check a case (borrowed) and its report text[0..len), any bytes; text

@@ -16,6 +16,31 @@
  * ("<stdin>" for "-"). */
 int cspr_read_file(const char *path, size_t max, char **buf, size_t *len,
     struct cspr_errors *e);
+/* The same, with diagnostics naming the file name (NULL: as above). */
+int cspr_read_file_as(const char *path, const char *name, size_t max,
+    char **buf, size_t *len, struct cspr_errors *e);
+
+/* ---- calendar.c: the holidays of a calendar, for holidays.c ---- */
+
+/* Where a holiday comes from: the rules, a GOV.UK file (which replaces
+ * those two for the years it covers) or a plain list (which only adds). */
+enum { CSPR_HOLIDAY_BUILTIN, CSPR_HOLIDAY_GOVUK, CSPR_HOLIDAY_LIST };
+
+/* One bank holiday. */
+struct cspr_hday {
+	cspr_date d;
+	const char *name;
+	int source; /* CSPR_HOLIDAY_... */
+};
+
+/* The calendar's holidays, by date, one per date (borrowed); *n set. */
+const struct cspr_hday *cspr_calendar_days(const struct cspr_calendar *c,
+    size_t *n);
+/* Make the n holidays at h (by date, one per date) the calendar's; the
+ * calendar takes h and names, the block h's new names point into (NULL
+ * for none).  -1 on out of memory, with nothing taken or changed. */
+int cspr_calendar_set(struct cspr_calendar *c, struct cspr_hday *h,
+    size_t n, char *names);
 
 /* Make room for at least n elements of size bytes in the array at *pp
  * (any T **) of capacity *cap, doubling; 0, or -1 on out of memory or
@@ -49,5 +74,15 @@ int cspr_path_plain(const char *key, size_t len);
 size_t cspr_path_key(char *dst, int at_root, const char *key, size_t len);
 /* Length of the parent of the first n bytes of a path ("" is the root). */
 size_t cspr_path_parent(const char *path, size_t n);
+
+/* The inputs of the predicates (predicates.c), each 1, 0 or -1 when not
+ * known, for rules that explain them one by one. */
+/* 4.1(a): incident.abuse_or_neglect known or suspected. */
+int cspr_abuse_suspected(const json_t *root);
+/* 4.1(b): incident.outcome died or seriously_harmed. */
+int cspr_harmed(const json_t *root);
+/* 5.1(a), (b): in the area, or outside England while normally resident
+ * in it. */
+int cspr_in_area(const json_t *root);
 
 #endif

@@ -8,7 +8,7 @@
  * name (9.15.1), plain English (9.12.2), and the partnership's duties
  * around publication (9.15.1, 9.15.3, 9.16.1-9.16.3, 9.16.5, 10.8.3).  The
  * identifiers come from identifiers.c, the measures from readability.c and
- * the due dates from the rows of deadlines.c, so that csp-deadlines,
+ * the due dates from the rows of duties.c, so that csp-deadlines,
  * csp-notify and this module never disagree about a date.
  *
  * Headings (the content checks of 9.12.1 look for them):
@@ -35,6 +35,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -991,101 +992,58 @@ check_report(struct cspr_publish *p, json_t *root, const char *text,
 
 /* ---- the partnership's duties ---- */
 
-static const struct cspr_deadline *
-row(const struct cspr_deadlines *ds, const char *rule)
-{
-	for (size_t i = 0; i < ds->n; i++)
-		if (strcmp(ds->v[i].rule, rule) == 0)
-			return &ds->v[i];
-	return NULL;
-}
-
-static const char *
-recipient(const char *to)
-{
-	if (strcmp(to, "panel") == 0)
-		return "the Panel";
-	if (strcmp(to, "secretary_of_state") == 0)
-		return "the Secretary of State";
-	if (strcmp(to, "ofsted") == 0)
-		return "Ofsted";
-	return to;
-}
-
-/* The recipients in to[] (only those not yet told about[], when untold),
- * in words: "the Panel and the Secretary of State"; "" for none.  Returns
- * how many. */
-static int
-recipients(char *buf, size_t n, const json_t *root, const char *const *to,
-    const char *const *about, int untold)
-{
-	const char *pick[8];
-	int k = 0;
-
-	buf[0] = '\0';
-	for (const char *const *t = to; *t && k < 8; t++) {
-		const char *one[] = {*t, NULL};
-
-		if (!untold || cspr_notice(root, one, about).kind ==
-		    CSPR_WHEN_NONE)
-			pick[k++] = *t;
-	}
-	for (int i = 0; i < k; i++)
-		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
-		    i == 0 ? "" : i == k - 1 ? " and " : ", ",
-		    recipient(pick[i]));
-	return k;
-}
-
 /* 9.16.1, 9.16.3: published within six months of the decision, or the
  * reasons for the delay recorded and sent to the Panel and the Secretary
- * of State. */
+ * of State: duties.c's publication and delay-reasons rows. */
 static int
 late_publication(struct cspr_publish *p, const json_t *root,
     const struct cspr_calendar *cal, const struct cspr_deadlines *ds)
 {
-	static const char *const to[] = {"panel", "secretary_of_state", NULL};
-	static const char *const delay[] = {"delay", NULL};
-	const struct cspr_deadline *d = row(ds, "publication");
-	const char *reason = cspr_get_str(root, "publication.delay_reason");
-	char due[11], done[11], when[256], untold[128];
-	long days;
+	const struct cspr_deadline *d = cspr_deadline_find(ds, "publication");
+	const struct cspr_deadline *dr = cspr_deadline_find(ds,
+	    "delay-reasons");
+	int reason = cspr_has(root, "publication.delay_reason");
+	char due[11], done[11], when[256], untold[128], late[64];
+	struct cspr_when now;
 
+	untold[0] = '\0';
+	if (dr)
+		cspr_recipients(untold, sizeof(untold), root, dr->to,
+		    dr->about);
 	if (!d)
 		return 0;
 	cspr_date_str(cspr_when_date(d->due), due);
-	if (d->status == CSPR_DUE && reason && *reason) {
+	if (d->status == CSPR_DUE && reason) {
 		/* a delay foreseen: its reasons go to the Panel and the
 		 * Secretary of State now, not once it is late */
-		if (!recipients(untold, sizeof(untold), root, to, delay, 1))
+		if (!*untold)
 			return 0;
 		return add(p, "late-publication", P_DELAY, 0, 0, NULL,
 		    ".notifications", 0, "A reason for delaying publication "
 		    "beyond %s is recorded (publication.delay_reason) but has "
 		    "not been sent to %s (%s).", due, untold, P_DELAY);
 	}
-	if (d->status != CSPR_LATE && d->status != CSPR_OVERDUE)
-		return 0;
 	if (d->status == CSPR_LATE) {
 		cspr_date_str(cspr_when_date(d->done), done);
-		days = cspr_working_days_between(cal, cspr_when_date(d->due),
-		    cspr_when_date(d->done));
 		snprintf(when, sizeof(when), "The report was published on %s, "
-		    "%ld working day%s after the six months from the decision "
-		    "ended on %s", done, days, plural(days), due);
-	} else {
-		days = -d->days_left;
+		    "%s after the six months from the decision ended on %s",
+		    done, cspr_late_str(cal, d->due, d->done, late,
+		    sizeof(late)), due);
+	} else if (d->status == CSPR_OVERDUE) {
+		now.t = (cspr_time)p->today * 1440;
+		now.kind = CSPR_WHEN_DATE;
 		snprintf(when, sizeof(when), "The report is not published, "
-		    "and the six months from the decision ended on %s, %ld "
-		    "working day%s ago", due, days, plural(days));
+		    "and the six months from the decision ended on %s, %s ago",
+		    due, cspr_late_str(cal, d->due, now, late, sizeof(late)));
+	} else {
+		return 0;
 	}
-	recipients(untold, sizeof(untold), root, to, delay, 1);
-	if (reason && *reason && !*untold)
+	if (reason && !*untold)
 		return cspr_findings_add(&p->notes, "late-publication", P_LATE,
 		    "%s; the reasons for the delay are recorded and were sent "
 		    "to the Panel and the Secretary of State (%s).", when,
 		    P_LATE);
-	if (!(reason && *reason))
+	if (!reason)
 		return add(p, "late-publication", P_LATE, 0, 0, NULL,
 		    ".publication.delay_reason", 0, "%s, and no reason for the "
 		    "delay is recorded in publication.delay_reason%s%s (%s).",
@@ -1096,45 +1054,57 @@ late_publication(struct cspr_publish *p, const json_t *root,
 }
 
 /* 9.15.3, 9.16.2: the copies to the Panel and the Secretary of State, and
- * to Ofsted, by the due dates of deadlines.c. */
+ * to Ofsted: duties.c's rows, by their due dates. */
 static int
 copy(struct cspr_publish *p, const json_t *root,
     const struct cspr_calendar *cal, const struct cspr_deadlines *ds,
-    const char *rule, const char *check)
+    const char *rule, const char *check, const char *thing)
 {
-	const struct cspr_deadline *d = row(ds, rule);
-	const char *kind = cspr_get_str(root, "publication.kind");
-	const char *thing = kind && strcmp(kind, "improvements_only") == 0 ?
-	    "The information about improvements" : "The report";
-	char due[11], done[11], who[128];
+	const struct cspr_deadline *d = cspr_deadline_find(ds, rule);
+	struct cspr_when completed = cspr_when_get(root, "report.completed");
+	char due[11], done[11], who[128], late[64], c[11];
+	struct cspr_when now;
 	const char *basis;
-	long days;
-	int k;
+	int k, by_publication;
 
 	if (!d || (d->status != CSPR_LATE && d->status != CSPR_OVERDUE))
 		return 0;
 	cspr_date_str(cspr_when_date(d->due), due);
-	/* deadlines.c's from is the date that gave the due date: after it
-	 * for the publication clock, before it for the completion clock */
-	basis = cspr_when_date(d->from) > cspr_when_date(d->due) ?
-	    "seven working days before publication" :
+	/* duties.c's from is the date that gave the due date: after it for
+	 * the publication clock, before it for the completion clock */
+	by_publication = cspr_when_date(d->from) > cspr_when_date(d->due);
+	if (d->early) {
+		/* seven working days before publication had passed before
+		 * the report was complete: the publication was early, not
+		 * the copy late */
+		cspr_date_str(cspr_when_date(completed), c);
+		cspr_recipients(who, sizeof(who), NULL, d->to, NULL);
+		return add(p, check, d->para, 0, 0, NULL,
+		    ".publication.published", 0, "Publication on %s came "
+		    "fewer than seven working days after the report was "
+		    "completed on %s: publication was early, since %s had to "
+		    "go to %s seven working days before it (%s).",
+		    cspr_when_str(d->from, done), c, thing, who, d->para);
+	}
+	basis = by_publication ? "seven working days before publication" :
 	    "seven working days after the report was completed";
 	if (d->status == CSPR_LATE) {
-		k = recipients(who, sizeof(who), root, d->to, d->about, 0);
+		k = cspr_recipients(who, sizeof(who), NULL, d->to, NULL);
 		cspr_date_str(cspr_when_date(d->done), done);
-		days = cspr_working_days_between(cal, cspr_when_date(d->due),
-		    cspr_when_date(d->done));
 		return add(p, check, d->para, 0, 0, NULL, ".notifications", 0,
-		    "%s went to %s %s %s, %ld working day%s after it was due on "
-		    "%s, %s (%s).", thing, who, k > 1 ? "by" : "on", done, days,
-		    plural(days), due, basis, d->para);
+		    "%c%s went to %s %s %s, %s after it was due on %s, %s "
+		    "(%s).", toupper((unsigned char)*thing), thing + 1, who,
+		    k > 1 ? "by" : "on", done, cspr_late_str(cal, d->due,
+		    d->done, late, sizeof(late)), due, basis, d->para);
 	}
-	recipients(who, sizeof(who), root, d->to, d->about, 1);
-	days = -d->days_left;
+	cspr_recipients(who, sizeof(who), root, d->to, d->about);
+	now.t = (cspr_time)p->today * 1440;
+	now.kind = CSPR_WHEN_DATE;
 	return add(p, check, d->para, 0, 0, NULL, ".notifications", 0,
-	    "%s has not been sent to %s; it was due on %s, %s, %ld working "
-	    "day%s ago (%s).", thing, who, due, basis, days, plural(days),
-	    d->para);
+	    "%c%s has not been sent to %s; it was due on %s, %s, %s ago "
+	    "(%s).",
+	    toupper((unsigned char)*thing), thing + 1, who, due, basis, cspr_late_str(cal, d->due, now, late,
+	    sizeof(late)), d->para);
 }
 
 /* 9.15.1, 10.8.3: available for at least a year, three for a national
@@ -1191,28 +1161,31 @@ availability(struct cspr_publish *p, const json_t *root, cspr_date today,
 }
 
 /* 9.15.1, 9.15.3: a local review's report not published, in full (only
- * the information about improvements) or at all.  Reasons and notice as
- * csp-notify's non-publication obligation asks; only when nothing at all
- * is published does it stand in the way. */
+ * the information about improvements) or at all: duties.c's
+ * non-publication row.  Only when nothing at all is published does it
+ * stand in the way. */
 static int
-non_publication(struct cspr_publish *p, const json_t *root, const char *kind)
+non_publication(struct cspr_publish *p, const json_t *root,
+    const struct cspr_deadlines *ds)
 {
-	static const char *const to[] = {"panel", "secretary_of_state", NULL};
-	static const char *const about[] = {"non_publication", NULL};
-	const char *reason = cspr_get_str(root,
-	    "publication.non_publication_reason");
-	int none = strcmp(kind, "none") == 0;
+	const struct cspr_deadline *d = cspr_deadline_find(ds,
+	    "non-publication");
+	const char *kind = cspr_get_str(root, "publication.kind");
+	int none;
 	char untold[128];
 
-	if (!(reason && *reason) && add(p, "non-publication", P_NONPUB, 0, 0,
-	    NULL, ".publication.non_publication_reason", none, "The report "
-	    "is not to be published (publication.kind %s) and no reason is "
-	    "recorded in publication.non_publication_reason: 9.15.1 allows "
-	    "that only in exceptional circumstances (%s).", kind,
-	    P_NONPUB) < 0)
+	if (!d || !kind)
+		return 0;
+	none = strcmp(kind, "none") == 0;
+	if (!cspr_has(root, "publication.non_publication_reason") && add(p,
+	    "non-publication", P_NONPUB, 0, 0, NULL,
+	    ".publication.non_publication_reason", none, "The report is not "
+	    "to be published (publication.kind %s) and no reason is recorded "
+	    "in publication.non_publication_reason: 9.15.1 allows that only "
+	    "in exceptional circumstances (%s).", kind, P_NONPUB) < 0)
 		return -1;
-	if (recipients(untold, sizeof(untold), root, to, about, 1) > 0 &&
-	    add(p, "non-publication", P_NONPUB_NOTICE, 0, 0, NULL,
+	if (cspr_recipients(untold, sizeof(untold), root, d->to, d->about) >
+	    0 && add(p, "non-publication", P_NONPUB_NOTICE, 0, 0, NULL,
 	    ".notifications", none, "The justification for not publishing the "
 	    "report has not been set out for %s (%s).", untold,
 	    P_NONPUB_NOTICE) < 0)
@@ -1229,22 +1202,22 @@ non_publication(struct cspr_publish *p, const json_t *root, const char *kind)
 
 static int
 check_case(struct cspr_publish *p, const json_t *root,
-    const struct cspr_calendar *cal, cspr_date today,
-    const struct cspr_deadlines *ds, int national)
+    const struct cspr_calendar *cal, const struct cspr_deadlines *ds,
+    int national)
 {
-	const char *outcome = cspr_get_str(root, "decision.outcome");
-	const char *kind = cspr_get_str(root, "publication.kind");
+	int only = cspr_deadline_find(ds, "improvements-to-panel-and-sos") !=
+	    NULL;
 
 	if (late_publication(p, root, cal, ds) < 0 ||
 	    copy(p, root, cal, ds, "report-to-panel-and-sos",
-	    "copy-to-panel-and-sos") < 0 ||
-	    copy(p, root, cal, ds, "report-to-ofsted", "copy-to-ofsted") < 0 ||
-	    availability(p, root, today, national) < 0)
-		return -1;
-	if (outcome && strcmp(outcome, "local_review") == 0 && kind &&
-	    (strcmp(kind, "none") == 0 ||
-	    strcmp(kind, "improvements_only") == 0) &&
-	    non_publication(p, root, kind) < 0)
+	    "copy-to-panel-and-sos", "the full report") < 0 ||
+	    copy(p, root, cal, ds, "improvements-to-panel-and-sos",
+	    "copy-to-panel-and-sos", "the information about improvements") <
+	    0 || copy(p, root, cal, ds, "report-to-ofsted", "copy-to-ofsted",
+	    only ? "the report or the information about improvements" :
+	    "the report") < 0 ||
+	    availability(p, root, p->today, national) < 0 ||
+	    non_publication(p, root, ds) < 0)
 		return -1;
 	if (cspr_get_bool(root, "parallel.court_order_restrictions") == 1 &&
 	    add(p, "court-order", P_COURT, 0, 0, NULL,
@@ -1332,10 +1305,11 @@ cspr_publish_check(json_t *root, const char *text, size_t len,
 		p->has_report = 1;
 		r = check_report(p, root, text, len, &opts, national);
 	}
+	p->today = today;
 	if (r == 0)
-		r = cspr_deadlines_eval(root, cal, today, &ds);
+		r = cspr_duties_eval(root, cal, today, &ds);
 	if (r == 0)
-		r = check_case(p, root, cal, today, &ds, national);
+		r = check_case(p, root, cal, &ds, national);
 	cspr_deadlines_clear(&ds);
 	if (r == 0)
 		r = order(p);

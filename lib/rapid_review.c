@@ -25,23 +25,6 @@
 #include "csprcore.h"
 
 static int
-blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return 0;
-	return 1;
-}
-
-static int
-has(const json_t *root, const char *path)
-{
-	json_t *v = cspr_get(root, path);
-
-	return json_is_string(v) ? !blank(json_string_value(v)) : v != NULL;
-}
-
-static int
 find(const struct cspr_deadlines *all, const char *rule,
     struct cspr_deadline *d)
 {
@@ -54,50 +37,70 @@ find(const struct cspr_deadlines *all, const char *rule,
 }
 
 /* 8.2.1: 1 when an extraordinary meeting is still needed, 0 when not,
- * -1 when the due date or the next meeting is not known. */
+ * -1 when the due date or the next meeting is not known.  Any meeting on
+ * or before the due date, scheduled or extraordinary, is in time. */
 static int
 extraordinary(const json_t *root, const struct cspr_deadline *due)
 {
-	const char *kind = cspr_get_str(root, "rapid_review.meeting.kind");
 	cspr_date d, next, held;
 
 	if (due->due.kind == CSPR_WHEN_NONE)
 		return -1;
 	d = cspr_when_date(due->due);
-	if (kind && strcmp(kind, "extraordinary") == 0 &&
-	    cspr_get_date(root, "rapid_review.meeting.date", &held) && held <= d)
+	if (cspr_get_date(root, "rapid_review.meeting.date", &held) &&
+	    held <= d)
 		return 0;
 	if (!cspr_get_date(root, "rapid_review.next_lig_meeting", &next))
 		return -1;
 	return next > d;
 }
 
-/* 8.2.1: children's services, police, and the CCG or the ICB. */
+/* The health partner of the quorum: the Clinical Commissioning Group
+ * until the Health and Care Act 2022 replaced CCGs with Integrated Care
+ * Boards on 2022-07-01 (8.2.1 still says CCG). */
+static cspr_date
+icb_from(void)
+{
+	return cspr_date_from_ymd(2022, 7, 1);
+}
+
+static int
+present_in(const json_t *present, const char *id)
+{
+	size_t j;
+	json_t *x;
+
+	json_array_foreach(present, j, x)
+		if (json_is_string(x) && strcmp(json_string_value(x), id) == 0)
+			return 1;
+	return 0;
+}
+
+/* 8.2.1: children's services, police, and the CCG or, from 2022-07-01,
+ * the ICB.  A meeting from that day recording the ccg meant the ICB that
+ * replaced it: it counts, and the record is a finding.  With no date,
+ * either will do. */
 static void
 quorum(const json_t *root, struct cspr_rapid_review *r)
 {
-	static const char *const need[][3] = {
-		{"childrens_services", NULL}, {"police", NULL},
-		{"ccg", "icb", NULL},
-	};
-	json_t *present = cspr_get(root, "rapid_review.meeting.present"), *x;
+	json_t *present = cspr_get(root, "rapid_review.meeting.present");
+	cspr_date held;
+	int dated = cspr_get_date(root, "rapid_review.meeting.date", &held);
 
 	r->quorate = -1;
+	r->health = dated && held < icb_from() ? "ccg" : "icb";
 	if (!json_is_array(present))
 		return;
-	for (size_t i = 0; i < 3; i++) {
-		int here = 0;
-		size_t j;
-
-		json_array_foreach(present, j, x)
-			for (int k = 0; need[i][k]; k++)
-				here |= json_is_string(x) && strcmp(
-				    json_string_value(x), need[i][k]) == 0;
-		if (!here)
-			/* the health commissioner by its current name */
-			r->missing_from_quorum[r->nmissing++] =
-			    need[i][1] ? need[i][1] : need[i][0];
-	}
+	if (!present_in(present, "childrens_services"))
+		r->missing_from_quorum[r->nmissing++] = "childrens_services";
+	if (!present_in(present, "police"))
+		r->missing_from_quorum[r->nmissing++] = "police";
+	if (!present_in(present, r->health) &&
+	    !(present_in(present, "ccg") && (!dated || held >= icb_from())) &&
+	    !(present_in(present, "icb") && !dated))
+		r->missing_from_quorum[r->nmissing++] = r->health;
+	r->ccg_renamed = dated && held >= icb_from() &&
+	    present_in(present, "ccg") && !present_in(present, "icb");
 	r->quorate = r->nmissing == 0;
 }
 
@@ -201,7 +204,7 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	static const char *const about[] = {"rapid_review", NULL};
 	struct cspr_deadlines all = {0};
 	const char *outcome = cspr_get_str(root, "incident.outcome");
-	int completed = has(root, "rapid_review.completed");
+	int completed = cspr_has(root, "rapid_review.completed");
 	int closing, held;
 	cspr_date met;
 
@@ -209,7 +212,11 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	r->extraordinary_required = r->quorate = -1;
 	if (cspr_deadlines_eval(root, cal, today, &all) < 0)
 		goto fail;
-	r->applies = find(&all, "rapid-review", &r->due);
+	/* the deadline table says when the partnership received notice;
+	 * a rapid review is for a serious incident only (4.1, 8.2.1) */
+	r->serious = cspr_serious_case(root);
+	r->applies = find(&all, "rapid-review", &r->due) &&
+	    cspr_serious_incident(root);
 	find(&all, "rapid-review-to-panel", &r->to_panel);
 	cspr_deadlines_clear(&all);
 	if (!r->applies)
@@ -237,37 +244,44 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	    cspr_findings_add(&r->findings, "quorum", "8.2.1", "The meeting "
 	    "was not quorate: %s%s%s%s%s%s not in "
 	    "rapid_review.meeting.present; children's services, police and "
-	    "the health commissioner (ccg or icb) are needed (8.2.1).",
+	    "the health partner (%s) are needed (8.2.1).",
 	    r->missing_from_quorum[0],
 	    r->nmissing > 1 ? (r->nmissing > 2 ? ", " : " and ") : "",
 	    r->nmissing > 1 ? r->missing_from_quorum[1] : "",
 	    r->nmissing > 2 ? " and " : "",
 	    r->nmissing > 2 ? r->missing_from_quorum[2] : "",
-	    r->nmissing > 1 ? " are" : " is") < 0)
+	    r->nmissing > 1 ? " are" : " is", r->health) < 0)
+		goto fail;
+	if (r->ccg_renamed &&
+	    cspr_findings_add(&r->findings, "quorum-icb", "8.2.1",
+	    "rapid_review.meeting.present records ccg for a meeting on or "
+	    "after 2022-07-01, when Integrated Care Boards replaced Clinical "
+	    "Commissioning Groups (Health and Care Act 2022): the health "
+	    "partner is the icb, and the record should say so (8.2.1).") < 0)
 		goto fail;
 	if (json_array_size(r->outstanding) > 0 && (held || closing) &&
 	    outstanding_finding(r) < 0)
 		goto fail;
-	if (!has(root, "rapid_review.other_children_safeguarded") &&
+	if (!cspr_has(root, "rapid_review.other_children_safeguarded") &&
 	    need(r, held || closing, "other-children", "9.5",
 	    "The immediate safeguarding of other children",
 	    "rapid_review.other_children_safeguarded") < 0)
 		goto fail;
-	if (!has(root, "rapid_review.recommendation") &&
+	if (!cspr_has(root, "rapid_review.recommendation") &&
 	    need(r, closing, "recommendation", "8.2.3",
 	    "The LIG's recommendation", "rapid_review.recommendation") < 0)
 		goto fail;
-	if (!has(root, "rapid_review.rationale") &&
-	    need(r, closing || has(root, "rapid_review.recommendation"),
+	if (!cspr_has(root, "rapid_review.rationale") &&
+	    need(r, closing || cspr_has(root, "rapid_review.recommendation"),
 	    "rationale", "8.2.3", "The rationale for the recommendation",
 	    "rapid_review.rationale") < 0)
 		goto fail;
-	if (!has(root, "rapid_review.signed_off.lig_chair") &&
+	if (!cspr_has(root, "rapid_review.signed_off.lig_chair") &&
 	    need(r, closing, "sign-off", "Appendix D",
 	    "The LIG chair's sign-off", "rapid_review.signed_off.lig_chair") <
 	    0)
 		goto fail;
-	if (!has(root, "rapid_review.signed_off.chair") &&
+	if (!cspr_has(root, "rapid_review.signed_off.chair") &&
 	    need(r, closing, "sign-off", "Appendix D",
 	    "The independent chair's sign-off",
 	    "rapid_review.signed_off.chair") < 0)

@@ -16,29 +16,6 @@
 #include "csprcore.h"
 
 static int
-blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return 0;
-	return 1;
-}
-
-/* A field is there when it holds something: text that is not blank, a
- * list that is not empty, any other value. */
-static int
-present(const json_t *root, const char *path)
-{
-	json_t *v = cspr_get(root, path);
-
-	if (json_is_string(v))
-		return !blank(json_string_value(v));
-	if (json_is_array(v))
-		return json_array_size(v) > 0;
-	return v != NULL;
-}
-
-static int
 ticked(const json_t *root, const char *path, const char *box)
 {
 	json_t *list = cspr_get(root, path), *x;
@@ -232,8 +209,8 @@ cspr_referral_check(const json_t *root, const struct cspr_calendar *cal,
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		const struct field *x = &fields[i];
 
-		if ((x->when && !x->when(root)) || present(root, x->path) ||
-		    (x->alt && present(root, x->alt)))
+		if ((x->when && !x->when(root)) || cspr_has(root, x->path) ||
+		    (x->alt && cspr_has(root, x->alt)))
 			continue;
 		r->missing[r->nmissing].path = x->jq;
 		r->missing[r->nmissing].what = x->what;

@@ -17,7 +17,15 @@ int
 cspr_read_file(const char *path, size_t max, char **buf, size_t *len,
     struct cspr_errors *e)
 {
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	return cspr_read_file_as(path, NULL, max, buf, len, e);
+}
+
+int
+cspr_read_file_as(const char *path, const char *name, size_t max, char **buf,
+    size_t *len, struct cspr_errors *e)
+{
+	if (!name)
+		name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
 	size_t n = 0, cap = 0;
 	char *b = NULL;

@@ -5,6 +5,7 @@
 #   run_in FILE CMD ARGS... the same with stdin from FILE
 #   ok NAME COND            one TAP line: COND is a shell test of $rc, out, err
 #   same NAME FILE WHICH    $T/WHICH (out or err) is byte-for-byte FILE
+#   diag TOOL FILE WHAT     the diagnostic TOOL prints (see below)
 #
 # Tests run from the top of the tree with the build's tools first on PATH.
 set -u
@@ -43,6 +44,18 @@ same() {
 		echo "# status $rc; diff $2 (expected) against the $3 produced:"
 		diff "$2" "$T/$3" | head -n 30 | sed 's/^/# /'
 	fi
+}
+
+# diag TOOL FILE WHAT: the line TOOL prints about FILE, where WHAT is
+# ":LINE:COL: message" (then gcc's form, "FILE:LINE:COL: error: message")
+# or ": message" for the file as a whole ("TOOL: FILE: message")
+diag() {
+	case $3 in
+	:[0-9]*)
+		set -- "$1" "$2" "${3#:}"
+		printf '%s:%s: error: %s\n' "$2" "${3%%: *}" "${3#*: }" ;;
+	*) printf '%s: %s%s\n' "$1" "$2" "$3" ;;
+	esac
 }
 
 # err_is TEXT: stderr is exactly TEXT (one or more lines)

@@ -65,9 +65,10 @@ i=0
 for m in man/*.[1-8]; do
 	[ -f "$m" ] || continue
 	i=$((i + 1))
-	# the pages refer to each other, and need not be installed
+	# the pages refer to each other, and need not be installed; the
+	# machine's man database being out of date is not the page's fault
 	out=$(mandoc -Tlint -Wstyle "$m" 2>&1 |
-	    grep -v 'referenced manual not found')
+	    grep -v -e 'referenced manual not found' -e 'outdated mandoc.db')
 	if [ -z "$out" ]; then
 		echo "ok $i - mandoc -Tlint $m" >>"$logs/mandoc.log"
 	else

@@ -288,7 +288,7 @@ one_case(long n)
 	if (looked_after)
 		say("  looked_after_by: %s\n", la);
 	say("  child_protection_plan: %s\n\n", ANY(((const char *const[]){
-	    "yes", "no", "previously", "unknown"})));
+	    "current", "never", "previous", "unknown"})));
 
 	say("family:\n");
 	for (int i = 0; i < nfam; i++) {
@@ -350,7 +350,7 @@ one_case(long n)
 	some("characteristics", characteristics, (int)NELEM(characteristics),
 	    1, 5, 2);
 	say("  criminal_investigation: %s\n", ANY(((const char *const[]){
-	    "yes", "no", "possible"})));
+	    "ongoing", "none", "possible"})));
 	text("outline", 2);
 	say("\n");
 

@@ -31,10 +31,10 @@ ok "an overdue action: exit 1" '[ $rc -eq 1 ] && out_is "T-ACT          2026-11-
 # ---- filters ----
 
 run csp-deadlines --overdue examples/
-ok "--overdue shows only overdue deadlines" '[ $rc -eq 1 ] && out_is "HSCP-2026-008  2026-11-11        overdue  11 working days late   complete the final report (9.12.4)
+ok "--overdue shows only overdue deadlines" '[ $rc -eq 1 ] && out_is "HSCP-2026-008  2026-11-11        overdue  11 working days late   complete the final report (9.12.4; six months from the decision as 9.16.1)
 HSCP-2026-008  2026-11-11        overdue  11 working days late   publish the final report (9.16.1)
 HSCP-2025-012  2026-11-13        overdue  9 working days late    action A2: Safe sleep advice refreshed for families in temporary accommodation. (11.2)
-HSCP-2026-022  2026-11-23        overdue  3 working days late    notify the Secretary of State and Ofsted of the looked-after child'"'"'s death (5.3)"'
+HSCP-2026-022  2026-11-23        overdue  3 working days late    notify the Secretary of State and Ofsted of the looked-after child'"'"'s death (5.3; five working days as 5.1)"'
 run csp-deadlines --within 3 examples/
 ok "--within 3: overdue, and due within 3 working days" '[ $rc -eq 1 ] && [ $(wc -l <$T/out) -eq 9 ] && [ $(grep -c " overdue " $T/out) -eq 4 ] && out_has "HSCP-2026-027  2026-12-01        due      3 working days left    complete the rapid review (8.2.1)" && ! grep -Eq "  (done|late|pending)  " $T/out'
 run csp-deadlines --within 0 examples/
@@ -79,12 +79,12 @@ HSCP-2026-025" ]'
 run csp-deadlines examples/01-referral.yaml no-such-case.yaml examples/07-looked-after.yaml
 ok "a missing file among good ones: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-deadlines: no-such-case.yaml: cannot open: No such file or directory" && out_has HSCP-2026-031 && out_has HSCP-2026-022'
 run csp-deadlines --format json examples/01-referral.yaml no-such-case.yaml
-ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(sed -n 2p $T/out)" = "{\"file\":\"no-such-case.yaml\",\"error\":\"cannot open: No such file or directory\"}" ]'
+ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(sed -n 2p $T/out)" = "{\"file\":\"no-such-case.yaml\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}" ]'
 run csp-deadlines examples/01-referral.yaml tests/data/invalid/bad-dates.yaml
-ok "an invalid case: its errors, exit 2, not processed" '[ $rc -eq 2 ] && err_is "csp-deadlines: tests/data/invalid/bad-dates.yaml:7:8: .child.dob: must be a date (YYYY-MM-DD) that exists
-csp-deadlines: tests/data/invalid/bad-dates.yaml:8:3: .child.dobb: unknown field \"dobb\"" && [ $(wc -l <$T/out) -eq 5 ]'
+ok "an invalid case: its errors, exit 2, not processed" '[ $rc -eq 2 ] && err_is "tests/data/invalid/bad-dates.yaml:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists
+tests/data/invalid/bad-dates.yaml:8:3: error: .child.dobb: unknown field \"dobb\"" && [ $(wc -l <$T/out) -eq 5 ]'
 run csp-deadlines --format json tests/data/invalid/bad-dates.yaml
-ok "an invalid case in JSON" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"error\":\"7:8: must be a date (YYYY-MM-DD) that exists\"}"'
+ok "an invalid case in JSON" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\"\"}]}"'
 run csp-deadlines examples/01-referral.yaml/x
 ok "not a directory: exit 2" '[ $rc -eq 2 ] && err_is "csp-deadlines: examples/01-referral.yaml/x: cannot open: Not a directory"'
 
@@ -108,7 +108,7 @@ for fmt in text json tsv ics; do
 	ok "$fmt: no name of the child without --names" '[ $rc -eq 1 ] && ! grep -Eq "$names" $T/out'
 done
 run csp-deadlines --names examples/01-referral.yaml
-ok "text --names: the name beside the case id" 'out_has "HSCP-2026-031 (Tiggy Madeup)  2026-11-27        due      1 working day left     notify the Panel of the incident (5.1)"'
+ok "text --names: the name after the columns, which stay in line" 'out_has "HSCP-2026-031  2026-11-27        due      1 working day left     Tiggy Madeup: notify the Panel of the incident (5.1)"'
 
 # ---- TSV ----
 
@@ -195,9 +195,9 @@ ok "--holidays FILE, GOV.UK JSON" '[ $rc -eq 0 ] && out_has "T-2031         2031
 CSP_HOLIDAYS=$cal/holidays.txt csp-deadlines --today 2031-07-14 "$T/2031.yaml" >"$T/out" 2>"$T/err"; rc=$?
 ok "CSP_HOLIDAYS" '[ $rc -eq 0 ] && out_has "T-2031         2031-07-25        due"'
 CSP_HOLIDAYS=$cal/holidays.txt csp-deadlines --today 2031-07-14 --holidays $cal/bank-holidays.json "$T/2031.yaml" >"$T/out" 2>"$T/err"; rc=$?
-ok "--holidays wins over CSP_HOLIDAYS" '[ $rc -eq 0 ] && out_has "T-2031         2031-07-22        due"'
+ok "CSP_HOLIDAYS and --holidays merge (see holidays.sh)" '[ $rc -eq 0 ] && out_has "T-2031         2031-07-25        due"'
 run csp-deadlines --holidays $cal/bad.txt examples/
-ok "a bad holidays file: exit 2, nothing done" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "csp-deadlines: tests/data/calendar/bad.txt:4:1: expected a date YYYY-MM-DD"'
+ok "a bad holidays file: exit 2, nothing done" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "tests/data/calendar/bad.txt:4:1: error: expected a date YYYY-MM-DD"'
 CSP_HOLIDAYS=no-such-file.json csp-deadlines examples/ >"$T/out" 2>"$T/err"; rc=$?
 ok "an unreadable CSP_HOLIDAYS: exit 2" '[ $rc -eq 2 ] && err_is "csp-deadlines: no-such-file.json: cannot open: No such file or directory"'
 
@@ -270,7 +270,7 @@ for fmt in text json tsv ics; do
 done
 run csp-deadlines --bogus
 ok "unknown option: usage, exit 2" '[ $rc -eq 2 ] && err_is "csp-deadlines: unrecognized option '"'"'--bogus'"'"'
-usage: csp-deadlines [-q] [--overdue | --within N] [--format text|json|tsv|ics] [--names] [file|dir ...]
+usage: csp-deadlines [-q] [--overdue] [--within N] [--format text|json|tsv|ics] [--names] [file|dir ...]
        csp-deadlines --list-holidays Y1:Y2
        csp-deadlines --add-working-days DATE N"'
 run csp-deadlines --format yaml examples/

@@ -20,7 +20,7 @@ run csp-decide --format json examples/
 ok "JSON: one object per case, in folder order" '[ $rc -eq 1 ] && [ $(wc -l <$T/out) -eq 8 ] && [ "$(jq -r .case $T/out | tr "\n" " ")" = "HSCP-2026-031 HSCP-2026-027 HSCP-2026-019 HSCP-2026-008 HSCP-2025-012 HSCP-2024-037 HSCP-2026-022 HSCP-2026-025 " ]'
 ok "JSON: the keys of SPEC, in order" '[ "$(jq -c keys_unsorted $T/out | sort -u)" = "[\"case\",\"criteria\",\"indicated\",\"national_criteria\",\"lead_partnership\",\"findings\"]" ]'
 ok "JSON: 18 criteria each, with id, para, result, because" '[ "$(jq -c "[(.criteria | length)] + [.criteria[] | keys_unsorted] | unique" $T/out | sort -u)" = "[18,[\"id\",\"para\",\"result\",\"because\"]]" ]'
-ok "JSON: indicated, national criteria and lead partnership per case" '[ "$(jq -r "[.indicated, .national_criteria, .lead_partnership] | @tsv" $T/out)" = "$(printf "%s\n" "other_review_considered	true	" "other_review_considered		Hampshire" "local_review_considered	true	Borsetshire" "local_review_considered	true	Hampshire" "local_review_considered		Hampshire" "local_review_considered		Hampshire" "other_review_considered	false	Borsetshire" "other_review_considered	false	")" ]'
+ok "JSON: indicated, national criteria and lead partnership per case" '[ "$(jq -r "[.indicated, .national_criteria, .lead_partnership] | @tsv" $T/out)" = "$(printf "%s\n" "insufficient_information		" "other_review_considered		Hampshire" "local_review_considered	true	Borsetshire" "local_review_considered	true	Hampshire" "local_review_considered	true	Hampshire" "local_review_considered	true	Hampshire" "other_review_considered	false	Borsetshire" "other_review_considered	false	")" ]'
 ok "JSON: the finding of 03" '[ "$(jq -c "select(.case == \"HSCP-2026-019\") | .findings[] | [.check, .para]" $T/out)" = "[\"reviewer-line-management\",\"9.6.6\"]" ]'
 
 # ---- findings, one case each ----
@@ -81,9 +81,9 @@ ok "two cases: a blank line between the briefings" '[ $rc -eq 0 ] && [ "$(grep -
 run csp-decide no-such-case.yaml examples/06-closed.yaml
 ok "a missing file: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-decide: no-such-case.yaml: cannot open: No such file or directory" && out_has "HSCP-2024-037: criteria"'
 run csp-decide --format json no-such-case.yaml examples/06-closed.yaml
-ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(head -n 1 $T/out)" = "{\"file\":\"no-such-case.yaml\",\"error\":\"cannot open: No such file or directory\"}" ] && [ $(wc -l <$T/out) -eq 2 ]'
+ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(head -n 1 $T/out)" = "{\"file\":\"no-such-case.yaml\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}" ] && [ $(wc -l <$T/out) -eq 2 ]'
 run csp-decide tests/data/invalid/bad-dates.yaml examples/03-decision.yaml
-ok "an invalid case is not assessed: exit 2" '[ $rc -eq 2 ] && err_has "csp-decide: tests/data/invalid/bad-dates.yaml:7:8: .child.dob: must be a date (YYYY-MM-DD) that exists" && [ $(grep -c "^HSCP-" $T/out) -eq 1 ]'
+ok "an invalid case is not assessed: exit 2" '[ $rc -eq 2 ] && err_has "tests/data/invalid/bad-dates.yaml:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists" && [ $(grep -c "^HSCP-" $T/out) -eq 1 ]'
 mkdir -p "$T/cases/.hidden"
 cp examples/03-decision.yaml "$T/cases/b.yaml"
 cp examples/01-referral.yaml "$T/cases/a.yml"

@@ -4,7 +4,7 @@
 # short at several places, and huge files made here (over 4 MiB, 5 MiB
 # scalars, 10,000-key mappings, deep nesting, 100,000 actions).  Each tool
 # opens cases the same way, so each must refuse the same files with the
-# same one-line diagnostics (its own name first) and exit 2, csp-validate 1;
+# same one-line diagnostics (gcc's form) and exit 2, csp-validate 1;
 # nothing may crash or take long.  Under tests/valgrind.sh (CSP_VALGRIND
 # set) the huge files are made smaller.
 . tests/lib.sh
@@ -23,21 +23,29 @@ nfiles=$(wc -l <"$T/expect")
 ok "EXPECT names every file in $H" '[ "$nfiles" -eq "$(ls $H/*.yaml | wc -l)" ]'
 
 # the JSON a tool other than csp-validate writes for an unprocessable file:
-# its first diagnostic, line:col and message without the path
+# {file, errors: [{line, col, path, message}]}, one error for each here
 awk -F '\t' -v dir="$H" '{
-	m = $2; sub(/^:/, "", m)
-	if (m ~ /^[0-9]+:[0-9]+: \.[^ ]*: /) {
-		p = index(m, ": "); rest = substr(m, p + 2)
-		m = substr(m, 1, p + 1) substr(rest, index(rest, ": ") + 2)
+	m = $2; line = "null"; col = "null"; path = "null"
+	if (m ~ /^:[0-9]+:[0-9]+: /) {
+		m = substr(m, 2); p = index(m, ":"); line = substr(m, 1, p - 1)
+		m = substr(m, p + 1); p = index(m, ": "); col = substr(m, 1, p - 1)
+		m = substr(m, p + 2)
+	} else {
+		m = substr(m, 3)
+	}
+	if (m ~ /^\.[^ ]*: /) {
+		p = index(m, ": "); path = "\"" substr(m, 1, p - 1) "\""
+		m = substr(m, p + 2)
 	}
 	gsub(/\\/, "\\\\", m); gsub(/"/, "\\\"", m)
-	printf "{\"file\":\"%s/%s\",\"error\":\"%s\"}\n", dir, $1, m
+	printf "{\"file\":\"%s/%s\",\"errors\":[{\"line\":%s,\"col\":%s,\"path\":%s,\"message\":\"%s\"}]}\n", dir, $1, line, col, path, m
 }' "$T/expect" >"$T/expect.json"
 
 for t in $tools; do
 	want=$(bad_rc "$t")
-	awk -F '\t' -v t="$t" -v dir="$H" '{ print t ": " dir "/" $1 $2 }' \
-	    "$T/expect" >"$T/want.err"
+	while IFS='	' read -r f m; do
+		diag "$t" "$H/$f" "$m"
+	done <"$T/expect" >"$T/want.err"
 	run timeout $limit "$t" $H
 	ok "$t $H: exit $want, nothing on stdout" '[ $rc -eq $want ] && [ ! -s $T/out ]'
 	same "$t $H: one diagnostic per file, as EXPECT says" "$T/want.err" err
@@ -48,7 +56,7 @@ for t in $tools; do
 		    [ "$(wc -l <$T/out)" -eq "$nfiles" ]'
 	else
 		ok "$t --format json $H: exit 2" '[ $rc -eq 2 ]'
-		same "$t --format json $H: {file, error} for each" \
+		same "$t --format json $H: {file, errors} for each" \
 		    "$T/expect.json" out
 	fi
 	# one at a time on standard input
@@ -57,7 +65,7 @@ for t in $tools; do
 	for g in $stdin_files; do
 		run_in $H/$g timeout $limit "$t"
 		msg=$(awk -F '\t' -v f="$g" '$1 == f { print $2 }' "$T/expect")
-		ok "$t < $g: exit $want, <stdin> named" '[ $rc -eq $want ] && err_is "$t: <stdin>$msg"'
+		ok "$t < $g: exit $want, <stdin> named" '[ $rc -eq $want ] && err_is "$(diag "$t" "<stdin>" "$msg")"'
 	done
 done
 
@@ -139,7 +147,7 @@ while IFS='	' read -r x msg; do
 	for t in $tools; do
 		want=$(bad_rc "$t")
 		run timeout $limit "$t" "$B/$x.yaml"
-		ok "$t $x: exit $want, one line" '[ $rc -eq $want ] && err_is "$t: $B/$x.yaml$msg"'
+		ok "$t $x: exit $want, one line" '[ $rc -eq $want ] && err_is "$(diag "$t" "$B/$x.yaml" "$msg")"'
 	done
 done <"$T/early"
 
@@ -153,16 +161,16 @@ for x in keys-child keys-top notifications-bad; do
 	run timeout $limit csp-validate "$B/$x.yaml"
 	cp "$T/err" "$T/$x.err"
 	case $x in
-	keys-child) last="csp-validate: $B/$x.yaml:1003:3: .child.k999: unknown field \"k999\"" nall=$nk ;;
-	keys-top) last="csp-validate: $B/$x.yaml:1002:1: .k999: unknown field \"k999\"" nall=$nk ;;
-	*) last="csp-validate: $B/$x.yaml:1003:10: .notifications[999].to: must be one of: panel, ofsted, dfe, secretary_of_state, safeguarding_partners, independent_chair, business_manager, partnership_members, relevant_agencies, family, coroner, practitioners" nall=$((20000 / scale)) ;;
+	keys-child) last="$B/$x.yaml:1003:3: error: .child.k999: unknown field \"k999\"" nall=$nk ;;
+	keys-top) last="$B/$x.yaml:1002:1: error: .k999: unknown field \"k999\"" nall=$nk ;;
+	*) last="$B/$x.yaml:1003:10: error: .notifications[999].to: must be one of: panel, ofsted, dfe, secretary_of_state, safeguarding_partners, independent_chair, business_manager, partnership_members, relevant_agencies, family, coroner, practitioners, other_partnerships" nall=$((20000 / scale)) ;;
 	esac
 	if [ "$nall" -gt 1000 ]; then
 		more="csp-validate: $B/$x.yaml: $((nall - 1000)) more errors not shown (at most 1000 are)"
 		ok "csp-validate $x: the first 1000 errors in order, then how many more" '[ $rc -eq 1 ] &&
 		    [ "$(tail -n 2 $T/err)" = "$(printf "%s\n%s" "$last" "$more")" ] &&
 		    [ "$(wc -l <$T/err)" -eq 1001 ] &&
-		    [ "$(grep -c "^csp-validate: $B/$x.yaml:[0-9]*:[0-9]*: \." $T/err)" -eq 1000 ]'
+		    [ "$(grep -c "^$B/$x.yaml:[0-9]*:[0-9]*: error: \." $T/err)" -eq 1000 ]'
 	else
 		ok "csp-validate $x: every error" '[ $rc -eq 1 ] && [ "$(wc -l <$T/err)" -eq "$nall" ]'
 	fi
@@ -191,5 +199,5 @@ done
 for t in $tools; do
 	want=$(bad_rc "$t")
 	run timeout $limit "$t" "$B/actions-dup.yaml"
-	ok "$t actions-dup: the one duplicate found" '[ $rc -eq $want ] && err_is "$t: $B/actions-dup.yaml:$((na + 4)):10: .actions[$na].id: duplicate action id (first at line 11)"'
+	ok "$t actions-dup: the one duplicate found" '[ $rc -eq $want ] && err_is "$B/actions-dup.yaml:$((na + 4)):10: error: .actions[$na].id: duplicate action id (first at line 11)"'
 done

@@ -41,7 +41,7 @@ ok "csp-validate -l: the invalid file on one printable line" \
     'out_is "$N/bad\\xff\\x1b[31m.yaml"'
 run csp-validate "$N"
 ok "csp-validate: the diagnostic is one printable line, at the key" \
-    'err_is "csp-validate: $N/bad\\xff\\x1b[31m.yaml:3:1: .[\"a\\nb\\u001b\"]: unknown field \"a\\nb\\u001b\""'
+    'err_is "$N/bad\\xff\\x1b[31m.yaml:3:1: error: .[\"a\\nb\\u001b\"]: unknown field \"a\\nb\\u001b\""'
 for t in $tools; do
 	[ $t = csp-validate ] && continue
 	run timeout $limit "$t" --format json "$N"

@@ -1,10 +1,12 @@
 # man_examples.sh - the examples in the man pages are what the tools do.
 # Every "$ csp-..." line in a literal display of man/*.[1-8] is run from the
-# top of the tree (with CSP_TODAY fixed) and its output, stdout and stderr
-# together, must be the lines shown under it; "$ echo $?" checks the exit
-# status of the command before.  Commands with a pipe, or that run anything
-# but a csp tool, are illustrations and are skipped.
+# top of the tree, without CSP_TODAY (an example whose output depends on the
+# date says --today, so that a reader gets what it shows), and its output,
+# stdout and stderr together, must be the lines shown under it; "$ echo $?"
+# checks the exit status of the command before.  Commands with a pipe, or
+# that run anything but a csp tool, are illustrations and are skipped.
 . tests/lib.sh
+unset CSP_TODAY
 
 for page in man/*.[1-8]; do
 	awk -v page="$page" '

@@ -99,7 +99,7 @@ ok "--today: the year is over on the anniversary" 'out_has "Published on 2026-09
 run csp-publish-check --report no-such-report.md $case
 ok "a missing report: exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "csp-publish-check: no-such-report.md: cannot open: No such file or directory"'
 run csp-publish-check --format json --report no-such-report.md $case
-ok "a missing report in JSON: the case's file and the error" '[ $rc -eq 2 ] && out_is "{\"file\":\"examples/05-published.yaml\",\"error\":\"no-such-report.md: cannot open: No such file or directory\"}"'
+ok "a missing report in JSON: the report, its case and the error" '[ $rc -eq 2 ] && out_is "{\"file\":\"no-such-report.md\",\"case\":\"HSCP-2025-012\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}"'
 sed 's|^  file: .*|  file: missing.md|' $ontime >"$T/missing.yaml"
 run csp-publish-check "$T/missing.yaml" examples/06-closed.yaml
 ok "a case whose report.file is missing: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-publish-check: $T/missing.md: cannot open: No such file or directory" && out_has "HSCP-2024-037: no report"'
@@ -107,7 +107,7 @@ run csp-publish-check --report examples $case
 ok "a folder for a report: exit 2" '[ $rc -eq 2 ] && err_is "csp-publish-check: examples: cannot read: Is a directory"'
 printf '# Report\nText\000more\n' >"$T/nul.md"
 run csp-publish-check --report "$T/nul.md" $case
-ok "a NUL byte: not a text file, exit 2, with its place" '[ $rc -eq 2 ] && err_is "csp-publish-check: $T/nul.md:2:5: not a text file: a NUL byte"'
+ok "a NUL byte: not a text file, exit 2, with its place" '[ $rc -eq 2 ] && err_is "$T/nul.md:2:5: error: not a text file: a NUL byte"'
 printf '%%PDF-1.7\n' >"$T/r.pdf"
 run csp-publish-check --report "$T/r.pdf" $case
 ok "a PDF: says to use pdftotext" '[ $rc -eq 2 ] && err_is "csp-publish-check: $T/r.pdf: not a text file: a PDF file: convert it with pdftotext first"'
@@ -129,7 +129,7 @@ ok "a bad number: what was wanted" 'err_is "csp-publish-check: --long-sentence: 
 run csp-publish-check --acronyms , $case
 ok "an empty list" 'err_is "csp-publish-check: --acronyms: an empty list"'
 run csp-publish-check tests/data/invalid/bad-dates.yaml
-ok "an invalid case: exit 2, not checked" '[ $rc -eq 2 ] && err_has "csp-publish-check: tests/data/invalid/bad-dates.yaml:7:8: .child.dob: must be a date" && [ ! -s $T/out ]'
+ok "an invalid case: exit 2, not checked" '[ $rc -eq 2 ] && err_has "tests/data/invalid/bad-dates.yaml:7:8: error: .child.dob: must be a date" && [ ! -s $T/out ]'
 run csp-publish-check --bogus
 ok "unknown option: usage, exit 2" '[ $rc -eq 2 ] && err_has "usage: csp-publish-check [-q] [--format text|json] [--report file]"'
 run csp-publish-check --help

@@ -24,8 +24,21 @@ ok "JSON: 02 lacks the health commissioner, whose return is outstanding" '[ "$(j
 
 run csp-rapid-review examples/07-looked-after.yaml
 ok "no rapid review: said so, exit 0" '[ $rc -eq 0 ] && out_is "HSCP-2026-022: the rapid review (8.2, Appendices C and D)
-No rapid review: neither incident.notified nor a referral for a rapid review
-  (referral.types) is recorded (8.2.1)."'
+No rapid review: the incident is not a serious child safeguarding case (4.1):
+  incident.abuse_or_neglect is not_suspected. A rapid review is for a serious
+  incident (8.2.1), so there is no 15 working day clock."'
+printf 'id: T-none\npartnership: Test Partnership\nincident: {outcome: died}\n' >"$T/none.yaml"
+run csp-rapid-review "$T/none.yaml"
+ok "no notice received: said so, exit 0" '[ $rc -eq 0 ] && out_has "No rapid review: neither incident.notified nor a referral for a rapid review"'
+# 4.1, 8.2.1: notified and referred, but not a serious incident
+printf 'id: T-lac\npartnership: Test Partnership\nchild: {looked_after: true}\nincident: {outcome: died, abuse_or_neglect: not_suspected, notified: 2026-11-02}\nreferral: {types: [rapid_review]}\n' >"$T/lac.yaml"
+run csp-rapid-review --format json "$T/lac.yaml"
+ok "not a serious incident: no clock, not applicable, exit 0" '[ $rc -eq 0 ] && [ "$(jq -r "[.due, .status] | @json" $T/out)" = "[null,\"not_applicable\"]" ]'
+sed -i 's/not_suspected/unknown/' "$T/lac.yaml"
+run csp-rapid-review --format json "$T/lac.yaml"
+ok "seriousness unknown: the clock runs" '[ "$(jq -r "[.due, .status] | @json" $T/out)" = "[\"2026-11-23\",\"overdue\"]" ]'
+run csp-rapid-review "$T/lac.yaml"
+ok "and the text says why" 'out_has "Serious incident (4.1): not known yet; the 15 working days run all the same,"'
 
 # ---- one case at a time ----
 
@@ -44,7 +57,7 @@ ok "while open, what the form lacks is still to record" '[ $rc -eq 1 ] && [ "$(s
 mkcase done 'incident: {notified: 2026-11-10, outcome: died}
 rapid_review:
   next_lig_meeting: 2026-11-20
-  meeting: {date: 2026-11-20, kind: scheduled, present: [childrens_services, police, ccg]}
+  meeting: {date: 2026-11-20, kind: scheduled, present: [childrens_services, police, icb]}
   requests: [{agency: police, sent: 2026-11-10, received: 2026-11-16}]
   other_children_safeguarded: None.
   recommendation: no_review
@@ -102,7 +115,7 @@ ok "- is stdin" '[ $rc -eq 0 ] && out_has "HSCP-2026-019: the rapid review"'
 run csp-rapid-review no-such-case.yaml examples/03-decision.yaml
 ok "a missing file: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-rapid-review: no-such-case.yaml: cannot open: No such file or directory" && out_has "HSCP-2026-019"'
 run csp-rapid-review --format json no-such-case.yaml
-ok "a missing file in JSON" '[ $rc -eq 2 ] && out_is "{\"file\":\"no-such-case.yaml\",\"error\":\"cannot open: No such file or directory\"}"'
+ok "a missing file in JSON" '[ $rc -eq 2 ] && out_is "{\"file\":\"no-such-case.yaml\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}"'
 run csp-rapid-review -q examples/
 ok "-q" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
 run csp-rapid-review --bogus
@@ -111,7 +124,7 @@ usage: csp-rapid-review [-q] [--form] [--format text|json] [--names] [--today da
 run csp-rapid-review --today tomorrow examples/
 ok "a bad --today" '[ $rc -eq 2 ] && err_is "csp-rapid-review: --today: not a date (YYYY-MM-DD): tomorrow"'
 run csp-rapid-review --holidays tests/data/calendar/bad.txt examples/
-ok "a bad --holidays file: exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_has "csp-rapid-review: tests/data/calendar/bad.txt:"'
+ok "a bad --holidays file: exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_has "tests/data/calendar/bad.txt:4:1: error: "'
 printf '2026-11-30 Fictional holiday\n' >"$T/hol.txt"
 run csp-rapid-review --holidays "$T/hol.txt" --format json examples/02-rapid-review.yaml
 ok "--holidays moves the due date" '[ "$(jq -r .due $T/out)" = 2026-12-02 ]'

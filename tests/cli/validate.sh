@@ -14,8 +14,8 @@ for f in examples/*.yaml; do
 done
 
 run csp-validate $bad
-ok "two errors, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && err_is "csp-validate: $bad:7:8: .child.dob: must be a date (YYYY-MM-DD) that exists
-csp-validate: $bad:8:3: .child.dobb: unknown field \"dobb\""'
+ok "two errors, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && err_is "$bad:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists
+$bad:8:3: error: .child.dobb: unknown field \"dobb\""'
 
 run csp-validate -q $bad
 ok "-q: nothing printed, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
@@ -24,16 +24,16 @@ run csp-validate -l examples/01-referral.yaml $bad examples/02-rapid-review.yaml
 ok "-l lists only the invalid file" '[ $rc -eq 1 ] && out_is "$bad" && [ ! -s $T/err ]'
 
 run_in $bad csp-validate
-ok "stdin with no operand is <stdin>" '[ $rc -eq 1 ] && err_has "csp-validate: <stdin>:7:8: .child.dob:"'
+ok "stdin with no operand is <stdin>" '[ $rc -eq 1 ] && err_has "<stdin>:7:8: error: .child.dob:"'
 run_in $bad csp-validate -
-ok "- is stdin" '[ $rc -eq 1 ] && err_has "csp-validate: <stdin>:8:3: .child.dobb:"'
+ok "- is stdin" '[ $rc -eq 1 ] && err_has "<stdin>:8:3: error: .child.dobb:"'
 run_in examples/03-decision.yaml csp-validate - 
 ok "a valid case on stdin" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
 
 run csp-validate no-such-case.yaml examples/01-referral.yaml
 ok "missing file: exit 2, others still checked" '[ $rc -eq 2 ] && err_is "csp-validate: no-such-case.yaml: cannot open: No such file or directory"'
 run csp-validate --format json no-such-case.yaml examples/01-referral.yaml
-ok "missing file in JSON, and the next file" '[ $rc -eq 2 ] && out_is "{\"file\":\"no-such-case.yaml\",\"error\":\"cannot open: No such file or directory\"}
+ok "missing file in JSON, and the next file" '[ $rc -eq 2 ] && out_is "{\"file\":\"no-such-case.yaml\",\"case\":null,\"valid\":false,\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}
 {\"file\":\"examples/01-referral.yaml\",\"case\":\"HSCP-2026-031\",\"valid\":true,\"errors\":[]}"'
 run csp-validate examples/01-referral.yaml/x
 ok "not a directory: exit 2" '[ $rc -eq 2 ] && err_is "csp-validate: examples/01-referral.yaml/x: cannot open: Not a directory"'
@@ -61,32 +61,50 @@ ok "a file named on the command line is read whatever its name" '[ $rc -eq 1 ]'
 # loader rejections through the command: one line each, exit 1
 printf 'id: A\nid: B\n' >"$T/dup.yaml"
 run csp-validate "$T/dup.yaml"
-ok "duplicate key" '[ $rc -eq 1 ] && err_is "csp-validate: $T/dup.yaml:2:1: duplicate key \"id\" (first at line 1)"'
+ok "duplicate key" '[ $rc -eq 1 ] && err_is "$T/dup.yaml:2:1: error: duplicate key \"id\" (first at line 1)"'
 printf 'id: &a A\npartnership: *a\n' >"$T/alias.yaml"
 run csp-validate "$T/alias.yaml"
-ok "anchor" '[ $rc -eq 1 ] && err_is "csp-validate: $T/alias.yaml:1:5: anchors (&name) are not allowed"'
+ok "anchor" '[ $rc -eq 1 ] && err_is "$T/alias.yaml:1:5: error: anchors (&name) are not allowed"'
 printf 'id: A\npartnership: B\n---\nid: C\n' >"$T/two.yaml"
 run csp-validate "$T/two.yaml"
-ok "two documents" '[ $rc -eq 1 ] && err_is "csp-validate: $T/two.yaml:3:1: more than one document (one case per file)"'
+ok "two documents" '[ $rc -eq 1 ] && err_is "$T/two.yaml:3:1: error: more than one document (one case per file)"'
 printf 'id: A\npartnership: \xff\n' >"$T/utf.yaml"
 run csp-validate "$T/utf.yaml"
-ok "invalid UTF-8" '[ $rc -eq 1 ] && err_is "csp-validate: $T/utf.yaml:2:14: invalid UTF-8 (case files must be UTF-8 text)"'
+ok "invalid UTF-8" '[ $rc -eq 1 ] && err_is "$T/utf.yaml:2:14: error: invalid UTF-8 (case files must be UTF-8 text)"'
 : >"$T/empty.yaml"
 run csp-validate "$T/empty.yaml"
-ok "empty file" '[ $rc -eq 1 ] && err_is "csp-validate: $T/empty.yaml:1:1: empty file (a case needs at least id and partnership)"'
+ok "empty file" '[ $rc -eq 1 ] && err_is "$T/empty.yaml:1:1: error: empty file (a case needs at least id and partnership)"'
 head -c 4194305 /dev/zero | tr '\0' '#' >"$T/big.yaml"
 run csp-validate "$T/big.yaml"
 ok "file over 4 MiB" '[ $rc -eq 1 ] && err_is "csp-validate: $T/big.yaml: file is larger than 4 MiB"'
 printf 'partnership: B\nchild: {dob: 2020-01-01, dod: 2019-12-31}\n' >"$T/sem.yaml"
 run csp-validate "$T/sem.yaml"
-ok "schema and semantic errors" '[ $rc -eq 1 ] && err_is "csp-validate: $T/sem.yaml:1:1: .: missing required field \"id\""'
+ok "schema and semantic errors" '[ $rc -eq 1 ] && err_is "$T/sem.yaml:1:1: error: .: missing required field \"id\""'
 printf 'id: A\npartnership: B\nchild: {dob: 2020-01-01, dod: 2019-12-31}\nactions:\n  - {id: 1}\n  - {id: 1}\n' >"$T/sem.yaml"
 run csp-validate "$T/sem.yaml"
-ok "dates in order, unique action ids" '[ $rc -eq 1 ] && err_is "csp-validate: $T/sem.yaml:3:31: .child.dod: date of death is before the date of birth
-csp-validate: $T/sem.yaml:6:10: .actions[1].id: duplicate action id (first at line 5)"'
+ok "dates in order, unique action ids" '[ $rc -eq 1 ] && err_is "$T/sem.yaml:3:31: error: .child.dod: date of death is before the date of birth
+$T/sem.yaml:6:10: error: .actions[1].id: duplicate action id (first at line 5)"'
 printf 'id: A\npartnership: B\nchild: {first_name: Zebedee, dob: 17}\n' >"$T/priv.yaml"
 run csp-validate "$T/priv.yaml"
 ok "messages never quote a personal field" '[ $rc -eq 1 ] && ! err_has Zebedee && ! err_has 17'
+
+# -q wins over -l and --format json: nothing printed, the status tells
+run csp-validate -lq tests/data/invalid/
+ok "-lq: nothing printed, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
+run csp-validate -q --format json tests/data/invalid/
+ok "-q --format json: nothing printed, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
+run csp-validate -q no-such-case.yaml
+ok "-q: a file that cannot be read is still said" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "csp-validate: no-such-case.yaml: cannot open: No such file or directory"'
+
+# csp-validate counts no days: a broken holidays file does not stop it
+CSP_HOLIDAYS=tests/data/calendar/bad.txt run csp-validate examples/
+ok "a broken CSP_HOLIDAYS does not stop csp-validate" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
+CSP_HOLIDAYS=/no/such/file run csp-validate examples/
+ok "nor a missing one" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
+run csp-validate --holidays /no/such/file examples/
+ok "nor --holidays" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
+CSP_HOLIDAYS=/no/such/file run csp-decide examples/01-referral.yaml
+ok "a tool that counts days still refuses it" '[ $rc -eq 2 ] && err_is "csp-decide: /no/such/file: cannot open: No such file or directory"'
 
 # usage and output errors
 run csp-validate --bogus

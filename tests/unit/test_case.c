@@ -234,6 +234,38 @@ test_custom_schema(void **state)
 	cspr_errors_clear(&e);
 }
 
+/* cspr_case_open_as: the case and every diagnostic under the name given,
+ * also for a file that cannot be read; NULL is cspr_case_open. */
+static void
+test_open_as(void **state)
+{
+	struct cspr_errors e = {0};
+	struct cspr_case *c = NULL;
+
+	(void)state;
+	assert_int_equal(cspr_case_open_as("examples/01-referral.yaml",
+	    "cases/a.yaml", schema, &c, &e), CSPR_OK);
+	assert_string_equal(cspr_case_file(c), "cases/a.yaml");
+	cspr_case_free(&c);
+	assert_int_equal(cspr_case_open_as("examples/01-referral.yaml", NULL,
+	    schema, &c, &e), CSPR_OK);
+	assert_string_equal(cspr_case_file(c), "examples/01-referral.yaml");
+	cspr_case_free(&c);
+	assert_int_equal(cspr_case_open_as("tests/data/invalid/bad-dates.yaml",
+	    "cases/b.yaml", schema, &c, &e), CSPR_FINDINGS);
+	assert_null(c);
+	assert_int_equal(e.n, 2);
+	assert_string_equal(e.v[0].file, "cases/b.yaml");
+	assert_string_equal(e.v[1].file, "cases/b.yaml");
+	assert_int_equal(e.v[1].line, 8);
+	cspr_errors_clear(&e);
+	assert_int_equal(cspr_case_open_as("/nonexistent.yaml", "cases/c.yaml",
+	    schema, &c, &e), CSPR_ERROR);
+	assert_int_equal(e.n, 1);
+	assert_string_equal(e.v[0].file, "cases/c.yaml");
+	cspr_errors_clear(&e);
+}
+
 int
 main(void)
 {
@@ -245,6 +277,7 @@ main(void)
 		cmocka_unit_test(test_action_ids),
 		cmocka_unit_test(test_accessors),
 		cmocka_unit_test(test_custom_schema),
+		cmocka_unit_test(test_open_as),
 	};
 
 	return cmocka_run_group_tests_name("case", tests, setup, teardown);

@@ -122,8 +122,15 @@ test_notify_panel(void **state)
 		    "child.normally_resident=hampshire", MET,
 		    "incident.abuse_or_neglect is suspected, incident.outcome "
 		    "is seriously_harmed and incident.place is outside_england "
-		    "and child.normally_resident and local_authority are both "
-		    "Hampshire."},
+		    "and child.normally_resident is hampshire, the same "
+		    "authority as local_authority, Hampshire."},
+		/* issue 10: a spelling never turns the rule off */
+		{SERIOUS "incident.place=outside_england; "
+		    "child.normally_resident=Hampshire County Council", MET,
+		    "incident.abuse_or_neglect is suspected, incident.outcome "
+		    "is seriously_harmed and incident.place is outside_england "
+		    "and child.normally_resident is Hampshire County Council, "
+		    "the same authority as local_authority, Hampshire."},
 		{SERIOUS "incident.place=outside_england; "
 		    "child.normally_resident=Borsetshire", NOT,
 		    "incident.place is outside_england and "
@@ -410,8 +417,21 @@ test_more_than_one_la(void **state)
 		    "local_authority is Hampshire."},
 		{"incident.place=elsewhere_in_england", MET,
 		    "incident.place is elsewhere_in_england."},
-		{"incident.place=outside_england", MET,
-		    "incident.place is outside_england."},
+		/* abroad is no other authority's area (issue 10) */
+		{"child.normally_resident=Hampshire County Council; "
+		    "child.looked_after=false; incident.place=outside_england",
+		    UNK, "child.normally_resident is Hampshire County Council, "
+		    "the same authority as local_authority, Hampshire, "
+		    "child.looked_after is false and incident.place is "
+		    "outside_england; whether the family has moved between "
+		    "areas, considerations.more_than_one_la, is not recorded."},
+		{"child.normally_resident=The Borough of Borsetshire; "
+		    "local_authority=Borsetshire Borough Council; "
+		    "child.looked_after=true; "
+		    "child.looked_after_by=Hampshire County Council; "
+		    "incident.place=in_area", MET, "child.looked_after_by is "
+		    "Hampshire County Council while local_authority is "
+		    "Borsetshire Borough Council."},
 		{"considerations.more_than_one_la=true; "
 		    "child.normally_resident=HAMPSHIRE; "
 		    "child.looked_after=false; incident.place=in_area", MET,
@@ -509,20 +529,35 @@ test_in_care_or_cp_plan(void **state)
 {
 	static const struct row rows[] = {
 		{"child.looked_after=true", MET, "child.looked_after is true."},
-		{"child.child_protection_plan=yes; child.looked_after=false",
-		    MET, "child.child_protection_plan is yes."},
-		{"child.child_protection_plan=previously", MET,
-		    "child.child_protection_plan is previously."},
-		{"child.looked_after=false; child.child_protection_plan=no",
+		{"child.child_protection_plan=current; child.looked_after=false",
+		    MET, "child.child_protection_plan is current."},
+		/* 10.2.2(b) "recently removed": the date, and the question */
+		{"child.child_protection_plan=previous; "
+		    "child.child_protection_plan_ended=2026-05-01; "
+		    "child.looked_after=false", UNK, "child.looked_after is "
+		    "false, but child.child_protection_plan is previous, ended "
+		    "2026-05-01 (child.child_protection_plan_ended): whether "
+		    "that is recently removed is a judgement, the procedure "
+		    "setting no period."},
+		{"child.child_protection_plan=previous; "
+		    "child.looked_after=false", UNK, "child.looked_after is "
+		    "false, but child.child_protection_plan is previous and "
+		    "child.child_protection_plan_ended is not recorded, so "
+		    "whether it was recently removed is not known."},
+		{"child.child_protection_plan=previous; "
+		    "child.child_protection_plan_ended=2020-01-01; "
+		    "child.looked_after=true", MET, "child.looked_after is "
+		    "true."},
+		{"child.looked_after=false; child.child_protection_plan=never",
 		    NOT, "child.looked_after is false and "
-		    "child.child_protection_plan is no."},
+		    "child.child_protection_plan is never."},
 		{"child.looked_after=false; "
 		    "child.child_protection_plan=unknown", UNK,
 		    "child.looked_after is false, but "
 		    "child.child_protection_plan is unknown."},
-		{"child.child_protection_plan=no", UNK,
-		    "child.child_protection_plan is no, but child.looked_after "
-		    "is not recorded."},
+		{"child.child_protection_plan=never", UNK,
+		    "child.child_protection_plan is never, but "
+		    "child.looked_after is not recorded."},
 		{"", UNK, "child.looked_after and child.child_protection_plan "
 		    "are not recorded."},
 	};
@@ -705,16 +740,48 @@ test_indicated(void **state)
 		    CSPR_OTHER_REVIEW_CONSIDERED, "A serious child "
 		    "safeguarding case (4.1), but none of 8.1.1(a)-(e) is "
 		    "recorded as met."},
+		{SERIOUS "considerations.improvements_needed=false; "
+		    "considerations.recurrent_themes=false; "
+		    "incident.setting=none; "
+		    "considerations.multi_agency_concern=false; "
+		    "considerations.panel_suggested_local_review=false; "
+		    "considerations.good_practice=true",
+		    CSPR_OTHER_REVIEW_CONSIDERED, "A serious child "
+		    "safeguarding case (4.1), but none of 8.1.1(a)-(e) is "
+		    "recorded as met; 4.2 is met."},
+		/* 0.2: a serious case with nothing considered yet */
+		{SERIOUS, CSPR_INSUFFICIENT_INFORMATION, "A serious child "
+		    "safeguarding case (4.1), but none of 8.1.1(a)-(e), "
+		    "8.1.2(f)-(i) or 4.2 is recorded yet: the Learning and "
+		    "Inquiry Group has still to consider them."},
 		{"incident.outcome=other; "
 		    "considerations.positive_outcome_learning=true; "
 		    "considerations.near_miss=true",
 		    CSPR_OTHER_REVIEW_CONSIDERED, "Not a serious child "
-		    "safeguarding case (4.1), but 8.1.2(i), 4.2 are met."},
+		    "safeguarding case (4.1), but 8.1.2(i), 4.2 are met: a "
+		    "review may be undertaken in other circumstances (4.2)."},
+		/* 0.2: 8.1.1's circumstances in a case that is not serious
+		 * are within 4.2 */
 		{"incident.outcome=other; considerations.improvements_needed="
-		    "true", CSPR_NO_REVIEW_INDICATED, "Not a serious child "
-		    "safeguarding case (4.1), and none of 8.1.2(f)-(i) or 4.2 "
-		    "is recorded as met; 5 are unknown."},
+		    "true", CSPR_OTHER_REVIEW_CONSIDERED, "Not a serious child "
+		    "safeguarding case (4.1), but 8.1.1(a) is met: a review may "
+		    "be undertaken in other circumstances (4.2)."},
+		{"incident.abuse_or_neglect=not_suspected; "
+		    "incident.outcome=died; incident.setting=childrens_home",
+		    CSPR_OTHER_REVIEW_CONSIDERED, "Not a serious child "
+		    "safeguarding case (4.1), but 8.1.1(c) is met: a review may "
+		    "be undertaken in other circumstances (4.2)."},
 		{"incident.outcome=other; "
+		    "considerations.improvements_needed=false",
+		    CSPR_NO_REVIEW_INDICATED, "Not a serious child "
+		    "safeguarding case (4.1), and none of 8.1.1(a)-(e), "
+		    "8.1.2(f)-(i) or 4.2 is recorded as met; 9 are unknown."},
+		{"incident.outcome=other; "
+		    "considerations.improvements_needed=false; "
+		    "considerations.recurrent_themes=false; "
+		    "incident.setting=none; "
+		    "considerations.multi_agency_concern=false; "
+		    "considerations.panel_suggested_local_review=false; "
 		    "considerations.single_agency_concern=false; "
 		    "considerations.no_agency_involvement=false; "
 		    "considerations.more_than_one_la=false; "
@@ -723,8 +790,8 @@ test_indicated(void **state)
 		    "considerations.poor_practice=false; "
 		    "considerations.near_miss=false",
 		    CSPR_NO_REVIEW_INDICATED, "Not a serious child "
-		    "safeguarding case (4.1), and none of 8.1.2(f)-(i) or 4.2 "
-		    "is recorded as met."},
+		    "safeguarding case (4.1), and none of 8.1.1(a)-(e), "
+		    "8.1.2(f)-(i) or 4.2 is recorded as met."},
 	};
 
 	(void)state;
@@ -755,31 +822,42 @@ test_national(void **state)
 		int want;
 		const char *because;
 	} rows[] = {
-		{NOTIFIED "child.educated_otherwise_than_at_school=true; "
-		    "child.looked_after=true", 1, "The Panel must be told of "
-		    "the incident (5.1), and 10.2.2(a), (b) are met."},
-		{NOTIFIED "considerations.legislative_change=true; "
-		    "incident.setting=residential_school", 1, "The Panel must "
-		    "be told of the incident (5.1), and 10.2.1(b), 10.2.2(d) "
-		    "are met."},
-		{NOTIFIED "considerations.legislative_change=false; "
-		    "child.educated_otherwise_than_at_school=false; "
-		    "child.looked_after=false; child.child_protection_plan=no; "
-		    "referral.characteristics=[physical_abuse]; "
-		    "incident.setting=none", 0, "The Panel must be told of the "
-		    "incident (5.1), but none of 10.2.1(b) or 10.2.2(a)-(d) is "
+		{SERIOUS "considerations.legislative_change=true", 1,
+		    "A serious child safeguarding case (4.1), and 10.2.1(b) is "
 		    "met."},
-		{"incident.abuse_or_neglect=not_suspected; "
-		    "child.looked_after=true", 0, "The incident is not one the "
-		    "Panel must be told of (5.1)."},
-		{NOTIFIED "incident.setting=none", -1, "The Panel must be told "
-		    "of the incident (5.1), but none of 10.2.1(b) or "
-		    "10.2.2(a)-(d) is recorded as met and 4 are unknown."},
-		{SERIOUS "child.looked_after=true", -1, "Whether the Panel must "
-		    "be told of the incident (5.1) is not known yet; 10.2.2(b) "
+		/* (a) and (c) take the answers of 8.1.1 (a) and (b) */
+		{SERIOUS "considerations.improvements_needed=true; "
+		    "considerations.recurrent_themes=true; "
+		    "child.educated_otherwise_than_at_school=true", 1,
+		    "A serious child safeguarding case (4.1), and 10.2.1(a), "
+		    "(c) are met. The Panel should also have regard to "
+		    "10.2.2(a), which is met."},
+		/* whether this authority must notify plays no part */
+		{SERIOUS "incident.place=elsewhere_in_england; "
+		    "considerations.recurrent_themes=true", 1, "A serious "
+		    "child safeguarding case (4.1), and 10.2.1(c) is met."},
+		{SERIOUS "considerations.improvements_needed=false; "
+		    "considerations.recurrent_themes=false; "
+		    "considerations.legislative_change=false; "
+		    "child.looked_after=true", 0, "None of 10.2.1(a)-(c) is "
+		    "met. The Panel should also have regard to 10.2.2(b), which "
 		    "is met."},
-		{"", -1, "Whether the Panel must be told of the incident (5.1) "
-		    "is not known yet."},
+		{"incident.abuse_or_neglect=not_suspected; "
+		    "incident.outcome=died; "
+		    "considerations.legislative_change=true", 0, "Not a "
+		    "serious child safeguarding case (4.1)."},
+		{"considerations.improvements_needed=false; "
+		    "considerations.recurrent_themes=false; "
+		    "considerations.legislative_change=false", 0, "None of "
+		    "10.2.1(a)-(c) is met."},
+		{NOTIFIED "considerations.legislative_change=false", -1,
+		    "A serious child safeguarding case (4.1), but none of "
+		    "10.2.1(a)-(c) is recorded as met and 2 are unknown."},
+		{"considerations.legislative_change=true", -1, "Whether this "
+		    "is a serious child safeguarding case (4.1) is not known "
+		    "yet; 10.2.1(b) is met."},
+		{"", -1, "Whether this is a serious child safeguarding case "
+		    "(4.1) is not known yet."},
 	};
 
 	(void)state;
@@ -900,48 +978,53 @@ test_decision_findings(void **state)
 	}
 }
 
+/* SPEC 4 (0.2): a decision departs only where it is a review and none
+ * is indicated, or no further action where a local review is. */
 static void
 test_departs(void **state)
 {
+	static const struct {
+		const char *spec;
+		const char *want;
+	} rows[] = {
+		/* local review indicated */
+		{LOCAL DECIDED "decision.outcome=no_further_action",
+		    "decision-departs:4.3"},
+		{LOCAL DECIDED "decision.outcome=other_review", ""},
+		{LOCAL DECIDED "decision.outcome=local_review", ""},
+		{LOCAL DECIDED "decision.outcome=national_review", ""},
+		/* another review indicated: any course is open */
+		{SERIOUS "considerations.improvements_needed=false; " DECIDED
+		    "decision.outcome=no_further_action", ""},
+		{SERIOUS "considerations.improvements_needed=false; " DECIDED
+		    "decision.outcome=other_review", ""},
+		{"incident.outcome=other; considerations.good_practice=true; "
+		    DECIDED "decision.outcome=local_review", ""},
+		/* 4.2: not serious, 8.1.1's circumstances, a partnership
+		 * review */
+		{"incident.outcome=other; "
+		    "considerations.multi_agency_concern=true; " DECIDED
+		    "decision.outcome=other_review; "
+		    "decision.methodology=partnership_review", ""},
+		/* no review indicated */
+		{"incident.outcome=other; " DECIDED
+		    "decision.outcome=local_review", "decision-departs:4.2"},
+		{"incident.outcome=other; " DECIDED
+		    "decision.outcome=other_review", "decision-departs:4.2"},
+		{"incident.outcome=other; " DECIDED
+		    "decision.outcome=no_further_action", ""},
+		/* not enough known to depart from */
+		{DECIDED "decision.outcome=local_review", ""},
+		{SERIOUS DECIDED "decision.outcome=no_further_action", ""},
+	};
+
 	(void)state;
-	/* local review indicated */
-	assert_string_equal(checks(LOCAL DECIDED
-	    "decision.outcome=no_further_action", today_default),
-	    "decision-departs:4.3");
-	assert_string_equal(checks(LOCAL DECIDED
-	    "decision.outcome=other_review", today_default),
-	    "decision-departs:4.3");
-	assert_string_equal(checks(LOCAL DECIDED
-	    "decision.outcome=national_review", today_default), "");
-	/* another review indicated */
-	assert_string_equal(checks(SERIOUS DECIDED
-	    "decision.outcome=no_further_action", today_default),
-	    "decision-departs:4.3");
-	assert_string_equal(checks(SERIOUS DECIDED
-	    "decision.outcome=other_review", today_default), "");
-	assert_string_equal(checks(SERIOUS DECIDED
-	    "decision.outcome=local_review", today_default), "");
-	assert_string_equal(checks(SERIOUS DECIDED
-	    "decision.outcome=national_review", today_default), "");
-	assert_string_equal(checks("incident.outcome=other; "
-	    "considerations.good_practice=true; " DECIDED
-	    "decision.outcome=other_review", today_default), "");
-	assert_string_equal(checks("incident.outcome=other; "
-	    "considerations.good_practice=true; " DECIDED
-	    "decision.outcome=local_review", today_default), "");
-	assert_string_equal(checks("incident.outcome=other; "
-	    "considerations.good_practice=true; " DECIDED
-	    "decision.outcome=national_review", today_default),
-	    "decision-departs:10.1.1");
-	/* no review indicated */
-	assert_string_equal(checks("incident.outcome=other; " DECIDED
-	    "decision.outcome=local_review", today_default),
-	    "decision-departs:4.2");
-	assert_string_equal(checks("incident.outcome=other; " DECIDED
-	    "decision.outcome=no_further_action", today_default), "");
-	/* not known whether serious */
-	assert_string_equal(checks(DECIDED "decision.outcome=local_review",
-	    today_default), "decision-departs:4.1");
+	for (size_t i = 0; i < NELEM(rows); i++)
+		if (strcmp(checks(rows[i].spec, today_default), rows[i].want) !=
+		    0)
+			fail_msg("row %zu (%s): \"%s\", want \"%s\"", i,
+			    rows[i].spec, checks(rows[i].spec, today_default),
+			    rows[i].want);
 }
 
 /* The wording leaves the decision to the partners. */

@@ -578,8 +578,7 @@ test_report_copies(void **state)
 	eval(LOCAL, "2026-11-26");
 	assert_string_equal(dl("report-to-panel-and-sos"), "- - - pending -");
 	assert_string_equal(dl("report-to-ofsted"), "- - - pending -");
-	/* the Panel told and the Secretary of State not: not done; the
-	 * improvements count as the report (9.16.2) */
+	/* the Panel told and the Secretary of State not: not done */
 	eval(LOCAL "report: {completed: 2026-11-02}\nnotifications:\n"
 	    "  - {to: panel, about: improvements, date: 2026-11-04}\n",
 	    "2026-11-26");
@@ -591,10 +590,18 @@ test_report_copies(void **state)
 	    "date: 2026-11-05}\n"
 	    "  - {to: ofsted, about: delay, date: 2026-11-05}\n",
 	    "2026-11-26");
+	/* 9.15.3 asks for the full report: the improvements sent to the
+	 * Panel do not make it done */
 	assert_string_equal(dl("report-to-panel-and-sos"),
-	    "2026-11-02 2026-11-11 2026-11-05 done -");
+	    "2026-11-02 2026-11-11 - overdue -11");
 	assert_string_equal(dl("report-to-ofsted"),
 	    "2026-11-02 2026-11-11 - overdue -11");
+	eval(LOCAL "report: {completed: 2026-11-02}\nnotifications:\n"
+	    "  - {to: panel, about: final_report, date: 2026-11-04}\n"
+	    "  - {to: secretary_of_state, about: final_report, "
+	    "date: 2026-11-05}\n", "2026-11-26");
+	assert_string_equal(dl("report-to-panel-and-sos"),
+	    "2026-11-02 2026-11-11 2026-11-05 done -");
 #undef LOCAL
 }
 

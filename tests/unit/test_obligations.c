@@ -1,5 +1,6 @@
 /*
- * test_obligations.c - unit tests for lib/obligations.c: for every
+ * test_obligations.c - unit tests for csp-notify's rows of lib/duties.c
+ * (cspr_obligations_eval): for every
  * obligation, when it applies and when it does not, what marks it done,
  * its status and due date; that the six rows with a deadline are
  * csp-deadlines' rows exactly; the order; what a message still needs; and
@@ -84,7 +85,7 @@ eval(const char *spec, const char *log, const char *today)
 	    0);
 }
 
-static const struct cspr_obligation *
+static const struct cspr_deadline *
 find(const char *id)
 {
 	for (size_t i = 0; i < os.n; i++)
@@ -108,7 +109,7 @@ static const char *
 got(const char *id)
 {
 	static char buf[128];
-	const struct cspr_obligation *o = find(id);
+	const struct cspr_deadline *o = find(id);
 
 	if (!o)
 		return "-";
@@ -122,7 +123,7 @@ static const char *
 missing(const char *id)
 {
 	static char buf[256];
-	const struct cspr_obligation *o = find(id);
+	const struct cspr_deadline *o = find(id);
 
 	buf[0] = '\0';
 	for (size_t i = 0; o && i < o->nmissing; i++)
@@ -135,7 +136,7 @@ static const char *
 recipients(const char *id)
 {
 	static char buf[256];
-	const struct cspr_obligation *o = find(id);
+	const struct cspr_deadline *o = find(id);
 
 	buf[0] = '\0';
 	for (const char *const *p = o ? o->to : NULL; p && *p; p++)
@@ -237,6 +238,13 @@ test_deadline_rows(void **state)
 		    "panel:final_report:2026-09-04 "
 		    "secretary_of_state:improvements:2026-09-10 "
 		    "ofsted:final_report:2026-09-14", NULL,
+		    "report-to-panel-and-sos", "overdue 2026-09-10 -", NULL},
+		/* 9.15.3 asks for the full report: the improvements alone do
+		 * not make it done (9.16.2's copy is its own row) */
+		{"report copies", LOCAL "report.completed=2026-09-02; "
+		    "publication.planned=2026-09-21",
+		    "panel:final_report:2026-09-04 "
+		    "secretary_of_state:final_report:2026-09-10", NULL,
 		    "report-to-panel-and-sos", "done 2026-09-10 2026-09-10",
 		    NULL},
 		{"report copies", LOCAL "report.completed=2026-09-02; "
@@ -278,7 +286,7 @@ test_same_as_deadlines(void **state)
 		assert_int_equal(cspr_deadlines_eval(evaluated, cal,
 		    D("2026-11-26"), &ds), 0);
 		for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
-			const struct cspr_obligation *o = find(ids[i]);
+			const struct cspr_deadline *o = find(ids[i]);
 			const struct cspr_deadline *d = NULL;
 
 			for (size_t k = 0; k < ds.n; k++)
@@ -291,7 +299,7 @@ test_same_as_deadlines(void **state)
 			assert_string_equal(o->para, d->para);
 			assert_string_equal(o->what, d->what);
 			assert_ptr_equal(o->to, d->to);
-			assert_string_equal(o->about, d->about[0]);
+			assert_ptr_equal(o->about, d->about);
 			assert_true(o->due.kind == d->due.kind &&
 			    o->due.t == d->due.t);
 			assert_true(o->done.kind == d->done.kind &&
@@ -305,7 +313,7 @@ test_same_as_deadlines(void **state)
 	/* 8.2.4 names its message too, though its done is a field */
 	eval(RAPID, NULL, "2026-11-26");
 	assert_string_equal(recipients("rapid-review-to-panel"), "panel");
-	assert_string_equal(find("rapid-review-to-panel")->about,
+	assert_string_equal(find("rapid-review-to-panel")->about[0],
 	    "rapid_review");
 }
 
@@ -387,7 +395,7 @@ test_decision_bodies(void **state)
 	assert_string_equal(recipients("decision-bodies"), "");
 	eval(RAPID LOCAL, NULL, "2026-11-26");
 	assert_string_equal(recipients("decision-bodies"), "panel,ofsted,dfe");
-	assert_string_equal(find("decision-bodies")->about, "decision");
+	assert_string_equal(find("decision-bodies")->about[0], "decision");
 	assert_string_equal(find("decision-bodies")->para, "9.4.1");
 }
 
@@ -617,18 +625,20 @@ test_all_in_order(void **state)
 {
 	static const char *const order[] = {"panel-notification",
 	    "partners-report", "looked-after-death", "rapid-review-briefing",
-	    "rapid-review-to-panel", "decision-bodies", "members-letter",
-	    "family-decision", "coroner", "national-information",
-	    "delay-reasons", "report-to-panel-and-sos", "report-to-ofsted",
-	    "non-publication", "outcome-feedback"};
+	    "rapid-review-to-panel", "chair-informed", "decision-bodies",
+	    "members-letter", "family-decision", "coroner", "coroner-liaison",
+	    "national-information", "quality-assured", "approved",
+	    "response-drafted", "media-plan", "delay-reasons", "publication-confirmed",
+	    "report-to-panel-and-sos", "improvements-to-panel-and-sos",
+	    "report-to-ofsted", "non-publication", "outcome-feedback"};
 	static const char *const to[] = {"panel", "ofsted", "dfe",
 	    "secretary_of_state", "safeguarding_partners", "independent_chair",
 	    "business_manager", "partnership_members", "relevant_agencies",
-	    "family", "coroner", "practitioners", NULL};
+	    "family", "coroner", "practitioners", "other_partnerships", NULL};
 	static const char *const about[] = {"incident", "rapid_review",
 	    "decision", "review_started", "final_report", "improvements",
 	    "delay", "non_publication", "looked_after_death", "outcome",
-	    "national_review", NULL};
+	    "national_review", "publication_plan", "actions_complete", NULL};
 
 	(void)state;
 	eval(NOTIFIABLE RAPID LOCAL "child.looked_after=true; "
@@ -638,13 +648,17 @@ test_all_in_order(void **state)
 	    NULL, "2026-11-26");
 	assert_int_equal(os.n, sizeof(order) / sizeof(order[0]));
 	for (size_t i = 0; i < os.n; i++) {
-		const struct cspr_obligation *o = &os.v[i];
+		const struct cspr_deadline *o = &os.v[i];
 		int ok = 0;
 
 		assert_string_equal(o->id, order[i]);
 		assert_true(strlen(o->para) >= 3);
 		assert_non_null(o->what);
-		assert_non_null(o->to);
+		/* a duty recorded by a field of its own tells no one */
+		if (!o->to) {
+			assert_false(o->clock);
+			continue;
+		}
 		assert_non_null(o->to[0]);
 		for (const char *const *p = o->to; *p; p++) {
 			int known = 0;
@@ -654,15 +668,17 @@ test_all_in_order(void **state)
 			assert_true(known);
 		}
 		for (const char *const *q = about; *q; q++)
-			ok |= strcmp(o->about, *q) == 0;
+			ok |= strcmp(o->about[0], *q) == 0;
 		assert_true(ok);
 	}
 	/* the other review type's obligation, in its place */
 	eval(RAPID "decision.outcome=other_review", NULL, "2026-11-26");
-	assert_int_equal(os.n, 5);
-	assert_string_equal(os.v[2].id, "decision-bodies");
-	assert_string_equal(os.v[3].id, "other-review-agencies");
-	assert_string_equal(os.v[4].id, "family-decision");
+	assert_int_equal(os.n, 7);
+	assert_string_equal(os.v[2].id, "chair-informed");
+	assert_string_equal(os.v[3].id, "decision-bodies");
+	assert_string_equal(os.v[4].id, "other-review-agencies");
+	assert_string_equal(os.v[5].id, "family-decision");
+	assert_string_equal(os.v[6].id, "learning-synopsis");
 	/* a bare referral has nothing to tell anyone */
 	eval("", NULL, "2026-11-26");
 	assert_int_equal(os.n, 0);

@@ -617,15 +617,35 @@ test_copies(void **state)
 	    "\"secretary_of_state\", \"about\": \"final_report\", \"date\": "
 	    "\"2026-09-08\"}, {\"to\": \"ofsted\", \"about\": \"final_report\", "
 	    "\"date\": \"2026-09-07\"}]", NULL, "2026-11-26", NULL);
+	/* the report was complete only the day before: seven working days
+	 * before publication had passed by then, so publication was early,
+	 * not the copies late (item 14) */
 	assert_string_equal(r.got, "copy-to-panel-and-sos copy-to-ofsted");
-	assert_string_equal(r.p.v[0].message, "The report went to the Panel "
-	    "and the Secretary of State by 2026-09-08, 14 working days after "
-	    "it was due on 2026-08-18, seven working days before publication "
-	    "(9.15.3).");
-	assert_string_equal(r.p.v[1].message, "The report went to Ofsted on "
-	    "2026-09-07, 13 working days after it was due on 2026-08-18, "
-	    "seven working days before publication (9.16.2).");
+	assert_string_equal(r.p.v[0].message, "Publication on 2026-08-27 came "
+	    "fewer than seven working days after the report was completed on "
+	    "2026-08-26: publication was early, since the full report had to "
+	    "go to the Panel and the Secretary of State seven working days "
+	    "before it (9.15.3).");
+	assert_string_equal(r.p.v[1].message, "Publication on 2026-08-27 came "
+	    "fewer than seven working days after the report was completed on "
+	    "2026-08-26: publication was early, since the report had to go to "
+	    "Ofsted seven working days before it (9.16.2).");
 	assert_string_equal(r.p.v[1].para, "9.16.2");
+	assert_string_equal(r.p.v[1].path, ".publication.published");
+	assert_int_equal(r.p.v[1].blocks, 0);
+	done(&r);
+	/* completed long before: the copies were late */
+	run_full(&r, PUB "report.completed=2026-07-01; "
+	    "publication.published=2026-08-27", "[{\"to\": \"panel\", "
+	    "\"about\": \"final_report\", \"date\": \"2026-09-04\"}, {\"to\": "
+	    "\"secretary_of_state\", \"about\": \"final_report\", \"date\": "
+	    "\"2026-09-08\"}, {\"to\": \"ofsted\", \"about\": \"final_report\", "
+	    "\"date\": \"2026-09-07\"}]", NULL, "2026-11-26", NULL);
+	assert_string_equal(r.got, "copy-to-panel-and-sos copy-to-ofsted");
+	assert_string_equal(r.p.v[0].message, "The full report went to the "
+	    "Panel and the Secretary of State by 2026-09-08, 41 working days "
+	    "after it was due on 2026-07-10, seven working days after the "
+	    "report was completed (9.15.3).");
 	assert_string_equal(r.p.v[1].path, ".notifications");
 	assert_int_equal(r.p.v[1].blocks, 0);
 	done(&r);
@@ -636,13 +656,20 @@ test_copies(void **state)
 	    "publication.non_publication_reason=x", TOLD ", {\"to\": \"panel\", "
 	    "\"about\": \"improvements\", \"date\": \"2026-09-04\"}]", NULL,
 	    "2026-09-09", NULL);
-	assert_string_equal(r.got, "copy-to-panel-and-sos copy-to-ofsted");
-	assert_string_equal(r.p.v[0].message, "The information about "
+	/* 9.15.3 still asks for the full report; 9.16.2's copy of the
+	 * improvements is a row of its own */
+	assert_string_equal(r.got, "copy-to-panel-and-sos "
+	    "copy-to-panel-and-sos copy-to-ofsted");
+	assert_string_equal(r.p.v[0].message, "The full report has not been "
+	    "sent to the Panel and the Secretary of State; it was due on "
+	    "2026-09-07, seven working days after the report was completed, 2 "
+	    "working days ago (9.15.3).");
+	assert_string_equal(r.p.v[1].message, "The information about "
 	    "improvements has not been sent to the Secretary of State; it was "
 	    "due on 2026-09-07, seven working days after the report was "
-	    "completed, 2 working days ago (9.15.3).");
-	assert_string_equal(r.p.v[1].message, "The information about "
-	    "improvements has not been sent to Ofsted; it was due on "
+	    "completed, 2 working days ago (9.16.2).");
+	assert_string_equal(r.p.v[2].message, "The report or the information "
+	    "about improvements has not been sent to Ofsted; it was due on "
 	    "2026-09-07, seven working days after the report was completed, 2 "
 	    "working days ago (9.16.2).");
 	done(&r);

@@ -91,8 +91,38 @@ test_applies(void **state)
 	assert_int_equal(k.r.extraordinary_required, -1);
 	assert_string_equal(k.findings, "");
 	done(&k);
+	/* 4.1, 8.2.1: a looked-after child's death, abuse not suspected,
+	 * is no serious incident: no clock, notified or referred */
+	run(&k, NOTIFIED "incident.abuse_or_neglect=not_suspected; "
+	    "incident.outcome=died; child.looked_after=true; "
+	    "referral.types=[rapid_review]", "2026-11-26");
+	assert_false(k.r.applies);
+	assert_int_equal(k.r.serious, 0);
+	assert_int_equal(k.r.quorate, -1);
+	assert_string_equal(k.findings, "");
+	done(&k);
+	run(&k, NOTIFIED "incident.abuse_or_neglect=known; "
+	    "incident.outcome=other", "2026-12-10");
+	assert_false(k.r.applies);
+	assert_int_equal(k.r.serious, 0);
+	assert_string_equal(k.findings, "");
+	done(&k);
+	/* a serious case */
+	run(&k, NOTIFIED "incident.abuse_or_neglect=known; "
+	    "incident.outcome=died", "2026-11-26");
+	assert_true(k.r.applies);
+	assert_int_equal(k.r.serious, 1);
+	assert_int_equal(cspr_when_date(k.r.due.due), D("2026-12-01"));
+	done(&k);
+	/* seriousness not known: it cannot be ruled out, the clock runs */
+	run(&k, NOTIFIED "incident.abuse_or_neglect=unknown; "
+	    "incident.outcome=died", "2026-11-26");
+	assert_true(k.r.applies);
+	assert_int_equal(k.r.serious, -1);
+	done(&k);
 	run(&k, NOTIFIED, "2026-11-26");
 	assert_true(k.r.applies);
+	assert_int_equal(k.r.serious, -1);
 	assert_string_equal(k.r.due.para, "8.2.1");
 	assert_string_equal(k.r.to_panel.para, "8.2.4");
 	assert_int_equal(cspr_when_date(k.r.due.due), D("2026-12-01"));
@@ -195,10 +225,20 @@ test_extraordinary(void **state)
 	    "rapid_review.meeting.date=2026-12-02", "2026-11-12");
 	assert_int_equal(k.r.extraordinary_required, 1);
 	done(&k);
-	/* a scheduled meeting is not an extraordinary one */
+	/* any meeting held on or before the due date will do (0.2) */
 	run(&k, NOTIFIED "rapid_review.next_lig_meeting=2026-12-10; "
 	    "rapid_review.meeting.kind=scheduled; "
 	    "rapid_review.meeting.date=2026-11-20", "2026-11-12");
+	assert_int_equal(k.r.extraordinary_required, 0);
+	assert_string_equal(k.findings, "");
+	done(&k);
+	run(&k, NOTIFIED "rapid_review.next_lig_meeting=2026-12-10; "
+	    "rapid_review.meeting.date=2026-12-01", "2026-11-12");
+	assert_int_equal(k.r.extraordinary_required, 0);
+	done(&k);
+	run(&k, NOTIFIED "rapid_review.next_lig_meeting=2026-12-10; "
+	    "rapid_review.meeting.kind=scheduled; "
+	    "rapid_review.meeting.date=2026-12-02", "2026-11-12");
 	assert_int_equal(k.r.extraordinary_required, 1);
 	done(&k);
 	/* not known */
@@ -213,25 +253,36 @@ test_extraordinary(void **state)
 
 /* The quorum's absentees, joined by spaces. */
 static const char *
-quorum(const char *present, int *quorate, const char **findings)
+quorum_on(const char *date, const char *present, int *quorate,
+    const char **findings)
 {
-	static char buf[128], f[512];
+	static char buf[128], f[1024];
 	struct check k;
 	char spec[256];
 
-	snprintf(spec, sizeof(spec), NOTIFIED "rapid_review.meeting.date="
-	    "2026-11-20; rapid_review.meeting.present=%s", present);
+	snprintf(spec, sizeof(spec), NOTIFIED "rapid_review.meeting.date=%s; "
+	    "rapid_review.meeting.present=%s", date, present);
 	run(&k, spec, "2026-11-20");
 	*quorate = k.r.quorate;
 	buf[0] = '\0';
 	for (size_t i = 0; i < k.r.nmissing; i++)
 		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s",
 		    i ? " " : "", k.r.missing_from_quorum[i]);
-	snprintf(f, sizeof(f), "%s", k.r.findings.n ?
-	    k.r.findings.v[0].message : "");
+	f[0] = '\0';
+	for (size_t i = 0; i < k.r.findings.n; i++)
+		if (strcmp(k.r.findings.v[i].check, "quorum") == 0 ||
+		    strcmp(k.r.findings.v[i].check, "quorum-icb") == 0)
+			snprintf(f + strlen(f), sizeof(f) - strlen(f), "%s%s",
+			    *f ? " | " : "", k.r.findings.v[i].message);
 	*findings = f;
 	done(&k);
 	return buf;
+}
+
+static const char *
+quorum(const char *present, int *quorate, const char **findings)
+{
+	return quorum_on("2026-11-20", present, quorate, findings);
 }
 
 static void
@@ -241,34 +292,73 @@ test_quorum(void **state)
 	int q;
 
 	(void)state;
-	assert_string_equal(quorum("[childrens_services, police, ccg]", &q,
-	    &f), "");
-	assert_int_equal(q, 1);
 	assert_string_equal(quorum("[icb, police, education, "
 	    "childrens_services]", &q, &f), "");
 	assert_int_equal(q, 1);
+	assert_string_equal(f, "");
 	assert_string_equal(quorum("[childrens_services, police, health]", &q,
 	    &f), "icb");
 	assert_int_equal(q, 0);
 	assert_string_equal(f, "The meeting was not quorate: icb is not in "
 	    "rapid_review.meeting.present; children's services, police and "
-	    "the health commissioner (ccg or icb) are needed (8.2.1).");
+	    "the health partner (icb) are needed (8.2.1).");
 	assert_string_equal(quorum("[education]", &q, &f),
 	    "childrens_services police icb");
 	assert_int_equal(q, 0);
 	assert_string_equal(f, "The meeting was not quorate: "
 	    "childrens_services, police and icb are not in "
 	    "rapid_review.meeting.present; children's services, police and "
-	    "the health commissioner (ccg or icb) are needed (8.2.1).");
-	assert_string_equal(quorum("[ccg]", &q, &f), "childrens_services "
+	    "the health partner (icb) are needed (8.2.1).");
+	assert_string_equal(quorum("[icb]", &q, &f), "childrens_services "
 	    "police");
-	assert_string_equal(f, "The meeting was not quorate: "
-	    "childrens_services and police are not in "
-	    "rapid_review.meeting.present; children's services, police and "
-	    "the health commissioner (ccg or icb) are needed (8.2.1).");
 	/* no meeting recorded: not known */
 	assert_string_equal(quorum("null", &q, &f), "");
 	assert_int_equal(q, -1);
+}
+
+/* The health partner by the meeting's date: the CCG before 2022-07-01,
+ * the ICB from that day; a later meeting recording the ccg is quorate and
+ * a finding names the ICB. */
+static void
+test_quorum_health_partner(void **state)
+{
+	static const struct {
+		const char *date, *present;
+		int quorate;
+		const char *missing, *findings;
+	} rows[] = {
+		{"2022-06-30", "[childrens_services, police, ccg]", 1, "", ""},
+		{"2022-06-30", "[childrens_services, police, icb]", 0, "ccg",
+		    "The meeting was not quorate: ccg is not in "
+		    "rapid_review.meeting.present; children's services, police "
+		    "and the health partner (ccg) are needed (8.2.1)."},
+		{"2022-07-01", "[childrens_services, police, icb]", 1, "", ""},
+		{"2022-07-01", "[childrens_services, police, ccg]", 1, "",
+		    "rapid_review.meeting.present records ccg for a meeting on "
+		    "or after 2022-07-01, when Integrated Care Boards replaced "
+		    "Clinical Commissioning Groups (Health and Care Act 2022): "
+		    "the health partner is the icb, and the record should say "
+		    "so (8.2.1)."},
+		{"2022-07-01", "[childrens_services, police, ccg, icb]", 1, "",
+		    ""},
+		{"2022-07-01", "[childrens_services, police]", 0, "icb",
+		    "The meeting was not quorate: icb is not in "
+		    "rapid_review.meeting.present; children's services, police "
+		    "and the health partner (icb) are needed (8.2.1)."},
+	};
+	const char *f;
+	int q;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *missing = quorum_on(rows[i].date, rows[i].present,
+		    &q, &f);
+
+		if (q != rows[i].quorate || strcmp(missing, rows[i].missing) ||
+		    strcmp(f, rows[i].findings))
+			fail_msg("row %zu: quorate %d, missing \"%s\", "
+			    "findings \"%s\"", i, q, missing, f);
+	}
 }
 
 static void
@@ -365,6 +455,7 @@ main(void)
 	    cmocka_unit_test(test_complete),
 	    cmocka_unit_test(test_extraordinary),
 	    cmocka_unit_test(test_quorum),
+	    cmocka_unit_test(test_quorum_health_partner),
 	    cmocka_unit_test(test_requests),
 	    cmocka_unit_test(test_recommendation),
 	    cmocka_unit_test(test_cdop),

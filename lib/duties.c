@@ -1,0 +1,1088 @@
+/*
+ * duties.c - every duty of the procedure, as one table.
+ *
+ * Each row of duties[] is one duty: a deadline of SPEC's table under
+ * csp-deadlines, a notification or an obligation of its table under
+ * csp-notify, or both.  A row says who owns it, when it applies, what
+ * starts its clock and how long the clock runs (or that the procedure sets
+ * none), what marks it done, and for a notification to whom and about
+ * what.  csp-deadlines shows the rows with a clock, csp-notify the rows
+ * that tell someone something and those without a clock; csp-rapid-review,
+ * csp-refer, csp-decide and csp-publish-check look rows up by id
+ * (cspr_duty_eval(), cspr_deadline_find()) instead of working a duty out
+ * again.  A reviewer grepping for a paragraph finds its one row here.
+ *
+ * Missing inputs never make an error: a duty that applies but cannot start
+ * is "pending".  A duty without a clock is due (no timescale) once what
+ * sets it off has happened, and done when its record is there; one that
+ * must come before something else ("before publication") is overdue when
+ * that has happened without it, and late when it came after.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* How the due moment follows from the start. */
+enum clock {
+	NO_CLOCK,     /* the procedure sets no timescale */
+	WORKING_DAYS, /* n working days after the start's date */
+	HOURS_48,     /* 48 elapsed hours (7.2, SPEC section 3) */
+	MONTHS,       /* the same day n months on */
+	REPORT_COPY,  /* 9.15.3: n working days after completion or before
+			 publication, whichever is the sooner */
+};
+
+/* Whether a duty applies to a case; WAITING: it will, once what sets it
+ * off has happened (only for a duty without a clock: a clocked one that
+ * cannot start is pending by its missing start). */
+enum applies { NO, WAITING, YES };
+
+struct duty {
+	const char *id;
+	const char *para;
+	const char *what;       /* for people */
+	const char *owner;      /* "local_authority", "partnership", "panel" */
+	enum applies (*applies)(const json_t *root);
+	const char *late_of;    /* applies too while that duty is late */
+	/* the start: the moment start() gives, else the field from */
+	const char *from;
+	struct cspr_when (*start)(const json_t *root);
+	enum clock clock;
+	int n;
+	const char *borrowed;   /* a clock taken from another paragraph */
+	/* done: the earliest of the field done, the notice to every one of
+	 * to[] about any of about[] (the latest recipient's first notice),
+	 * and what done_at() gives; about[0] is what the message is about */
+	const char *done;
+	const char *const *to;
+	const char *const *about;
+	struct cspr_when (*done_at)(const json_t *root);
+	/* done, whenever it was, once this field holds a value that is not
+	 * a moment (8.2.3's methodology) */
+	const char *done_if;
+	/* no clock: to be done before this field's moment, or before_at()'s */
+	const char *before;
+	struct cspr_when (*before_at)(const json_t *root);
+	const char *waits;      /* pending: what it waits for */
+	/* the fields a message needs, listed while it is still to send;
+	 * only when needs_if() says so, where there is one */
+	const char *const *needs;
+	int (*needs_if)(const json_t *root);
+};
+
+/* ---- predicates ---- */
+
+static int
+is(const json_t *root, const char *path, const char *value)
+{
+	const char *s = cspr_get_str(root, path);
+
+	return s && strcmp(s, value) == 0;
+}
+
+static int
+any_of(const char *s, const char *const *list)
+{
+	for (; s && *list; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static struct cspr_when
+on_day(cspr_date d)
+{
+	struct cspr_when w = {(cspr_time)d * 1440, CSPR_WHEN_DATE};
+
+	return w;
+}
+
+static struct cspr_when
+earlier(struct cspr_when a, struct cspr_when b)
+{
+	if (a.kind == CSPR_WHEN_NONE)
+		return b;
+	if (b.kind == CSPR_WHEN_NONE)
+		return a;
+	return b.t < a.t ? b : a;
+}
+
+static int
+asks_rapid_review(const json_t *root)
+{
+	json_t *types = cspr_get(root, "referral.types"), *t;
+	size_t i;
+
+	json_array_foreach(types, i, t)
+		if (json_is_string(t) &&
+		    strcmp(json_string_value(t), "rapid_review") == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const partners[] = {"safeguarding_partners",
+    "independent_chair", "business_manager", NULL};
+static const char *const a_incident[] = {"incident", NULL};
+
+/* 8.2.1 and its footnote 7: the partnership receives notification on the
+ * earliest of incident.notified, its first 5.2 report of the incident to
+ * the partners, chair or business manager, and a referral asking for a
+ * rapid review. */
+static struct cspr_when
+notification_received(const json_t *root)
+{
+	struct cspr_when w = cspr_when_get(root, "incident.notified");
+
+	for (const char *const *p = partners; *p; p++) {
+		const char *one[] = {*p, NULL};
+
+		w = earlier(w, cspr_notice(root, one, a_incident));
+	}
+	if (asks_rapid_review(root))
+		w = earlier(w, cspr_when_get(root, "referral.received"));
+	return w;
+}
+
+static int
+local_review(const json_t *root)
+{
+	return is(root, "decision.outcome", "local_review");
+}
+
+static int
+decided(const json_t *root)
+{
+	return cspr_has(root, "decision.outcome") ||
+	    cspr_has(root, "decision.date");
+}
+
+static enum applies
+yes_if(int c)
+{
+	return c ? YES : NO;
+}
+
+/* ---- when a duty applies ---- */
+
+static enum applies
+notifiable(const json_t *root)
+{
+	return yes_if(cspr_notifiable(root) == 1);
+}
+
+/* 5.3: whatever abuse or neglect is known. */
+static enum applies
+looked_after_death(const json_t *root)
+{
+	return yes_if(cspr_get_bool(root, "child.looked_after") == 1 &&
+	    is(root, "incident.outcome", "died"));
+}
+
+static enum applies
+referral_received(const json_t *root)
+{
+	return yes_if(cspr_has(root, "referral.received"));
+}
+
+/* 8.2.1: a serious incident (or one not yet known not to be) that the
+ * partnership has received, or been asked to rapid-review. */
+static enum applies
+rapid_review(const json_t *root)
+{
+	return yes_if(cspr_serious_incident(root) &&
+	    (notification_received(root).kind != CSPR_WHEN_NONE ||
+	    asks_rapid_review(root)));
+}
+
+/* 8.2.3: on completion of the rapid review. */
+static enum applies
+briefing(const json_t *root)
+{
+	if (rapid_review(root) == NO)
+		return NO;
+	return cspr_has(root, "rapid_review.completed") ? YES : WAITING;
+}
+
+/* 8.2.3: the briefing outlines the methodology where the rapid review
+ * recommends a local review (Appendix E levels 1-5). */
+static enum applies
+briefing_methodology(const json_t *root)
+{
+	static const char *const local[] = {"local_learning_review",
+	    "partnership_review", "table_top_workshop",
+	    "single_agency_review", NULL};
+
+	return yes_if(any_of(cspr_get_str(root,
+	    "rapid_review.recommendation"), local));
+}
+
+static enum applies
+submitted_to_panel(const json_t *root)
+{
+	return yes_if(cspr_has(root, "rapid_review.submitted_to_panel"));
+}
+
+/* 9.4.1: the decision on "any notified case": one the Panel was told of
+ * (5.1), or whose rapid review goes to the Panel (8.2.4). */
+static enum applies
+decision_bodies(const json_t *root)
+{
+	return yes_if(decided(root) && (notifiable(root) == YES ||
+	    rapid_review(root) == YES));
+}
+
+static enum applies
+local_review_row(const json_t *root)
+{
+	return yes_if(local_review(root));
+}
+
+static enum applies
+other_review(const json_t *root)
+{
+	return yes_if(is(root, "decision.outcome", "other_review"));
+}
+
+static enum applies
+decision_recorded(const json_t *root)
+{
+	return yes_if(decided(root));
+}
+
+/* 13.5: the child died and an inquest is held; the coroner is told that a
+ * review is being undertaken, so it waits for the decision and lapses when
+ * the decision is not a local review. */
+static enum applies
+coroner(const json_t *root)
+{
+	if (!is(root, "incident.outcome", "died") ||
+	    cspr_get_bool(root, "parallel.inquest") != 1)
+		return NO;
+	if (!cspr_has(root, "decision.outcome"))
+		return WAITING;
+	return local_review_row(root);
+}
+
+/* 8.2.5: new information in a local review suggests a national one. */
+static enum applies
+national(const json_t *root)
+{
+	return yes_if(cspr_get_bool(root, "review.national_review_suggested")
+	    == 1);
+}
+
+/* 9.16.1: the report of a local review that is to be published. */
+static enum applies
+published_review(const json_t *root)
+{
+	return yes_if(local_review(root) &&
+	    !is(root, "publication.kind", "none"));
+}
+
+/* 9.16.3: a reason for a delay is recorded; the row's late_of adds the
+ * case where publication is late. */
+static enum applies
+delay(const json_t *root)
+{
+	return yes_if(published_review(root) &&
+	    cspr_has(root, "publication.delay_reason"));
+}
+
+static enum applies
+improvements_only(const json_t *root)
+{
+	return yes_if(local_review(root) &&
+	    is(root, "publication.kind", "improvements_only"));
+}
+
+/* 9.15.3: the justification for any non-publication; publishing only the
+ * improvements (9.15.1) is not publishing the report. */
+static enum applies
+non_publication(const json_t *root)
+{
+	return yes_if(local_review(root) &&
+	    (is(root, "publication.kind", "none") ||
+	    is(root, "publication.kind", "improvements_only")));
+}
+
+/* 9.14.3: once the partnership approves the final report; a local review
+ * waits for it. */
+static enum applies
+outcome(const json_t *root)
+{
+	if (cspr_has(root, "report.approved") ||
+	    cspr_has(root, "publication.published"))
+		return YES;
+	return local_review(root) ? WAITING : NO;
+}
+
+/* 9.3.2: another partnership has an interest: another local authority is
+ * the child's home or corporate parent, the incident was elsewhere, or the
+ * LIG recorded more than one LA (8.1.2(h)). */
+static int
+other_authority(const json_t *root)
+{
+	static const char *const away[] = {"elsewhere_in_england",
+	    "outside_england", NULL};
+	const char *la = cspr_get_str(root, "local_authority");
+	const char *home = cspr_get_str(root, "child.normally_resident");
+	const char *parent = cspr_get_str(root, "child.looked_after_by");
+
+	if (cspr_get_bool(root, "considerations.more_than_one_la") == 1 ||
+	    any_of(cspr_get_str(root, "incident.place"), away))
+		return 1;
+	return cspr_same_authority(home, la) == 0 ||
+	    cspr_same_authority(parent, la) == 0;
+}
+
+static enum applies
+other_partnerships(const json_t *root)
+{
+	return yes_if(local_review(root) && other_authority(root));
+}
+
+static enum applies
+external_reviewer(const json_t *root)
+{
+	return yes_if(is(root, "review.reviewer.kind", "external_independent"));
+}
+
+static enum applies
+criminal_proceedings(const json_t *root)
+{
+	return yes_if(cspr_get_bool(root, "parallel.criminal_proceedings") ==
+	    1);
+}
+
+static enum applies
+criminal_local_review(const json_t *root)
+{
+	return yes_if(criminal_proceedings(root) == YES && local_review(root));
+}
+
+static enum applies
+inquest(const json_t *root)
+{
+	return yes_if(cspr_get_bool(root, "parallel.inquest") == 1);
+}
+
+/* 9.14: a final report exists once it is completed or published; a local
+ * review waits for it. */
+static enum applies
+final_report(const json_t *root)
+{
+	if (cspr_has(root, "report.completed") ||
+	    cspr_has(root, "publication.published"))
+		return YES;
+	return local_review(root) ? WAITING : NO;
+}
+
+/* 9.14.4: a local review whose report is to be published. */
+static enum applies
+to_publish(const json_t *root)
+{
+	if (published_review(root) == NO)
+		return NO;
+	return final_report(root);
+}
+
+/* 9.16.4: a case decided on that is not a local review (no_further_action
+ * excepted: there is no review whose learning a synopsis would carry). */
+static enum applies
+learning(const json_t *root)
+{
+	return yes_if(is(root, "decision.outcome", "other_review"));
+}
+
+static enum applies
+actions(const json_t *root)
+{
+	return yes_if(json_array_size(cspr_get(root, "actions")) > 0);
+}
+
+/* ---- what marks a duty done, and what it must come before ---- */
+
+static const char *const ofsted[] = {"ofsted", NULL};
+static const char *const a_report[] = {"final_report", NULL};
+static const char *const a_report_or_improvements[] = {"final_report",
+    "improvements", NULL};
+
+/* 9.16.2: the report to Ofsted, or the information about improvements
+ * where only that is published. */
+static struct cspr_when
+ofsted_copy(const json_t *root)
+{
+	return cspr_notice(root, ofsted, is(root, "publication.kind",
+	    "improvements_only") ? a_report_or_improvements : a_report);
+}
+
+static const char *const family[] = {"family", NULL};
+
+/* 9.9.3: the family is told, by the log or as 4.4's communication. */
+static struct cspr_when
+family_told(const json_t *root)
+{
+	json_t *log = cspr_get(root, "notifications"), *x;
+	struct cspr_when w = cspr_when_get(root, "decision.communicated_to_family");
+	size_t i;
+
+	json_array_foreach(log, i, x)
+		if (is(x, "to", "family"))
+			w = earlier(w, cspr_when_get(x, "date"));
+	return w;
+}
+
+static const char *const sg_partners[] = {"safeguarding_partners", NULL};
+static const char *const a_actions_complete[] = {"actions_complete", NULL};
+
+/* 11.3: every action completed, and the partnership told so; the later of
+ * the last completion and that notice. */
+static struct cspr_when
+actions_done(const json_t *root)
+{
+	json_t *list = cspr_get(root, "actions"), *a;
+	struct cspr_when told = cspr_notice(root, sg_partners,
+	    a_actions_complete), none = {0, CSPR_WHEN_NONE};
+	size_t i;
+
+	json_array_foreach(list, i, a) {
+		struct cspr_when w = cspr_when_get(a, "completed");
+
+		if (w.kind == CSPR_WHEN_NONE)
+			return none;
+		if (told.kind != CSPR_WHEN_NONE && w.t > told.t)
+			told = w;
+	}
+	return told;
+}
+
+/* 8.2.3: when the briefing went, to both partners and the chair. */
+static struct cspr_when
+briefed(const json_t *root)
+{
+	static const char *const to[] = {"safeguarding_partners",
+	    "independent_chair", NULL};
+	static const char *const about[] = {"rapid_review", NULL};
+
+	return cspr_notice(root, to, about);
+}
+
+/* ---- the table ---- */
+
+static const char *const panel[] = {"panel", NULL};
+static const char *const sos_ofsted[] = {"secretary_of_state", "ofsted",
+    NULL};
+static const char *const panel_sos[] = {"panel", "secretary_of_state", NULL};
+static const char *const partners_chair[] = {"safeguarding_partners",
+    "independent_chair", NULL};
+static const char *const chair[] = {"independent_chair", NULL};
+static const char *const bodies[] = {"panel", "ofsted", "dfe", NULL};
+static const char *const members[] = {"partnership_members", NULL};
+static const char *const agencies[] = {"relevant_agencies", NULL};
+static const char *const the_coroner[] = {"coroner", NULL};
+static const char *const family_staff[] = {"family", "practitioners", NULL};
+static const char *const others[] = {"other_partnerships", NULL};
+
+static const char *const a_la_death[] = {"looked_after_death", NULL};
+static const char *const a_rapid[] = {"rapid_review", NULL};
+static const char *const a_decision[] = {"decision", NULL};
+static const char *const a_started[] = {"review_started", NULL};
+static const char *const a_other[] = {"decision", "review_started", NULL};
+static const char *const a_national[] = {"national_review", NULL};
+static const char *const a_delay[] = {"delay", NULL};
+static const char *const a_nonpub[] = {"non_publication", NULL};
+static const char *const a_outcome[] = {"outcome", NULL};
+static const char *const a_improvements[] = {"improvements", NULL};
+static const char *const a_plan[] = {"publication_plan", NULL};
+
+static const char *const n_briefing[] = {"rapid_review.recommendation",
+    "rapid_review.rationale", NULL};
+static const char *const n_reviewer[] = {"review.reviewer.name", NULL};
+static const char *const n_rationale[] = {"decision.rationale", NULL};
+static const char *const n_delay[] = {"publication.delay_reason", NULL};
+static const char *const n_nonpub[] = {"publication.non_publication_reason",
+    NULL};
+
+#define COPY_WAITS "report.completed or publication.planned"
+
+/* The duties, in the order a case meets them.  Owners: the local
+ * authority (5.4), the partnership and its Team, or the Panel; only the
+ * first two make the tools exit 1 when overdue.  Three clocks come from a
+ * neighbour, as SPEC says: 5.3 has none of its own (5.1's five working
+ * days), nor has 8.2.4 (the rapid review's 15, 8.2.1 and footnote 7), and
+ * 9.12.4's six months run from the decision as 9.16.1 says. */
+static const struct duty duties[] = {
+	{.id = "panel-notification", .para = "5.1",
+	    .what = "notify the Panel of the incident",
+	    .owner = "local_authority", .applies = notifiable,
+	    .from = "incident.la_aware", .clock = WORKING_DAYS, .n = 5,
+	    .to = panel, .about = a_incident, .waits = "incident.la_aware"},
+	{.id = "partners-report", .para = "5.2",
+	    .what = "report the incident to the safeguarding partners, "
+	    "independent chair and business manager",
+	    .owner = "local_authority", .applies = notifiable,
+	    .from = "incident.la_aware", .clock = WORKING_DAYS, .n = 5,
+	    .to = partners, .about = a_incident, .waits = "incident.la_aware"},
+	{.id = "looked-after-death", .para = "5.3",
+	    .what = "notify the Secretary of State and Ofsted of the "
+	    "looked-after child's death", .owner = "local_authority",
+	    .applies = looked_after_death, .from = "incident.la_aware",
+	    .clock = WORKING_DAYS, .n = 5,
+	    .borrowed = "five working days as 5.1", .to = sos_ofsted,
+	    .about = a_la_death, .waits = "incident.la_aware"},
+	{.id = "referral-confirmation", .para = "7.2",
+	    .what = "confirm the referral in writing on the Appendix B form",
+	    .owner = "partnership", .applies = referral_received,
+	    .from = "referral.received", .clock = HOURS_48,
+	    .done = "referral.confirmed", .waits = "referral.received"},
+	{.id = "rapid-review", .para = "8.2.1",
+	    .what = "complete the rapid review", .owner = "partnership",
+	    .applies = rapid_review, .start = notification_received,
+	    .clock = WORKING_DAYS, .n = 15, .done = "rapid_review.completed",
+	    .waits = "incident.notified, a report to the partners (5.2) or "
+	    "referral.received"},
+	{.id = "rapid-review-briefing", .para = "8.2.3",
+	    .what = "brief the safeguarding partners and the independent "
+	    "chair on the completed rapid review", .owner = "partnership",
+	    .applies = briefing, .to = partners_chair, .about = a_rapid,
+	    .waits = "rapid_review.completed", .needs = n_briefing},
+	{.id = "briefing-methodology", .para = "8.2.3",
+	    .what = "outline the proposed methodology of the local review in "
+	    "the briefing (Appendix E)", .owner = "partnership",
+	    .applies = briefing_methodology,
+	    .done_if = "rapid_review.methodology", .done_at = briefed},
+	{.id = "rapid-review-to-panel", .para = "8.2.4",
+	    .what = "send the rapid review to the Panel",
+	    .owner = "partnership", .applies = rapid_review,
+	    .start = notification_received, .clock = WORKING_DAYS, .n = 15,
+	    .borrowed = "15 working days as 8.2.1",
+	    .done = "rapid_review.submitted_to_panel", .to = panel,
+	    .about = a_rapid, .waits = "incident.notified, a report to the "
+	    "partners (5.2) or referral.received"},
+	{.id = "panel-response", .para = "10.3.1",
+	    .what = "the Panel's response to the rapid review",
+	    .owner = "panel", .applies = submitted_to_panel,
+	    .from = "rapid_review.submitted_to_panel", .clock = WORKING_DAYS,
+	    .n = 15, .done = "rapid_review.panel_response.date"},
+	{.id = "chair-informed", .para = "7.4",
+	    .what = "inform the independent chair of the decision, for "
+	    "independent scrutiny", .owner = "partnership",
+	    .applies = decision_recorded, .to = chair, .about = a_decision},
+	{.id = "decision-bodies", .para = "9.4.1",
+	    .what = "tell the Panel, Ofsted and DfE the decision and next "
+	    "steps, with the name of any reviewer commissioned",
+	    .owner = "partnership", .applies = decision_bodies, .to = bodies,
+	    .about = a_decision, .needs = n_reviewer, .needs_if = local_review},
+	{.id = "members-letter", .para = "9.4.2",
+	    .what = "send the partnership members a letter of notification "
+	    "of the local review", .owner = "partnership",
+	    .applies = local_review_row, .to = members, .about = a_started},
+	{.id = "other-review-agencies", .para = "9.4.4",
+	    .what = "notify the relevant agencies of the other type of "
+	    "review", .owner = "partnership", .applies = other_review,
+	    .to = agencies, .about = a_other},
+	{.id = "family-decision", .para = "4.4, 9.4.5",
+	    .what = "communicate the decision and its rationale to the family",
+	    .owner = "partnership", .applies = decision_recorded, .to = family,
+	    .about = a_decision, .done = "decision.communicated_to_family",
+	    .needs = n_rationale},
+	{.id = "family-notice-with-police", .para = "9.9.3",
+	    .what = "agree with a police representative how and when to tell "
+	    "the family, criminal proceedings being pending",
+	    .owner = "partnership", .applies = criminal_proceedings,
+	    .done = "parallel.family_notice_agreed_with_police",
+	    .before_at = family_told},
+	{.id = "other-partnerships-invited", .para = "9.3.2",
+	    .what = "invite the other partnerships with an interest to plan "
+	    "and undertake the review jointly", .owner = "partnership",
+	    .applies = other_partnerships, .to = others, .about = a_started},
+	{.id = "commissioning-letter", .para = "9.6.8",
+	    .what = "draw up the external reviewer's commissioning letter and "
+	    "contract", .owner = "partnership", .applies = external_reviewer,
+	    .done = "review.commissioning_letter"},
+	{.id = "sio-consulted", .para = "9.8.3",
+	    .what = "discuss the review with the senior investigating officer "
+	    "before practitioners are engaged", .owner = "partnership",
+	    .applies = criminal_local_review, .done = "parallel.sio_consulted",
+	    .before = "review.practitioners_engaged"},
+	{.id = "criminal-justice-liaison", .para = "12.3, 13.4",
+	    .what = "agree with the criminal justice agencies how the review "
+	    "takes account of the criminal proceedings",
+	    .owner = "partnership", .applies = criminal_proceedings,
+	    .done = "parallel.criminal_justice_liaison"},
+	{.id = "coroner", .para = "13.5",
+	    .what = "the police panel member tells the coroner that a review "
+	    "is being undertaken", .owner = "partnership", .applies = coroner,
+	    .to = the_coroner, .about = a_started,
+	    .waits = "decision.outcome"},
+	{.id = "coroner-liaison", .para = "13.6",
+	    .what = "consider with the coroner what information the review "
+	    "and the inquest need from each other", .owner = "partnership",
+	    .applies = inquest, .done = "parallel.coroner_liaison"},
+	{.id = "national-information", .para = "8.2.5",
+	    .what = "inform the Panel of the new information suggesting a "
+	    "national review, after liaising with the independent chair and "
+	    "the safeguarding partners", .owner = "partnership",
+	    .applies = national, .to = panel, .about = a_national},
+	{.id = "final-report", .para = "9.12.4",
+	    .what = "complete the final report", .owner = "partnership",
+	    .applies = local_review_row, .from = "decision.date",
+	    .clock = MONTHS, .n = 6, .borrowed = "six months from the "
+	    "decision as 9.16.1", .done = "report.completed",
+	    .waits = "decision.date"},
+	{.id = "quality-assured", .para = "9.14.1",
+	    .what = "quality assure the final report before publication",
+	    .owner = "partnership", .applies = final_report,
+	    .done = "report.quality_assured", .before = "publication.published",
+	    .waits = "report.completed"},
+	{.id = "approved", .para = "9.14.3",
+	    .what = "approve the final report before publication",
+	    .owner = "partnership", .applies = final_report,
+	    .done = "report.approved", .before = "publication.published",
+	    .waits = "report.completed"},
+	{.id = "response-drafted", .para = "9.14.3",
+	    .what = "draft the response to the review, to be published with "
+	    "the report", .owner = "partnership", .applies = final_report,
+	    .done = "report.response", .before = "publication.published",
+	    .waits = "report.completed"},
+	{.id = "media-plan", .para = "9.14.4",
+	    .what = "plan how to manage the media's response before "
+	    "publication", .owner = "partnership", .applies = to_publish,
+	    .done = "publication.media_plan", .before = "publication.published",
+	    .waits = "report.completed"},
+	{.id = "publication", .para = "9.16.1",
+	    .what = "publish the final report", .owner = "partnership",
+	    .applies = published_review, .from = "decision.date",
+	    .clock = MONTHS, .n = 6, .done = "publication.published",
+	    .waits = "decision.date"},
+	{.id = "delay-reasons", .para = "9.16.3",
+	    .what = "tell the Panel and the Secretary of State the reasons "
+	    "for the delay to publication", .owner = "partnership",
+	    .applies = delay, .late_of = "publication", .to = panel_sos,
+	    .about = a_delay, .needs = n_delay},
+	{.id = "publication-confirmed", .para = "9.15.3",
+	    .what = "confirm to the Panel and the Secretary of State what is "
+	    "being published and when", .owner = "partnership",
+	    .applies = local_review_row, .to = panel_sos, .about = a_plan},
+	{.id = "report-to-panel-and-sos", .para = "9.15.3",
+	    .what = "send the full final report to the Panel and the "
+	    "Secretary of State", .owner = "partnership",
+	    .applies = local_review_row, .clock = REPORT_COPY, .n = 7,
+	    .to = panel_sos, .about = a_report, .waits = COPY_WAITS},
+	{.id = "improvements-to-panel-and-sos", .para = "9.16.2",
+	    .what = "send the published information about improvements to "
+	    "the Panel and the Secretary of State", .owner = "partnership",
+	    .applies = improvements_only, .clock = REPORT_COPY, .n = 7,
+	    .to = panel_sos, .about = a_improvements, .waits = COPY_WAITS},
+	{.id = "report-to-ofsted", .para = "9.16.2",
+	    .what = "send the final report, or the information about "
+	    "improvements, to Ofsted", .owner = "partnership",
+	    .applies = local_review_row, .clock = REPORT_COPY, .n = 7,
+	    .to = ofsted, .about = a_report_or_improvements,
+	    .done_at = ofsted_copy, .waits = COPY_WAITS},
+	{.id = "non-publication", .para = "9.15.3",
+	    .what = "set out for the Panel and the Secretary of State the "
+	    "justification for not publishing the report",
+	    .owner = "partnership", .applies = non_publication,
+	    .to = panel_sos, .about = a_nonpub, .needs = n_nonpub},
+	{.id = "outcome-feedback", .para = "9.14.3",
+	    .what = "arrange feedback and debriefing on the review's outcome "
+	    "for the family and practitioners", .owner = "partnership",
+	    .applies = outcome, .to = family_staff, .about = a_outcome,
+	    .waits = "report.approved"},
+	{.id = "learning-synopsis", .para = "9.16.4",
+	    .what = "draft a synopsis of the learning and make it readily "
+	    "accessible", .owner = "partnership", .applies = learning,
+	    .done = "learning.synopsis"},
+	{.id = "actions-complete", .para = "11.3, 9.14.3",
+	    .what = "complete every action and advise the partnership that "
+	    "all are complete, before the case is closed",
+	    .owner = "partnership", .applies = actions,
+	    .done_at = actions_done, .before = "closed"},
+};
+
+#define NDUTIES (sizeof(duties) / sizeof(duties[0]))
+
+static const struct duty *
+find_duty(const char *id)
+{
+	for (size_t i = 0; i < NDUTIES; i++)
+		if (strcmp(duties[i].id, id) == 0)
+			return &duties[i];
+	return NULL;
+}
+
+/* ---- evaluation ---- */
+
+/* 9.15.3: no later than seven working days (a) after completion or (b)
+ * before publication (the planned date until it is published), whichever
+ * is the sooner.  from is the date that gave the due date, so a reader can
+ * see which of the two clocks it is: with both known and (b) the sooner,
+ * from is the publication date and lies after the due date. */
+static void
+report_copy(const json_t *root, const struct cspr_calendar *cal, int n,
+    struct cspr_when *from, struct cspr_when *due, int *early)
+{
+	struct cspr_when done = cspr_when_get(root, "report.completed");
+	struct cspr_when pub = cspr_when_get(root, "publication.published");
+
+	if (pub.kind == CSPR_WHEN_NONE)
+		pub = cspr_when_get(root, "publication.planned");
+	if (done.kind != CSPR_WHEN_NONE) {
+		*from = done;
+		*due = on_day(cspr_add_working_days(cal, cspr_when_date(done),
+		    n));
+	}
+	if (pub.kind != CSPR_WHEN_NONE) {
+		struct cspr_when before = on_day(cspr_add_working_days(cal,
+		    cspr_when_date(pub), -n));
+
+		if (due->kind == CSPR_WHEN_NONE || before.t < due->t) {
+			/* (b) before the report was even complete: it is
+			 * publication that came too soon */
+			*early = done.kind != CSPR_WHEN_NONE &&
+			    cspr_when_date(before) < cspr_when_date(done);
+			*from = pub;
+			*due = before;
+		}
+	}
+}
+
+/* 7.2's 48 hours: elapsed hours, so 47 or 49 on the wall clock across a
+ * change of the clocks; from a bare date D, the end of D+2. */
+static struct cspr_when
+hours_48(struct cspr_when from)
+{
+	struct cspr_when due = from;
+
+	if (from.kind == CSPR_WHEN_TIME)
+		due.t = cspr_uk_from_utc(cspr_uk_to_utc(from.t) + 48 * 60);
+	else if (from.kind == CSPR_WHEN_DATE)
+		due = on_day(cspr_when_date(from) + 2);
+	return due;
+}
+
+/* Done on time: to the minute when both are times, else by the day. */
+static int
+on_time(struct cspr_when done, struct cspr_when due)
+{
+	if (done.kind == CSPR_WHEN_TIME && due.kind == CSPR_WHEN_TIME)
+		return done.t <= due.t;
+	return cspr_when_date(done) <= cspr_when_date(due);
+}
+
+/* Status and working days left, the same for every row (SPEC section 4);
+ * a duty to come before something is overdue once that has happened. */
+static void
+judge(struct cspr_deadline *d, const struct cspr_calendar *cal,
+    cspr_date today, enum applies a, int before, int done)
+{
+	d->days_left = 0;
+	if (done) {
+		d->status = CSPR_DONE;
+	} else if (d->done.kind != CSPR_WHEN_NONE) {
+		d->status = d->due.kind == CSPR_WHEN_NONE ||
+		    on_time(d->done, d->due) ? CSPR_DONE : CSPR_LATE;
+	} else if (d->due.kind == CSPR_WHEN_NONE) {
+		d->status = a == WAITING || d->clock ? CSPR_PENDING : CSPR_DUE;
+	} else {
+		cspr_date due = cspr_when_date(d->due);
+
+		d->status = today > due || before ? CSPR_OVERDUE : CSPR_DUE;
+		d->days_left = cspr_working_days_between(cal, today, due);
+		if (d->status == CSPR_OVERDUE && d->days_left > 0)
+			d->days_left = 0;
+	}
+}
+
+static void
+need(const json_t *root, struct cspr_deadline *d, const char *path)
+{
+	if (!cspr_has(root, path) && d->nmissing < CSPR_MAX_DUTY_MISSING)
+		d->missing[d->nmissing++] = path;
+}
+
+static void eval(const struct duty *r, const json_t *root,
+    const struct cspr_calendar *cal, cspr_date today, enum applies a,
+    struct cspr_deadline *d);
+
+static enum applies
+applies(const struct duty *r, const json_t *root,
+    const struct cspr_calendar *cal, cspr_date today)
+{
+	enum applies a = r->applies(root);
+	struct cspr_deadline d;
+
+	if (a == NO && r->late_of) {
+		eval(find_duty(r->late_of), root, cal, today, NO, &d);
+		if (d.applies && (d.status == CSPR_LATE ||
+		    d.status == CSPR_OVERDUE))
+			a = YES;
+	}
+	return a;
+}
+
+static void
+eval(const struct duty *r, const json_t *root,
+    const struct cspr_calendar *cal, cspr_date today, enum applies a,
+    struct cspr_deadline *d)
+{
+	struct cspr_when before = {0, CSPR_WHEN_NONE};
+
+	memset(d, 0, sizeof(*d));
+	if (a == NO && (a = applies(r, root, cal, today)) == NO)
+		return;
+	d->applies = 1;
+	snprintf(d->id, sizeof(d->id), "%s", r->id);
+	d->rule = r->id;
+	d->para = r->para;
+	d->what = r->what;
+	d->owner = r->owner;
+	d->borrowed = r->borrowed;
+	d->to = r->to;
+	d->about = r->about;
+	d->clock = r->clock != NO_CLOCK;
+	d->notice = r->to != NULL || r->clock == NO_CLOCK;
+	d->from = r->start ? r->start(root) : cspr_when_get(root, r->from);
+	switch (r->clock) {
+	case NO_CLOCK:
+		before = r->before_at ? r->before_at(root) :
+		    cspr_when_get(root, r->before);
+		d->due = before;
+		break;
+	case WORKING_DAYS:
+		if (d->from.kind != CSPR_WHEN_NONE)
+			d->due = on_day(cspr_add_working_days(cal,
+			    cspr_when_date(d->from), r->n));
+		break;
+	case HOURS_48:
+		d->due = hours_48(d->from);
+		break;
+	case MONTHS:
+		if (d->from.kind != CSPR_WHEN_NONE)
+			d->due = on_day(cspr_add_months(
+			    cspr_when_date(d->from), r->n));
+		break;
+	case REPORT_COPY:
+		report_copy(root, cal, r->n, &d->from, &d->due, &d->early);
+		break;
+	}
+	d->done = cspr_when_get(root, r->done);
+	if (r->to && !r->done_at)
+		d->done = earlier(d->done, cspr_notice(root, r->to, r->about));
+	if (r->done_at && !r->done_if)
+		d->done = earlier(d->done, r->done_at(root));
+	if (r->done_if && cspr_has(root, r->done_if) && r->done_at)
+		d->done = r->done_at(root);
+	d->before = r->before || r->before_at;
+	judge(d, cal, today, a, before.kind != CSPR_WHEN_NONE,
+	    r->done_if && cspr_has(root, r->done_if));
+	if (d->status == CSPR_PENDING)
+		d->waits = r->waits;
+	if ((d->status == CSPR_DUE || d->status == CSPR_OVERDUE) &&
+	    (!r->needs_if || r->needs_if(root)))
+		for (const char *const *p = r->needs; p && *p; p++)
+			need(root, d, *p);
+}
+
+static int
+push(struct cspr_deadlines *out, const struct cspr_deadline *d)
+{
+	if (cspr_grow(&out->v, &out->cap, out->n + 1, sizeof(*out->v)) < 0)
+		return -1;
+	out->v[out->n++] = *d;
+	return 0;
+}
+
+/* 11.2: every action is followed up to its due date. */
+static int
+eval_actions(const json_t *root, const struct cspr_calendar *cal,
+    cspr_date today, struct cspr_deadlines *out)
+{
+	json_t *list = cspr_get(root, "actions"), *a;
+	struct cspr_deadline d;
+	size_t i;
+
+	json_array_foreach(list, i, a) {
+		json_t *id = json_object_get(a, "id");
+		const char *text = cspr_get_str(a, "action");
+
+		memset(&d, 0, sizeof(d));
+		if (json_is_integer(id))
+			snprintf(d.action, sizeof(d.action), "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(id));
+		else
+			snprintf(d.action, sizeof(d.action), "%s",
+			    json_string_value(id) ? json_string_value(id) : "");
+		snprintf(d.id, sizeof(d.id), "action:%s", d.action);
+		d.applies = d.clock = 1;
+		d.rule = "action";
+		d.para = "11.2";
+		d.what = text ? text : "complete the action";
+		d.owner = "partnership";
+		d.due = cspr_when_get(a, "due");
+		d.done = cspr_when_get(a, "completed");
+		judge(&d, cal, today, YES, 0, 0);
+		if (push(out, &d) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+cspr_duties_eval(const json_t *root, const struct cspr_calendar *cal,
+    cspr_date today, struct cspr_deadlines *out)
+{
+	struct cspr_deadline d;
+
+	for (size_t i = 0; i < NDUTIES; i++) {
+		eval(&duties[i], root, cal, today, NO, &d);
+		if (d.applies && push(out, &d) < 0)
+			return -1;
+	}
+	return eval_actions(root, cal, today, out);
+}
+
+int
+cspr_duty_eval(const json_t *root, const struct cspr_calendar *cal,
+    cspr_date today, const char *id, struct cspr_deadline *d)
+{
+	const struct duty *r = find_duty(id);
+
+	memset(d, 0, sizeof(*d));
+	if (!r)
+		return -1;
+	eval(r, root, cal, today, NO, d);
+	return d->applies;
+}
+
+const struct cspr_deadline *
+cspr_deadline_find(const struct cspr_deadlines *ds, const char *id)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		if (strcmp(ds->v[i].id, id) == 0)
+			return &ds->v[i];
+	return NULL;
+}
+
+int
+cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *cal,
+    cspr_date today, struct cspr_deadlines *out)
+{
+	struct cspr_deadline d;
+
+	for (size_t i = 0; i < NDUTIES; i++) {
+		if (duties[i].clock == NO_CLOCK)
+			continue;
+		eval(&duties[i], root, cal, today, NO, &d);
+		if (d.applies && push(out, &d) < 0)
+			return -1;
+	}
+	return eval_actions(root, cal, today, out);
+}
+
+void
+cspr_deadlines_clear(struct cspr_deadlines *ds)
+{
+	free(ds->v);
+	ds->v = NULL;
+	ds->n = ds->cap = 0;
+}
+
+/* ---- csp-notify: obligations, and the notifications log ---- */
+
+/* 9.4.3: what goes to an external body is anonymised. */
+static int
+log_checks(const json_t *root, struct cspr_obligations *out)
+{
+	static const char *const external[] = {"panel", "ofsted", "dfe",
+	    "secretary_of_state", NULL};
+	json_t *log = cspr_get(root, "notifications"), *x;
+	size_t i;
+	char when[20];
+
+	json_array_foreach(log, i, x) {
+		const char *to = cspr_get_str(x, "to");
+		const char *about = cspr_get_str(x, "about");
+		int anon = cspr_get_bool(x, "anonymised");
+
+		if (!any_of(to, external) || anon == 1)
+			continue;
+		cspr_when_str(cspr_when_get(x, "date"), when);
+		if (cspr_findings_add(anon == 0 ? &out->findings :
+		    &out->unknown, anon == 0 ? "not-anonymised" :
+		    "anonymised-unknown", "9.4.3", anon == 0 ?
+		    "notifications[%zu] to %s about %s%s%s records anonymised: "
+		    "false; what goes to an external body must be anonymised "
+		    "(9.4.3)." : "notifications[%zu] to %s about %s%s%s does "
+		    "not record whether it was anonymised (9.4.3).", i,
+		    cspr_recipient(to), about ? about : "(not recorded)",
+		    *when ? " on " : "", when) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* 11.3, 9.14.3: the review is concluded when all actions are done. */
+static int
+closed_open(const json_t *root, struct cspr_obligations *out)
+{
+	json_t *list = cspr_get(root, "actions"), *a;
+	char ids[256] = "", when[20];
+	size_t i, n = 0, k;
+
+	if (!cspr_has(root, "closed"))
+		return 0;
+	json_array_foreach(list, i, a) {
+		json_t *id = json_object_get(a, "id");
+
+		if (cspr_has(a, "completed"))
+			continue;
+		k = strlen(ids);
+		if (json_is_integer(id))
+			snprintf(ids + k, sizeof(ids) - k, "%s%" JSON_INTEGER_FORMAT,
+			    n ? ", " : "", json_integer_value(id));
+		else
+			snprintf(ids + k, sizeof(ids) - k, "%s%s", n ? ", " : "",
+			    json_string_value(id) ? json_string_value(id) :
+			    "(no id)");
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	cspr_when_str(cspr_when_get(root, "closed"), when);
+	return cspr_findings_add(&out->findings, "closed-with-open-action",
+	    "11.3, 9.14.3", "The case was closed on %s with action%s %s not "
+	    "completed; the review is concluded when all actions are "
+	    "implemented (11.3, 9.14.3).", when, n == 1 ? "" : "s", ids);
+}
+
+int
+cspr_obligations_eval(const json_t *root, const struct cspr_calendar *cal,
+    cspr_date today, struct cspr_obligations *out)
+{
+	struct cspr_deadline d;
+
+	for (size_t i = 0; i < NDUTIES; i++) {
+		eval(&duties[i], root, cal, today, NO, &d);
+		if (d.applies && d.notice && cspr_grow(&out->v, &out->cap,
+		    out->n + 1, sizeof(*out->v)) < 0)
+			return -1;
+		if (d.applies && d.notice)
+			out->v[out->n++] = d;
+	}
+	if (log_checks(root, out) < 0 || closed_open(root, out) < 0)
+		return -1;
+	return 0;
+}
+
+void
+cspr_obligations_clear(struct cspr_obligations *os)
+{
+	free(os->v);
+	os->v = NULL;
+	os->n = os->cap = 0;
+	cspr_findings_clear(&os->findings);
+	cspr_findings_clear(&os->unknown);
+}
