@@ -52,3 +52,63 @@ for t in $tools; do
 	ok "$t: every line of stderr printable" \
 	    '[ $rc -eq 2 ] && [ "$(wc -l <$T/err)" -eq 1 ] && ! LC_ALL=C grep -q "[^[:print:]]" $T/err'
 done
+
+# ---- folders: each walked once, a loop one diagnostic, any depth
+L=$T/loop
+mkdir -p "$L/a/b"
+printf 'id: X-1\npartnership: Testshire\n' >"$L/a/b/upper.YAML"
+printf 'id: X-2\npartnership: Testshire\n' >"$L/a/mixed.Yml"
+ln -s .. "$L/a/b/up1"
+ln -s .. "$L/a/b/up2"
+ln -s .. "$L/a/b/up3"
+ln -s ../b "$L/a/b/self"
+ln -s "$L/a/b" "$L/a/again"  # another way into a folder, not a loop
+for t in $tools; do
+	run timeout $limit "$t" --format json "$L"
+	ok "$t: three links to the parent and one to itself: four diagnostics, each file once" \
+	    '[ $rc -eq 2 ] && [ "$(grep -c "symbolic link loop" $T/err)" -eq 4 ] &&
+	    [ "$(wc -l <$T/err)" -eq 4 ] &&
+	    [ "$(jq -r "select(.case) | .case" $T/out | sort | tr "\n" " ")" = "X-1 X-2 " ]'
+done
+D=$T/deep
+p=$D
+for i in $(seq 1 40); do p=$p/d$i; done
+mkdir -p "$p"
+printf 'id: DEEP-1\npartnership: Testshire\n' >"$p/deep.yaml"
+run csp-validate --format json "$D"
+ok "a real folder 40 deep is walked, not called a loop" \
+    '[ $rc -eq 0 ] && [ ! -s $T/err ] && [ "$(jq -r .case $T/out)" = DEEP-1 ]'
+
+# ---- not a regular file: an error, at once, never a wait
+F=$T/fifo
+mkdir -p "$F"
+mkfifo "$F/waits.yaml" "$F/report.md"
+ln -s nowhere "$F/dangling.yaml"
+printf 'id: FIFO-1\npartnership: Testshire\nreport:\n  file: report.md\n' >"$F/case.yaml"
+for t in $tools; do
+	run timeout 10 "$t" "$F"
+	ok "$t: a FIFO and a dangling link in a folder, one diagnostic each, no wait" \
+	    '[ $rc -eq 2 ] && err_has "$F/waits.yaml: cannot read: not a regular file" &&
+	    err_has "$F/dangling.yaml: cannot open: No such file or directory"'
+	run timeout 10 "$t" "$F/waits.yaml"
+	ok "$t: a FIFO operand is an error, no wait" \
+	    '[ $rc -eq 2 ] && err_has "$F/waits.yaml: cannot read: not a regular file"'
+	run timeout 10 "$t" /dev/zero
+	ok "$t: a device operand is an error, never read" \
+	    '[ $rc -eq 2 ] && err_has "/dev/zero: cannot read: not a regular file"'
+done
+run timeout 10 csp-publish-check "$F/case.yaml"
+ok "csp-publish-check: report.file naming a FIFO is an error, no wait" \
+    '[ $rc -eq 2 ] && err_has "$F/report.md: cannot read: not a regular file"'
+run timeout 10 csp-publish-check --report "$F" "$F/case.yaml"
+ok "csp-publish-check: --report naming a folder is an error" \
+    '[ $rc -eq 2 ] && err_has "$F: cannot read: Is a directory"'
+
+# ---- standard input closed: a file opened takes descriptor 0, and must
+# not then be read again as "-"
+for t in $tools; do
+	timeout 10 "$t" --format json examples/01-referral.yaml - <&- >"$T/out" 2>"$T/err"
+	rc=$?
+	ok "$t file - with standard input closed: the file once, - unreadable" \
+	    '[ $rc -eq 2 ] && [ "$(wc -l <$T/out)" -eq 2 ] && err_has "<stdin>: cannot read: Bad file descriptor"'
+done
