@@ -28,13 +28,17 @@ cspr_case_schema(const char *path, struct cspr_errors *e)
 
 	if (path) {
 		char *buf;
-		size_t len;
+		size_t len, skip;
 
 		if (cspr_read_file(path, CSPR_MAX_FILE, &buf, &len, e) !=
 		    CSPR_OK)
 			return NULL;
 		memset(&je, 0, sizeof(je)); /* jansson may leave it unset */
-		j = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+		/* a byte-order mark (a Windows editor's) is not JSON; a
+		 * schema may be true or false (draft-07 boolean schemas) */
+		skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+		j = json_loadb(buf + skip, len - skip, JSON_REJECT_DUPLICATES |
+		    JSON_DECODE_ANY, &je);
 		free(buf);
 		if (!j && !je.text[0]) {
 			cspr_errors_add(e, path, 0, 0, NULL, "out of memory");

@@ -86,6 +86,31 @@ for f in "$B"/*.yaml; do
 	cost "$t --anonymise $x" timeout $limit "$t" --anonymise "$f"
 	within "$t --anonymise $x"
 done
+# --schema is user input: the schemas that once took hours or gigabytes
+H=tests/data/hostile2
+awk -v n=$((4000000 / scale)) 'BEGIN {
+	print "id: HOSTILE-1"; print "partnership: Testshire"; printf "x-s: "
+	srand(1); for (i = 0; i < n; i++) printf "%s", rand() < 0.5 ? "a" : "b"
+	print ""
+}' >"$T/long-value.yaml"
+t=csp-validate
+for s in allof-39 anyof-39 re-many re-nested re-backref re-star-count; do
+	cost "--schema $s" timeout $limit $t --schema $H/schema-$s.json examples/01-referral.yaml
+	within "$t --schema schema-$s.json"
+done
+cost "--schema re-long-value" timeout $limit $t --schema $H/schema-re-long-value.json "$T/long-value.yaml"
+within "$t --schema schema-re-long-value.json over a 4 MB value"
+# the largest holidays file and report there can be
+awk 'BEGIN { for (i = 0; length(s) < 1048000; i++) { line = sprintf("%04d-%02d-%02d Invented day %d\n", 1000 + i % 8000, 1 + i % 12, 1 + i % 28, i); s = s line } printf "%s", s }' >"$T/holidays.txt"
+cost "--holidays" timeout $limit csp-deadlines --holidays "$T/holidays.txt" examples/05-published.yaml
+t=csp-deadlines
+within "csp-deadlines --holidays a 1 MiB file"
+awk -v n=$((4000000 / scale)) 'BEGIN { s = "# Invented findings\n\nThe partnership met. Recommendations followed, on time and in full. "; while (length(t) < n) t = t s; printf "%s", substr(t, 1, n) }' >"$T/report.md"
+t=csp-publish-check
+cost "--report" timeout $limit csp-publish-check --report "$T/report.md" examples/05-published.yaml
+within "csp-publish-check --report a 4 MB report"
+cost "--report" timeout $limit csp-publish-check --format json --report "$T/report.md" examples/05-published.yaml
+within "csp-publish-check --format json --report a 4 MB report"
 ok "braces.yaml: past the cap on values, said once" \
     '"$BUDGET" $T/cost csp-validate $B/braces.yaml >/dev/null 2>$T/err; err_has "more than 100000 values in one file" && [ "$(wc -l <$T/err)" -eq 1 ]'
 for t in $tools; do

@@ -112,3 +112,29 @@ for t in $tools; do
 	ok "$t file - with standard input closed: the file once, - unreadable" \
 	    '[ $rc -eq 2 ] && [ "$(wc -l <$T/out)" -eq 2 ] && err_has "<stdin>: cannot read: Bad file descriptor"'
 done
+
+# ---- --schema is user input: bounded, refused clearly, boolean, with a BOM
+ok_case=examples/01-referral.yaml
+while IFS='	' read -r s want; do
+	run timeout $limit csp-validate --schema $H/$s.json $ok_case
+	ok "--schema $s.json: refused before any regcomp, one line" \
+	    '[ $rc -eq 2 ] && [ "$(wc -l <$T/err)" -eq 1 ] && err_has "$want"'
+done <<'EOF2'
+schema-re-nested	.properties.id.pattern: invalid schema: a repetition of something that itself repeats (as in (a+)*) can take exponential time: not supported
+schema-re-counted-nested	.properties.id.pattern: invalid schema: a repetition of something that itself repeats
+schema-re-backref	.properties.id.pattern: invalid schema: back-references (\1) can take exponential time: not supported
+schema-re-star-count	.properties.id.pattern: invalid schema: a counted repetition over 8 after a * or + can take exponential time: not supported
+schema-re-bound	.properties.id.pattern: invalid schema: a counted repetition over 255 is not supported
+schema-re-many	invalid schema: the schema's patterns together are larger than 100000 characters
+EOF2
+for s in allof anyof; do
+	run timeout $limit csp-validate --schema $H/schema-$s-39.json $ok_case
+	ok "--schema schema-$s-39.json (2^39 paths): invalid, and why, at once" \
+	    '[ $rc -eq 1 ] && err_has "$ok_case: checking this file against the schema takes more than 20000000 steps"'
+done
+run csp-validate --schema $H/schema-true.json $H/no-id.yaml
+ok "--schema true: every mapping is valid" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
+run csp-validate --schema $H/schema-false.json $H/no-id.yaml
+ok "--schema false: nothing is valid" '[ $rc -eq 1 ] && err_has "error: .: is not allowed"'
+run csp-validate --schema $H/schema-bom.json $H/no-id.yaml
+ok "--schema with a byte-order mark loads" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
