@@ -141,6 +141,9 @@ typedef int32_t cspr_date;
 typedef int64_t cspr_time;
 
 #define CSPR_NO_DATE INT32_MIN
+/* The dates a case can hold, 0001-01-01 and 9999-12-31 (SPEC 2). */
+#define CSPR_FIRST_DATE (-719162)
+#define CSPR_LAST_DATE 2932896
 
 /* Parse a strict YYYY-MM-DD that names a real calendar date (years
  * 0001-9999).  Returns 0 and sets *d, or -1. */
@@ -148,9 +151,9 @@ int cspr_date_parse(const char *s, cspr_date *d);
 /* Parse YYYY-MM-DD or YYYY-MM-DDTHH:MM (real date, 00:00-23:59).  Returns
  * 0 for a bare date (*t is the start of that day), 1 for a date-time, -1. */
 int cspr_datetime_parse(const char *s, cspr_time *t);
-/* The date of year, month, day; no range checks: a month outside 1-12
- * rolls into the year, a day outside the month counts on from its first
- * (2026-03-00 is 2026-02-28); CSPR_NO_DATE beyond the type. */
+/* The date of year, month, day: a month outside 1-12 rolls into the
+ * year, a day outside the month counts on from its first (2026-03-00 is
+ * 2026-02-28); CSPR_NO_DATE outside CSPR_FIRST_DATE..CSPR_LAST_DATE. */
 cspr_date cspr_date_from_ymd(int y, int m, int d);
 /* Split a date into year, month and day. */
 void cspr_date_ymd(cspr_date d, int *y, int *m, int *day);
@@ -162,7 +165,8 @@ char *cspr_time_str(cspr_time t, char *buf);
 /* Day of the week: 0 Monday ... 6 Sunday. */
 int cspr_weekday(cspr_date d);
 /* The same day n months on (n < 0: back), clamped to the end of a shorter
- * month: 2026-08-31 + 6 months = 2027-02-28. */
+ * month: 2026-08-31 + 6 months = 2027-02-28; CSPR_NO_DATE outside
+ * CSPR_FIRST_DATE..CSPR_LAST_DATE. */
 cspr_date cspr_add_months(cspr_date d, int n);
 
 /* A set of bank holidays: the England and Wales rules for 1900-2200, every
@@ -189,7 +193,7 @@ int cspr_holidays_in(const struct cspr_calendar *c, int y1, int y2,
 int cspr_is_working_day(const struct cspr_calendar *c, cspr_date d);
 /* The date n working days after d (n > 0: counted strictly after d, d never
  * counts), or before d (n < 0: strictly before d); d itself for n == 0.
- * CSPR_NO_DATE when the result does not fit a cspr_date. */
+ * CSPR_NO_DATE when the result is outside CSPR_FIRST_DATE..CSPR_LAST_DATE. */
 cspr_date cspr_add_working_days(const struct cspr_calendar *c, cspr_date d,
     int n);
 /* Working days in (from, to] when to >= from; minus the working days in

@@ -736,7 +736,8 @@ is_date(const char *s, size_t n)
 	y = digits(s, 4);
 	m = digits(s + 5, 2);
 	d = digits(s + 8, 2);
-	return y >= 0 && m >= 1 && m <= 12 && d >= 1 &&
+	/* RFC 3339 allows year 0000; a case's dates are 0001-9999 (SPEC 2) */
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 &&
 	       d <= days_in_month(y, m);
 }
 
@@ -2775,6 +2776,28 @@ quote(const char *s, size_t n)
 	return buf_take(&b);
 }
 
+/* A key the schema does not know, for a message: its first
+ * UNKNOWN_KEY_CHARS characters and "...", as a key that is no field name
+ * may be someone's name or address (the path still places it). */
+#define UNKNOWN_KEY_CHARS 16
+static char *
+quote_unknown(const char *s, size_t n)
+{
+	struct buf b = {0};
+	size_t i = 0, chars = 0;
+
+	while (i < n && chars < UNKNOWN_KEY_CHARS) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		chars++;
+	}
+	buf_addq(&b, s, i);
+	if (i < n)
+		buf_add(&b, "...", 3);
+	return buf_take(&b);
+}
+
 static int
 check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
     json_t *x, int quiet)
@@ -2816,7 +2839,7 @@ check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
 		if (a->is_bool && !a->bool_val) {
 			if (quiet)
 				return 1;
-			q = quote(key, len);
+			q = quote_unknown(key, len);
 			nf += report(c, "unknown field %s", q ? q : "");
 			free(q);
 		} else {

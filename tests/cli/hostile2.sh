@@ -138,3 +138,30 @@ run csp-validate --schema $H/schema-false.json $H/no-id.yaml
 ok "--schema false: nothing is valid" '[ $rc -eq 1 ] && err_has "error: .: is not allowed"'
 run csp-validate --schema $H/schema-bom.json $H/no-id.yaml
 ok "--schema with a byte-order mark loads" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
+
+# ---- dates: years 0001 to 9999, nothing printed cut short
+run csp-validate $H/year-0000.yaml
+ok "year 0000 is not a date" '[ $rc -eq 1 ] && err_has "year-0000.yaml:27:9: error: .incident.date: must be a date"'
+for f in text json tsv ics; do
+	run csp-deadlines --format $f $H/year-9999.yaml
+	ok "csp-deadlines --format $f: due dates past 9999-12-31 are not known, never cut short" \
+	    '[ $rc -le 1 ] && [ ! -s $T/err ] && ! grep -q "10000-\|[0-9]-[0-9]-0[^0-9]" $T/out'
+done
+run csp-deadlines --format json $H/year-9999.yaml
+ok "csp-deadlines --format json: null due, pending" \
+    '[ "$(jq -r ".deadlines[0] | [.due, .status] | @tsv" $T/out)" = "$(printf "\tpending")" ]'
+run csp-deadlines --add-working-days 9999-12-30 5
+ok "--add-working-days past 9999: an error" '[ $rc -eq 2 ] && err_has "outside the years 1-9999"'
+
+# ---- no fixed-size buffer cuts a character or fails
+for t in $tools; do
+	run "$t" --format json $H/long-non-ascii.yaml
+	ok "$t --format json: a long non-ASCII local authority and relationship, valid JSON" \
+	    '[ $rc -le 1 ] && [ ! -s $T/err ] && jq -e . $T/out >/dev/null'
+	run "$t" $H/long-non-ascii.yaml
+	ok "$t: its text is valid UTF-8" \
+	    '[ $rc -le 1 ] && [ ! -s $T/err ] && iconv -f UTF-8 -t UTF-8 $T/out >/dev/null'
+done
+run csp-notify --anonymise $H/long-non-ascii.yaml
+ok "csp-notify --anonymise: valid JSON, the labels whole characters" \
+    '[ $rc -le 1 ] && jq -e . $T/out >/dev/null && iconv -f UTF-8 -t UTF-8 $T/out >/dev/null'
