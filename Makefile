@@ -43,7 +43,7 @@ FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZERS = case holidays report
+FUZZERS = case holidays report schema
 REPLAY = $(FUZZERS:%=$(O)/fuzz-replay/fuzz_%)
 
 CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

@@ -106,7 +106,8 @@ number(struct tool *t, const char *opt, const char *arg, double lo,
 
 	errno = 0;
 	x = strtod(arg, &end);
-	if (end == arg || *end || errno || x < lo || x > hi ||
+	/* !(x >= lo): NaN compares false with everything, so is refused */
+	if (end == arg || *end || errno || !(x >= lo) || !(x <= hi) ||
 	    (whole && x != (double)(long)x)) {
 		fprintf(stderr, "%s: %s: not a %s from %g to %g: %s\n",
 		    t->name, opt, whole ? "whole number" : "number", lo, hi,
