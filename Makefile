@@ -12,8 +12,10 @@ LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share
+SCHEMADIR = $(DATADIR)/csp
 EXAMPLESDIR = $(DATADIR)/csp/examples
 HOOKSDIR = $(DATADIR)/csp/hooks
+COMPLETIONSDIR = $(DATADIR)/bash-completion/completions
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 DESTDIR =
 
@@ -24,7 +26,7 @@ LDFLAGS =
 O = build
 
 # The tools; everything else is derived from this list.
-TOOLS = csp-validate csp-deadlines csp-decide csp-refer csp-rapid-review csp-notify csp-publish-check
+TOOLS = csp-validate csp-deadlines csp-decide csp-refer csp-rapid-review csp-notify csp-publish-check csp-summary
 
 PKGS = yaml-0.1 jansson
 # Recursive (=) so pkg-config runs after tools/deps.sh has installed it.
@@ -51,14 +53,15 @@ CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Ilib -MMD -MP $(PKG_CFLAGS)
 
 LIB_SRC = $(wildcard lib/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/case_schema.o $(O)/gen/words.o
 LIB = $(O)/libcsprcore.a
 # The shared library: soname libcsprcore.so.MAJOR.MINOR, as before 1.0 a
 # minor release may change the ABI; it exports what csprcore.h declares.
 SOVERSION = $(basename $(VERSION))
 SONAME = libcsprcore.so.$(SOVERSION)
 SHLIB = $(O)/libcsprcore.so.$(VERSION)
-CMD_OBJ = $(O)/cmd/tool.o $(O)/cmd/text.o
+# what the commands share: every cmd/*.c that is not a tool's main
+CMD_OBJ = $(patsubst %.c,$(O)/%.o,$(filter-out $(TOOLS:%=cmd/%.c),$(wildcard cmd/*.c)))
 BINS = $(TOOLS:%=$(O)/bin/%)
 UNIT = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS = $(wildcard man/*.[1-8])
@@ -102,6 +105,20 @@ $(SHLIB): $(LIB_OBJ) $(O)/csprcore.map
 	$(CC) -shared $(CFLAGS) $(LDFLAGS) -Wl,-soname,$(SONAME) \
 	    -Wl,--version-script,$(O)/csprcore.map -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
+# Ordinary English words (Debian's wbritish, lower-case entries), compiled
+# into a table of hashes for possible.c: the tools read no file for them.
+WORDLIST = /usr/share/dict/british-english
+
+$(O)/gen/mkwords: tools/mkwords.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ tools/mkwords.c
+
+$(O)/gen/words.c: $(O)/gen/mkwords $(WORDLIST)
+	$(O)/gen/mkwords cspr_words < $(WORDLIST) > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/words.o: $(O)/gen/words.c Makefile
+	$(CC) $(CSP_CFLAGS) $(LIB_CFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
@@ -133,6 +150,10 @@ demo: all
 	    echo "(exit status $$r)"; echo; \
 	    [ $$r -le 1 ] || exit $$r; \
 	done
+	@echo "\$$ csp-summary --format html examples/ > $(O)/board.html"; \
+	$(O)/bin/csp-summary --format html examples/ > $(O)/board.html; r=$$?; \
+	[ $$r -le 1 ] || exit $$r; \
+	echo "The case board is in $$(cd $(O) && pwd)/board.html: open it in a browser."
 
 check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so $(O)/tests/budget | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)
@@ -207,6 +228,8 @@ install: all
 	    tools/csprcore.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/csprcore.pc
 	for m in $(MANS); do s=$${m##*.}; mkdir -p $(DESTDIR)$(MANDIR)/man$$s && \
 	    cp -f $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
+	mkdir -p $(DESTDIR)$(SCHEMADIR)
+	cp -f schemas/case.schema.json $(DESTDIR)$(SCHEMADIR)/
 	mkdir -p $(DESTDIR)$(EXAMPLESDIR)
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@EXAMPLESDIR@|$(EXAMPLESDIR)|g' \
 	    share/csp/examples/csp-deadlines.service.in \
@@ -215,6 +238,10 @@ install: all
 	mkdir -p $(DESTDIR)$(HOOKSDIR)
 	cp -f share/csp/hooks/pre-commit $(DESTDIR)$(HOOKSDIR)/
 	chmod 755 $(DESTDIR)$(HOOKSDIR)/pre-commit
+	mkdir -p $(DESTDIR)$(COMPLETIONSDIR)
+	for t in $(TOOLS); do \
+	    sed 's|@TOOLS@|$(TOOLS)|' share/bash-completion/csp.in \
+	    > $(DESTDIR)$(COMPLETIONSDIR)/$$t || exit 1; done
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(LIBDIR)/libcsprcore.a \
@@ -225,7 +252,9 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	rm -f $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.service \
 	    $(DESTDIR)$(EXAMPLESDIR)/csp-deadlines.timer \
-	    $(DESTDIR)$(HOOKSDIR)/pre-commit
+	    $(DESTDIR)$(HOOKSDIR)/pre-commit \
+	    $(DESTDIR)$(SCHEMADIR)/case.schema.json \
+	    $(TOOLS:%=$(DESTDIR)$(COMPLETIONSDIR)/%)
 
 clean:
 	rm -rf $(O)

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "delim.h"
+#include "ics.h"
 #include "text.h"
 #include "tool.h"
 
@@ -22,13 +24,16 @@ static const char help[] =
     "      --within N           show overdue deadlines and those due within "
     "N working days\n"
     "      --format FMT         text (default), json (one object per case),\n"
-    "                           tsv or ics (one iCalendar for the run)\n"
+    "                           tsv, csv (RFC 4180) or ics (one iCalendar\n"
+    "                           for the run)\n"
     "      --names              show the child's name (default: case id "
     "only)\n"
     "      --today DATE         judge as of DATE (YYYY-MM-DD)\n"
     "      --holidays FILE      more bank holidays (GOV.UK JSON or a list)\n"
     "      --schema FILE        check cases against this draft-07 schema\n"
     "      --stdin-name NAME    the name standard input is shown by\n"
+    "      --uid-domain DOMAIN  the domain of the calendar's event UIDs\n"
+    "                           (csp.invalid)\n"
     "      --list-holidays Y1:Y2  print the bank holidays of those years\n"
     "      --add-working-days DATE N  print the date N working days after "
     "DATE\n"
@@ -40,12 +45,13 @@ static const char help[] =
 
 enum {
 	OPT_OVERDUE = OPT_TOOL, OPT_WITHIN, OPT_LIST_HOLIDAYS,
-	OPT_ADD_WORKING_DAYS
+	OPT_ADD_WORKING_DAYS, OPT_UID_DOMAIN
 };
 
 struct run {
 	int filter;  /* --overdue or --within given */
 	long within; /* due within this many working days is shown; -1 none */
+	struct ics ics; /* --format ics */
 };
 
 /* ---- the deadlines of one case ---- */
@@ -106,240 +112,38 @@ text_line(const struct tool *t, const char *id, const char *name,
 	    d->borrowed ? d->borrowed : "");
 }
 
-/* TSV: a field with every control character as a space. */
+/* TSV and CSV: the header, then one row per deadline. */
 static void
-tsv_field(const char *s, int last)
+rows_header(const struct tool *t)
 {
-	text_flat(s ? s : "");
-	putchar(last ? '\n' : '\t');
+	static const char *const cols[] = {"case", "child", "rule", "para",
+		"what", "from", "due", "done", "status", "working_days_left"};
+	size_t n = sizeof(cols) / sizeof(cols[0]);
+
+	for (size_t i = 0; i < n; i++)
+		if (i != 1 || t->names)
+			delim_field(t->format, cols[i], i + 1 == n);
 }
 
 static void
-tsv_header(const struct tool *t)
-{
-	printf("case\t%srule\tpara\twhat\tfrom\tdue\tdone\tstatus\t"
-	    "working_days_left\n", t->names ? "child\t" : "");
-}
-
-static void
-tsv_line(const struct tool *t, const char *id, const char *name,
+rows_line(const struct tool *t, const char *id, const char *name,
     const struct cspr_deadline *d)
 {
 	char w[20], left[16] = "";
 
 	if (open_deadline(d))
 		snprintf(left, sizeof(left), "%d", d->days_left);
-	tsv_field(id, 0);
+	delim_field(t->format, id, 0);
 	if (t->names)
-		tsv_field(name, 0);
-	tsv_field(d->id, 0);
-	tsv_field(d->para, 0);
-	tsv_field(d->what, 0);
-	tsv_field(cspr_when_str(d->from, w), 0);
-	tsv_field(cspr_when_str(d->due, w), 0);
-	tsv_field(cspr_when_str(d->done, w), 0);
-	tsv_field(cspr_status_name(d->status), 0);
-	tsv_field(left, 1);
-}
-
-/* ---- iCalendar (RFC 5545) ---- */
-
-/* A content line being built, folded at 75 octets as it is written. */
-struct ics {
-	int col; /* octets on the current physical line */
-};
-
-/* Write one octet of a content line, folding before it when the line is
- * full; a UTF-8 sequence is never split, so fold before its lead byte
- * when the whole sequence would not fit. */
-static void
-ics_put(struct ics *x, const char *s, size_t len)
-{
-	if (x->col + (int)len > 75) {
-		fputs("\r\n ", stdout);
-		x->col = 1;
-	}
-	fwrite(s, 1, len, stdout);
-	x->col += (int)len;
-}
-
-/* Raw characters (names, parameters, values that need no escaping). */
-static void
-ics_raw(struct ics *x, const char *s)
-{
-	while (*s) {
-		size_t len = 1;
-		unsigned char c = (unsigned char)*s;
-
-		if (c >= 0xc0)
-			while ((s[len] & 0xc0) == 0x80)
-				len++;
-		ics_put(x, s, len);
-		s += len;
-	}
-}
-
-/* A TEXT value (3.3.11): backslash, semicolon, comma and line breaks
- * escaped, other control characters (none may appear) as spaces. */
-static void
-ics_text(struct ics *x, const char *s)
-{
-	while (*s) {
-		unsigned char c = (unsigned char)*s;
-		char esc[3] = {'\\', (char)c, 0};
-		size_t len = 1;
-
-		if (c == '\\' || c == ';' || c == ',') {
-			ics_put(x, esc, 2);
-		} else if (c == '\n') {
-			ics_put(x, "\\n", 2);
-		} else if (c < 0x20 || c == 0x7f) {
-			ics_put(x, " ", 1);
-		} else {
-			if (c >= 0xc0)
-				while ((s[len] & 0xc0) == 0x80)
-					len++;
-			ics_put(x, s, len);
-			s += len;
-			continue;
-		}
-		s++;
-	}
-}
-
-static void
-ics_end(struct ics *x)
-{
-	fputs("\r\n", stdout);
-	x->col = 0;
-}
-
-/* name:value on one (folded) content line, value raw. */
-static void
-ics_prop(const char *name, const char *value)
-{
-	struct ics x = {0};
-
-	ics_raw(&x, name);
-	ics_raw(&x, ":");
-	ics_raw(&x, value);
-	ics_end(&x);
-}
-
-/* The UK's zone, so that the 48-hour deadline's time is wall-clock time in
- * England whatever zone the reader's calendar is in.  A calendar needs a
- * component even when nothing is open, and this is always one. */
-static const char ics_head[] =
-    "BEGIN:VCALENDAR\r\n"
-    "VERSION:2.0\r\n"
-    "PRODID:-//csp//csp-deadlines " CSPR_VERSION "//EN\r\n"
-    "CALSCALE:GREGORIAN\r\n"
-    "BEGIN:VTIMEZONE\r\n"
-    "TZID:Europe/London\r\n"
-    "BEGIN:DAYLIGHT\r\n"
-    "TZOFFSETFROM:+0000\r\n"
-    "TZOFFSETTO:+0100\r\n"
-    "TZNAME:BST\r\n"
-    "DTSTART:19810329T010000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
-    "END:DAYLIGHT\r\n"
-    "BEGIN:STANDARD\r\n"
-    "TZOFFSETFROM:+0100\r\n"
-    "TZOFFSETTO:+0000\r\n"
-    "TZNAME:GMT\r\n"
-    "DTSTART:19961027T020000\r\n"
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
-    "END:STANDARD\r\n"
-    "END:VTIMEZONE\r\n";
-
-/* YYYYMMDD, or YYYYMMDDTHHMM00 for a time. */
-static char *
-ics_when(struct cspr_when w, char *buf)
-{
-	char s[20], *p = buf;
-
-	cspr_when_str(w, s);
-	for (const char *q = s; *q; q++)
-		if (*q != '-' && *q != ':')
-			*p++ = *q;
-	if (w.kind == CSPR_WHEN_TIME) {
-		*p++ = '0';
-		*p++ = '0';
-	}
-	*p = '\0';
-	return buf;
-}
-
-/* One VEVENT: all day on the due date, or at the due time for the 48-hour
- * rule.  DTSTAMP is today's midnight UTC so that the same --today gives
- * the same file. */
-static void
-ics_event(const struct tool *t, const char *id, const char *name,
-    const struct cspr_deadline *d)
-{
-	struct ics x = {0};
-	char buf[32], more[64], from[20];
-	int y, m, day;
-
-	fputs("BEGIN:VEVENT\r\n", stdout);
-	ics_raw(&x, "UID:");
-	ics_text(&x, id);
-	ics_raw(&x, ".");
-	ics_text(&x, d->id);
-	ics_raw(&x, "@csp");
-	ics_end(&x);
-	cspr_date_ymd(t->today, &y, &m, &day);
-	snprintf(buf, sizeof(buf), "%04d%02d%02dT000000Z", y, m, day);
-	ics_prop("DTSTAMP", buf);
-	if (d->due.kind == CSPR_WHEN_TIME) {
-		ics_prop("DTSTART;TZID=Europe/London", ics_when(d->due, buf));
-	} else {
-		struct cspr_when next = d->due;
-
-		ics_prop("DTSTART;VALUE=DATE", ics_when(d->due, buf));
-		next.t += 1440;
-		ics_prop("DTEND;VALUE=DATE", ics_when(next, buf));
-		ics_prop("TRANSP", "TRANSPARENT");
-	}
-	ics_raw(&x, "SUMMARY:");
-	ics_text(&x, id);
-	if (name) {
-		ics_raw(&x, " (");
-		ics_text(&x, name);
-		ics_raw(&x, ")");
-	}
-	ics_raw(&x, ": ");
-	if (*d->action) {
-		ics_text(&x, "action ");
-		ics_text(&x, d->action);
-		ics_text(&x, ": ");
-	}
-	ics_text(&x, d->what);
-	ics_raw(&x, " (");
-	ics_text(&x, d->para);
-	ics_raw(&x, ")");
-	ics_end(&x);
-	detail(t, d, more, sizeof(more));
-	ics_raw(&x, "DESCRIPTION:");
-	ics_text(&x, "Rule ");
-	ics_text(&x, d->id);
-	ics_text(&x, ", paragraph ");
-	ics_text(&x, d->para);
-	ics_text(&x, " of the procedure.");
-	if (d->from.kind != CSPR_WHEN_NONE) {
-		ics_text(&x, " From ");
-		ics_text(&x, cspr_when_str(d->from, from));
-		ics_text(&x, ".");
-	}
-	ics_text(&x, " As of ");
-	ics_text(&x, cspr_date_str(t->today, from));
-	ics_text(&x, ": ");
-	ics_text(&x, cspr_status_name(d->status));
-	ics_text(&x, ", ");
-	ics_text(&x, more);
-	ics_text(&x, ".");
-	ics_end(&x);
-	fputs("END:VEVENT\r\n", stdout);
+		delim_field(t->format, name, 0);
+	delim_field(t->format, d->id, 0);
+	delim_field(t->format, d->para, 0);
+	delim_field(t->format, d->what, 0);
+	delim_field(t->format, cspr_when_str(d->from, w), 0);
+	delim_field(t->format, cspr_when_str(d->due, w), 0);
+	delim_field(t->format, cspr_when_str(d->done, w), 0);
+	delim_field(t->format, cspr_status_name(d->status), 0);
+	delim_field(t->format, left, 1);
 }
 
 /* ---- per case ---- */
@@ -351,8 +155,9 @@ deadlines(struct tool *t, struct cspr_case *c, void *arg)
 	struct cspr_deadlines ds = {0};
 	json_t *root = cspr_case_root(c), *list = NULL;
 	const char *id = cspr_case_id(c);
-	char *name = NULL;
-	int status = CSPR_OK;
+	char *name = NULL, more[64];
+	const char *first;
+	int status = CSPR_OK, nth = 1;
 	char today[11];
 
 	if (cspr_deadlines_eval(root, t->cal, t->today, &ds) < 0)
@@ -362,6 +167,23 @@ deadlines(struct tool *t, struct cspr_case *c, void *arg)
 		goto oom;
 	if (t->format == FMT_JSON && !t->quiet && !(list = json_array()))
 		goto oom;
+	/* the same case id twice would give two events one UID: the
+	 * second case's get their own, and the clash is said */
+	if (t->format == FMT_ICS && !t->quiet) {
+		if ((nth = ics_case(&r->ics, cspr_get_str(root, "partnership"),
+		    id, cspr_case_file(c), &first)) < 0)
+			goto oom;
+		if (nth > 1) {
+			long line = 0, col = 0;
+
+			cspr_doc_pos(cspr_case_doc(c), ".id", &line, &col);
+			cspr_errors_add(&t->e, cspr_case_file(c), line, col,
+			    ".id", "the same case id as %s (ids are unique per "
+			    "partnership); its events' UIDs end .%d", first,
+			    nth);
+			status = CSPR_FINDINGS;
+		}
+	}
 	for (size_t i = 0; i < ds.n; i++) {
 		const struct cspr_deadline *d = &ds.v[i];
 
@@ -376,11 +198,14 @@ deadlines(struct tool *t, struct cspr_case *c, void *arg)
 				goto oom;
 			break;
 		case FMT_TSV:
-			tsv_line(t, id, name, d);
+		case FMT_CSV:
+			rows_line(t, id, name, d);
 			break;
 		case FMT_ICS:
-			if (open_deadline(d))
-				ics_event(t, id, name, d);
+			if (ics_wanted(&r->ics, d)) {
+				detail(t, d, more, sizeof(more));
+				ics_event(&r->ics, id, nth, name, d, more);
+			}
 			break;
 		default:
 			text_line(t, id, name, d);
@@ -479,9 +304,11 @@ main(int argc, char **argv)
 		{"list-holidays", required_argument, NULL, OPT_LIST_HOLIDAYS},
 		{"add-working-days", required_argument, NULL,
 		    OPT_ADD_WORKING_DAYS},
+		{"uid-domain", required_argument, NULL, OPT_UID_DOMAIN},
 		TOOL_OPTIONS
 	};
-	struct run r = {0, -1};
+	struct run r = {.within = -1};
+	const char *uid_domain = NULL;
 	struct tool t;
 	const char *list_holidays = NULL, *add_date = NULL, *add_n = NULL;
 	const char *mode;
@@ -490,11 +317,11 @@ main(int argc, char **argv)
 	int c;
 
 	tool_init(&t, "csp-deadlines",
-	    "[-q] [--overdue] [--within N] [--format text|json|tsv|ics] "
-	    "[--names] [file|dir ...]\n"
+	    "[-q] [--overdue] [--within N] [--format text|json|tsv|csv|ics] "
+	    "[--uid-domain domain] [--names] [file|dir ...]\n"
 	    "       csp-deadlines --list-holidays Y1:Y2\n"
 	    "       csp-deadlines --add-working-days DATE N", help,
-	    FMT_JSON | FMT_TSV | FMT_ICS);
+	    FMT_JSON | FMT_TSV | FMT_CSV | FMT_ICS);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OVERDUE:
@@ -505,6 +332,12 @@ main(int argc, char **argv)
 				usage_error(&t, "--within: not a number of "
 				    "working days: ", optarg);
 			r.filter = 1;
+			break;
+		case OPT_UID_DOMAIN:
+			if (!ics_domain_ok(optarg))
+				usage_error(&t, "--uid-domain: not a domain "
+				    "name: ", optarg);
+			uid_domain = optarg;
 			break;
 		case OPT_LIST_HOLIDAYS:
 			list_holidays = optarg;
@@ -559,13 +392,16 @@ main(int argc, char **argv)
 			printf("%s\n", cspr_date_str(to, buf));
 		}
 	} else {
-		if (t.format == FMT_ICS && !t.quiet)
-			fputs(ics_head, stdout);
-		if (t.format == FMT_TSV && !t.quiet)
-			tsv_header(&t);
+		if (t.format == FMT_ICS && !t.quiet &&
+		    ics_init(&r.ics, uid_domain, t.today) < 0) {
+			fprintf(stderr, "%s: out of memory\n", t.name);
+			return 2;
+		}
+		if ((t.format == FMT_TSV || t.format == FMT_CSV) && !t.quiet)
+			rows_header(&t);
 		tool_each(&t, argc - optind, argv + optind, deadlines, &r);
 		if (t.format == FMT_ICS && !t.quiet)
-			fputs("END:VCALENDAR\r\n", stdout);
+			ics_finish(&r.ics);
 	}
 	return tool_finish(&t);
 }

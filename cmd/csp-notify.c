@@ -8,14 +8,12 @@
  * YAML, and refuses, printing nothing for that case, when anything
  * identifying would still go out.
  */
-#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "text.h"
 #include "tool.h"
+#include "yamlout.h"
 
 static const char help[] =
     "  -q, --quiet          print nothing; the exit status tells\n"
@@ -163,163 +161,85 @@ oom:
 	return tool_oom(t, c);
 }
 
-/* ---- YAML, with libyaml's emitter ---- */
-
-/* Plain scalars that a YAML reader would not take as strings: the YAML 1.2
- * core schema's null, booleans and numbers, which csp's loader follows,
- * and YAML 1.1's yes/no/on/off, which other readers still take as
- * booleans.  Such a string is written double-quoted. */
-static const char typed_re[] =
-    "^(|~|null|Null|NULL|true|True|TRUE|false|False|FALSE|"
-    "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|"
-    "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|"
-    "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|"
-    "[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$";
-
-struct yaml_out {
-	yaml_emitter_t em;
-	regex_t typed;
-	int ok;
-};
-
-static void
-emit(struct yaml_out *y, yaml_event_t *ev, int made)
-{
-	if (!made || !yaml_emitter_emit(&y->em, ev))
-		y->ok = 0;
-}
-
-static void
-scalar(struct yaml_out *y, const char *s, size_t len, int string)
-{
-	yaml_event_t ev;
-	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
-
-	if (!y->ok)
-		return;
-	if (string && (memchr(s, '\0', len) ||
-	    regexec(&y->typed, s, 0, NULL, 0) == 0))
-		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	emit(y, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL,
-	    (yaml_char_t *)(uintptr_t)s, (int)len, 1, 1, style));
-}
-
-static int
-scalars(json_t *a)
-{
-	json_t *x;
-	size_t i;
-
-	json_array_foreach(a, i, x)
-		if (json_is_object(x) || json_is_array(x))
-			return 0;
-	return 1;
-}
-
-static void
-node(struct yaml_out *y, json_t *v)
-{
-	yaml_event_t ev;
-	const char *k;
-	json_t *x;
-	size_t i;
-	char num[64];
-
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		emit(y, &ev, yaml_mapping_start_event_initialize(&ev, NULL,
-		    NULL, 1, YAML_BLOCK_MAPPING_STYLE));
-		json_object_foreach(v, k, x) {
-			scalar(y, k, strlen(k), 1);
-			node(y, x);
-		}
-		emit(y, &ev, yaml_mapping_end_event_initialize(&ev));
-		break;
-	case JSON_ARRAY:
-		/* a list of scalars stays on one line, as the examples write
-		 * them */
-		emit(y, &ev, yaml_sequence_start_event_initialize(&ev, NULL,
-		    NULL, 1, scalars(v) ? YAML_FLOW_SEQUENCE_STYLE :
-		    YAML_BLOCK_SEQUENCE_STYLE));
-		json_array_foreach(v, i, x)
-			node(y, x);
-		emit(y, &ev, yaml_sequence_end_event_initialize(&ev));
-		break;
-	case JSON_STRING:
-		scalar(y, json_string_value(v), json_string_length(v), 1);
-		break;
-	case JSON_INTEGER:
-		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
-		    json_integer_value(v));
-		scalar(y, num, strlen(num), 0);
-		break;
-	case JSON_REAL:
-		snprintf(num, sizeof(num), "%.17g", json_real_value(v));
-		scalar(y, num, strlen(num), 0);
-		break;
-	case JSON_TRUE:
-		scalar(y, "true", 4, 0);
-		break;
-	case JSON_FALSE:
-		scalar(y, "false", 5, 0);
-		break;
-	default:
-		scalar(y, "null", 4, 0);
-		break;
-	}
-}
-
-/* One case as one YAML document; the second and later documents of a run
- * start with "---", so the output is one YAML stream. */
-static int
-yaml_document(struct run *r, json_t *v)
-{
-	struct yaml_out y;
-	yaml_event_t ev;
-
-	memset(&y, 0, sizeof(y));
-	if (regcomp(&y.typed, typed_re, REG_EXTENDED | REG_NOSUB) != 0)
-		return -1;
-	if (!yaml_emitter_initialize(&y.em)) {
-		regfree(&y.typed);
-		return -1;
-	}
-	y.ok = 1;
-	yaml_emitter_set_output_file(&y.em, stdout);
-	yaml_emitter_set_unicode(&y.em, 1);
-	yaml_emitter_set_width(&y.em, 78);
-	emit(&y, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-	emit(&y, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL,
-	    NULL, r->docs == 0));
-	node(&y, v);
-	emit(&y, &ev, yaml_document_end_event_initialize(&ev, 1));
-	emit(&y, &ev, yaml_stream_end_event_initialize(&ev));
-	yaml_emitter_flush(&y.em);
-	yaml_emitter_delete(&y.em);
-	regfree(&y.typed);
-	r->docs++;
-	return y.ok ? 0 : -1;
-}
-
 /* ---- anonymised cases ---- */
+
+/* Does JSON text hold a character YAML will not take raw (DEL, C1
+ * controls, U+FFFE, U+FFFF), which csp's own loader would then refuse? */
+static int
+unprintable(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	for (; *p; p++)
+		if (*p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f &&
+		    p[1] != 0x85) || (p[0] == 0xef && p[1] == 0xbf &&
+		    (p[2] == 0xbe || p[2] == 0xbf)))
+			return 1;
+	return 0;
+}
+
+/* The case as JSON that reads back: as tool_json writes it, unless a
+ * string holds a character YAML will not take raw; then every non-ASCII
+ * character and DEL as an escape. */
+static void
+anonymised_json(struct tool *t, const struct cspr_case *c, json_t *out)
+{
+	char *text = json_dumps(out, JSON_COMPACT);
+
+	if (text && !unprintable(text)) {
+		free(text);
+		tool_json(t, out);
+		return;
+	}
+	free(text);
+	if (!(text = json_dumps(out, JSON_COMPACT | JSON_ENSURE_ASCII))) {
+		json_decref(out);
+		tool_oom(t, c);
+		return;
+	}
+	for (const char *p = text; *p; p++)
+		if (*p == 0x7f)
+			fputs("\\u007f", stdout);
+		else
+			putchar(*p);
+	putchar('\n');
+	free(text);
+	json_decref(out);
+}
 
 static int
 anonymise(struct tool *t, struct cspr_case *c, struct run *r)
 {
 	json_t *out = NULL;
-	int s = cspr_anonymise_case(c, &out, &t->e);
+	struct cspr_errors replaced = {0};
+	int s = cspr_anonymise_case(c, &out, &t->e, &replaced);
 
 	/* anything still identifying is an error: nothing of the case goes
 	 * out (9.4.3), and the places are on stderr */
-	if (s != CSPR_OK)
+	if (s != CSPR_OK) {
+		cspr_errors_clear(&replaced);
 		return CSPR_ERROR;
+	}
+	/* what was replaced though the case does not list it: for the
+	 * sender to know (never its text) */
+	for (size_t i = 0; !t->quiet && i < replaced.n; i++) {
+		const struct cspr_error *x = &replaced.v[i];
+
+		if (x->line > 0)
+			fprintf(stderr, "%s:%ld:%ld: note: ", x->file,
+			    x->line, x->col);
+		else
+			fprintf(stderr, "%s: %s: note: ", t->name, x->file);
+		fprintf(stderr, "%s: %s\n", x->path, x->message);
+	}
+	cspr_errors_clear(&replaced);
 	if (!t->quiet) {
 		if (t->format == FMT_YAML) {
-			if (yaml_document(r, out) < 0)
+			if (yamlout_document(out, r->docs++ == 0) < 0)
 				cspr_errors_add(&t->e, cspr_case_file(c), 0, 0,
 				    NULL, "cannot write YAML");
 		} else {
-			tool_json(t, out);
+			anonymised_json(t, c, out);
 			out = NULL;
 		}
 	}

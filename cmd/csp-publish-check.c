@@ -144,7 +144,8 @@ speak(const struct tool *t, const struct cspr_case *c, const char *report,
     const struct cspr_publish *p, const struct cspr_publish_opts *o)
 {
 	char line[1024];
-	size_t duties = 0;
+	size_t duties = 0, blocking = 0, check = p->possible;
+	const char *s = check == 1 ? "" : "s";
 
 	if (report)
 		snprintf(line, sizeof(line), "final report %s", report);
@@ -153,8 +154,10 @@ speak(const struct tool *t, const struct cspr_case *c, const char *report,
 	    "--report)");
 	for (size_t i = 0; i < p->n; i++) {
 		finding(c, report, &p->v[i]);
-		duties += !p->v[i].blocks;
+		blocking += p->v[i].blocks;
 	}
+	/* what neither blocks nor is a possible identifier is a duty */
+	duties = p->n - blocking - check;
 	if (p->rd) {
 		const struct cspr_readability *r = p->rd;
 
@@ -185,9 +188,25 @@ speak(const struct tool *t, const struct cspr_case *c, const char *report,
 		text_wrap("Publishable: ", "  ", "not known without the report.");
 		return;
 	}
-	if (!p->publishable) {
+	if (!p->publishable && check) {
 		snprintf(line, sizeof(line), "no: %zu finding%s above to resolve "
-		    "first.", p->n - duties, p->n - duties == 1 ? "" : "s");
+		    "first, and %zu possible identifier%s to check.", blocking,
+		    blocking == 1 ? "" : "s", check, s);
+	} else if (!p->publishable) {
+		snprintf(line, sizeof(line), "no: %zu finding%s above to resolve "
+		    "first.", blocking, blocking == 1 ? "" : "s");
+	} else if (check) {
+		snprintf(line, sizeof(line), "once the %zu possible "
+		    "identifier%s above %s checked (9.12.2, 9.15.2)%s", check,
+		    s, check == 1 ? "is" : "are", duties ? ";" : ".");
+		if (duties) {
+			size_t l = strlen(line);
+
+			snprintf(line + l, sizeof(line) - l, " the %zu "
+			    "finding%s about the partnership's duties above "
+			    "do%s not stand in its way.", duties, duties == 1 ?
+			    "" : "s", duties == 1 ? "es" : "");
+		}
 	} else if (duties) {
 		snprintf(line, sizeof(line), "yes, on these checks; the %zu "
 		    "finding%s about the partnership's duties above do%s not "

@@ -44,11 +44,12 @@ static void
 deadline_line(const char *label, const struct cspr_deadline *d,
     const char *done_word)
 {
-	char due[11], done[11], line[512];
+	char due[11], done[11], from[20], line[512];
 	long n = d->days_left < 0 ? -(long)d->days_left : d->days_left;
 
 	cspr_when_str(d->due, due);
 	cspr_when_str(d->done, done);
+	cspr_when_str(d->from, from);
 	switch (d->status) {
 	case CSPR_DONE:
 		snprintf(line, sizeof(line), "%s %s, on time (due by %s).",
@@ -64,12 +65,14 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 		break;
 	case CSPR_DUE:
 		snprintf(line, sizeof(line), "due by %s, 15 working days after "
-		    "incident.notified; %ld working day%s left.", due, n,
+		    "the partnership received notice on %s (%s); %ld working "
+		    "day%s left.", due, from, d->started_by, n,
 		    n == 1 ? "" : "s");
 		break;
 	case CSPR_PENDING:
-		snprintf(line, sizeof(line), "pending: incident.notified is not "
-		    "recorded, so the 15 working days cannot be counted.");
+		snprintf(line, sizeof(line), "pending: none of %s is recorded, "
+		    "so the 15 working days cannot be counted.", d->waits ?
+		    d->waits : "incident.notified");
 		break;
 	}
 	text_wrap(label, "  ", line);
@@ -176,9 +179,10 @@ report(const struct tool *t, const json_t *root, const char *id,
 		return;
 	}
 	if (!r->applies) {
-		text_wrap("", "  ", "No rapid review: neither incident.notified "
-		    "nor a referral for a rapid review (referral.types) is "
-		    "recorded (8.2.1).");
+		text_wrap("", "  ", "No rapid review: the partnership has no "
+		    "notice of the incident recorded: neither incident.notified, "
+		    "nor a report of it to the partners (5.2), nor a referral "
+		    "for a rapid review (referral.types) (8.2.1).");
 		return;
 	}
 	if (r->serious < 0)
@@ -303,27 +307,6 @@ free_text(const struct tool *t, const struct cspr_detector *d,
 	free(safe);
 }
 
-static const char *
-recipient(const char *to)
-{
-	static const char *const names[][2] = {
-		{"panel", "the Panel"}, {"ofsted", "Ofsted"}, {"dfe", "DfE"},
-		{"secretary_of_state", "the Secretary of State"},
-		{"safeguarding_partners", "the safeguarding partners"},
-		{"independent_chair", "the independent chair"},
-		{"business_manager", "the business manager"},
-		{"partnership_members", "partnership members"},
-		{"relevant_agencies", "relevant agencies"},
-		{"family", "the family"}, {"coroner", "the coroner"},
-		{"practitioners", "practitioners"},
-	};
-
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(to, names[i][0]) == 0)
-			return names[i][1];
-	return to;
-}
-
 /* The form's agencies, in its two columns, by agency id. */
 static const struct {
 	const char *ids[3];
@@ -400,7 +383,8 @@ agency_boxes(const json_t *list, int received)
 }
 
 static void
-appendix_d(const struct tool *t, const json_t *root, const char *id)
+appendix_d(const struct tool *t, const json_t *root, const char *id,
+    const struct cspr_rapid_review *r)
 {
 	static const char *const about[] = {"incident", NULL};
 	static const struct {
@@ -420,6 +404,7 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	struct cspr_detector *d = cspr_detector_from_case((json_t *)root);
 	struct cspr_assessment a;
 	const struct cspr_criterion *serious;
+	char received[20];
 	char line[1024];
 	size_t i;
 
@@ -432,7 +417,9 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 	printf("\n");
 	field("Submitted by", text_get(root, "partnership"));
 	field("Contact details", "");
-	field("Date of notification to the partnership",
+	/* the partnership's earliest receipt, as the duty table has it */
+	field("Date of notification to the partnership", r->applies ?
+	    cspr_when_str(r->due.from, received) :
 	    text_get(root, "incident.notified"));
 	field("Date of Rapid Review", text_get(root, "rapid_review.meeting.date"));
 	field("Date of sign off by LIG chair",
@@ -465,7 +452,7 @@ appendix_d(const struct tool *t, const json_t *root, const char *id)
 		if (!to || !ab || strcmp(ab, about[0]) != 0)
 			continue;
 		text_cat(line, sizeof(line), "%s%s %s", *line ? ", " : "",
-		    recipient(to), text_get(x, "date"));
+		    cspr_recipient(to), text_get(x, "date"));
 	}
 	text_wrap("  Incident notified to other professional bodies "
 	    "including:", "    ", "");
@@ -553,7 +540,7 @@ rapid(struct tool *t, struct cspr_case *c, void *arg)
 		if (cases++)
 			printf(form ? "\f\n" : "\n");
 		if (form)
-			appendix_d(t, root, cspr_case_id(c));
+			appendix_d(t, root, cspr_case_id(c), &r);
 		else
 			report(t, root, cspr_case_id(c), &r);
 	}

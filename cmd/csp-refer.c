@@ -8,6 +8,7 @@
  * from the case, for the Partnership Team; --template prints a skeleton
  * case file to start a new case with.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -665,6 +666,12 @@ main(int argc, char **argv)
 		tool_usage(&t);
 	}
 	if (skeleton) {
+		/* an editor with yaml-language-server then checks and
+		 * describes each field as it is typed */
+		char schema[PATH_MAX];
+
+		printf("# yaml-language-server: $schema=%s\n",
+		    tool_schema_file(schema, sizeof(schema)));
 		fputs(template, stdout);
 		return tool_finish(&t);
 	}

@@ -3,7 +3,9 @@
  *
  * Loads each case and checks it against the schema and the semantic rules
  * (csp-case(5)).  Text: one line per error on stderr; -l lists the invalid
- * files on stdout.  JSON: one object per file on stdout.
+ * files on stdout.  JSON: one object per file on stdout.  --canonical
+ * prints each valid case itself as JSON, exactly the tree that was checked,
+ * for programs that should never meet YAML's typing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,8 @@
 
 static const char help[] =
     "  -l, --list           print the name of each invalid file\n"
+    "      --canonical      print each valid case as JSON, keys sorted,\n"
+    "                       one line each: what was checked\n"
     "  -q, --quiet          print nothing; the exit status tells\n"
     "      --format FMT     text (default) or json, one object per file\n"
     "      --schema FILE    check against this draft-07 schema instead\n"
@@ -22,7 +26,9 @@ static const char help[] =
     "\nExit status: 0 all valid, 1 any invalid, 2 usage error or a file "
     "that cannot be read.\n";
 
-static int list;
+enum { OPT_CANONICAL = OPT_TOOL };
+
+static int list, canonical;
 
 static int
 validate(const char *path, void *arg)
@@ -51,6 +57,10 @@ validate(const char *path, void *arg)
 		    "valid", r == CSPR_OK, "errors", tool_errors_json(&t->e)));
 	} else if (r == CSPR_FINDINGS && list) {
 		printf("%s\n", name);
+	} else if (r == CSPR_OK && canonical) {
+		json_dumpf(cspr_case_root(c), stdout, JSON_COMPACT |
+		    JSON_SORT_KEYS);
+		putchar('\n');
 	}
 	if (r == CSPR_ERROR || (t->format == FMT_TEXT && !t->quiet && !list))
 		tool_diags(t);
@@ -65,20 +75,29 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"list", no_argument, NULL, 'l'},
+		{"canonical", no_argument, NULL, OPT_CANONICAL},
 		TOOL_OPTIONS
 	};
 	struct tool t;
 	int c;
 
 	tool_init(&t, "csp-validate",
-	    "[-lq] [--format text|json] [--schema file] [file|dir ...]", help,
+	    "[-lq] [--canonical] [--format text|json] [--schema file] "
+	    "[file|dir ...]", help,
 	    FMT_JSON);
 	while ((c = tool_getopt(&t, argc, argv, "l" TOOL_SHORT, longopts)) !=
 	    -1) {
 		if (c == 'l')
 			list = 1;
+		else if (c == OPT_CANONICAL)
+			canonical = 1;
 		else
 			tool_option(&t, c, optarg);
+	}
+	if (canonical && (list || t.format != FMT_TEXT)) {
+		fprintf(stderr, "%s: --canonical prints the cases themselves: "
+		    "not with -l or --format\n", t.name);
+		tool_usage(&t);
 	}
 	t.no_holidays = 1; /* nothing here counts days */
 	tool_start(&t);

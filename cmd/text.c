@@ -45,79 +45,225 @@ width_n(const char *s, size_t len)
 struct out {
 	char b[4096];
 	size_t n;
+	/* text_wrapped(): into a string instead (oom: out of memory) */
+	char *str;
+	size_t len;
+	int to_str, oom;
 };
 
 static void
 out_flush(struct out *o)
 {
-	fwrite(o->b, 1, o->n, stdout);
+	char *p;
+
+	if (!o->to_str) {
+		fwrite(o->b, 1, o->n, stdout);
+	} else if (!o->oom && (p = realloc(o->str, o->len + o->n + 1))) {
+		memcpy(p + o->len, o->b, o->n);
+		o->len += o->n;
+		p[o->len] = '\0';
+		o->str = p;
+	} else {
+		o->oom = 1;
+	}
 	o->n = 0;
 }
 
-static void
-out_ch(struct out *o, char c)
+/* n bytes at once: a word, a label, an indent */
+static inline void
+out_mem(struct out *o, const char *s, size_t n)
 {
-	if (o->n == sizeof(o->b))
+	if (o->n + n > sizeof(o->b)) {
 		out_flush(o);
-	o->b[o->n++] = c;
+		while (n > sizeof(o->b)) {
+			memcpy(o->b, s, sizeof(o->b));
+			o->n = sizeof(o->b);
+			out_flush(o);
+			s += sizeof(o->b);
+			n -= sizeof(o->b);
+		}
+	}
+	memcpy(o->b + o->n, s, n);
+	o->n += n;
 }
 
 static void
 out_str(struct out *o, const char *s)
 {
-	for (; *s; s++)
-		out_ch(o, *s);
+	out_mem(o, s, strlen(s));
 }
 
-void
-text_wrap(const char *first, const char *indent, const char *text)
+/* What text_wrap makes of each byte, as bits: part of a word, the first
+ * byte of a character (a column), a no-break space; white space, a
+ * newline; the end; printable ASCII, and that or a space, which plain
+ * lines are made of. */
+enum { WORD = 1, COLUMN = 2, NBSP = 4, BLANK = 8, NEWLINE = 16, END = 32,
+	PLAIN = 64, PLAIN_OR_SPACE = 128 };
+
+static unsigned char kind[256];
+
+static void
+kinds(void)
+{
+	for (int c = 0; c < 256; c++)
+		kind[c] = (c & 0xc0) == 0x80 ? WORD : WORD | COLUMN;
+	for (int c = 1; c <= ' '; c++)
+		kind[c] = BLANK;
+	kind[0x7f] = BLANK;
+	kind['\n'] = BLANK | NEWLINE;
+	kind[0] = END;
+	kind[(unsigned char)TEXT_NBSP] = WORD | COLUMN | NBSP;
+	for (int c = '!'; c <= '~'; c++)
+		kind[c] |= PLAIN | PLAIN_OR_SPACE;
+	kind[' '] |= PLAIN_OR_SPACE;
+}
+
+/* A plain line at the start of a line of output (col == start): from p,
+ * printable ASCII words parted by single spaces, as most of what the
+ * tools write is.  The line ends at the last space that fits and is
+ * copied whole.  The bytes are checked without a branch for each, since
+ * mispredicted spaces, not instructions, were the word-by-word way's
+ * cost.  Returns the end of the text to write (p itself when the line is
+ * not plain, for the word-by-word way), and in *next where the next line
+ * starts, or NULL at the end of the text. */
+static const unsigned char *
+plain_line(const unsigned char *p, const unsigned char *end, int col,
+    const unsigned char **next)
+{
+	size_t avail = col < TEXT_WIDTH ? (size_t)(TEXT_WIDTH - col) : 0;
+	size_t n = (size_t)(end - p);
+	const unsigned char *brk;
+	unsigned all = PLAIN_OR_SPACE, two = 0;
+
+	*next = NULL;
+	if (n > avail + 1)
+		n = avail + 1;
+	for (size_t i = 1; i < n; i++) {
+		all &= kind[p[i]];
+		two |= (p[i] == ' ') & (p[i - 1] == ' ');
+	}
+	/* anything but printable ASCII and spaces, or two spaces together */
+	if (n == 0 || !(kind[p[0]] & PLAIN) || !(all & PLAIN_OR_SPACE) || two)
+		return p;
+	if ((size_t)(end - p) <= avail) /* the rest fits */
+		return end[-1] == ' ' ? p : end;
+	for (brk = p + n - 1; brk > p && *brk != ' '; brk--)
+		;
+	/* none: a word longer than the line; a break before a blank run, or
+	 * the end: the word-by-word way sees them whole */
+	if (*brk != ' ' || !(kind[brk[1]] & PLAIN))
+		return p;
+	*next = brk + 1;
+	return brk;
+}
+
+static void
+wrap(struct out *o, const char *first, const char *indent,
+    const char *text)
 {
 	int col = text_width(first), start = col, iw = text_width(indent);
-	const char *p = text ? text : "", *w;
-	struct out o;
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	const unsigned char *w, *stop;
+	size_t ilen = strlen(indent);
 
-	for (w = p; space(*w); w++)
+	if (!kind[0])
+		kinds();
+	for (w = p; kind[*w] & BLANK; w++)
 		;
-	if (!*w) {
+	if (kind[*w] & END) {
 		/* nothing to write after it: no trailing blanks */
 		int n = (int)strlen(first);
 
 		while (n > 0 && first[n - 1] == ' ')
 			n--;
-		printf("%.*s\n", n, first);
+		out_mem(o, first, (size_t)n);
+		out_mem(o, "\n", 1);
+		out_flush(o);
 		return;
 	}
-	o.n = 0;
-	out_str(&o, first);
-	while (*p) {
-		int newlines = 0, wl = 0;
+	out_str(o, first);
+	p = w;
+	stop = p + strlen((const char *)p);
+	for (;;) {
+		const unsigned char *end, *next;
 
-		for (; space(*p); p++)
-			newlines += *p == '\n';
-		if (!*p)
+		end = plain_line(p, stop, col, &next);
+		if (end == p)
+			break;
+		out_mem(o, (const char *)p, (size_t)(end - p));
+		if (!next) {
+			p = end;
+			break;
+		}
+		out_mem(o, "\n", 1);
+		out_mem(o, indent, ilen);
+		col = start = iw;
+		p = next;
+	}
+	for (;;) {
+		int newlines = 0, wl = 0, any = 0;
+		unsigned k;
+
+		for (; (k = kind[*p]) & BLANK; p++)
+			newlines += (k & NEWLINE) != 0;
+		if (k & END)
 			break;
 		if (newlines >= 2 && col > start) {
 			/* a paragraph break in the text */
-			out_str(&o, "\n\n");
-			out_str(&o, indent);
+			out_mem(o, "\n\n", 2);
+			out_mem(o, indent, ilen);
 			col = start = iw;
 		}
-		for (w = p; *p && !space(*p); p++)
-			wl += ((unsigned char)*p & 0xc0) != 0x80;
+		for (w = p; (k = kind[*p]) & WORD; p++) {
+			wl += (k & COLUMN) != 0;
+			any |= k;
+		}
 		if (col > start && col + 1 + wl > TEXT_WIDTH) {
-			out_ch(&o, '\n');
-			out_str(&o, indent);
+			out_mem(o, "\n", 1);
+			out_mem(o, indent, ilen);
 			col = start = iw;
 		} else if (col > start) {
-			out_ch(&o, ' ');
+			out_mem(o, " ", 1);
 			col++;
 		}
-		for (const char *c = w; c < p; c++)
-			out_ch(&o, *c == TEXT_NBSP ? ' ' : *c);
+		if (any & NBSP) {
+			for (const unsigned char *c = w; c < p; c++)
+				out_mem(o, kind[*c] & NBSP ? " " :
+				    (const char *)c, 1);
+		} else {
+			out_mem(o, (const char *)w, (size_t)(p - w));
+		}
 		col += wl;
 	}
-	out_ch(&o, '\n');
-	out_flush(&o);
+	out_mem(o, "\n", 1);
+	out_flush(o);
+}
+
+void
+text_wrap(const char *first, const char *indent, const char *text)
+{
+	struct out o;
+
+	o.n = 0;
+	o.to_str = 0;
+	wrap(&o, first, indent, text);
+}
+
+char *
+text_wrapped(const char *first, const char *indent, const char *text)
+{
+	struct out o;
+
+	o.n = o.len = 0;
+	o.str = NULL;
+	o.to_str = 1;
+	o.oom = 0;
+	wrap(&o, first, indent, text);
+	if (o.oom) {
+		free(o.str);
+		return NULL;
+	}
+	return o.str;
 }
 
 const char *

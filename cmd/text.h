@@ -19,6 +19,9 @@
  * line in text starts a new paragraph under indent.  Columns are counted
  * in characters (UTF-8), not bytes.  Ends with a newline. */
 void text_wrap(const char *first, const char *indent, const char *text);
+/* What text_wrap() would print, as a new string (free it); NULL when out
+ * of memory. */
+char *text_wrapped(const char *first, const char *indent, const char *text);
 /* "[x]" or "[ ]". */
 const char *text_box(int ticked);
 /* Print cells (n of them, row by row) in ncols columns of width columns

@@ -4,9 +4,11 @@
  * codes, in one place, so the tools cannot drift apart.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "tool.h"
 
@@ -15,7 +17,8 @@ static const struct {
 	enum format f;
 } formats[] = {
 	{"text", FMT_TEXT}, {"json", FMT_JSON}, {"tsv", FMT_TSV},
-	{"ics", FMT_ICS}, {"yaml", FMT_YAML},
+	{"ics", FMT_ICS}, {"yaml", FMT_YAML}, {"csv", FMT_CSV},
+	{"html", FMT_HTML},
 };
 
 void
@@ -308,4 +311,38 @@ tool_finish(struct tool *t)
 		return 2;
 	}
 	return t->status;
+}
+
+const char *
+tool_schema_file(char *buf, size_t size)
+{
+	/* from the tool's own bin/: installed, then built in a source tree
+	 * (build/bin, or a deeper build folder such as build/asan/bin) */
+	static const char *const beside[] = {
+		"/../share/csp/case.schema.json",
+		"/../../schemas/case.schema.json",
+		"/../../../schemas/case.schema.json",
+	};
+	char exe[PATH_MAX], path[PATH_MAX + 64], real[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	json_t *schema;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')))
+			*slash = '\0';
+		for (size_t i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+			snprintf(path, sizeof(path), "%s%s", exe, beside[i]);
+			if (realpath(path, real) && strlen(real) < size) {
+				snprintf(buf, size, "%s", real);
+				return buf;
+			}
+		}
+	}
+	/* the schema's own name for itself, written once, in the schema */
+	schema = json_loads(cspr_case_schema_json, 0, NULL);
+	snprintf(buf, size, "%s", json_string_value(json_object_get(schema,
+	    "$id")) ? json_string_value(json_object_get(schema, "$id")) : "");
+	json_decref(schema);
+	return buf;
 }

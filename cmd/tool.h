@@ -11,7 +11,7 @@
 #include "csprcore.h"
 
 enum format { FMT_TEXT = 1, FMT_JSON = 2, FMT_TSV = 4, FMT_ICS = 8,
-	FMT_YAML = 16 };
+	FMT_YAML = 16, FMT_CSV = 32, FMT_HTML = 64 };
 
 /* Long-only options get codes from here up, so they never clash with a
  * tool's short options. */
@@ -98,6 +98,10 @@ json_t *tool_errors_json(const struct cspr_errors *e);
 void tool_json_errors(struct tool *t, const char *file);
 /* Write a JSON value (stolen) as one line on stdout. */
 void tool_json(struct tool *t, json_t *v);
+/* Where the case schema is for an editor: share/csp/case.schema.json
+ * beside the running tool's bin/ (installed), else schemas/ of the source
+ * tree the tool was built in, else the schema's $id, into buf. */
+const char *tool_schema_file(char *buf, size_t size);
 /* Flush stdout, free everything; the exit status (2 if output failed). */
 int tool_finish(struct tool *t);
 

@@ -7,11 +7,14 @@
  * The structured fields are replaced field by field: people become the
  * labels the identifier detector gives them in free text (the child's
  * pseudonym, a relationship, a role and agency), so a reader can follow one
- * person from a field into a summary; dates of birth become an age.  Every
- * other string goes through cspr_redact().  Then the whole result is
- * scanned again with the same detector, and anything still identifying is
- * reported by place and kind, never by its text: the caller prints nothing
- * for that case.
+ * person from a field into a summary (labels.c gives both); dates of
+ * birth become an age.  Every other free-text string goes through
+ * cspr_redact(); codes, dates, ids and the strings the schema keeps as
+ * written are never rewritten (freetext.c), so the result means what the
+ * case meant and still validates.  Then the whole result is scanned again
+ * with the same detector, and anything still identifying is reported by
+ * place and kind, never by its text: the caller prints nothing for that
+ * case.
  *
  * Left as they are, by choice: organisations and places (agencies, local
  * authorities, the out-of-area organisation), which the Panel needs and
@@ -21,6 +24,7 @@
  * is not changed unless it holds a known identifier: the detector finds
  * people, and a person should read free text before it is sent.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -60,8 +64,6 @@ cspr_age(cspr_date dob, cspr_date at, char *buf, size_t size)
 	return buf;
 }
 
-/* ---- labels, as identifiers.c gives them in free text ---- */
-
 static const char *
 text_of(const json_t *o, const char *key)
 {
@@ -71,153 +73,112 @@ text_of(const json_t *o, const char *key)
 	    json_string_value(v) : NULL;
 }
 
-static int
-same_text(const char *a, const char *b)
-{
-	if (!a || !b)
-		return !a && !b;
-	return strcasecmp(a, b) == 0;
-}
-
-/* "step_father" -> "Step father": the first letter a capital, underscores
- * spaces. */
-static void
-capitalised(const char *s, char *out, size_t size)
-{
-	cspr_u8trim((snprintf(out, size, "%s", s), out));
-	for (char *p = out; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	if (out[0] >= 'a' && out[0] <= 'z')
-		out[0] = (char)(out[0] - 'a' + 'A');
-}
-
-/* "Mother", or "Sibling 2" where the relationship repeats. */
-static void
-family_label(const json_t *family, size_t k, char *out, size_t size)
-{
-	const char *rel = text_of(json_array_get(family, k), "relationship");
-	size_t same = 0, nth = 0, j;
-	char base[160];
-	json_t *m;
-
-	capitalised(rel ? rel : "family member", base, sizeof(base));
-	json_array_foreach(family, j, m) {
-		if (!json_is_object(m) ||
-		    !same_text(rel, text_of(m, "relationship")))
-			continue;
-		same++;
-		if (j <= k)
-			nth++;
-	}
-	if (same > 1)
-		snprintf(out, size, "%s %zu", base, nth);
-	else
-		snprintf(out, size, "%s", base);
-	cspr_u8trim(out);
-}
-
-/* "Social worker, Hampshire Children's Services", numbered where two have
- * the same role and agency. */
-static void
-professional_label(const json_t *pros, size_t k, char *out, size_t size)
-{
-	const json_t *p = json_array_get(pros, k);
-	const char *role = text_of(p, "role"), *agency = text_of(p, "agency");
-	size_t same = 0, nth = 0, j, l;
-	char r[160];
-	json_t *o;
-
-	capitalised(role ? role : "professional", r, sizeof(r));
-	json_array_foreach(pros, j, o) {
-		if (same_text(role, text_of(o, "role")) &&
-		    same_text(agency, text_of(o, "agency"))) {
-			same++;
-			if (j <= k)
-				nth++;
-		}
-	}
-	l = strlen(r);
-	if (same > 1)
-		snprintf(r + l, sizeof(r) - l, " %zu", nth);
-	if (agency)
-		snprintf(out, size, "%s, %s", r, agency);
-	else
-		snprintf(out, size, "%s", r);
-	cspr_u8trim(out);
-}
-
-/* The referrer is named as the professional they are, when they are one
- * (as the detector does: the professional comes first), else "Referrer,
- * agency". */
-static void
-referrer_label(const json_t *root, const json_t *ref, char *out,
-    size_t size)
-{
-	const json_t *pros = cspr_get(root, "professionals");
-	const char *name = text_of(ref, "name");
-	const char *agency = text_of(ref, "agency");
-	size_t k;
-	json_t *p;
-
-	json_array_foreach(pros, k, p) {
-		if (name && same_text(name, text_of(p, "name"))) {
-			professional_label(pros, k, out, size);
-			return;
-		}
-	}
-	snprintf(out, size, "Referrer%s%s", agency ? ", " : "",
-	    agency ? agency : "");
-	cspr_u8trim(out);
-}
-
 /* ---- the transform ---- */
 
-/* A copy of v with every string redacted but dates and date-times, which
- * the scan judges as they are. */
-static json_t *
-redacted(const struct cspr_detector *d, json_t *v)
+struct redact {
+	const struct cspr_detector *d;
+	struct cspr_errors *replaced;
+	struct cspr_hits hits;
+	struct cspr_maybes maybes;
+};
+
+/* s[0..*len) with each possible identifier replaced by its label, a new
+ * string; the replacements noted at path. */
+static char *
+relabel(struct redact *x, char *s, size_t *len, const char *path)
 {
-	json_t *out, *x;
-	const char *k;
+	const struct cspr_maybes *m = &x->maybes;
+	size_t size = *len + 1, o = 0, pos = 0;
+	char *out;
+
+	for (size_t k = 0; k < m->n; k++)
+		size += strlen(cspr_maybe_label(m->v[k].kind));
+	if (!(out = malloc(size)))
+		return NULL;
+	for (size_t k = 0; k < m->n; k++) {
+		const char *l = cspr_maybe_label(m->v[k].kind);
+
+		memcpy(out + o, s + pos, m->v[k].off - pos);
+		o += m->v[k].off - pos;
+		memcpy(out + o, l, strlen(l));
+		o += strlen(l);
+		pos = m->v[k].off + m->v[k].len;
+		if (x->replaced && cspr_errors_add(x->replaced, "", 0, 0, path,
+		    "possible identifier replaced by %s: %s (9.4.3)", l,
+		    cspr_maybe_kind_name(m->v[k].kind)) < 0) {
+			free(out);
+			return NULL;
+		}
+	}
+	memcpy(out + o, s + pos, *len - pos);
+	o += *len - pos;
+	out[o] = '\0';
+	*len = o;
+	return out;
+}
+
+/* Free text redacted in place: what the case lists, then what looks
+ * identifying though it does not; codes and kept strings left. */
+static int
+redact_free(void *arg, json_t *str, enum cspr_text cls, const char *path)
+{
+	struct redact *x = arg;
+	size_t len;
+	char *s, *t;
+	int r = 0;
+
+	if (cls != CSPR_TEXT_FREE)
+		return 0;
+	if (!(s = cspr_redact(x->d, json_string_value(str),
+	    json_string_length(str), &len)))
+		return -1;
+	if (cspr_detect(x->d, s, len, &x->hits) < 0 ||
+	    cspr_maybe_scan(x->d, s, len, &x->hits, &x->maybes) < 0) {
+		free(s);
+		return -1;
+	}
+	if (x->maybes.n) {
+		t = relabel(x, s, &len, path);
+		free(s);
+		if (!(s = t))
+			return -1;
+	}
+	if (len != json_string_length(str) ||
+	    memcmp(s, json_string_value(str), len) != 0)
+		r = json_string_setn_nocheck(str, s, len);
+	free(s);
+	return r;
+}
+
+/* What never goes out: the child's names, numbers, address and setting;
+ * family members' aliases; the referrer's phone and e-mail. */
+static const char *const child_drop[] = {"first_name", "last_name",
+    "aliases", "pseudonym", "nhs_number", "address", "postcode",
+    "education_setting", NULL};
+static const char *const family_drop[] = {"aliases", NULL};
+static const char *const referrer_drop[] = {"phone", "email", NULL};
+
+static void
+drop_keys(json_t *o, const char *const *keys)
+{
+	if (json_is_object(o))
+		for (; *keys; keys++)
+			json_object_del(o, *keys);
+}
+
+/* Remove them before free text is read, so that what is replaced (and
+ * said to be) is only what goes out. */
+static void
+drop_all(json_t *out)
+{
+	json_t *m;
 	size_t i;
 
-	if (json_is_string(v)) {
-		cspr_time t;
-		size_t len;
-		char *s;
-
-		if (cspr_datetime_parse(json_string_value(v), &t) >= 0)
-			return json_incref(v);
-		s = cspr_redact(d, json_string_value(v), json_string_length(v),
-		    &len);
-		if (!s)
-			return NULL;
-		out = json_stringn_nocheck(s, len);
-		free(s);
-		return out;
-	}
-	if (json_is_array(v)) {
-		if (!(out = json_array()))
-			return NULL;
-		json_array_foreach(v, i, x)
-			if (json_array_append_new(out, redacted(d, x)) < 0)
-				goto fail;
-		return out;
-	}
-	if (json_is_object(v)) {
-		if (!(out = json_object()))
-			return NULL;
-		json_object_foreach(v, k, x)
-			if (json_object_set_new_nocheck(out, k,
-			    redacted(d, x)) < 0)
-				goto fail;
-		return out;
-	}
-	return json_incref(v);
-fail:
-	json_decref(out);
-	return NULL;
+	drop_keys(json_object_get(out, "child"), child_drop);
+	json_array_foreach(json_object_get(out, "family"), i, m)
+		drop_keys(m, family_drop);
+	drop_keys(json_object_get(json_object_get(out, "referral"),
+	    "referrer"), referrer_drop);
 }
 
 /* Set key in o to a new string, or remove it when s is NULL. */
@@ -266,23 +227,27 @@ fail:
 	return NULL;
 }
 
-/* Replace each member of the array at key in out by fn's rebuilding. */
+/* Replace each member of the array at key in out by its rebuilding under
+ * the label labels.c gives it. */
 static int
 each_person(json_t *out, const json_t *root, const char *key, cspr_date at,
-    void (*label)(const json_t *, size_t, char *, size_t),
-    const char *const *drop)
+    char *(*label)(const json_t *, size_t), const char *const *drop)
 {
 	json_t *arr = json_object_get(out, key), *orig = cspr_get(root, key);
 	json_t *x;
 	size_t i;
-	char lab[400];
+	char *lab;
+	int r;
 
 	json_array_foreach(arr, i, x) {
 		if (!json_is_object(x))
 			continue;
-		label(orig, i, lab, sizeof(lab));
-		if (json_array_set_new(arr, i, person(x,
-		    json_array_get(orig, i), lab, at, drop)) < 0)
+		if (!(lab = label(orig, i)))
+			return -1;
+		r = json_array_set_new(arr, i, person(x,
+		    json_array_get(orig, i), lab, at, drop));
+		free(lab);
+		if (r < 0)
 			return -1;
 	}
 	return 0;
@@ -291,9 +256,7 @@ each_person(json_t *out, const json_t *root, const char *key, cspr_date at,
 static int
 child(json_t *out, const json_t *root, cspr_date at)
 {
-	static const char *const drop[] = {"first_name", "last_name",
-	    "aliases", "pseudonym", "nhs_number", "address", "postcode",
-	    "education_setting", NULL};
+	const char *const *drop = child_drop;
 	const json_t *orig = cspr_get(root, "child");
 	json_t *red = json_object_get(out, "child"), *c, *p = NULL;
 	const char *pseudo = text_of(orig, "pseudonym");
@@ -314,54 +277,64 @@ child(json_t *out, const json_t *root, cspr_date at)
 static int
 referrer(json_t *out, const json_t *root, cspr_date at)
 {
-	static const char *const drop[] = {"phone", "email", NULL};
+	const char *const *drop = referrer_drop;
 	json_t *ref = json_object_get(json_object_get(out, "referral"),
 	    "referrer");
 	const json_t *orig = cspr_get(root, "referral.referrer");
-	char lab[400];
+	char *lab;
+	int r;
 
 	if (!json_is_object(ref))
 		return 0;
-	referrer_label(root, orig, lab, sizeof(lab));
-	return json_object_set_new_nocheck(json_object_get(out, "referral"),
+	if (!(lab = cspr_label_referrer(root)))
+		return -1;
+	r = json_object_set_new_nocheck(json_object_get(out, "referral"),
 	    "referrer", person(ref, orig, lab, at, drop));
-}
-
-/* Put back a string the transform keeps as it is. */
-static int
-keep(json_t *out, const json_t *root, const char *key)
-{
-	json_t *v = json_object_get(root, key);
-
-	return v ? json_object_set_nocheck(out, key, v) : 0;
+	free(lab);
+	return r;
 }
 
 json_t *
-cspr_anonymise(json_t *root, const struct cspr_detector *d)
+cspr_anonymise(json_t *root, const struct cspr_detector *d,
+    struct cspr_errors *replaced)
 {
-	static const char *const family_drop[] = {"aliases", NULL};
 	static const char *const none[] = {NULL};
-	json_t *out, *rev, *name;
+	json_t *out = NULL, *rev, *name, *schema = NULL;
+	struct redact x = {.d = d, .replaced = replaced};
 	cspr_date at = CSPR_NO_DATE;
+	int r;
 
-	if (!d || !json_is_object(root) || !(out = redacted(d, root)))
-		return NULL;
+	if (!d || !json_is_object(root) || !(schema = cspr_case_schema_tree()) ||
+	    !(out = json_deep_copy(root)))
+		goto fail;
+	drop_all(out);
+	r = cspr_free_text_walk(schema, out, redact_free, &x);
+	cspr_hits_clear(&x.hits);
+	cspr_maybes_clear(&x.maybes);
+	if (r < 0)
+		goto fail;
 	cspr_get_date(root, "incident.date", &at);
+	/* the reviewer is named (9.4.3) as written, unless the detector
+	 * found someone in the name: a family member of the same name */
 	rev = json_object_get(json_object_get(out, "review"), "reviewer");
 	name = cspr_get(root, "review.reviewer.name");
-	if (keep(out, root, "id") < 0 || keep(out, root, "partnership") < 0 ||
-	    (json_is_object(rev) && name &&
-	    json_object_set_nocheck(rev, "name", name) < 0) ||
+	if ((json_is_object(rev) && json_is_string(name) &&
+	    !json_equal(json_object_get(rev, "name"), name) &&
+	    json_object_set_new_nocheck(rev, "name",
+	    json_string("Reviewer")) < 0) ||
 	    child(out, root, at) < 0 ||
-	    each_person(out, root, "family", at, family_label,
+	    each_person(out, root, "family", at, cspr_label_family,
 	    family_drop) < 0 ||
-	    each_person(out, root, "professionals", at, professional_label,
-	    none) < 0 ||
-	    referrer(out, root, at) < 0) {
-		json_decref(out);
-		return NULL;
-	}
+	    each_person(out, root, "professionals", at,
+	    cspr_label_professional, none) < 0 ||
+	    referrer(out, root, at) < 0)
+		goto fail;
+	json_decref(schema);
 	return out;
+fail:
+	json_decref(schema);
+	json_decref(out);
+	return NULL;
 }
 
 /* ---- the residual scan ---- */
@@ -372,6 +345,8 @@ struct scan {
 	const struct cspr_doc *doc;
 	struct cspr_errors *e;
 	struct cspr_hits hits;
+	json_t **codes; /* the strings that are codes, sorted by address */
+	size_t ncodes, capcodes;
 	char *path;
 	size_t len, cap;
 	int found;
@@ -392,9 +367,37 @@ path_room(struct scan *s, size_t extra)
 	return 0;
 }
 
+/* A code (an enumerated value, an agency id, a date) names no one,
+ * whatever words it shares with a name ("outside_england", "police"); as
+ * a number or a date it can still be a date of birth or a phone number. */
+static int
+collect(void *arg, json_t *str, enum cspr_text cls, const char *path)
+{
+	struct scan *s = arg;
+
+	(void)path;
+	if (cls != CSPR_TEXT_CODE)
+		return 0;
+	if (cspr_grow(&s->codes, &s->capcodes, s->ncodes + 1,
+	    sizeof(*s->codes)) < 0)
+		return -1;
+	s->codes[s->ncodes++] = str;
+	return 0;
+}
+
+static int
+cmpptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(json_t *const *)a;
+	uintptr_t y = (uintptr_t)*(json_t *const *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Report the kinds found in text at the current path, each kind once. */
 static int
-scan_text(struct scan *s, const char *text, size_t len, const char *where)
+scan_text(struct scan *s, const char *text, size_t len, int code,
+    const char *where)
 {
 	unsigned seen = 0;
 	long line = 0, col = 0;
@@ -406,7 +409,8 @@ scan_text(struct scan *s, const char *text, size_t len, const char *where)
 		enum cspr_id_kind k = s->hits.v[i].kind;
 		const char *path = s->len ? s->path : ".";
 
-		if (seen & (1u << k))
+		if ((seen & (1u << k)) || (code && (k == CSPR_ID_NAME ||
+		    k == CSPR_ID_ALIAS || k == CSPR_ID_ADDRESS)))
 			continue;
 		seen |= 1u << k;
 		if (s->doc && cspr_doc_pos(s->doc, path, &line, &col) < 0)
@@ -432,11 +436,12 @@ scan_value(struct scan *s, json_t *v, int masked)
 
 	if (json_is_string(v))
 		return scan_text(s, json_string_value(v),
-		    json_string_length(v), "");
+		    json_string_length(v), s->ncodes && bsearch(&v, s->codes,
+		    s->ncodes, sizeof(*s->codes), cmpptr) != NULL, "");
 	if (json_is_integer(v)) {
 		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(v));
-		return scan_text(s, num, strlen(num), "");
+		return scan_text(s, num, strlen(num), 0, "");
 	}
 	json_array_foreach(v, i, x) {
 		if (!masked) {
@@ -455,7 +460,7 @@ scan_value(struct scan *s, json_t *v, int masked)
 		size_t klen = strlen(k);
 		int before = s->found, m = masked;
 
-		if (scan_text(s, k, klen, " in a key") < 0)
+		if (scan_text(s, k, klen, 0, " in a key") < 0)
 			return -1;
 		m |= s->found > before;
 		if (!m) {
@@ -478,25 +483,64 @@ cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
     const char *file, const struct cspr_doc *doc, struct cspr_errors *e)
 {
 	struct scan s;
-	int r;
+	json_t *schema = cspr_case_schema_tree();
+	int r = -1;
 
 	memset(&s, 0, sizeof(s));
 	s.d = d;
 	s.file = file ? file : "";
 	s.doc = doc;
 	s.e = e;
-	r = scan_value(&s, tree, 0);
+	if (schema && cspr_free_text_walk(schema, tree, collect, &s) == 0) {
+		if (s.ncodes)
+			qsort(s.codes, s.ncodes, sizeof(*s.codes), cmpptr);
+		r = scan_value(&s, tree, 0);
+	}
+	json_decref(schema);
 	cspr_hits_clear(&s.hits);
+	free(s.codes);
 	free(s.path);
 	return r < 0 ? -1 : s.found;
 }
 
+/* Forget the diagnostics of e from the first'th on. */
+static void
+truncate_errors(struct cspr_errors *e, size_t first)
+{
+	while (e->n > first) {
+		e->n--;
+		free(e->v[e->n].file);
+		free(e->v[e->n].path);
+		free(e->v[e->n].message);
+	}
+}
+
+/* Place the diagnostics of e from the first'th on in the case's file. */
+static int
+place(struct cspr_errors *e, size_t first, const struct cspr_case *c)
+{
+	for (size_t i = first; i < e->n; i++) {
+		char *f = strdup(cspr_case_file(c) ? cspr_case_file(c) : "");
+
+		if (!f)
+			return -1;
+		free(e->v[i].file);
+		e->v[i].file = f;
+		if (!cspr_case_doc(c) || !e->v[i].path ||
+		    cspr_doc_pos(cspr_case_doc(c), e->v[i].path, &e->v[i].line,
+		    &e->v[i].col) < 0)
+			e->v[i].line = e->v[i].col = 0;
+	}
+	return 0;
+}
+
 int
 cspr_anonymise_case(const struct cspr_case *c, json_t **out,
-    struct cspr_errors *e)
+    struct cspr_errors *e, struct cspr_errors *replaced)
 {
 	json_t *root = cspr_case_root(c), *t = NULL;
 	struct cspr_detector *d = cspr_detector_from_case(root);
+	size_t first = replaced ? replaced->n : 0;
 	int n, r = CSPR_ERROR;
 
 	*out = NULL;
@@ -505,15 +549,20 @@ cspr_anonymise_case(const struct cspr_case *c, json_t **out,
 	/* bound for an external body: "Hope" starting a sentence is replaced
 	 * too (9.4.3) */
 	cspr_detector_strict(d, 1);
-	if (!(t = cspr_anonymise(root, d)))
+	if (!(t = cspr_anonymise(root, d, replaced)))
 		goto oom;
 	if ((n = cspr_anonymise_scan(d, t, cspr_case_file(c),
 	    cspr_case_doc(c), e)) < 0)
 		goto oom;
 	if (n > 0) {
+		/* nothing goes out, so nothing was replaced */
 		json_decref(t);
+		if (replaced)
+			truncate_errors(replaced, first);
 		r = CSPR_FINDINGS;
 	} else {
+		if (replaced && place(replaced, first, c) < 0)
+			goto oom;
 		*out = t;
 		r = CSPR_OK;
 	}
@@ -521,6 +570,8 @@ cspr_anonymise_case(const struct cspr_case *c, json_t **out,
 	return r;
 oom:
 	json_decref(t);
+	if (replaced)
+		truncate_errors(replaced, first);
 	cspr_detector_free(&d);
 	cspr_errors_add(e, cspr_case_file(c), 0, 0, NULL, "out of memory");
 	return CSPR_ERROR;

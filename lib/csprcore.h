@@ -132,6 +132,26 @@ extern const char cspr_schema_draft07_json[];
  * text. */
 extern const char cspr_case_schema_json[];
 
+/* ---- freetext.c: which strings of a case are free text ---- */
+
+/* What a string of a case is, as the schema describes it. */
+enum cspr_text {
+	CSPR_TEXT_CODE, /* enum, const, format or pattern: a code, a date */
+	CSPR_TEXT_KEPT, /* "x-free-text": false: an id, an agency, kept */
+	CSPR_TEXT_FREE, /* anything else, and what no schema node describes */
+};
+/* Call fn(arg, str, cls, path) for every string value of instance
+ * (borrowed; fn may change the string in place) with its class under
+ * schema (borrowed, draft-07; $ref, allOf, anyOf, oneOf, properties,
+ * patternProperties, additionalProperties and items followed) and its
+ * jq-style path.  Returns 0, or the first negative value fn returns (-1
+ * on out of memory). */
+int cspr_free_text_walk(json_t *schema, json_t *instance,
+    int (*fn)(void *arg, json_t *str, enum cspr_text cls, const char *path),
+    void *arg);
+/* The built-in case schema as a tree; NULL on out of memory. */
+json_t *cspr_case_schema_tree(void);
+
 /* ---- calendar.c: dates, working days and bank holidays ---- */
 
 /* A date: days since 1970-01-01, negative before. */
@@ -283,6 +303,10 @@ struct cspr_deadline {
 	 * due: from a date, a date; 48 hours from a date-time, a date-time;
 	 * for a duty to come before something, that moment */
 	struct cspr_when from, due, done;
+	/* what gave from, for people: a field ("incident.notified") or a
+	 * notice ("the report of the incident to the business manager
+	 * (5.2)"); NULL where the clock has no single start */
+	const char *started_by;
 	enum cspr_status status;
 	int days_left; /* working days left (negative: late); due, overdue */
 	const char *waits; /* pending: what it waits for, or NULL */
@@ -308,7 +332,8 @@ int cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *c,
 int cspr_duties_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, struct cspr_deadlines *out);
 /* One duty by id ("rapid-review"), as cspr_duties_eval() gives it: 1 and
- * *d filled when it applies, 0 when not, -1 for an unknown id. */
+ * *d filled when it applies, 0 when not, -1 for an unknown id or on out
+ * of memory. */
 int cspr_duty_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, const char *id, struct cspr_deadline *d);
 /* The duty of that id in a list (borrowed), or NULL. */
@@ -685,6 +710,47 @@ const char *cspr_hit_label(const struct cspr_detector *d,
 char *cspr_redact(const struct cspr_detector *d, const char *text, size_t len,
     size_t *outlen);
 
+/* ---- possible.c: identifiers nobody listed (9.12.2, 9.15.2, 9.4.3) ---- */
+
+/* What a possible identifier looks like (the rules are in possible.c). */
+enum cspr_maybe_kind {
+	CSPR_MAYBE_NAME,      /* "Keira", "Mrs Hope", "her friend Keira" */
+	CSPR_MAYBE_STREET,    /* "Farrow Road" */
+	CSPR_MAYBE_SCHOOL,    /* "Hillcrest Infant School" */
+	CSPR_MAYBE_PLACE,     /* "Shamford Surgery", "St Mary's Church" */
+	CSPR_MAYBE_VEHICLE,   /* "AB12 CDE" */
+	CSPR_MAYBE_NI_NUMBER, /* "QQ 12 34 56 C" */
+	CSPR_MAYBE_HANDLE,    /* "@keira_x" */
+	CSPR_MAYBE_URL,       /* "www.example.co.uk" */
+	CSPR_MAYBE_DOB,       /* a full date after "born" */
+};
+struct cspr_maybe {
+	enum cspr_maybe_kind kind;
+	size_t off, len;
+	long line, col; /* 1-based, in characters */
+};
+struct cspr_maybes {
+	struct cspr_maybe *v;
+	size_t n, cap;
+};
+/* Find what looks identifying in text[0..len) (any bytes) though the case
+ * does not list it; d (from cspr_detector_from_case) says what is
+ * harmless (the case's organisations, reviewer, pseudonym); what overlaps
+ * known (hits of cspr_detect over the same text, or NULL) is left out.
+ * In text order.  Returns the number, or -1 on out of memory. */
+int cspr_maybe_scan(const struct cspr_detector *d, const char *text,
+    size_t len, const struct cspr_hits *known, struct cspr_maybes *out);
+/* Free the list; it stays usable. */
+void cspr_maybes_clear(struct cspr_maybes *m);
+/* "name", "street", "school", "place", "vehicle", "ni_number", "handle",
+ * "url", "dob". */
+const char *cspr_maybe_kind_name(enum cspr_maybe_kind k);
+/* What anonymisation writes instead: "[name]", "[school]", "[street]"... */
+const char *cspr_maybe_label(enum cspr_maybe_kind k);
+/* Mark the words of text harmless for cspr_maybe_scan (an organisation, a
+ * place of the partnership's).  -1 on out of memory. */
+int cspr_detector_harmless(struct cspr_detector *d, const char *text);
+
 /* ---- readability.c: plain English measures of a report (9.12.2) ---- */
 
 #define CSPR_LONG_SENTENCE 25 /* default: a sentence of more words is long */
@@ -771,11 +837,17 @@ char *cspr_age(cspr_date dob, cspr_date at, char *buf, size_t size);
  * removed; each professional's name "role, agency"; the referrer's name
  * "Referrer, agency" (or a professional's label), phone and e-mail removed;
  * every dob replaced by age_at_incident (dropped when incident.date is
- * not known); every other string redacted with d (a detector from the same
- * case), except dates, which are left for the scan; the reviewer's name
- * kept.  NULL on out of memory. */
-json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d);
-/* Scan every key and string of an anonymised tree with d.  Each identifier
+ * not known); every other free-text string (cspr_free_text_walk() over
+ * the built-in schema) redacted with d (a detector from the same case);
+ * codes, dates, ids and kept strings as they are; the reviewer's name
+ * kept.  What free text names though the case does not list it
+ * (cspr_maybe_scan) becomes its label ("[name]", "[school]"), each one
+ * appended to replaced (when not NULL) with its path and kind, never its
+ * text.  NULL on out of memory. */
+json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d,
+    struct cspr_errors *replaced);
+/* Scan every key and string of an anonymised tree with d (a code, for
+ * names and addresses, is not read: "outside_england" names no one).  Each identifier
  * still there is appended to e as file, the line:col of the same path in
  * doc (when doc is not NULL; the nearest field there), the jq path, and its
  * kind, never the text.  Returns the number found, or -1 on out of
@@ -784,9 +856,10 @@ int cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
     const char *file, const struct cspr_doc *doc, struct cspr_errors *e);
 /* Both for a case: CSPR_OK with *out set; CSPR_FINDINGS when something
  * identifying remains (*out NULL, the places in e); CSPR_ERROR on out of
- * memory. */
+ * memory.  replaced (or NULL): the possible identifiers replaced, placed
+ * in the case file. */
 int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
-    struct cspr_errors *e);
+    struct cspr_errors *e, struct cspr_errors *replaced);
 
 /* ---- publish.c: may this final report be published? (9.12, 9.15, 9.16,
  * 10.7, 10.8) ---- */
@@ -898,10 +971,16 @@ struct cspr_publish {
 	cspr_date available_until; /* published + 1 year (3 for a national
 				      review), or CSPR_NO_DATE */
 	cspr_date today;           /* as of when it was checked */
+	size_t possible;           /* possible-identifier findings, for a
+				      person to check (they do not block) */
+	const char *encoding;      /* "windows-1252" when the report was not
+				      UTF-8 and was read as that, else
+				      NULL (static) */
 };
 
-/* Check a case (borrowed) and its report text[0..len), any bytes; text
- * NULL when there is no report: then only the checks of the case.  Status
+/* Check a case (borrowed) and its report text[0..len), any bytes (text
+ * that is not UTF-8 is read as Windows-1252); text NULL when there is no
+ * report: then only the checks of the case.  Status
  * as of today.  Returns 0, or -1 on out of memory. */
 int cspr_publish_check(json_t *root, const char *text, size_t len,
     const struct cspr_calendar *c, cspr_date today,
@@ -914,5 +993,144 @@ void cspr_publish_clear(struct cspr_publish *p);
  * col, kind, message}]}; report may be NULL.  NULL on out of memory. */
 json_t *cspr_publish_json(const struct cspr_publish *p, const char *id,
     const char *report);
+
+/* ---- summary.c: where every case stands (csp-summary) ---- */
+
+/* The stage a case has reached, first to last; the rule for each, with
+ * the paragraphs it rests on, is the table in summary.c. */
+enum cspr_stage {
+	CSPR_STAGE_REFERRAL, CSPR_STAGE_RAPID_REVIEW, CSPR_STAGE_DECISION,
+	CSPR_STAGE_REVIEW, CSPR_STAGE_REPORT, CSPR_STAGE_PUBLISHED,
+	CSPR_STAGE_MONITORING, CSPR_STAGE_CLOSED
+};
+#define CSPR_NSTAGES 8
+
+/* The stage of a case (borrowed). */
+enum cspr_stage cspr_stage(const json_t *root);
+/* "referral", "rapid_review", ..., "monitoring_actions", "closed". */
+const char *cspr_stage_name(enum cspr_stage s);
+/* For people: "rapid review", "monitoring actions". */
+const char *cspr_stage_title(enum cspr_stage s);
+/* The paragraphs the stage rests on: "8.2". */
+const char *cspr_stage_para(enum cspr_stage s);
+
+/* Timeline rows kept per case (cspr_summary_new's clocks); the others
+ * are counted in nmore. */
+#define CSPR_SUMMARY_MAX_CLOCKS 40
+
+/* One dated duty of a case, for a timeline: a clock from its start to its
+ * due date, or an action (no start). */
+struct cspr_clock {
+	const char *id;   /* "rapid-review", "action:A2" (the summary's) */
+	const char *para; /* static */
+	cspr_date from, due, done; /* CSPR_NO_DATE when not known */
+	enum cspr_status status;
+	int days_left;
+	int action;
+	int early, before; /* as the duty's */
+};
+
+/* What the summary keeps of one case: no more than a line of the board
+ * needs.  Strings belong to the summary. */
+struct cspr_case_summary {
+	const char *id, *file;
+	const char *name;          /* as given to cspr_summary_add, or NULL */
+	const char *next;          /* the open duty due first, or NULL */
+	const char *next_para;
+	struct cspr_when next_due;
+	enum cspr_status next_status;
+	int next_days_left;
+	int next_early, next_before; /* as the duty's early and before */
+	enum cspr_stage stage;
+	unsigned overdue;     /* duties overdue (the Panel's too) */
+	unsigned outstanding; /* duties open: due or overdue */
+	int findings;         /* the partnership's or local authority's overdue */
+	cspr_date incident;   /* incident.date, or CSPR_NO_DATE */
+	struct cspr_clock *clocks; /* with clocks only, else NULL */
+	unsigned nclocks, nmore;
+};
+
+/* How one rule of the deadline table fared over the clocks that started
+ * in the period.  Working days taken: from the start to done, of those
+ * done (on time or late). */
+struct cspr_timeliness {
+	const char *rule, *para; /* static */
+	unsigned long ran;      /* clocks started: the four below */
+	unsigned long on_time, late, overdue, due;
+	double share_on_time;   /* on_time / (on_time + late + overdue), or
+				   -1 when none of those */
+	unsigned long timed;    /* those done, on time or late: */
+	double median;          /* their working days taken (negative: done
+				   before the clock's start, as a copy sent
+				   before publication is), */
+	int worst;              /* and the most; both when timed > 0 */
+};
+
+/* The counts a partnership's yearly report draws, by the date each thing
+ * happened in the period. */
+struct cspr_funnel {
+	unsigned long referrals;        /* referral.received */
+	unsigned long notified;         /* first notice to the Panel about
+					   the incident */
+	unsigned long rapid_reviews;    /* rapid_review.completed */
+	unsigned long decisions;        /* decision.date, and by outcome: */
+	unsigned long local_review, national_review, other_review,
+	    no_further_action, outcome_unknown;
+	unsigned long published;        /* local reviews published */
+	unsigned long rr_timed;         /* completed rapid reviews with a due
+					   date, and the working days late
+					   (negative: early) on average */
+	double rr_average_late;
+};
+
+/* Two files holding the same case id: the later and the first. */
+struct cspr_duplicate {
+	const char *id, *file, *first;
+};
+
+/* The summary of a run: the cases added so far, the figures. */
+struct cspr_summary;
+
+/* A summary as of today, for the period [from, to] (CSPR_NO_DATE: open);
+ * clocks: keep each case's timeline too.  NULL on out of memory. */
+struct cspr_summary *cspr_summary_new(cspr_date today, cspr_date from,
+    cspr_date to, int clocks);
+/* Free a summary. */
+void cspr_summary_free(struct cspr_summary **s);
+/* Add a case (borrowed; only the summary's small record of it is kept),
+ * read from file; name is kept when not NULL.  Returns 0; 1 when its id
+ * is that of a case added before (a duplicate, see below); -1 on out of
+ * memory. */
+int cspr_summary_add(struct cspr_summary *s, const json_t *root,
+    const char *file, const char *name, const struct cspr_calendar *c);
+/* After the last case: sort the cases by next due date (overdue first,
+ * none last; then id and file) and work out the figures.  0, or -1 on out
+ * of memory. */
+int cspr_summary_finish(struct cspr_summary *s);
+/* The cases, in order once finished. */
+size_t cspr_summary_ncases(const struct cspr_summary *s);
+const struct cspr_case_summary *cspr_summary_case(
+    const struct cspr_summary *s, size_t i);
+/* The rules of the timeliness table, in paragraph order. */
+size_t cspr_summary_nrules(const struct cspr_summary *s);
+const struct cspr_timeliness *cspr_summary_rule(const struct cspr_summary *s,
+    size_t i);
+/* The funnel. */
+const struct cspr_funnel *cspr_summary_funnel(const struct cspr_summary *s);
+/* Cases at each stage. */
+unsigned long cspr_summary_stage_count(const struct cspr_summary *s,
+    enum cspr_stage stage);
+/* The duplicate ids found, in the order met. */
+size_t cspr_summary_nduplicates(const struct cspr_summary *s);
+const struct cspr_duplicate *cspr_summary_duplicate(
+    const struct cspr_summary *s, size_t i);
+/* {case, [child,] file, stage, stage_para, next: {rule, para, due, status,
+ * working_days_left} or null, overdue, outstanding}; names: include child.
+ * NULL on out of memory. */
+json_t *cspr_case_summary_json(const struct cspr_case_summary *cs,
+    int names);
+/* {"summary": {today, from, to, cases, stages, timeliness, funnel,
+ * duplicates}}.  NULL on out of memory. */
+json_t *cspr_summary_json(const struct cspr_summary *s);
 
 #endif /* CSPRCORE_H */

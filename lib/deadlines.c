@@ -30,47 +30,102 @@ cspr_when_date(struct cspr_when w)
 	return (cspr_date)((w.t >= 0 ? w.t : w.t - 1439) / 1440);
 }
 
-/* The first notice to one recipient about any of about[]. */
-static struct cspr_when
-first_notice(const json_t *root, const char *to, const char *const *about)
+/* ---- notices ---- */
+
+#define MAX_TO 8 /* recipients of one duty; the table has at most 3 */
+
+/* One home for "told": each recipient's first notice about any of
+ * about[] in the log, then the latest of those, or none while one of them
+ * has not been told. */
+static void
+notice_add(struct cspr_when *first, const char *const *to,
+    const char *const *about, const struct cspr_log_entry *e)
 {
-	json_t *log = cspr_get(root, "notifications"), *x;
-	struct cspr_when best = {0, CSPR_WHEN_NONE};
-	size_t i;
+	int match = 0;
 
-	json_array_foreach(log, i, x) {
-		const char *t = json_string_value(json_object_get(x, "to"));
-		const char *a = json_string_value(json_object_get(x, "about"));
-		struct cspr_when w;
-		int match = 0;
+	if (!e->to || !e->about || e->when.kind == CSPR_WHEN_NONE)
+		return;
+	for (const char *const *a = about; *a && !match; a++)
+		match = strcmp(e->about, *a) == 0;
+	for (size_t i = 0; match && to[i] && i < MAX_TO; i++)
+		if (strcmp(e->to, to[i]) == 0 && (first[i].kind ==
+		    CSPR_WHEN_NONE || e->when.t < first[i].t))
+			first[i] = e->when;
+}
 
-		if (!t || !a || strcmp(t, to) != 0)
-			continue;
-		for (const char *const *p = about; *p; p++)
-			match |= strcmp(a, *p) == 0;
-		w = cspr_when_get(x, "date");
-		if (match && w.kind != CSPR_WHEN_NONE &&
-		    (best.kind == CSPR_WHEN_NONE || w.t < best.t))
-			best = w;
+static struct cspr_when
+notice_latest(const struct cspr_when *first, const char *const *to)
+{
+	struct cspr_when none = {0, CSPR_WHEN_NONE}, done = none;
+
+	for (size_t i = 0; to[i] && i < MAX_TO; i++) {
+		if (first[i].kind == CSPR_WHEN_NONE)
+			return none;
+		if (done.kind == CSPR_WHEN_NONE || first[i].t > done.t)
+			done = first[i];
 	}
-	return best;
+	return done;
+}
+
+static struct cspr_log_entry
+log_entry(const json_t *x)
+{
+	struct cspr_log_entry e;
+
+	e.to = json_string_value(json_object_get(x, "to"));
+	e.about = json_string_value(json_object_get(x, "about"));
+	e.when = cspr_when_get(x, "date");
+	return e;
 }
 
 struct cspr_when
 cspr_notice(const json_t *root, const char *const *to,
     const char *const *about)
 {
-	struct cspr_when done = {0, CSPR_WHEN_NONE};
+	struct cspr_when first[MAX_TO] = {{0, CSPR_WHEN_NONE}};
+	json_t *log = cspr_get(root, "notifications"), *x;
+	size_t i;
 
-	for (const char *const *p = to; *p; p++) {
-		struct cspr_when w = first_notice(root, *p, about);
+	json_array_foreach(log, i, x) {
+		struct cspr_log_entry e = log_entry(x);
 
-		if (w.kind == CSPR_WHEN_NONE)
-			return w;
-		if (done.kind == CSPR_WHEN_NONE || w.t > done.t)
-			done = w;
+		notice_add(first, to, about, &e);
 	}
-	return done;
+	return notice_latest(first, to);
+}
+
+int
+cspr_log_read(const json_t *root, struct cspr_log *log)
+{
+	json_t *list = cspr_get(root, "notifications"), *x;
+	size_t i, n = json_array_size(list);
+
+	log->v = NULL;
+	log->n = 0;
+	if (n && !(log->v = malloc(n * sizeof(*log->v))))
+		return -1;
+	json_array_foreach(list, i, x)
+		log->v[log->n++] = log_entry(x);
+	return 0;
+}
+
+struct cspr_when
+cspr_log_notice(const struct cspr_log *log, const char *const *to,
+    const char *const *about)
+{
+	struct cspr_when first[MAX_TO] = {{0, CSPR_WHEN_NONE}};
+
+	for (size_t i = 0; i < log->n; i++)
+		notice_add(first, to, about, &log->v[i]);
+	return notice_latest(first, to);
+}
+
+void
+cspr_log_clear(struct cspr_log *log)
+{
+	free(log->v);
+	log->v = NULL;
+	log->n = 0;
 }
 
 const char *

@@ -38,16 +38,29 @@ enum clock {
  * cannot start is pending by its missing start). */
 enum applies { NO, WAITING, YES };
 
+/* What the rows of one case share, worked out once a case: the log read
+ * once, and the facts several rows ask for. */
+struct ctx {
+	const json_t *root;
+	struct cspr_log log;
+	struct cspr_when received; /* 8.2.1: the earliest receipt */
+	const char *received_by;   /* what it was */
+	enum applies rapid;        /* the rapid review applies */
+	enum applies notifiable;   /* 5.1 */
+	enum applies other_la;     /* a local review, and 8.1.2(h) met */
+};
+
 struct duty {
 	const char *id;
 	const char *para;
 	const char *what;       /* for people */
 	const char *owner;      /* "local_authority", "partnership", "panel" */
-	enum applies (*applies)(const json_t *root);
+	enum applies (*applies)(const struct ctx *c);
 	const char *late_of;    /* applies too while that duty is late */
-	/* the start: the moment start() gives, else the field from */
+	/* the start: the moment start() gives (and *by, what gave it),
+	 * else the field from */
 	const char *from;
-	struct cspr_when (*start)(const json_t *root);
+	struct cspr_when (*start)(const struct ctx *c, const char **by);
 	enum clock clock;
 	int n;
 	const char *borrowed;   /* a clock taken from another paragraph */
@@ -57,13 +70,13 @@ struct duty {
 	const char *done;
 	const char *const *to;
 	const char *const *about;
-	struct cspr_when (*done_at)(const json_t *root);
+	struct cspr_when (*done_at)(const struct ctx *c);
 	/* done, whenever it was, once this field holds a value that is not
 	 * a moment (8.2.3's methodology) */
 	const char *done_if;
 	/* no clock: to be done before this field's moment, or before_at()'s */
 	const char *before;
-	struct cspr_when (*before_at)(const json_t *root);
+	struct cspr_when (*before_at)(const struct ctx *c);
 	const char *waits;      /* pending: what it waits for */
 	/* the fields a message needs, listed while it is still to send;
 	 * only when needs_if() says so, where there is one */
@@ -133,18 +146,42 @@ static const char *const a_incident[] = {"incident", NULL};
  * the partners, chair or business manager, and a referral asking for a
  * rapid review. */
 static struct cspr_when
-notification_received(const json_t *root)
+earliest_receipt(const struct ctx *c, const char **by)
 {
-	struct cspr_when w = cspr_when_get(root, "incident.notified");
+	static const char *const report[] = {
+	    "the report of the incident to the safeguarding partners (5.2)",
+	    "the report of the incident to the independent chair (5.2)",
+	    "the report of the incident to the business manager (5.2)"};
+	struct cspr_when w = cspr_when_get(c->root, "incident.notified"), x;
+	const char *what = "incident.notified";
 
-	for (const char *const *p = partners; *p; p++) {
-		const char *one[] = {*p, NULL};
+	for (size_t i = 0; partners[i]; i++) {
+		const char *one[] = {partners[i], NULL};
 
-		w = earlier(w, cspr_notice(root, one, a_incident));
+		x = cspr_log_notice(&c->log, one, a_incident);
+		if (x.kind != CSPR_WHEN_NONE && (w.kind == CSPR_WHEN_NONE ||
+		    x.t < w.t)) {
+			w = x;
+			what = report[i];
+		}
 	}
-	if (asks_rapid_review(root))
-		w = earlier(w, cspr_when_get(root, "referral.received"));
+	x = asks_rapid_review(c->root) ? cspr_when_get(c->root,
+	    "referral.received") : w;
+	if (x.kind != CSPR_WHEN_NONE && (w.kind == CSPR_WHEN_NONE ||
+	    x.t < w.t)) {
+		w = x;
+		what = "referral.received";
+	}
+	*by = what;
 	return w;
+}
+
+/* The rapid review's start, as worked out once. */
+static struct cspr_when
+notification_received(const struct ctx *c, const char **by)
+{
+	*by = c->received_by;
+	return c->received;
 }
 
 static int
@@ -169,239 +206,255 @@ yes_if(int c)
 /* ---- when a duty applies ---- */
 
 static enum applies
-notifiable(const json_t *root)
+notifiable(const struct ctx *c)
 {
-	return yes_if(cspr_notifiable(root) == 1);
+	return c->notifiable;
 }
 
 /* 5.3: whatever abuse or neglect is known. */
 static enum applies
-looked_after_death(const json_t *root)
+looked_after_death(const struct ctx *c)
 {
-	return yes_if(cspr_get_bool(root, "child.looked_after") == 1 &&
-	    is(root, "incident.outcome", "died"));
+	return yes_if(cspr_get_bool(c->root, "child.looked_after") == 1 &&
+	    is(c->root, "incident.outcome", "died"));
 }
 
 static enum applies
-referral_received(const json_t *root)
+referral_received(const struct ctx *c)
 {
-	return yes_if(cspr_has(root, "referral.received"));
+	return yes_if(cspr_has(c->root, "referral.received"));
 }
 
 /* 8.2.1: a serious incident (or one not yet known not to be) that the
  * partnership has received, or been asked to rapid-review. */
 static enum applies
-rapid_review(const json_t *root)
+rapid_review(const struct ctx *c)
 {
-	return yes_if(cspr_serious_incident(root) &&
-	    (notification_received(root).kind != CSPR_WHEN_NONE ||
-	    asks_rapid_review(root)));
+	return c->rapid;
+}
+
+/* The facts of a case the rows share; the criteria only for rows without
+ * a clock (all), which alone ask.  0, or -1 on out of memory. */
+static int
+ctx_open(struct ctx *c, const json_t *root, cspr_date today, int all)
+{
+	c->root = root;
+	if (cspr_log_read(root, &c->log) < 0)
+		return -1;
+	c->received = earliest_receipt(c, &c->received_by);
+	c->rapid = yes_if(cspr_serious_incident(root) &&
+	    (c->received.kind != CSPR_WHEN_NONE || asks_rapid_review(root)));
+	c->notifiable = yes_if(cspr_notifiable(root) == 1);
+	c->other_la = NO;
+	if (all && local_review(root)) {
+		struct cspr_assessment a;
+		const struct cspr_criterion *k;
+
+		/* the criterion is criteria.c's; only a local review asks */
+		if (cspr_assess(root, today, &a) < 0) {
+			cspr_log_clear(&c->log);
+			return -1;
+		}
+		k = cspr_criterion_find(&a, "more-than-one-la");
+		c->other_la = yes_if(k && k->result == CSPR_MET);
+		cspr_assessment_clear(&a);
+	}
+	return 0;
+}
+
+static void
+ctx_close(struct ctx *c)
+{
+	cspr_log_clear(&c->log);
 }
 
 /* 8.2.3: on completion of the rapid review. */
 static enum applies
-briefing(const json_t *root)
+briefing(const struct ctx *c)
 {
-	if (rapid_review(root) == NO)
+	if (rapid_review(c) == NO)
 		return NO;
-	return cspr_has(root, "rapid_review.completed") ? YES : WAITING;
+	return cspr_has(c->root, "rapid_review.completed") ? YES : WAITING;
 }
 
 /* 8.2.3: the briefing outlines the methodology where the rapid review
  * recommends a local review (Appendix E levels 1-5). */
 static enum applies
-briefing_methodology(const json_t *root)
+briefing_methodology(const struct ctx *c)
 {
 	static const char *const local[] = {"local_learning_review",
 	    "partnership_review", "table_top_workshop",
 	    "single_agency_review", NULL};
 
-	return yes_if(any_of(cspr_get_str(root,
+	return yes_if(any_of(cspr_get_str(c->root,
 	    "rapid_review.recommendation"), local));
 }
 
 static enum applies
-submitted_to_panel(const json_t *root)
+submitted_to_panel(const struct ctx *c)
 {
-	return yes_if(cspr_has(root, "rapid_review.submitted_to_panel"));
+	return yes_if(cspr_has(c->root, "rapid_review.submitted_to_panel"));
 }
 
 /* 9.4.1: the decision on "any notified case": one the Panel was told of
  * (5.1), or whose rapid review goes to the Panel (8.2.4). */
 static enum applies
-decision_bodies(const json_t *root)
+decision_bodies(const struct ctx *c)
 {
-	return yes_if(decided(root) && (notifiable(root) == YES ||
-	    rapid_review(root) == YES));
+	return yes_if(decided(c->root) && (notifiable(c) == YES ||
+	    rapid_review(c) == YES));
 }
 
 static enum applies
-local_review_row(const json_t *root)
+local_review_row(const struct ctx *c)
 {
-	return yes_if(local_review(root));
+	return yes_if(local_review(c->root));
 }
 
 static enum applies
-other_review(const json_t *root)
+other_review(const struct ctx *c)
 {
-	return yes_if(is(root, "decision.outcome", "other_review"));
+	return yes_if(is(c->root, "decision.outcome", "other_review"));
 }
 
 static enum applies
-decision_recorded(const json_t *root)
+decision_recorded(const struct ctx *c)
 {
-	return yes_if(decided(root));
+	return yes_if(decided(c->root));
 }
 
 /* 13.5: the child died and an inquest is held; the coroner is told that a
  * review is being undertaken, so it waits for the decision and lapses when
  * the decision is not a local review. */
 static enum applies
-coroner(const json_t *root)
+coroner(const struct ctx *c)
 {
-	if (!is(root, "incident.outcome", "died") ||
-	    cspr_get_bool(root, "parallel.inquest") != 1)
+	if (!is(c->root, "incident.outcome", "died") ||
+	    cspr_get_bool(c->root, "parallel.inquest") != 1)
 		return NO;
-	if (!cspr_has(root, "decision.outcome"))
+	if (!cspr_has(c->root, "decision.outcome"))
 		return WAITING;
-	return local_review_row(root);
+	return local_review_row(c);
 }
 
 /* 8.2.5: new information in a local review suggests a national one. */
 static enum applies
-national(const json_t *root)
+national(const struct ctx *c)
 {
-	return yes_if(cspr_get_bool(root, "review.national_review_suggested")
+	return yes_if(cspr_get_bool(c->root, "review.national_review_suggested")
 	    == 1);
 }
 
 /* 9.16.1: the report of a local review that is to be published. */
 static enum applies
-published_review(const json_t *root)
+published_review(const struct ctx *c)
 {
-	return yes_if(local_review(root) &&
-	    !is(root, "publication.kind", "none"));
+	return yes_if(local_review(c->root) &&
+	    !is(c->root, "publication.kind", "none"));
 }
 
 /* 9.16.3: a reason for a delay is recorded; the row's late_of adds the
  * case where publication is late. */
 static enum applies
-delay(const json_t *root)
+delay(const struct ctx *c)
 {
-	return yes_if(published_review(root) &&
-	    cspr_has(root, "publication.delay_reason"));
+	return yes_if(published_review(c) &&
+	    cspr_has(c->root, "publication.delay_reason"));
 }
 
 static enum applies
-improvements_only(const json_t *root)
+improvements_only(const struct ctx *c)
 {
-	return yes_if(local_review(root) &&
-	    is(root, "publication.kind", "improvements_only"));
+	return yes_if(local_review(c->root) &&
+	    is(c->root, "publication.kind", "improvements_only"));
 }
 
 /* 9.15.3: the justification for any non-publication; publishing only the
  * improvements (9.15.1) is not publishing the report. */
 static enum applies
-non_publication(const json_t *root)
+non_publication(const struct ctx *c)
 {
-	return yes_if(local_review(root) &&
-	    (is(root, "publication.kind", "none") ||
-	    is(root, "publication.kind", "improvements_only")));
+	return yes_if(local_review(c->root) &&
+	    (is(c->root, "publication.kind", "none") ||
+	    is(c->root, "publication.kind", "improvements_only")));
 }
 
 /* 9.14.3: once the partnership approves the final report; a local review
  * waits for it. */
 static enum applies
-outcome(const json_t *root)
+outcome(const struct ctx *c)
 {
-	if (cspr_has(root, "report.approved") ||
-	    cspr_has(root, "publication.published"))
+	if (cspr_has(c->root, "report.approved") ||
+	    cspr_has(c->root, "publication.published"))
 		return YES;
-	return local_review(root) ? WAITING : NO;
+	return local_review(c->root) ? WAITING : NO;
 }
 
-/* 9.3.2: another partnership has an interest: another local authority is
- * the child's home or corporate parent, the incident was elsewhere, or the
- * LIG recorded more than one LA (8.1.2(h)). */
-static int
-other_authority(const json_t *root)
+/* 9.3.2: a local review where another partnership has an interest:
+ * csp-decide's more-than-one-la (8.1.2(h)) met. */
+static enum applies
+other_partnerships(const struct ctx *c)
 {
-	static const char *const away[] = {"elsewhere_in_england",
-	    "outside_england", NULL};
-	const char *la = cspr_get_str(root, "local_authority");
-	const char *home = cspr_get_str(root, "child.normally_resident");
-	const char *parent = cspr_get_str(root, "child.looked_after_by");
-
-	if (cspr_get_bool(root, "considerations.more_than_one_la") == 1 ||
-	    any_of(cspr_get_str(root, "incident.place"), away))
-		return 1;
-	return cspr_same_authority(home, la) == 0 ||
-	    cspr_same_authority(parent, la) == 0;
+	return c->other_la;
 }
 
 static enum applies
-other_partnerships(const json_t *root)
+external_reviewer(const struct ctx *c)
 {
-	return yes_if(local_review(root) && other_authority(root));
+	return yes_if(is(c->root, "review.reviewer.kind", "external_independent"));
 }
 
 static enum applies
-external_reviewer(const json_t *root)
+criminal_proceedings(const struct ctx *c)
 {
-	return yes_if(is(root, "review.reviewer.kind", "external_independent"));
-}
-
-static enum applies
-criminal_proceedings(const json_t *root)
-{
-	return yes_if(cspr_get_bool(root, "parallel.criminal_proceedings") ==
+	return yes_if(cspr_get_bool(c->root, "parallel.criminal_proceedings") ==
 	    1);
 }
 
 static enum applies
-criminal_local_review(const json_t *root)
+criminal_local_review(const struct ctx *c)
 {
-	return yes_if(criminal_proceedings(root) == YES && local_review(root));
+	return yes_if(criminal_proceedings(c) == YES && local_review(c->root));
 }
 
 static enum applies
-inquest(const json_t *root)
+inquest(const struct ctx *c)
 {
-	return yes_if(cspr_get_bool(root, "parallel.inquest") == 1);
+	return yes_if(cspr_get_bool(c->root, "parallel.inquest") == 1);
 }
 
 /* 9.14: a final report exists once it is completed or published; a local
  * review waits for it. */
 static enum applies
-final_report(const json_t *root)
+final_report(const struct ctx *c)
 {
-	if (cspr_has(root, "report.completed") ||
-	    cspr_has(root, "publication.published"))
+	if (cspr_has(c->root, "report.completed") ||
+	    cspr_has(c->root, "publication.published"))
 		return YES;
-	return local_review(root) ? WAITING : NO;
+	return local_review(c->root) ? WAITING : NO;
 }
 
 /* 9.14.4: a local review whose report is to be published. */
 static enum applies
-to_publish(const json_t *root)
+to_publish(const struct ctx *c)
 {
-	if (published_review(root) == NO)
+	if (published_review(c) == NO)
 		return NO;
-	return final_report(root);
+	return final_report(c);
 }
 
 /* 9.16.4: a case decided on that is not a local review (no_further_action
  * excepted: there is no review whose learning a synopsis would carry). */
 static enum applies
-learning(const json_t *root)
+learning(const struct ctx *c)
 {
-	return yes_if(is(root, "decision.outcome", "other_review"));
+	return yes_if(is(c->root, "decision.outcome", "other_review"));
 }
 
 static enum applies
-actions(const json_t *root)
+actions(const struct ctx *c)
 {
-	return yes_if(json_array_size(cspr_get(root, "actions")) > 0);
+	return yes_if(json_array_size(cspr_get(c->root, "actions")) > 0);
 }
 
 /* ---- what marks a duty done, and what it must come before ---- */
@@ -414,9 +467,9 @@ static const char *const a_report_or_improvements[] = {"final_report",
 /* 9.16.2: the report to Ofsted, or the information about improvements
  * where only that is published. */
 static struct cspr_when
-ofsted_copy(const json_t *root)
+ofsted_copy(const struct ctx *c)
 {
-	return cspr_notice(root, ofsted, is(root, "publication.kind",
+	return cspr_log_notice(&c->log, ofsted, is(c->root, "publication.kind",
 	    "improvements_only") ? a_report_or_improvements : a_report);
 }
 
@@ -424,10 +477,10 @@ static const char *const family[] = {"family", NULL};
 
 /* 9.9.3: the family is told, by the log or as 4.4's communication. */
 static struct cspr_when
-family_told(const json_t *root)
+family_told(const struct ctx *c)
 {
-	json_t *log = cspr_get(root, "notifications"), *x;
-	struct cspr_when w = cspr_when_get(root, "decision.communicated_to_family");
+	json_t *log = cspr_get(c->root, "notifications"), *x;
+	struct cspr_when w = cspr_when_get(c->root, "decision.communicated_to_family");
 	size_t i;
 
 	json_array_foreach(log, i, x)
@@ -442,10 +495,10 @@ static const char *const a_actions_complete[] = {"actions_complete", NULL};
 /* 11.3: every action completed, and the partnership told so; the later of
  * the last completion and that notice. */
 static struct cspr_when
-actions_done(const json_t *root)
+actions_done(const struct ctx *c)
 {
-	json_t *list = cspr_get(root, "actions"), *a;
-	struct cspr_when told = cspr_notice(root, sg_partners,
+	json_t *list = cspr_get(c->root, "actions"), *a;
+	struct cspr_when told = cspr_log_notice(&c->log, sg_partners,
 	    a_actions_complete), none = {0, CSPR_WHEN_NONE};
 	size_t i;
 
@@ -462,13 +515,13 @@ actions_done(const json_t *root)
 
 /* 8.2.3: when the briefing went, to both partners and the chair. */
 static struct cspr_when
-briefed(const json_t *root)
+briefed(const struct ctx *c)
 {
 	static const char *const to[] = {"safeguarding_partners",
 	    "independent_chair", NULL};
 	static const char *const about[] = {"rapid_review", NULL};
 
-	return cspr_notice(root, to, about);
+	return cspr_log_notice(&c->log, to, about);
 }
 
 /* ---- the table ---- */
@@ -809,19 +862,19 @@ need(const json_t *root, struct cspr_deadline *d, const char *path)
 		d->missing[d->nmissing++] = path;
 }
 
-static void eval(const struct duty *r, const json_t *root,
+static void eval(const struct duty *r, const struct ctx *c,
     const struct cspr_calendar *cal, cspr_date today, enum applies a,
     struct cspr_deadline *d);
 
 static enum applies
-applies(const struct duty *r, const json_t *root,
+applies(const struct duty *r, const struct ctx *c,
     const struct cspr_calendar *cal, cspr_date today)
 {
-	enum applies a = r->applies(root);
+	enum applies a = r->applies(c);
 	struct cspr_deadline d;
 
 	if (a == NO && r->late_of) {
-		eval(find_duty(r->late_of), root, cal, today, NO, &d);
+		eval(find_duty(r->late_of), c, cal, today, NO, &d);
 		if (d.applies && (d.status == CSPR_LATE ||
 		    d.status == CSPR_OVERDUE))
 			a = YES;
@@ -830,17 +883,19 @@ applies(const struct duty *r, const json_t *root,
 }
 
 static void
-eval(const struct duty *r, const json_t *root,
+eval(const struct duty *r, const struct ctx *c,
     const struct cspr_calendar *cal, cspr_date today, enum applies a,
     struct cspr_deadline *d)
 {
+	const json_t *root = c->root;
 	struct cspr_when before = {0, CSPR_WHEN_NONE};
 
 	memset(d, 0, sizeof(*d));
-	if (a == NO && (a = applies(r, root, cal, today)) == NO)
+	if (a == NO && (a = applies(r, c, cal, today)) == NO)
 		return;
 	d->applies = 1;
-	snprintf(d->id, sizeof(d->id), "%s", r->id);
+	/* ids are short and static: no formatting per row */
+	memcpy(d->id, r->id, strlen(r->id) + 1);
 	d->rule = r->id;
 	d->para = r->para;
 	d->what = r->what;
@@ -850,10 +905,12 @@ eval(const struct duty *r, const json_t *root,
 	d->about = r->about;
 	d->clock = r->clock != NO_CLOCK;
 	d->notice = r->to != NULL || r->clock == NO_CLOCK;
-	d->from = r->start ? r->start(root) : cspr_when_get(root, r->from);
+	d->started_by = r->from;
+	d->from = r->start ? r->start(c, &d->started_by) :
+	    cspr_when_get(root, r->from);
 	switch (r->clock) {
 	case NO_CLOCK:
-		before = r->before_at ? r->before_at(root) :
+		before = r->before_at ? r->before_at(c) :
 		    cspr_when_get(root, r->before);
 		d->due = before;
 		break;
@@ -876,11 +933,12 @@ eval(const struct duty *r, const json_t *root,
 	}
 	d->done = cspr_when_get(root, r->done);
 	if (r->to && !r->done_at)
-		d->done = earlier(d->done, cspr_notice(root, r->to, r->about));
+		d->done = earlier(d->done, cspr_log_notice(&c->log, r->to,
+		    r->about));
 	if (r->done_at && !r->done_if)
-		d->done = earlier(d->done, r->done_at(root));
+		d->done = earlier(d->done, r->done_at(c));
 	if (r->done_if && cspr_has(root, r->done_if) && r->done_at)
-		d->done = r->done_at(root);
+		d->done = r->done_at(c);
 	d->before = r->before || r->before_at;
 	judge(d, cal, today, a, before.kind != CSPR_WHEN_NONE,
 	    r->done_if && cspr_has(root, r->done_if));
@@ -941,13 +999,20 @@ cspr_duties_eval(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_deadlines *out)
 {
 	struct cspr_deadline d;
+	struct ctx c;
+	int r = -1;
 
+	if (ctx_open(&c, root, today, 1) < 0)
+		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
-		eval(&duties[i], root, cal, today, NO, &d);
+		eval(&duties[i], &c, cal, today, NO, &d);
 		if (d.applies && push(out, &d) < 0)
-			return -1;
+			goto out;
 	}
-	return eval_actions(root, cal, today, out);
+	r = eval_actions(root, cal, today, out);
+out:
+	ctx_close(&c);
+	return r;
 }
 
 int
@@ -955,11 +1020,13 @@ cspr_duty_eval(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, const char *id, struct cspr_deadline *d)
 {
 	const struct duty *r = find_duty(id);
+	struct ctx c;
 
 	memset(d, 0, sizeof(*d));
-	if (!r)
+	if (!r || ctx_open(&c, root, today, 1) < 0)
 		return -1;
-	eval(r, root, cal, today, NO, d);
+	eval(r, &c, cal, today, NO, d);
+	ctx_close(&c);
 	return d->applies;
 }
 
@@ -977,15 +1044,22 @@ cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_deadlines *out)
 {
 	struct cspr_deadline d;
+	struct ctx c;
+	int r = -1;
 
+	if (ctx_open(&c, root, today, 0) < 0)
+		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		if (duties[i].clock == NO_CLOCK)
 			continue;
-		eval(&duties[i], root, cal, today, NO, &d);
+		eval(&duties[i], &c, cal, today, NO, &d);
 		if (d.applies && push(out, &d) < 0)
-			return -1;
+			goto out;
 	}
-	return eval_actions(root, cal, today, out);
+	r = eval_actions(root, cal, today, out);
+out:
+	ctx_close(&c);
+	return r;
 }
 
 void
@@ -1069,18 +1143,29 @@ cspr_obligations_eval(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_obligations *out)
 {
 	struct cspr_deadline d;
+	struct ctx c;
+	int r = -1;
 
+	if (ctx_open(&c, root, today, 1) < 0)
+		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
-		eval(&duties[i], root, cal, today, NO, &d);
-		if (d.applies && d.notice && cspr_grow(&out->v, &out->cap,
-		    out->n + 1, sizeof(*out->v)) < 0)
-			return -1;
-		if (d.applies && d.notice)
-			out->v[out->n++] = d;
+		/* a clock that tells no one is csp-deadlines' alone */
+		if (duties[i].clock != NO_CLOCK && !duties[i].to)
+			continue;
+		eval(&duties[i], &c, cal, today, NO, &d);
+		if (!d.applies || !d.notice)
+			continue;
+		if (cspr_grow(&out->v, &out->cap, out->n + 1,
+		    sizeof(*out->v)) < 0)
+			goto out;
+		out->v[out->n++] = d;
 	}
 	if (log_checks(root, out) < 0 || closed_open(root, out) < 0)
-		return -1;
-	return 0;
+		goto out;
+	r = 0;
+out:
+	ctx_close(&c);
+	return r;
 }
 
 void

@@ -3,7 +3,8 @@
  *
  * csp-notify --anonymise replaces every identifier in a case bound for an
  * external body and scans the result again; csp-publish-check refuses a
- * report that still names anyone.  Both stand on the detector here: the
+ * report that still names anyone.  Both stand on the detector here (the
+ * pattern matchers are in patterns.c, their shared state in detect.h): the
  * known items of one case (names, aliases, dates of birth, NHS number,
  * address, postcode, phone, e-mail) plus patterns for the kinds that need no
  * list (NHS numbers, postcodes, phone numbers, e-mail addresses).
@@ -26,6 +27,10 @@
  *   of one person's name ("Poppy Testcase", "Testcase, Poppy", "Poppy J.
  *   Testcase") make one hit.  A part of one letter (an initial) is never a
  *   hit alone; a title (Mr, Dr...) in a known name is not a part.
+ * - However a known name is spelt: with or without its apostrophes and
+ *   hyphens ("O'Brien" as "OBrien", "Mary-Jane" as "MaryJane"), split after
+ *   a short first piece ("O Brien", "Mc Allister"), Mc for Mac and Mac for
+ *   Mc ("McDonald" for "MacDonald").
  * - A part that is also a common English word (the list below: "hope",
  *   "brown", "will", "may", "young", "rose"...) is a hit only when it is
  *   next to another part of the same name ("Rose Hope", "Will Brown") with
@@ -43,20 +48,29 @@
  * - The reviewer (9.4.3) is exempt as a full name: "Jane Hope" is not a hit
  *   when she is the reviewer, but "Hope" alone still is when it is a family
  *   name.  A one-word exemption is ignored, as it would silence that word.
+ *   A reviewer who shares the child's or a family member's name is not
+ *   exempt: the family member must still be found.
  * - Dates of birth: the known ones only, as 2019-04-02, 02/04/2019,
  *   2/4/2019, 2/4/19, 02.04.2019, 02-04-2019, 2 April 2019, 2nd April 2019,
- *   2 Apr 2019, 2nd of April 2019, April 2 2019, April 2nd, 2019.
+ *   2 Apr 2019, 2nd of April 2019, April 2 2019, April 2nd, 2019, 20190402,
+ *   02 04 2019, month names in any case.
  * - NHS numbers: ten digits, contiguous or 3-3-4 with single spaces or
  *   hyphens, passing the modulus 11 check, not inside a longer run of digits
- *   or letters; a known NHS number matches even with a bad check digit.
+ *   or letters; a known NHS number matches even with a bad check digit, and
+ *   in any grouping of spaces, hyphens or dots (3-4-3, 999.000.0018).
  * - Address: the known address's first line (number and street) and the
  *   street without its number, any case and spacing, Rd for Road and the
  *   like; where the first line has no number and no street word (a house
- *   name) the second line too.  Never the town or county alone.
+ *   name) the second line too; the flat or unit number alone ("Flat 3B"),
+ *   and the house number without the flat.  Never the town or county
+ *   alone.
  * - Postcodes: any UK shape (A9, A99, AA9, AA99, A9A, AA9A, a space or none,
- *   9AA), its first letter a capital; not inside a longer word.
+ *   9AA), its first letter a capital; not inside a longer word.  The known
+ *   postcode in any case, with a space, hyphen, dot or nothing between any
+ *   two of its characters.
  * - Phone numbers: 01, 02, 03, 07 or 08 and 10 or 11 digits in all, or
- *   +44 (0) forms, in groups separated by single spaces or hyphens, the area
+ *   +44 (0) or 0044 forms, in groups separated by single spaces, hyphens or
+ *   dots, the area
  *   code maybe in brackets; a known number matches in the same groupings.
  *   Where a phone number and an NHS number are the same digits, phone wins.
  * - E-mail addresses: local@domain.tld.
@@ -64,270 +78,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "internal.h"
-
-#define FOLDMAX 64 /* a longer word is never a name */
-#define MAXGROUPS 16
-
-/* ---- characters ---- */
-
-
-enum { C_OTHER, C_SPACE, C_LETTER, C_DIGIT, C_APOS, C_HYPHEN, C_IGNORE };
-
-/* A rough Unicode classification: enough to find words in English text
- * with names from anywhere, without tables. */
-static int
-cpclass(uint32_t cp)
-{
-	if (cp < 0x80) {
-		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-			return C_LETTER;
-		if (cp >= '0' && cp <= '9')
-			return C_DIGIT;
-		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
-			return C_SPACE;
-		if (cp == '\'')
-			return C_APOS;
-		if (cp == '-')
-			return C_HYPHEN;
-		return C_OTHER;
-	}
-	if (cp == 0x85 || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
-	    cp == 0x3000)
-		return C_SPACE;
-	if (cp == 0x2018 || cp == 0x2019 || cp == 0x2bc)
-		return C_APOS;
-	if (cp == 0x2010 || cp == 0x2011)
-		return C_HYPHEN;
-	/* soft hyphen, joiners and combining marks stay inside a word */
-	if (cp == 0xad || cp == 0x200c || cp == 0x200d || cp == 0x2060 ||
-	    (cp >= 0x300 && cp <= 0x36f))
-		return C_IGNORE;
-	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
-		return C_OTHER;
-	if (cp < 0x2000)
-		return C_LETTER;
-	if (cp < 0x2c00)
-		return C_OTHER; /* punctuation, symbols, arrows */
-	if (cp < 0x2e00)
-		return C_LETTER;
-	if (cp < 0x3040)
-		return C_OTHER;
-	if (cp < 0xe000)
-		return C_LETTER;
-	if (cp < 0xf900)
-		return C_OTHER; /* private use */
-	if (cp < 0xfe00 || (cp >= 0xfe70 && cp < 0xfeff) ||
-	    (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a))
-		return C_LETTER;
-	if ((cp >= 0x10000 && cp < 0x1f000) || (cp >= 0x20000 && cp < 0x40000))
-		return C_LETTER;
-	return C_OTHER;
-}
-
-/* Latin-1 Supplement and Latin Extended-A, U+00C0 to U+017F: the ASCII
- * letters each folds to, and whether it is a capital. */
-/* clang-format off */
-static const struct {
-	char f[3];
-	char upper;
-} latin[192] = {
-	{"a",1},{"a",1},{"a",1},{"a",1},{"a",1},{"a",1},{"ae",1},{"c",1}, /* 00C0 */
-	{"e",1},{"e",1},{"e",1},{"e",1},{"i",1},{"i",1},{"i",1},{"i",1}, /* 00C8 */
-	{"d",1},{"n",1},{"o",1},{"o",1},{"o",1},{"o",1},{"o",1},{"",0}, /* 00D0 */
-	{"o",1},{"u",1},{"u",1},{"u",1},{"u",1},{"y",1},{"th",1},{"ss",0}, /* 00D8 */
-	{"a",0},{"a",0},{"a",0},{"a",0},{"a",0},{"a",0},{"ae",0},{"c",0}, /* 00E0 */
-	{"e",0},{"e",0},{"e",0},{"e",0},{"i",0},{"i",0},{"i",0},{"i",0}, /* 00E8 */
-	{"d",0},{"n",0},{"o",0},{"o",0},{"o",0},{"o",0},{"o",0},{"",0}, /* 00F0 */
-	{"o",0},{"u",0},{"u",0},{"u",0},{"u",0},{"y",0},{"th",0},{"y",0}, /* 00F8 */
-	{"a",1},{"a",0},{"a",1},{"a",0},{"a",1},{"a",0},{"c",1},{"c",0}, /* 0100 */
-	{"c",1},{"c",0},{"c",1},{"c",0},{"c",1},{"c",0},{"d",1},{"d",0}, /* 0108 */
-	{"d",1},{"d",0},{"e",1},{"e",0},{"e",1},{"e",0},{"e",1},{"e",0}, /* 0110 */
-	{"e",1},{"e",0},{"e",1},{"e",0},{"g",1},{"g",0},{"g",1},{"g",0}, /* 0118 */
-	{"g",1},{"g",0},{"g",1},{"g",0},{"h",1},{"h",0},{"h",1},{"h",0}, /* 0120 */
-	{"i",1},{"i",0},{"i",1},{"i",0},{"i",1},{"i",0},{"i",1},{"i",0}, /* 0128 */
-	{"i",1},{"i",0},{"ij",1},{"ij",0},{"j",1},{"j",0},{"k",1},{"k",0}, /* 0130 */
-	{"k",0},{"l",1},{"l",0},{"l",1},{"l",0},{"l",1},{"l",0},{"l",1}, /* 0138 */
-	{"l",0},{"l",1},{"l",0},{"n",1},{"n",0},{"n",1},{"n",0},{"n",1}, /* 0140 */
-	{"n",0},{"n",0},{"n",1},{"n",0},{"o",1},{"o",0},{"o",1},{"o",0}, /* 0148 */
-	{"o",1},{"o",0},{"oe",1},{"oe",0},{"r",1},{"r",0},{"r",1},{"r",0}, /* 0150 */
-	{"r",1},{"r",0},{"s",1},{"s",0},{"s",1},{"s",0},{"s",1},{"s",0}, /* 0158 */
-	{"s",1},{"s",0},{"t",1},{"t",0},{"t",1},{"t",0},{"t",1},{"t",0}, /* 0160 */
-	{"u",1},{"u",0},{"u",1},{"u",0},{"u",1},{"u",0},{"u",1},{"u",0}, /* 0168 */
-	{"u",1},{"u",0},{"u",1},{"u",0},{"w",1},{"w",0},{"y",1},{"y",0}, /* 0170 */
-	{"y",1},{"z",1},{"z",0},{"z",1},{"z",0},{"z",1},{"z",0},{"s",0}, /* 0178 */
-};
-/* clang-format on */
-
-/* Append the folded form of letter or digit cp to out; returns the bytes
- * written (0-4) and sets *upper. */
-static size_t
-foldcp(uint32_t cp, char *out, int *upper)
-{
-	*upper = 0;
-	if (cp < 0x80) {
-		if (cp >= 'A' && cp <= 'Z') {
-			*upper = 1;
-			cp |= 0x20;
-		}
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp >= 0xc0 && cp < 0x180) {
-		size_t n = strlen(latin[cp - 0xc0].f);
-
-		memcpy(out, latin[cp - 0xc0].f, n);
-		*upper = latin[cp - 0xc0].upper;
-		return n;
-	}
-	/* Greek and Cyrillic capitals: enough to make their names
-	 * case-insensitive too */
-	if ((cp >= 0x391 && cp <= 0x3a9) || (cp >= 0x410 && cp <= 0x42f)) {
-		*upper = 1;
-		cp += 0x20;
-	} else if (cp >= 0x400 && cp <= 0x40f) {
-		*upper = 1;
-		cp += 0x50;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
-static int
-isdig(const unsigned char *s, size_t len, size_t i)
-{
-	return i < len && s[i] >= '0' && s[i] <= '9';
-}
-
-static int
-isalpha_a(int c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-static int
-isalnum_at(const unsigned char *s, size_t len, size_t i)
-{
-	return i < len && (isdig(s, len, i) || isalpha_a(s[i]));
-}
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
-}
-
-/* Digits at s[i...], at most max + 1 counted. */
-static size_t
-ndigits(const unsigned char *s, size_t len, size_t i, size_t max)
-{
-	size_t n = 0;
-
-	while (n <= max && isdig(s, len, i + n))
-		n++;
-	return n;
-}
-
-static int
-numval(const unsigned char *s, size_t n)
-{
-	int v = 0;
-
-	for (size_t k = 0; k < n; k++)
-		v = v * 10 + (s[k] - '0');
-	return v;
-}
-
-/* The end of the word starting at s[i]: letters and digits, with
- * apostrophes and hyphens between them. */
-static size_t
-word_end(const unsigned char *s, size_t len, size_t i)
-{
-	uint32_t cp, cp2;
-	size_t n, n2;
-	int c;
-
-	while (i < len) {
-		n = cspr_u8next(s, len, i, &cp);
-		c = cpclass(cp);
-		if (c == C_LETTER || c == C_DIGIT || c == C_IGNORE) {
-			i += n;
-			continue;
-		}
-		if ((c == C_APOS || c == C_HYPHEN) && i + n < len) {
-			n2 = cspr_u8next(s, len, i + n, &cp2);
-			c = cpclass(cp2);
-			if (c == C_LETTER || c == C_DIGIT) {
-				i += n + n2;
-				continue;
-			}
-		}
-		break;
-	}
-	return i;
-}
-
-/* Fold s[i..e) into out (at most FOLDMAX bytes): lower case ASCII for the
- * Latin letters, "'" for every apostrophe, "-" for every hyphen.  Returns
- * the length, or -1 when it does not fit.  *cap: the first letter is a
- * capital. */
-static int
-fold(const unsigned char *s, size_t i, size_t e, char *out, int *cap)
-{
-	size_t o = 0, n;
-	uint32_t cp;
-	int up, first = 1;
-
-	if (cap)
-		*cap = 0;
-	while (i < e) {
-		char tmp[4];
-		size_t k = 0;
-
-		n = cspr_u8next(s, e, i, &cp);
-		switch (cpclass(cp)) {
-		case C_LETTER:
-		case C_DIGIT:
-			k = foldcp(cp, tmp, &up);
-			if (first && cap)
-				*cap = up;
-			first = 0;
-			break;
-		case C_APOS:
-			tmp[0] = '\'';
-			k = 1;
-			break;
-		case C_HYPHEN:
-			tmp[0] = '-';
-			k = 1;
-			break;
-		default:
-			break;
-		}
-		if (o + k > FOLDMAX)
-			return -1;
-		memcpy(out + o, tmp, k);
-		o += k;
-		i += n;
-	}
-	return (int)o;
-}
+#include "detect.h"
 
 /* ---- word lists ---- */
 
@@ -406,27 +159,12 @@ static const char *const person_verbs[] = {
 };
 /* clang-format on */
 
-/* Titles: the next capitalised word is a name. Sorted. */
-/* clang-format off */
-static const char *const titles[] = {
-	"dame", "dr", "lady", "miss", "mr", "mrs", "ms", "mx", "prof", "rev",
-	"sir",
-};
-/* clang-format on */
-
 /* Before a month, words that make it a date: "in May". Sorted. */
 /* clang-format off */
 static const char *const month_preps[] = {
 	"after", "before", "between", "by", "during", "each", "early", "end",
 	"every", "from", "in", "last", "late", "mid", "next", "of", "on",
 	"since", "this", "through", "throughout", "till", "until",
-};
-/* clang-format on */
-
-/* clang-format off */
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
 };
 /* clang-format on */
 
@@ -457,78 +195,7 @@ inlist(const char *const *list, size_t n, const char *w)
 
 #define INLIST(l, w) inlist((l), sizeof(l) / sizeof((l)[0]), (w))
 
-/* 1-12 for a month name or its three-letter abbreviation (or "sept")
- * starting at s[i] and ending before a non-letter, else 0; *n its length. */
-static int
-month_at(const unsigned char *s, size_t len, size_t i, size_t *n)
-{
-	char w[10];
-	size_t k = 0;
-
-	while (i + k < len && isalpha_a(s[i + k])) {
-		if (k == 9)
-			return 0;
-		w[k] = (char)lower(s[i + k]);
-		k++;
-	}
-	if (k < 3)
-		return 0;
-	w[k] = '\0';
-	for (int m = 0; m < 12; m++)
-		if (strcmp(w, months[m]) == 0 ||
-		    (k == 3 && strncmp(w, months[m], 3) == 0) ||
-		    (m == 8 && strcmp(w, "sept") == 0)) {
-			*n = k;
-			return m + 1;
-		}
-	return 0;
-}
-
 /* ---- the detector ---- */
-
-struct item {
-	enum cspr_id_kind kind;
-	char *label;
-	int group;   /* items with one label are one person */
-	int minor;   /* the child: "Mrs Testcase" is someone else */
-	char *norm;  /* digits, postcode or e-mail as compared */
-	int y, m, d; /* a date of birth; y 0 when unusable */
-};
-
-enum { E_COMMON = 1, E_SHORT = 2, E_MONTH = 4 };
-
-/* A folded word the detector knows: a part of a name, or a word of an
- * address or exempt phrase. */
-struct entry {
-	char *w;
-	size_t n;
-	uint32_t h;
-	unsigned fl;
-	int *items; /* the name and alias items it is part of */
-	size_t nitems;
-	int *phr; /* the phrases starting with it */
-	size_t nphr;
-};
-
-/* A sequence of words: an address line (item), or an exemption (-1). */
-struct phrase {
-	int item;
-	int *tok, *alt; /* entry of each word; alt its abbreviation or -1 */
-	size_t n;
-};
-
-struct cspr_detector {
-	struct item *items;
-	size_t nitems, capitems;
-	struct entry *ents;
-	size_t nents, capents;
-	int *tab; /* open addressing over ents; -1 empty */
-	size_t tabcap;
-	struct phrase *phr;
-	size_t nphr, capphr;
-	size_t ndob, nphone;
-	int strict; /* cspr_detector_strict() */
-};
 
 static int
 pushint(int **v, size_t *n, int x)
@@ -555,8 +222,8 @@ hash(const char *w, size_t n)
 	return h;
 }
 
-static int
-lookup(const struct cspr_detector *d, const char *w, size_t n)
+int
+cspr_detector_lookup(const struct cspr_detector *d, const char *w, size_t n)
 {
 	uint32_t h;
 	size_t k;
@@ -605,7 +272,7 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 	char z[FOLDMAX + 1];
 	int e;
 
-	if ((e = lookup(d, w, n)) >= 0)
+	if ((e = cspr_detector_lookup(d, w, n)) >= 0)
 		return e;
 	if ((d->nents + 1) * 2 > d->tabcap &&
 	    rehash(d, d->tabcap ? d->tabcap * 2 : 64) < 0)
@@ -626,7 +293,7 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 		if (INLIST(common, z))
 			x->fl |= E_COMMON;
 		for (int m = 0; m < 12; m++)
-			if (strcmp(z, months[m]) == 0)
+			if (strcmp(z, cspr_months[m]) == 0)
 				x->fl |= E_MONTH;
 	}
 	/* one letter (or one character of another script) */
@@ -764,9 +431,9 @@ words(const unsigned char *s, size_t len, size_t (*w)[2], size_t max)
 
 	while (i < len && n < max) {
 		k = cspr_u8next(s, len, i, &cp);
-		if (cpclass(cp) == C_LETTER || cpclass(cp) == C_DIGIT) {
+		if (cspr_cpclass(cp) == CSPR_C_LETTER || cspr_cpclass(cp) == CSPR_C_DIGIT) {
 			w[n][0] = i;
-			i = w[n][1] = word_end(s, len, i);
+			i = w[n][1] = cspr_text_word_end(s, len, i);
 			n++;
 		} else
 			i += k;
@@ -774,11 +441,7 @@ words(const unsigned char *s, size_t len, size_t (*w)[2], size_t max)
 	return n;
 }
 
-static int
-istitle(const char *f)
-{
-	return INLIST(titles, f);
-}
+#define istitle cspr_is_title
 
 /* Make a name part of folded f[0..n) for item. */
 static int
@@ -802,13 +465,24 @@ add_name(struct cspr_detector *d, const char *text, int item)
 	int n;
 
 	for (size_t k = 0; k < nw; k++) {
-		if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+		if ((n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) < 0)
 			continue;
 		f[n] = '\0';
 		if (istitle(f))
 			continue;
 		if (add_part(d, f, (size_t)n, item) < 0)
 			return -1;
+		/* "O'Brien" as "OBrien", "Mary-Jane" as "MaryJane" */
+		if (strpbrk(f, "'-")) {
+			char j[FOLDMAX + 1];
+			size_t m = 0;
+
+			for (int k2 = 0; k2 < n; k2++)
+				if (f[k2] != '\'' && f[k2] != '-')
+					j[m++] = f[k2];
+			if (add_part(d, j, m, item) < 0)
+				return -1;
+		}
 		/* each piece of "Smith-Jones" is a part too */
 		if (memchr(f, '-', (size_t)n)) {
 			char *p = f, *q;
@@ -880,7 +554,7 @@ add_phrase(struct cspr_detector *d, const unsigned char *s,
 	}
 	d->nphr++;
 	for (size_t k = 0; k < nw; k++) {
-		if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+		if ((n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) < 0)
 			n = FOLDMAX; /* cannot match a folded word */
 		f[n] = '\0';
 		if ((p->tok[k] = intern(d, f, (size_t)n)) < 0)
@@ -928,7 +602,7 @@ add_address(struct cspr_detector *d, const char *text, int item)
 		lines++;
 		/* house number, "Flat 3", "12a" */
 		while (k < nw) {
-			if ((n = fold(s, w[k][0], w[k][1], f, NULL)) < 0)
+			if ((n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) < 0)
 				break;
 			f[n] = '\0';
 			if (!strpbrk(f, "0123456789") && strcmp(f, "flat") &&
@@ -951,7 +625,7 @@ add_address(struct cspr_detector *d, const char *text, int item)
 			d, s, (const size_t(*)[2])(w + k), nw - k, item) < 0)
 			return -1;
 		if (numbered) {
-			size_t all[32][2], m = 0;
+			size_t all[32][2], m = 0, j0 = 0;
 
 			for (size_t j = 0; j < npre; j++, m++)
 				memcpy(all[m], pre[j], sizeof(all[m]));
@@ -960,10 +634,33 @@ add_address(struct cspr_detector *d, const char *text, int item)
 			if (add_phrase(d, s, (const size_t(*)[2])all, m, item) <
 			    0)
 				return -1;
+			/* "12 Madeup Road" without the flat before it, and
+			 * "3B Madeup Court" without the word "Flat" */
+			if (npre > 0 && k > 0 &&
+			    add_phrase(d, s, (const size_t(*)[2])w, nw, item) < 0)
+				return -1;
+			while (j0 < m) {
+				if ((n = cspr_text_fold(s, all[j0][0], all[j0][1], f,
+				    NULL)) < 0)
+					break;
+				f[n] = '\0';
+				if (strpbrk(f, "0123456789"))
+					break;
+				j0++;
+			}
+			if (j0 > 0 && j0 < m &&
+			    add_phrase(d, s, (const size_t(*)[2])(all + j0),
+			    m - j0, item) < 0)
+				return -1;
+			/* "Flat 3B" alone */
+			if (j0 > 0 && j0 < npre + k &&
+			    add_phrase(d, s, (const size_t(*)[2])(all + j0 - 1),
+			    2, item) < 0)
+				return -1;
 			break;
 		}
 		/* a street word ends a street; otherwise a house name */
-		if ((n = fold(s, w[nw - 1][0], w[nw - 1][1], f, NULL)) >= 0) {
+		if ((n = cspr_text_fold(s, w[nw - 1][0], w[nw - 1][1], f, NULL)) >= 0) {
 			f[n] = '\0';
 			if (isstreet(f))
 				break;
@@ -1075,6 +772,10 @@ cspr_detector_add(struct cspr_detector *d, enum cspr_id_kind kind,
 			return -1;
 		if (kind == CSPR_ID_PHONE && strlen(it->norm) >= 6)
 			d->nphone++;
+		if (kind == CSPR_ID_NHS_NUMBER && strlen(it->norm) == 10)
+			d->nnhs++;
+		if (kind == CSPR_ID_POSTCODE && strlen(it->norm) >= 5)
+			d->npostcode++;
 		break;
 	}
 	return r < 0 ? -1 : idx;
@@ -1092,7 +793,7 @@ cspr_detector_exempt(struct cspr_detector *d, const char *name)
 		return 0;
 	nw = words(s, strlen(name), w, 32);
 	/* no titles: "Dr Jane Hope" is exempt as "Jane Hope" */
-	while (k < nw && (n = fold(s, w[k][0], w[k][1], f, NULL)) >= 0) {
+	while (k < nw && (n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) >= 0) {
 		f[n] = '\0';
 		if (!istitle(f))
 			break;
@@ -1103,31 +804,44 @@ cspr_detector_exempt(struct cspr_detector *d, const char *name)
 	return add_phrase(d, s, (const size_t(*)[2])(w + k), nw - k, -1);
 }
 
-/* ---- from a case file ---- */
-
-/* The member of o as text (strings; integers, as an unquoted NHS number
- * is), or NULL. */
-static const char *
-jtext(json_t *o, const char *key, char *buf, size_t size)
+int
+cspr_detector_harmless(struct cspr_detector *d, const char *text)
 {
-	json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t w[32][2], nw;
+	char f[FOLDMAX + 1];
+	int n, e;
 
-	if (json_is_string(v) && json_string_length(v) > 0)
-		return json_string_value(v);
-	if (json_is_integer(v)) {
-		snprintf(
-		    buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		return buf;
+	if (!d || !text)
+		return 0;
+	nw = words(s, strlen(text), w, 32);
+	for (size_t k = 0; k < nw; k++) {
+		if ((n = cspr_text_fold(s, w[k][0], w[k][1], f, NULL)) <= 0)
+			continue;
+		if (n > 2 && f[n - 1] == 's' && f[n - 2] == '\'')
+			n -= 2;
+		if ((e = intern(d, f, (size_t)n)) < 0)
+			return -1;
+		d->ents[e].fl |= E_HARMLESS;
 	}
-	return NULL;
+	return 0;
 }
 
-/* Add text (when there is some). */
+/* ---- from a case file ---- */
+
+#define jtext cspr_label_text
+
+/* Add text (when there is some).  A name that is its own label is
+ * already anonymised ("Mother", "Social worker, Police"): its words are
+ * not identifying, so a case anonymised once anonymises again unchanged. */
 static int
 add_opt(struct cspr_detector *d, enum cspr_id_kind kind, const char *text,
     const char *label)
 {
 	if (!text || !*text)
+		return 0;
+	if ((kind == CSPR_ID_NAME || kind == CSPR_ID_ALIAS) && label &&
+	    strcasecmp(text, label) == 0)
 		return 0;
 	return cspr_detector_add(d, kind, text, label) < 0 ? -1 : 0;
 }
@@ -1149,67 +863,34 @@ add_aliases(struct cspr_detector *d, json_t *o, const char *label)
 	return 0;
 }
 
-/* "mother" -> "Mother", "step_father" -> "Step father". */
-static void
-relationship_label(const char *rel, char *out, size_t size)
-{
-	size_t k;
-
-	snprintf(out, size, "%s", rel && *rel ? rel : "family member");
-	for (k = 0; out[k]; k++)
-		if (out[k] == '_')
-			out[k] = ' ';
-	if (out[0] >= 'a' && out[0] <= 'z')
-		out[0] = (char)(out[0] - 32);
-}
-
+/* A person: name and aliases under label (a new string, freed here). */
 static int
-samerel(const char *a, const char *b)
+add_person(struct cspr_detector *d, json_t *o, char *label)
 {
-	if (!a || !*a)
-		return !b || !*b;
-	if (!b)
-		return 0;
-	for (; *a && *b; a++, b++)
-		if (lower((unsigned char)*a) != lower((unsigned char)*b))
-			return 0;
-	return *a == *b;
+	char buf[32];
+	int r = -1;
+
+	/* a label names no one: replaced text is not flagged again */
+	if (label && add_opt(d, CSPR_ID_NAME, jtext(o, "name", buf,
+	    sizeof(buf)), label) == 0 && add_aliases(d, o, label) == 0 &&
+	    cspr_detector_harmless(d, label) == 0)
+		r = 0;
+	free(label);
+	return r;
 }
 
 static int
 add_family(struct cspr_detector *d, json_t *fam)
 {
-	size_t k, j, n = json_array_size(fam);
-	char buf[32], rbuf[32], lab[160], num[200];
+	char buf[32];
+	size_t k;
 	json_t *m;
 
 	json_array_foreach(fam, k, m)
 	{
-		const char *rel = jtext(m, "relationship", rbuf, sizeof(rbuf));
-		size_t same = 0, nth = 0;
-
 		if (!json_is_object(m))
 			continue;
-		/* "Sibling 1", "Sibling 2" where a relationship repeats */
-		for (j = 0; j < n; j++) {
-			json_t *o = json_array_get(fam, j);
-
-			if (!json_is_object(o) ||
-			    !samerel(rel,
-				jtext(o, "relationship", buf, sizeof(buf))))
-				continue;
-			same++;
-			if (j <= k)
-				nth++;
-		}
-		relationship_label(rel, lab, sizeof(lab));
-		if (same > 1)
-			snprintf(num, sizeof(num), "%s %zu", lab, nth);
-		else
-			snprintf(num, sizeof(num), "%s", lab);
-		if (add_opt(d, CSPR_ID_NAME, jtext(m, "name", buf, sizeof(buf)),
-			num) < 0 ||
-		    add_aliases(d, m, num) < 0 ||
+		if (add_person(d, m, cspr_label_family(fam, k)) < 0 ||
 		    add_opt(d, CSPR_ID_DOB, jtext(m, "dob", buf, sizeof(buf)),
 			NULL) < 0)
 			return -1;
@@ -1217,59 +898,83 @@ add_family(struct cspr_detector *d, json_t *fam)
 	return 0;
 }
 
-/* "role, agency", numbered where two are the same. */
-static void
-professional_label(json_t *pros, size_t k, char *out, size_t size)
+/* Are a and b one name, titles, case, accents and punctuation aside? */
+static int
+same_name(const char *a, const char *b)
 {
-	char b1[32], b2[32], b3[32], b4[32];
-	json_t *p = json_array_get(pros, k), *o;
-	const char *role = jtext(p, "role", b1, sizeof(b1));
-	const char *agency = jtext(p, "agency", b2, sizeof(b2));
-	size_t j, same = 0, nth = 0;
-	char r[120];
+	const unsigned char *sa = (const unsigned char *)a;
+	const unsigned char *sb = (const unsigned char *)b;
+	size_t wa[32][2], wb[32][2], na, nb, i = 0, j = 0;
+	char fa[FOLDMAX + 1], fb[FOLDMAX + 1];
+	int la, lb;
 
-	json_array_foreach(pros, j, o)
-	{
-		if (samerel(role, jtext(o, "role", b3, sizeof(b3))) &&
-		    samerel(agency, jtext(o, "agency", b4, sizeof(b4)))) {
-			same++;
-			if (j <= k)
-				nth++;
-		}
+	if (!a || !b)
+		return 0;
+	na = words(sa, strlen(a), wa, 32);
+	nb = words(sb, strlen(b), wb, 32);
+	for (;;) {
+		la = lb = -1;
+		while (i < na && (la = cspr_text_fold(sa, wa[i][0], wa[i][1], fa,
+		    NULL)) >= 0 && (fa[la] = '\0', istitle(fa)))
+			i++;
+		while (j < nb && (lb = cspr_text_fold(sb, wb[j][0], wb[j][1], fb,
+		    NULL)) >= 0 && (fb[lb] = '\0', istitle(fb)))
+			j++;
+		if (i == na || j == nb)
+			return i == na && j == nb && na > 0;
+		if (la < 0 || la != lb || memcmp(fa, fb, (size_t)la) != 0)
+			return 0;
+		i++;
+		j++;
 	}
-	relationship_label(role ? role : "professional", r, sizeof(r));
-	if (same > 1) {
-		size_t l = strlen(r);
+}
 
-		snprintf(r + l, sizeof(r) - l, " %zu", nth);
-	}
-	if (agency)
-		snprintf(out, size, "%s, %s", r, agency);
-	else
-		snprintf(out, size, "%s", r);
+/* Does the child (full name child_name) or a family member bear name? */
+static int
+family_named(json_t *root, const char *child_name, const char *name)
+{
+	json_t *m;
+	size_t k;
+
+	if (same_name(child_name, name))
+		return 1;
+	json_array_foreach(json_object_get(root, "family"), k, m)
+		if (json_is_string(json_object_get(m, "name")) &&
+		    same_name(json_string_value(json_object_get(m, "name")),
+		    name))
+			return 1;
+	return 0;
 }
 
 struct cspr_detector *
 cspr_detector_from_case(json_t *root)
 {
 	struct cspr_detector *d = cspr_detector_new();
-	json_t *child = json_object_get(root, "child"), *v, *ref;
-	char buf[32], b2[32], name[512], lab[256];
-	const char *first, *last, *pseudo;
+	json_t *child = json_object_get(root, "child"), *v, *ref, *pros;
+	char buf[32], b2[32], *name = NULL, *lab = NULL;
+	const char *first, *last;
 	size_t k;
 
 	if (!d)
 		return NULL;
 	if (!json_is_object(root))
 		return d;
-	pseudo = jtext(child, "pseudonym", buf, sizeof(buf));
-	snprintf(lab, sizeof(lab), "%s", pseudo ? pseudo : "Child");
 	first = jtext(child, "first_name", buf, sizeof(buf));
 	last = jtext(child, "last_name", b2, sizeof(b2));
-	snprintf(name, sizeof(name), "%s%s%s", first ? first : "",
-	    first && last ? " " : "", last ? last : "");
+	if (!(lab = cspr_label_child(root)))
+		goto fail;
+	if (first || last) {
+		size_t n = (first ? strlen(first) : 0) +
+		    (last ? strlen(last) : 0) + 2;
+
+		if (!(name = malloc(n)))
+			goto fail;
+		snprintf(name, n, "%s%s%s", first ? first : "",
+		    first && last ? " " : "", last ? last : "");
+	}
 	if (add_opt(d, CSPR_ID_NAME, name, lab) < 0 ||
-	    add_aliases(d, child, lab) < 0)
+	    add_aliases(d, child, lab) < 0 ||
+	    cspr_detector_harmless(d, lab) < 0)
 		goto fail;
 	for (k = 0; k < d->nitems; k++)
 		d->items[k].minor = 1;
@@ -1284,81 +989,63 @@ cspr_detector_from_case(json_t *root)
 		goto fail;
 	if (add_family(d, json_object_get(root, "family")) < 0)
 		goto fail;
-	json_array_foreach(json_object_get(root, "professionals"), k, v)
+	pros = json_object_get(root, "professionals");
+	json_array_foreach(pros, k, v)
 	{
-		professional_label(json_object_get(root, "professionals"), k,
-		    lab, sizeof(lab));
-		if (add_opt(d, CSPR_ID_NAME, jtext(v, "name", buf, sizeof(buf)),
-			lab) < 0)
+		if (json_is_object(v) &&
+		    add_person(d, v, cspr_label_professional(pros, k)) < 0)
 			goto fail;
 	}
 	ref = json_object_get(json_object_get(root, "referral"), "referrer");
 	if (json_is_object(ref)) {
-		const char *ag = jtext(ref, "agency", b2, sizeof(b2));
-
-		snprintf(lab, sizeof(lab), "Referrer%s%s", ag ? ", " : "",
-		    ag ? ag : "");
-		if (add_opt(d, CSPR_ID_NAME,
-			jtext(ref, "name", buf, sizeof(buf)), lab) < 0 ||
+		if (add_person(d, ref, cspr_label_referrer(root)) < 0 ||
 		    add_opt(d, CSPR_ID_PHONE,
 			jtext(ref, "phone", buf, sizeof(buf)), NULL) < 0 ||
 		    add_opt(d, CSPR_ID_EMAIL,
 			jtext(ref, "email", buf, sizeof(buf)), NULL) < 0)
 			goto fail;
 	}
+	/* what the case names that names no one: its organisations and
+	 * places, the reviewer, the pseudonym (possible.c) */
+	{
+		static const char *const where[] = {"partnership",
+		    "local_authority", "child.pseudonym",
+		    "child.normally_resident", "child.looked_after_by",
+		    "child.ethnicity", "referral.referrer.agency",
+		    "referral.out_of_area_organisation",
+		    "referral.agencies_other", "review.reviewer.name", NULL};
+
+		for (const char *const *w = where; *w; w++)
+			if (cspr_detector_harmless(d, cspr_get_str(root, *w)) <
+			    0)
+				goto fail;
+		json_array_foreach(json_object_get(root, "professionals"), k,
+		    v)
+			if (cspr_detector_harmless(d, cspr_get_str(v,
+			    "agency")) < 0 || cspr_detector_harmless(d,
+			    cspr_get_str(v, "role")) < 0)
+				goto fail;
+	}
+	/* the reviewer is named (9.4.3), unless the child or a family
+	 * member has the same name: then it is theirs too, and goes */
 	v = json_object_get(
 	    json_object_get(json_object_get(root, "review"), "reviewer"),
 	    "name");
-	if (json_is_string(v) &&
+	if (json_is_string(v) && !family_named(root, name,
+	    json_string_value(v)) &&
 	    cspr_detector_exempt(d, json_string_value(v)) < 0)
 		goto fail;
+	free(name);
+	free(lab);
 	return d;
 fail:
+	free(name);
+	free(lab);
 	cspr_detector_free(&d);
 	return NULL;
 }
 
 /* ---- scanning ---- */
-
-/* The gap between two words, as it matters for joining them. */
-enum { G_WS, G_WSMANY, G_COMMA, G_DOT, G_HYPHEN, G_OTHER };
-
-enum {
-	U_CAP = 1,	 /* capitalised */
-	U_INITIAL = 2,	 /* first word of a sentence */
-	U_TITLE = 4,	 /* after Mr, Dr, ... */
-	U_POSS = 8,	 /* possessive or plural, "'s" cut off */
-	U_PREVCTX = 16,	 /* after a number or "in", "of": a date */
-	U_NEXTNUM = 32,	 /* before a number: a date */
-	U_VERB = 64,	 /* before "said", "told", ... */
-	U_COVERED = 128, /* inside a pattern's match: no name, no phrase */
-};
-
-/* A word of the text that the detector knows. */
-struct unit {
-	size_t off, len, ord;
-	int ent;
-	unsigned char gap;
-	unsigned char fl;
-};
-
-struct cand {
-	size_t off, len;
-	int kind, item, prio;
-};
-
-struct scan {
-	const struct cspr_detector *d;
-	const unsigned char *s;
-	size_t len;
-	struct unit *u;
-	size_t nu, capu;
-	struct cand *c;
-	size_t nc, capc;
-	struct cand *x; /* exempt spans */
-	size_t nx, capx;
-	int oom;
-};
 
 /* What lies between two words. */
 struct gap {
@@ -1375,7 +1062,7 @@ gap_add(struct gap *g, uint32_t cp, int cls)
 		g->linestart = 1;
 		return;
 	}
-	if (cls == C_SPACE)
+	if (cls == CSPR_C_SPACE)
 		return;
 	if (g->linestart && (cp == '#' || cp == '-' || cp == '*' || cp == '+' ||
 				cp == '>' || cp == '|' || cp == 0x2022))
@@ -1403,8 +1090,8 @@ gap_class(const struct gap *g)
 	return g->nl <= 1 ? G_WS : G_WSMANY;
 }
 
-static void
-add_cand(struct scan *sc, size_t off, size_t len, int kind, int item)
+void
+cspr_scan_cand(struct scan *sc, size_t off, size_t len, int kind, int item)
 {
 	struct cand *c;
 	/* clang-format off */
@@ -1430,8 +1117,8 @@ add_cand(struct scan *sc, size_t off, size_t len, int kind, int item)
 }
 
 /* The known item of kind whose normal form is norm[0..n), or -1. */
-static int
-known(const struct scan *sc, int kind, const char *norm, size_t n)
+int
+cspr_scan_known(const struct scan *sc, int kind, const char *norm, size_t n)
 {
 	const struct cspr_detector *d = sc->d;
 
@@ -1441,378 +1128,6 @@ known(const struct scan *sc, int kind, const char *norm, size_t n)
 		    memcmp(d->items[k].norm, norm, n) == 0)
 			return (int)k;
 	return -1;
-}
-
-static int
-mod11(const char *dg)
-{
-	int sum = 0, c;
-
-	for (int k = 0; k < 9; k++)
-		sum += (dg[k] - '0') * (10 - k);
-	c = 11 - sum % 11;
-	if (c == 11)
-		c = 0;
-	return c != 10 && c == dg[9] - '0';
-}
-
-/* An NHS number starting at s[i] (the start of a word). */
-static void
-nhs_at(struct scan *sc, size_t i)
-{
-	const unsigned char *s = sc->s;
-	size_t len = sc->len, end;
-	char dg[10];
-	int item;
-
-	if (ndigits(s, len, i, 10) == 10) {
-		end = i + 10;
-		memcpy(dg, s + i, 10);
-	} else if (ndigits(s, len, i, 3) == 3 && i + 12 <= len &&
-		   (s[i + 3] == ' ' || s[i + 3] == '-') &&
-		   ndigits(s, len, i + 4, 3) == 3 && s[i + 7] == s[i + 3] &&
-		   ndigits(s, len, i + 8, 4) == 4) {
-		end = i + 12;
-		memcpy(dg, s + i, 3);
-		memcpy(dg + 3, s + i + 4, 3);
-		memcpy(dg + 6, s + i + 8, 4);
-	} else
-		return;
-	if (isalnum_at(s, len, end))
-		return;
-	item = known(sc, CSPR_ID_NHS_NUMBER, dg, 10);
-	if (item >= 0 || mod11(dg))
-		add_cand(sc, i, end - i, CSPR_ID_NHS_NUMBER, item);
-}
-
-/* A phone number whose first digits start the word at s[i]: 01632 960001,
- * (01632) 960001, 07700-900-123, +44 (0)1632 960001, +44 7700 900123. */
-static void
-phone_at(struct scan *sc, size_t i)
-{
-	const unsigned char *s = sc->s;
-	size_t len = sc->len, start = i, j = i, nd = 0, ng = 0;
-	size_t ends[8], cum[8];
-	char dg[24];
-	int best = -1, item = -1;
-
-	if (i > 0 && s[i - 1] == '+') {
-		if (!(isdig(s, len, i + 1) && s[i] == '4' && s[i + 1] == '4'))
-			return;
-		start = i - 1;
-		j = i + 2;
-		dg[nd++] = '0';
-		if (j < len && (s[j] == ' ' || s[j] == '-'))
-			j++;
-		if (j + 3 <= len && memcmp(s + j, "(0)", 3) == 0) {
-			j += 3;
-			if (j < len && (s[j] == ' ' || s[j] == '-'))
-				j++;
-		}
-		if (!isdig(s, len, j) || s[j] == '0')
-			return;
-	}
-	while (ng < 8) {
-		size_t r = ndigits(s, len, j, 16), k;
-
-		if (r == 0 || nd + r > 15)
-			break;
-		memcpy(dg + nd, s + j, r);
-		nd += r;
-		j += r;
-		ends[ng] = j;
-		cum[ng++] = nd;
-		/* "(01632) 960001": the bracket goes with the number */
-		if (ng == 1 && start == i && i > 0 && s[i - 1] == '(' &&
-		    j < len && s[j] == ')')
-			start = i - 1;
-		k = j;
-		if (k < len && s[k] == ')')
-			k++;
-		if (k < len && (s[k] == ' ' || s[k] == '-'))
-			k++;
-		if (k == j || !isdig(s, len, k))
-			break;
-		j = k;
-	}
-	if (ng == 0 || isalpha_a(j < len ? s[j] : ' '))
-		return;
-	for (size_t g = 0; g < ng; g++) {
-		int it = known(sc, CSPR_ID_PHONE, dg, cum[g]);
-
-		if (it >= 0) {
-			best = (int)g;
-			item = it;
-		} else if (item < 0 && (cum[g] == 10 || cum[g] == 11) &&
-			   dg[0] == '0' && strchr("12378", dg[1]))
-			best = (int)g;
-	}
-	if (best >= 0)
-		add_cand(sc, start, ends[best] - start, CSPR_ID_PHONE, item);
-}
-
-/* The known date of birth y-m-d (yy: a two-digit year), or -1. */
-static int
-dob_item(const struct scan *sc, int y, int m, int d, int yy)
-{
-	for (size_t k = 0; k < sc->d->nitems; k++) {
-		const struct item *it = &sc->d->items[k];
-
-		if (it->kind != CSPR_ID_DOB || !it->y || it->m != m ||
-		    it->d != d)
-			continue;
-		if (yy ? it->y % 100 == y : it->y == y)
-			return (int)k;
-	}
-	return -1;
-}
-
-/* Spaces, tabs and at most one line break; returns the new index. */
-static size_t
-skipws(const unsigned char *s, size_t len, size_t j)
-{
-	int nl = 0;
-
-	for (;;) {
-		if (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
-			j++;
-		else if (j < len && s[j] == '\n' && !nl) {
-			nl = 1;
-			j++;
-		} else if (j + 1 < len && s[j] == 0xc2 && s[j + 1] == 0xa0)
-			j += 2;
-		else
-			return j;
-	}
-}
-
-/* st, nd, rd, th after a day */
-static size_t
-ordinal(const unsigned char *s, size_t len, size_t j)
-{
-	static const char *const sfx[] = {"st", "nd", "rd", "th"};
-
-	if (j + 2 > len || isalnum_at(s, len, j + 2))
-		return j;
-	for (int k = 0; k < 4; k++)
-		if (lower(s[j]) == sfx[k][0] && lower(s[j + 1]) == sfx[k][1])
-			return j + 2;
-	return j;
-}
-
-static void
-dob_cand(struct scan *sc, size_t i, size_t end, int y, int m, int d, int yy)
-{
-	int item = dob_item(sc, y, m, d, yy);
-
-	if (item >= 0 && !isalnum_at(sc->s, sc->len, end))
-		add_cand(sc, i, end - i, CSPR_ID_DOB, item);
-}
-
-/* Dates starting with a number at s[i]. */
-static void
-dates_at(struct scan *sc, size_t i)
-{
-	const unsigned char *s = sc->s;
-	size_t len = sc->len, a = ndigits(s, len, i, 4), b, c, j, n;
-	unsigned char sep;
-	int m;
-
-	/* 2019-04-02 */
-	if (a == 4 && i + 5 < len && s[i + 4] && strchr("-/.", s[i + 4])) {
-		sep = s[i + 4];
-		b = ndigits(s, len, i + 5, 2);
-		if (b >= 1 && b <= 2 && i + 5 + b < len &&
-		    s[i + 5 + b] == sep) {
-			c = ndigits(s, len, i + 6 + b, 2);
-			if (c >= 1 && c <= 2)
-				dob_cand(sc, i, i + 6 + b + c, numval(s + i, 4),
-				    numval(s + i + 5, b),
-				    numval(s + i + 6 + b, c), 0);
-		}
-		return;
-	}
-	if (a < 1 || a > 2)
-		return;
-	/* 02/04/2019, 2.4.19; not the tail of 12/02/04/2019 or 1.2.4.19 */
-	if (i + a < len && s[i + a] && strchr("/.-", s[i + a])) {
-		if (i >= 2 && s[i - 1] && strchr("/.-", s[i - 1]) &&
-		    isdig(s, len, i - 2))
-			return;
-		sep = s[i + a];
-		b = ndigits(s, len, i + a + 1, 2);
-		if (b >= 1 && b <= 2 && i + a + 1 + b < len &&
-		    s[i + a + 1 + b] == sep) {
-			j = i + a + 2 + b;
-			c = ndigits(s, len, j, 4);
-			if (c == 4 || c == 2)
-				dob_cand(sc, i, j + c, numval(s + j, c),
-				    numval(s + i + a + 1, b), numval(s + i, a),
-				    c == 2);
-		}
-		return;
-	}
-	/* 2 April 2019, 2nd of Apr. 2019 */
-	j = ordinal(s, len, i + a);
-	if ((b = skipws(s, len, j)) == j)
-		return;
-	j = b;
-	if (j + 2 < len && lower(s[j]) == 'o' && lower(s[j + 1]) == 'f' &&
-	    (s[j + 2] == ' ' || s[j + 2] == '\n'))
-		j = skipws(s, len, j + 2);
-	if (!(m = month_at(s, len, j, &n)))
-		return;
-	j += n;
-	if (j < len && s[j] == '.')
-		j++;
-	if (j < len && s[j] == ',')
-		j++;
-	if ((b = skipws(s, len, j)) == j || ndigits(s, len, b, 4) != 4)
-		return;
-	dob_cand(sc, i, b + 4, numval(s + b, 4), m, numval(s + i, a), 0);
-}
-
-/* April 2 2019, April 2nd, 2019: the month word at s[i]. */
-static void
-month_date_at(struct scan *sc, size_t i)
-{
-	const unsigned char *s = sc->s;
-	size_t len = sc->len, j, b, n, a;
-	int m;
-
-	if (!(m = month_at(s, len, i, &n)))
-		return;
-	j = i + n;
-	if (j < len && s[j] == '.')
-		j++;
-	if ((b = skipws(s, len, j)) == j)
-		return;
-	a = ndigits(s, len, b, 2);
-	if (a < 1 || a > 2)
-		return;
-	j = ordinal(s, len, b + a);
-	if (j < len && s[j] == ',')
-		j++;
-	if (skipws(s, len, j) == j)
-		return;
-	j = skipws(s, len, j);
-	if (ndigits(s, len, j, 4) != 4)
-		return;
-	dob_cand(sc, i, j + 4, numval(s + j, 4), m, numval(s + b, a), 0);
-}
-
-static int
-outward(const unsigned char *p, size_t n)
-{
-#define L(k) isalpha_a(p[k])
-#define D(k) (p[k] >= '0' && p[k] <= '9')
-	switch (n) {
-	case 2:
-		return L(0) && D(1);
-	case 3:
-		return L(0) && ((D(1) && (D(2) || L(2))) || (L(1) && D(2)));
-	case 4:
-		return L(0) && L(1) && D(2) && (D(3) || L(3));
-	}
-	return 0;
-}
-
-static int
-inward(const unsigned char *p)
-{
-	/* "A1 2nd" is an ordinal, not a postcode */
-	if ((p[1] == 's' && p[2] == 't') || (p[1] == 'n' && p[2] == 'd') ||
-	    (p[1] == 'r' && p[2] == 'd') || (p[1] == 't' && p[2] == 'h'))
-		return 0;
-	return D(0) && L(1) && L(2);
-#undef L
-#undef D
-}
-
-/* A postcode: the word s[i..e) is its outward part, or all of it. */
-static void
-postcode_at(struct scan *sc, size_t i, size_t e)
-{
-	const unsigned char *s = sc->s;
-	size_t len = sc->len, n = e - i, end = 0;
-	char norm[8];
-	size_t o = 0;
-
-	if (n < 2 || n > 7 || !(s[i] >= 'A' && s[i] <= 'Z'))
-		return;
-	for (size_t k = i; k < e; k++)
-		if (!isalnum_at(s, len, k))
-			return;
-	if (n <= 4) {
-		if (outward(s + i, n) && e + 4 <= len && s[e] == ' ' &&
-		    inward(s + e + 1) && !isalnum_at(s, len, e + 4))
-			end = e + 4;
-	} else if (outward(s + i, n - 3) && inward(s + e - 3))
-		end = e;
-	if (!end)
-		return;
-	for (size_t k = i; k < end; k++)
-		if (s[k] != ' ')
-			norm[o++] =
-			    (char)(s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32
-							      : s[k]);
-	add_cand(sc, i, end - i, CSPR_ID_POSTCODE,
-	    known(sc, CSPR_ID_POSTCODE, norm, o));
-}
-
-static int
-email_local(unsigned char c)
-{
-	return isalpha_a(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-	       c == '%' || c == '+' || c == '-';
-}
-
-static int
-email_domain(unsigned char c)
-{
-	return isalpha_a(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
-}
-
-/* An e-mail address around the '@' at s[at]. */
-static void
-email_at(struct scan *sc, size_t at)
-{
-	const unsigned char *s = sc->s;
-	size_t len = sc->len, a = at, b = at + 1, dot = 0, tld = 0;
-	char norm[256];
-	size_t n;
-
-	while (a > 0 && email_local(s[a - 1]))
-		a--;
-	while (a < at && s[a] == '.')
-		a++;
-	while (b < len && email_domain(s[b]))
-		b++;
-	while (b > at + 1 && (s[b - 1] == '.' || s[b - 1] == '-'))
-		b--;
-	if (a == at || b <= at + 1)
-		return;
-	for (size_t k = at + 1; k < b; k++) {
-		if (s[k] == '.') {
-			if (k == at + 1 || s[k - 1] == '.')
-				return;
-			dot = k;
-		}
-	}
-	if (!dot)
-		return;
-	for (size_t k = dot + 1; k < b; k++)
-		if (isalpha_a(s[k]))
-			tld++;
-		else
-			return;
-	if (tld < 2)
-		return;
-	n = b - a < sizeof(norm) ? b - a : 0;
-	for (size_t k = 0; k < n; k++)
-		norm[k] = (char)lower(s[a + k]);
-	add_cand(sc, a, b - a, CSPR_ID_EMAIL,
-	    n ? known(sc, CSPR_ID_EMAIL, norm, n) : -1);
 }
 
 static void
@@ -1848,6 +1163,38 @@ back(const unsigned char *s, size_t i, size_t e)
 /* Look a word up: as it is, then without "'s", then (for a capitalised
  * word whose stem is a name part) without a plural "s".  Returns the entry
  * and sets *stem to the bytes of s[i..e) it covers. */
+/* A folded word as a name is spelt several ways: as it is, without its
+ * apostrophes and hyphens ("O'Brien" for a known "OBrien"), and with Mc
+ * for Mac or Mac for Mc ("McDonald" for a known "MacDonald").  The entry
+ * of the first spelling known, or -1. */
+static int
+lookup_name(const struct cspr_detector *d, const char *f, size_t n)
+{
+	char v[FOLDMAX + 2], j[FOLDMAX + 1];
+	size_t m = 0;
+	int ent;
+
+	if ((ent = cspr_detector_lookup(d, f, n)) >= 0)
+		return ent;
+	for (size_t k = 0; k < n && k < FOLDMAX; k++)
+		if (f[k] != '\'' && f[k] != '-')
+			j[m++] = f[k];
+	if (m != n && (ent = cspr_detector_lookup(d, j, m)) >= 0)
+		return ent;
+	/* Mc and Mac before at least three letters */
+	if (m >= 5 && j[0] == 'm' && j[1] == 'c') {
+		memcpy(v, "mac", 3);
+		memcpy(v + 3, j + 2, m - 2);
+		return cspr_detector_lookup(d, v, m + 1);
+	}
+	if (m >= 6 && j[0] == 'm' && j[1] == 'a' && j[2] == 'c') {
+		memcpy(v, "mc", 2);
+		memcpy(v + 2, j + 3, m - 3);
+		return cspr_detector_lookup(d, v, m - 1);
+	}
+	return -1;
+}
+
 static int
 find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
     int cap, size_t *stem, int *poss)
@@ -1858,17 +1205,17 @@ find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
 
 	*stem = e;
 	*poss = 0;
-	if ((ent = lookup(d, f, n)) >= 0)
+	if ((ent = lookup_name(d, f, n)) >= 0)
 		return ent;
 	if (n > 2 && f[n - 1] == 's' && f[n - 2] == '\'' &&
-	    (ent = lookup(d, f, n - 2)) >= 0) {
+	    (ent = lookup_name(d, f, n - 2)) >= 0) {
 		/* back over "s" and the apostrophe */
 		*stem = back(s, i, back(s, i, e));
 		*poss = 1;
 		return ent;
 	}
 	if (cap && n > 3 && f[n - 1] == 's' &&
-	    (ent = lookup(d, f, n - 1)) >= 0 && d->ents[ent].nitems &&
+	    (ent = cspr_detector_lookup(d, f, n - 1)) >= 0 && d->ents[ent].nitems &&
 	    !(d->ents[ent].fl & E_COMMON)) {
 		*stem = back(s, i, e);
 		*poss = 1;
@@ -1881,8 +1228,24 @@ find_word(const struct scan *sc, size_t i, size_t e, const char *f, size_t n,
  * neighbour: a title, a preposition before a month, a number. */
 struct prev {
 	char f[16];
-	int n; /* -1: none, or too long to matter */
+	int n;      /* -1: none, or too long to matter */
+	size_t off; /* where it starts */
+	size_t ord; /* its first word number */
+	int gc;     /* the gap before it */
+	int fl;     /* its flags as a unit */
 };
+
+/* Is the previous word a short run of letters ("O", "Mc", "de")? */
+static int
+short_prefix(const struct prev *p)
+{
+	if (p->n < 1 || p->n > 3)
+		return 0;
+	for (int k = 0; k < p->n; k++)
+		if (p->f[k] < 'a' || p->f[k] > 'z')
+			return 0;
+	return 1;
+}
 
 /* A number: 2, 2nd, 2019. */
 static int
@@ -1913,24 +1276,6 @@ prev_flags(const struct prev *p, int gc)
 	return fl;
 }
 
-/* The patterns that can start at s[i], in the word ending at e. */
-static void
-patterns_at(struct scan *sc, size_t i, size_t e)
-{
-	const unsigned char *s = sc->s;
-
-	if (s[i] >= '0' && s[i] <= '9') {
-		nhs_at(sc, i);
-		phone_at(sc, i);
-		if (sc->d->ndob)
-			dates_at(sc, i);
-	} else if (isalpha_a(s[i])) {
-		postcode_at(sc, i, e);
-		if (sc->d->ndob && strchr("adfjmnosADFJMNOS", s[i]))
-			month_date_at(sc, i);
-	}
-}
-
 /* The letters and digits at s[i...], up to e, counted to 3. */
 static int
 tail_len(const unsigned char *s, size_t i, size_t e)
@@ -1940,7 +1285,7 @@ tail_len(const unsigned char *s, size_t i, size_t e)
 
 	while (i < e && n < 3) {
 		i += cspr_u8next(s, e, i, &cp);
-		if (cpclass(cp) != C_LETTER && cpclass(cp) != C_DIGIT)
+		if (cspr_cpclass(cp) != CSPR_C_LETTER && cspr_cpclass(cp) != CSPR_C_DIGIT)
 			break;
 		n++;
 	}
@@ -1955,11 +1300,11 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	const struct cspr_detector *d = sc->d;
 	const unsigned char *s = sc->s;
 	char f[FOLDMAX + 1];
-	int n, cap, gc = gap_class(g), fl = 0, ent, poss;
+	int n, cap, gc = gap_class(g), fl = 0, ent, poss, ufl, concat = 0;
 	int initial = g->start || g->end || g->blank || g->marker;
 	size_t stem, first = *ord;
 
-	n = fold(s, i, e, f, &cap);
+	n = cspr_text_fold(s, i, e, f, &cap);
 	if (n >= 0)
 		f[n] = '\0';
 	/* what this word tells the unit before it */
@@ -1974,7 +1319,36 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 		fl |= U_CAP;
 	if (initial)
 		fl |= U_INITIAL;
-	if (n > 0 && d->nents &&
+	/* the flags from the word before: for a unit, or for a short word
+	 * a name may continue ("O Brien"); most words are neither */
+	ufl = fl;
+	if (n > 0 && n <= 3 && d->nents)
+		ufl |= prev_flags(pv, gc);
+	if (n > 0 && d->nents && gc == G_WS && short_prefix(pv) &&
+	    pv->ord + 1 == first && pv->n + n <= FOLDMAX) {
+		/* "O Brien", "Mc Allister": the short word and this one as
+		 * one name */
+		char cf[FOLDMAX + 1];
+
+		memcpy(cf, pv->f, (size_t)pv->n);
+		memcpy(cf + pv->n, f, (size_t)n + 1);
+		ent = find_word(sc, i, e, cf, (size_t)(pv->n + n), cap, &stem,
+		    &poss);
+		if (ent >= 0 && d->ents[ent].nitems) {
+			if (sc->nu && sc->u[sc->nu - 1].off == pv->off)
+				sc->nu--;
+			push_unit(sc, pv->off, stem - pv->off, pv->ord, ent,
+			    pv->gc, pv->fl | (cap ? U_CAP : 0) |
+			    (poss ? U_POSS : 0));
+			*ord = pv->ord + 1;
+			first = pv->ord; /* the unit is made */
+			ufl = pv->fl;
+			concat = 1;
+		}
+	}
+	if (concat) {
+		/* done above */
+	} else if (n > 0 && d->nents &&
 	    (ent = find_word(sc, i, e, f, (size_t)n, cap, &stem, &poss)) >= 0) {
 		push_unit(sc, i, stem - i, (*ord)++, ent, gc,
 		    fl | prev_flags(pv, gc) | (poss ? U_POSS : 0));
@@ -1991,16 +1365,16 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 			for (b = a; b < e;) {
 				size_t k = cspr_u8next(s, e, b, &cp);
 
-				if (cpclass(cp) == C_HYPHEN)
+				if (cspr_cpclass(cp) == CSPR_C_HYPHEN)
 					break;
 				/* not "don't", "we'll": a contraction's
 				 * tail is short */
-				if (cpclass(cp) == C_APOS &&
+				if (cspr_cpclass(cp) == CSPR_C_APOS &&
 				    tail_len(s, b + k, e) >= 3)
 					break;
 				b += k;
 			}
-			pn = fold(s, a, b, pf, &pcap);
+			pn = cspr_text_fold(s, a, b, pf, &pcap);
 			if (pn > 0 && (ent = find_word(sc, a, b, pf, (size_t)pn,
 					   pcap, &stem, &poss)) >= 0)
 				push_unit(sc, a, stem - a, *ord, ent,
@@ -2020,23 +1394,27 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 		(*ord)++;
 	/* patterns that start with a word, or with a piece of one after an
 	 * apostrophe or hyphen ("ref-9990000026") */
-	patterns_at(sc, i, e);
+	cspr_patterns_at(sc, i, e);
 	if (n < 0 || strpbrk(f, "'-")) {
 		uint32_t cp;
 		size_t k = i, m;
-		int pc = C_OTHER;
+		int pc = CSPR_C_OTHER;
 
 		while (k < e) {
 			m = cspr_u8next(s, e, k, &cp);
-			if ((pc == C_APOS || pc == C_HYPHEN) && cp < 0x80)
-				patterns_at(sc, k, e);
-			pc = cpclass(cp);
+			if ((pc == CSPR_C_APOS || pc == CSPR_C_HYPHEN) && cp < 0x80)
+				cspr_patterns_at(sc, k, e);
+			pc = cspr_cpclass(cp);
 			k += m;
 		}
 	}
 	pv->n = n >= 0 && n < (int)sizeof(pv->f) ? n : -1;
 	if (pv->n >= 0)
 		memcpy(pv->f, f, (size_t)n + 1);
+	pv->off = i;
+	pv->ord = first;
+	pv->gc = gc;
+	pv->fl = ufl;
 }
 
 /* Split the text into words and gaps; collect units and pattern
@@ -2052,13 +1430,14 @@ tokenise(struct scan *sc)
 	int c;
 
 	memset(&g, 0, sizeof(g));
+	memset(&pv, 0, sizeof(pv));
 	pv.n = -1;
 	g.start = g.linestart = 1;
 	while (i < len && !sc->oom) {
 		n = cspr_u8next(s, len, i, &cp);
-		c = cpclass(cp);
-		if (c == C_LETTER || c == C_DIGIT) {
-			size_t e = word_end(s, len, i);
+		c = cspr_cpclass(cp);
+		if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT) {
+			size_t e = cspr_text_word_end(s, len, i);
 
 			do_word(sc, i, e, &g, &ord, &pv);
 			memset(&g, 0, sizeof(g));
@@ -2067,7 +1446,7 @@ tokenise(struct scan *sc)
 		}
 		gap_add(&g, cp, c);
 		if (cp == '@')
-			email_at(sc, i);
+			cspr_email_at(sc, i);
 		i += n;
 	}
 }
@@ -2226,7 +1605,7 @@ name_runs(struct scan *sc)
 						kind = CSPR_ID_NAME;
 				}
 			}
-			add_cand(sc, sc->u[i].off,
+			cspr_scan_cand(sc, sc->u[i].off,
 			    sc->u[j].off + sc->u[j].len - sc->u[i].off, kind,
 			    item);
 		}
@@ -2270,7 +1649,7 @@ phrases(struct scan *sc)
 				continue;
 			t = i + p->n - 1;
 			if (p->item >= 0)
-				add_cand(sc, sc->u[i].off,
+				cspr_scan_cand(sc, sc->u[i].off,
 				    sc->u[t].off + sc->u[t].len - sc->u[i].off,
 				    CSPR_ID_ADDRESS, p->item);
 			else if (!cspr_grow(&sc->x, &sc->capx, sc->nx + 1,
@@ -2317,8 +1696,8 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
     struct cspr_hits *hits)
 {
 	struct scan sc;
-	size_t n = 0, i, pos = 0;
-	long line = 1, col = 1;
+	struct cspr_textpos pos = {0};
+	size_t n = 0, i;
 	int r = -1;
 
 	if (!d || !hits || (!text && len))
@@ -2353,22 +1732,14 @@ cspr_detect(const struct cspr_detector *d, const char *text, size_t len,
 	/* line and column: one walk over the text */
 	for (i = 0; i < n; i++) {
 		struct cspr_hit *h = &hits->v[i];
-		uint32_t cp;
 
-		while (pos < sc.c[i].off && pos < len) {
-			pos += cspr_u8next(sc.s, len, pos, &cp);
-			if (cp == '\n') {
-				line++;
-				col = 1;
-			} else
-				col++;
-		}
+		cspr_textpos_at(text, len, &pos, sc.c[i].off);
 		h->kind = (enum cspr_id_kind)sc.c[i].kind;
 		h->off = sc.c[i].off;
 		h->len = sc.c[i].len;
 		h->item = sc.c[i].item;
-		h->line = line;
-		h->col = col;
+		h->line = pos.line;
+		h->col = pos.col;
 	}
 	hits->n = n;
 	r = (int)n;

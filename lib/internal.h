@@ -85,4 +85,132 @@ int cspr_harmed(const json_t *root);
  * in it. */
 int cspr_in_area(const json_t *root);
 
+/* The notifications log of a case, read once (deadlines.c): the strings
+ * are borrowed from the case. */
+struct cspr_log_entry {
+	const char *to, *about; /* NULL when not a string */
+	struct cspr_when when;
+};
+struct cspr_log {
+	struct cspr_log_entry *v;
+	size_t n;
+};
+/* Read a case's log; 0, or -1 on out of memory. */
+int cspr_log_read(const json_t *root, struct cspr_log *log);
+/* cspr_notice() over a log already read. */
+struct cspr_when cspr_log_notice(const struct cspr_log *log,
+    const char *const *to, const char *const *about);
+/* Free a log read by cspr_log_read(). */
+void cspr_log_clear(struct cspr_log *log);
+/* ---- text.c: the text layer ---- */
+
+/* What a character is, for words: letters, digits, white space,
+ * apostrophes (' and the typographic ones), hyphens, and what stays inside
+ * a word unseen (soft hyphen, joiners, combining marks). */
+enum {
+	CSPR_C_OTHER,
+	CSPR_C_SPACE,
+	CSPR_C_LETTER,
+	CSPR_C_DIGIT,
+	CSPR_C_APOS,
+	CSPR_C_HYPHEN,
+	CSPR_C_IGNORE,
+};
+int cspr_cpclass_slow(uint32_t cp);
+/* ASCII, the common case, inline. */
+static inline int
+cspr_cpclass(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+			return CSPR_C_LETTER;
+		if (cp >= '0' && cp <= '9')
+			return CSPR_C_DIGIT;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return CSPR_C_SPACE;
+		if (cp == '\'')
+			return CSPR_C_APOS;
+		return cp == '-' ? CSPR_C_HYPHEN : CSPR_C_OTHER;
+	}
+	return cspr_cpclass_slow(cp);
+}
+/* Append the folded form of letter or digit cp to out (room for 4):
+ * lower case, Latin-1 and Latin Extended-A to ASCII ("e" for e acute,
+ * "ss" for sharp s); the bytes written, *upper when cp is a capital. */
+size_t cspr_foldcp(uint32_t cp, char *out, int *upper);
+#define CSPR_FOLDMAX 64 /* a longer word is never a name */
+/* The end of the word starting at s[i]: letters and digits, with
+ * apostrophes and hyphens between them. */
+size_t cspr_text_word_end(const unsigned char *s, size_t len, size_t i);
+/* Fold s[i..e) into out (room for CSPR_FOLDMAX + 1): lower case ASCII for
+ * the Latin letters, "'" for every apostrophe, "-" for every hyphen.
+ * Returns the length, or -1 when it does not fit; *cap (when not NULL):
+ * the first letter is a capital. */
+int cspr_text_fold(const unsigned char *s, size_t i, size_t e, char *out,
+    int *cap);
+/* 1 when the folded word (lower case, no full stop) is a title before a
+ * name: mr, mrs, dr, professor, pc, ... */
+int cspr_is_title(const char *folded);
+/* 1 when it is one usually abbreviated with a full stop (dr, mr, prof). */
+int cspr_is_title_abbrev(const char *folded);
+
+/* A place in a text, advanced by cspr_textpos_at to offsets in order:
+ * line and column (characters) from 1.  Start it zeroed. */
+struct cspr_textpos {
+	size_t pos;
+	long line, col;
+};
+void cspr_textpos_at(const char *text, size_t len, struct cspr_textpos *c,
+    size_t off);
+/* The number of characters in text[from..to). */
+long cspr_text_chars(const char *text, size_t len, size_t from, size_t to);
+
+/* White space within a line: space, tab, CR, form feed, vertical tab. */
+int cspr_text_hspace(char c);
+/* 1 when s[0..n) is all such white space (or empty). */
+int cspr_text_blank(const char *s, size_t n);
+/* A byte that can be part of a word: an ASCII letter or digit, or any
+ * byte of a UTF-8 character (most of them letters in a report). */
+int cspr_text_wordc(unsigned char c);
+
+/* A line of a report, Markdown or plain text (pdftotext, pandoc). */
+struct cspr_line {
+	size_t off, len; /* its text, without the line end (and a
+			    byte-order mark on the first line) */
+	enum {
+		CSPR_L_TEXT,  /* for the caller: prose, headings, lists */
+		CSPR_L_BLANK, /* white space only (form feeds included) */
+		CSPR_L_SKIP,  /* YAML front matter, a code fence */
+		CSPR_L_CODE,  /* inside fenced code */
+	} kind;
+};
+/* Split text[0..len) (any bytes) into lines in *v (free() it), *n of
+ * them.  Front matter is "---" on the first line to "---" or "..."; a
+ * fence is three or more ` or ~ after at most three spaces, closed only by
+ * a fence of the same character at least as long with nothing after it
+ * (CommonMark), or the end.  Returns 0, or -1 on out of memory. */
+int cspr_text_lines(const char *text, size_t len, struct cspr_line **v,
+    size_t *n);
+
+/* 1 when text[0..len) is valid UTF-8. */
+int cspr_text_is_utf8(const char *text, size_t len);
+/* text[0..len) read as Windows-1252, as new NUL-terminated UTF-8 of
+ * *outlen bytes; NULL on out of memory. */
+char *cspr_text_from_cp1252(const char *text, size_t len, size_t *outlen);
+
+/* ---- labels.c: what a person is called once their name is gone ---- */
+
+/* A member of o as text: a non-empty string, or an integer written into
+ * buf; else NULL. */
+const char *cspr_label_text(const json_t *o, const char *key, char *buf,
+    size_t size);
+/* New strings, NULL on out of memory: the child's pseudonym or "Child";
+ * family member k's relationship ("Mother", "Sibling 2"); professional
+ * k's "Role[ n], agency"; the referrer's label (a professional's when they
+ * are one, else "Referrer, agency"). */
+char *cspr_label_child(const json_t *root);
+char *cspr_label_family(const json_t *family, size_t k);
+char *cspr_label_professional(const json_t *pros, size_t k);
+char *cspr_label_referrer(const json_t *root);
+
 #endif

@@ -165,6 +165,14 @@ cspr_same_authority(const char *a, const char *b)
 
 	if (!a || !b)
 		return -1;
+	if (strcmp(a, b) == 0) {
+		/* the common case, without taking the names apart */
+		for (; *a; a++)
+			if (isalnum((unsigned char)*a) || *a == '&' ||
+			    (unsigned char)*a >= 0x80)
+				return 1;
+		return -1;
+	}
 	words(a, &x);
 	words(b, &y);
 	if (x.n == 0 || y.n == 0)

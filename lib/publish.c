@@ -11,26 +11,7 @@
  * the due dates from the rows of duties.c, so that csp-deadlines,
  * csp-notify and this module never disagree about a date.
  *
- * Headings (the content checks of 9.12.1 look for them):
- * - Markdown: "#" to "######" after at most three spaces, then a space or
- *   the end of the line (closing "#"s dropped); a line with a line of at
- *   least three "=" (level 1) or "-" (level 2) under it (setext).
- * - Plain text, as pdftotext and pandoc -t plain write headings: a line of
- *   at most 10 words and 80 characters, maybe numbered ("5.", "5.2", "A.",
- *   "(b)", "iv)"), whose first word after the number starts with a
- *   capital, that does not end a sentence or clause (. , ; : ! at the end,
- *   before any closing quotes or brackets), is not a list item, table row,
- *   quotation or markup, and is written in capitals (level 7) or stands
- *   alone between blank lines, headings, or the start or end (levels 8, 9,
- *   10 numbered "5", "5.2", deeper or with a letter; 11 with no number).
- *   A one-line paragraph of a few words with no full stop is taken for a
- *   heading: harmless, as its words still count in the section above.
- * - YAML front matter is skipped; a fenced code block is text, never
- *   headings.
- * A heading's section runs to the next heading of its level or above; it
- * has text when any line in it, a lower heading included, has a word.  A
- * summary is there when some heading whose words hold one of the phrases
- * (see cspr_heading_matches) has text under it.
+ * Headings are found by headings.c; the identifiers come from identifiers.c.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -62,19 +43,7 @@ const char *const cspr_analysis_headings[] = {"analysis", "systemic",
 
 /* ---- reading ---- */
 
-/* Characters in s[from..to). */
-static long
-chars(const char *s, size_t len, size_t from, size_t to)
-{
-	long n = 0;
-
-	while (from < to) {
-		from += cspr_u8next((const unsigned char *)s, len, from,
-		    &(uint32_t){0});
-		n++;
-	}
-	return n;
-}
+#define chars cspr_text_chars
 
 int
 cspr_report_read(const char *path, char **buf, size_t *len,
@@ -140,530 +109,6 @@ cspr_report_path(const json_t *root, const char *case_file, int *oom)
 	return s;
 }
 
-/* ---- headings ---- */
-
-struct line {
-	size_t off, len; /* without the line end */
-	enum { L_SKIP, L_BLANK, L_BODY, L_CODE, L_HEADING, L_UNDER } kind;
-	long words;
-};
-
-static int
-hspace(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int
-alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
-	    (c | 0x20) <= 'z');
-}
-
-/* A word character: ASCII letters and digits, and any byte of a UTF-8
- * character (most of them letters in a report). */
-static int
-wordc(unsigned char c)
-{
-	return alnum(c) || c >= 0x80;
-}
-
-static long
-count_words(const char *s, size_t n)
-{
-	long w = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (wordc((unsigned char)s[i]) && (i == 0 ||
-		    !wordc((unsigned char)s[i - 1])))
-			w++;
-	return w;
-}
-
-/* Leading spaces (a tab counts four; a form feed, which pdftotext puts
- * before a page's first line, none), and the index after them. */
-static size_t
-indent(const char *s, size_t n, size_t *at)
-{
-	size_t i = 0, w = 0;
-
-	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\f')) {
-		w += s[i] == '\t' ? 4 : s[i] == ' ';
-		i++;
-	}
-	*at = i;
-	return w;
-}
-
-static int
-blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!hspace(s[i]))
-			return 0;
-	return 1;
-}
-
-/* A run of at least three of c and nothing after it but spaces; *run is
- * its length. */
-static int
-run_of(const char *s, size_t n, char c, size_t *run)
-{
-	size_t at, i;
-
-	if (indent(s, n, &at) > 3)
-		return 0;
-	for (i = at; i < n && s[i] == c; i++)
-		;
-	*run = i - at;
-	return *run >= 3 && blank(s + i, n - i);
-}
-
-/* An opening or closing code fence: its character and length; *rest is
- * 1 when nothing but spaces follows the run (a closing fence). */
-static int
-fence(const char *s, size_t n, char *c, size_t *flen, int *rest)
-{
-	size_t at, i;
-
-	if (indent(s, n, &at) > 3 || at >= n || (s[at] != '`' &&
-	    s[at] != '~'))
-		return 0;
-	for (i = at; i < n && s[i] == s[at]; i++)
-		;
-	if (i - at < 3)
-		return 0;
-	*c = s[at];
-	*flen = i - at;
-	*rest = blank(s + i, n - i);
-	return 1;
-}
-
-static int
-underline(const char *s, size_t n)
-{
-	size_t run;
-
-	if (run_of(s, n, '=', &run))
-		return 1;
-	if (run_of(s, n, '-', &run))
-		return 2;
-	return 0;
-}
-
-/* A Markdown "#" heading: its level, and its text in [*ho, *ho + *hl). */
-static int
-atx(const char *s, size_t n, size_t *ho, size_t *hl)
-{
-	size_t at, i, end;
-	int level;
-
-	if (indent(s, n, &at) > 3)
-		return 0;
-	for (i = at; i < n && s[i] == '#'; i++)
-		;
-	level = (int)(i - at);
-	if (level < 1 || level > 6 || (i < n && s[i] != ' ' && s[i] != '\t'))
-		return 0;
-	while (i < n && hspace(s[i]))
-		i++;
-	end = n;
-	while (end > i && hspace(s[end - 1]))
-		end--;
-	/* a closing run of '#' after a space goes */
-	{
-		size_t j = end;
-
-		while (j > i && s[j - 1] == '#')
-			j--;
-		if (j == i || s[j - 1] == ' ' || s[j - 1] == '\t') {
-			end = j;
-			while (end > i && hspace(s[end - 1]))
-				end--;
-		}
-	}
-	*ho = i;
-	*hl = end - i;
-	return level;
-}
-
-/* A Markdown bullet: "-", "*" or "+", then a space or the end.  (Other
- * bullets, pdftotext's symbols, start with no letter, which a plain
- * heading must.) */
-static int
-bulleted(const char *s, size_t n, size_t at)
-{
-	unsigned char c;
-
-	if (at >= n)
-		return 0;
-	c = (unsigned char)s[at];
-	if ((c == '-' || c == '*' || c == '+') && (at + 1 == n ||
-	    s[at + 1] == ' ' || s[at + 1] == '\t'))
-		return 1;
-	return 0;
-}
-
-/* A number before a heading: "5", "5.2", "5.2.", "5)", "A.", "a)", "(b)",
- * "iv.", then white space.  Returns the index after the space, or at;
- * *depth is 1 for "5", 2 for "5.2", 3 for deeper, 3 for a letter, 0 for
- * none. */
-static size_t
-numbering(const char *s, size_t n, size_t at, int *depth)
-{
-	size_t i = at, j;
-	int d = 3;
-
-	*depth = 0;
-
-	if (i < n && s[i] == '(') {
-		for (j = i + 1; j < n && alnum((unsigned char)s[j]); j++)
-			;
-		if (j > i + 1 && j - i <= 5 && j < n && s[j] == ')')
-			i = j + 1;
-		else
-			return at;
-	} else if (i < n && s[i] >= '0' && s[i] <= '9') {
-		d = 1;
-		while (i < n && ((s[i] >= '0' && s[i] <= '9') || (s[i] == '.' &&
-		    i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))) {
-			d += s[i] == '.';
-			i++;
-		}
-		if (i < n && (s[i] == '.' || s[i] == ')'))
-			i++;
-	} else {
-		/* a letter or a short roman numeral, then "." or ")" */
-		for (j = i; j < n && alnum((unsigned char)s[j]) && j - i < 4;
-		    j++)
-			;
-		if (j == i || j >= n || (s[j] != '.' && s[j] != ')'))
-			return at;
-		if (j - i > 1) {
-			for (size_t k = i; k < j; k++)
-				if (!strchr("ivxIVX", s[k]))
-					return at;
-		}
-		i = j + 1;
-	}
-	if (i >= n || (s[i] != ' ' && s[i] != '\t'))
-		return at;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	*depth = d > 3 ? 3 : d;
-	return i;
-}
-
-/* A plain-text heading line: its level, 0 for none.  In capitals, 7;
- * else (it must then stand alone) 8, 9 or 10 numbered "5", "5.2" or
- * deeper (or with a letter), 11 with no number.  Its text (after any
- * numbering) is [*ho, *ho + *hl). */
-static int
-plain_heading(const char *s, size_t n, size_t *ho, size_t *hl)
-{
-	size_t at, end, i, e;
-	unsigned char c;
-	long words;
-	int upper = 0, lower = 0, depth;
-
-	indent(s, n, &at);
-	end = n;
-	while (end > at && hspace(s[end - 1]))
-		end--;
-	if (at >= end || bulleted(s, end, at))
-		return 0;
-	if (chars(s, n, at, end) > 80)
-		return 0;
-	i = numbering(s, end, at, &depth);
-	c = (unsigned char)s[i];
-	/* starts with a capital letter (or a letter outside ASCII, which a
-	 * two-byte UTF-8 sequence is; symbols and bullets are three) */
-	if (!((c >= 'A' && c <= 'Z') || (c >= 0xc3 && c <= 0xdf)))
-		return 0;
-	/* does not end a sentence or clause */
-	e = end;
-	while (e > i && strchr(")]\"'", s[e - 1]))
-		e--;
-	while (e > i + 2 && (unsigned char)s[e - 3] == 0xe2 &&
-	    (unsigned char)s[e - 2] == 0x80 && ((unsigned char)s[e - 1] ==
-	    0x99 || (unsigned char)s[e - 1] == 0x9d))
-		e -= 3; /* closing curly quotes */
-	if (e > i && strchr(".,;:!", s[e - 1]))
-		return 0;
-	words = count_words(s + i, end - i);
-	if (words < 1 || words > 10)
-		return 0;
-	for (size_t k = i; k < end; k++) {
-		upper += s[k] >= 'A' && s[k] <= 'Z';
-		lower += s[k] >= 'a' && s[k] <= 'z';
-	}
-	*ho = i;
-	*hl = end - i;
-	if (lower == 0 && upper >= 3)
-		return 7;
-	return depth ? 7 + depth : 11;
-}
-
-static int
-push_heading(struct cspr_headings *h, const struct cspr_heading *x)
-{
-	if (cspr_grow(&h->v, &h->cap, h->n + 1, sizeof(*h->v)) < 0)
-		return -1;
-	h->v[h->n++] = *x;
-	return 0;
-}
-
-/* Split text into lines; NULL on out of memory (or no lines: *n 0). */
-static struct line *
-split_lines(const char *text, size_t len, size_t *nlines)
-{
-	struct line *v = NULL;
-	size_t n = 0, cap = 0, i = 0;
-
-	while (i < len) {
-		const char *nl = memchr(text + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - text) : len;
-
-		if (n == cap) {
-			size_t c = cap ? cap * 2 : 256;
-			struct line *p = realloc(v, c * sizeof(*p));
-
-			if (!p) {
-				free(v);
-				*nlines = 0;
-				return NULL;
-			}
-			v = p;
-			cap = c;
-		}
-		v[n].off = i;
-		v[n].len = end - i;
-		if (v[n].len > 0 && text[end - 1] == '\r')
-			v[n].len--;
-		v[n].kind = L_BODY;
-		v[n].words = 0;
-		n++;
-		i = end + 1;
-	}
-	*nlines = n;
-	return v;
-}
-
-static int
-sep(const struct line *l)
-{
-	return l->kind == L_BLANK || l->kind == L_HEADING ||
-	    l->kind == L_UNDER || l->kind == L_SKIP;
-}
-
-int
-cspr_headings(const char *text, size_t len, struct cspr_headings *h)
-{
-	struct line *ln;
-	size_t n, i, first = 0, flen = 0;
-	char fc = 0;
-	int infence = 0;
-
-	cspr_headings_clear(h);
-	if (!text || len == 0)
-		return 0;
-	if (!(ln = split_lines(text, len, &n)))
-		return -1;
-	/* a byte-order mark is not part of the first line's text */
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
-		ln[0].off = 3;
-		ln[0].len = ln[0].len >= 3 ? ln[0].len - 3 : 0;
-	}
-	/* YAML front matter: "---" on the first line, to "---" or "..." */
-	if (ln[0].len >= 3 && memcmp(text + ln[0].off, "---", 3) == 0 &&
-	    blank(text + ln[0].off + 3, ln[0].len - 3)) {
-		for (i = 1; i < n; i++) {
-			const char *s = text + ln[i].off;
-
-			if (ln[i].len >= 3 && (memcmp(s, "---", 3) == 0 ||
-			    memcmp(s, "...", 3) == 0) &&
-			    blank(s + 3, ln[i].len - 3))
-				break;
-		}
-		if (i < n) {
-			for (size_t k = 0; k <= i; k++)
-				ln[k].kind = L_SKIP;
-			first = i + 1;
-		}
-	}
-	/* first pass: fences and what is in them, blanks, "#" headings */
-	for (i = first; i < n; i++) {
-		const char *s = text + ln[i].off;
-		size_t sl = ln[i].len, ho, hl, fl;
-		char c;
-		int rest;
-
-		if (infence) {
-			if (fence(s, sl, &c, &fl, &rest) && c == fc &&
-			    fl >= flen && rest) {
-				infence = 0;
-				ln[i].kind = L_SKIP;
-			} else {
-				ln[i].kind = L_CODE;
-				ln[i].words = count_words(s, sl);
-			}
-		} else if (fence(s, sl, &fc, &flen, &rest)) {
-			infence = 1;
-			ln[i].kind = L_SKIP;
-		} else if (blank(s, sl)) {
-			ln[i].kind = L_BLANK;
-		} else if (atx(s, sl, &ho, &hl)) {
-			ln[i].kind = L_HEADING;
-		}
-	}
-	/* second pass, in order: setext and plain-text headings, and where
-	 * each heading is */
-	for (i = first; i < n; i++) {
-		const char *s = text + ln[i].off;
-		size_t sl = ln[i].len, ho = 0, hl = 0, at;
-		struct cspr_heading x;
-		int level = 0, ul, ph;
-
-		indent(s, sl, &at);
-		if (ln[i].kind == L_HEADING) {
-			level = atx(s, sl, &ho, &hl);
-		} else if (ln[i].kind != L_BODY) {
-			continue;
-		} else if (i + 1 < n && ln[i + 1].kind == L_BODY &&
-		    (ul = underline(text + ln[i + 1].off, ln[i + 1].len)) &&
-		    !bulleted(s, sl, at)) {
-			level = ul;
-			ho = at;
-			hl = sl - at;
-			while (hl > 0 && hspace(s[ho + hl - 1]))
-				hl--;
-			ln[i].kind = L_HEADING;
-			ln[i + 1].kind = L_UNDER;
-		} else if ((ph = plain_heading(s, sl, &ho, &hl)) == 7 ||
-		    (ph > 7 && (i == first || sep(&ln[i - 1])) &&
-		    (i + 1 == n || sep(&ln[i + 1])))) {
-			level = ph;
-			ln[i].kind = L_HEADING;
-		} else {
-			ln[i].words = count_words(s, sl);
-			continue;
-		}
-		ln[i].words = count_words(s + ho, hl);
-		x.off = ln[i].off + ho;
-		x.len = hl;
-		x.line = (long)i + 1;
-		/* columns count from the start of the line, a byte-order mark
-		 * included, as identifiers.c and readability.c count them */
-		x.col = chars(text, len, i == 0 ? 0 : ln[i].off,
-		    ln[i].off + at) + 1;
-		x.level = level;
-		x.body_words = 0;
-		if (push_heading(h, &x) < 0) {
-			free(ln);
-			cspr_headings_clear(h);
-			return -1;
-		}
-	}
-	/* each heading's section: the words of its lines, to the next
-	 * heading of its level or above.  A heading is passed over only by
-	 * the nearest heading before it of each lower level, so this is
-	 * linear in the lines. */
-	for (size_t k = 0; k < h->n; k++) {
-		size_t to = n;
-		long w = 0;
-
-		for (size_t m = k + 1; m < h->n; m++)
-			if (h->v[m].level <= h->v[k].level) {
-				to = (size_t)h->v[m].line - 1;
-				break;
-			}
-		for (size_t l = (size_t)h->v[k].line; l < to; l++)
-			w += ln[l].words;
-		h->v[k].body_words = w;
-	}
-	free(ln);
-	return (int)h->n;
-}
-
-void
-cspr_headings_clear(struct cspr_headings *h)
-{
-	free(h->v);
-	h->v = NULL;
-	h->n = h->cap = 0;
-}
-
-/* ---- heading words ---- */
-
-#define WMAX 32 /* a longer word never matches a phrase */
-
-/* The next word of s[0..n) from *i, folded to lower case into w (at most
- * WMAX - 1 bytes, longer words cut); 0 when there is none. */
-static size_t
-next_word(const char *s, size_t n, size_t *i, char *w)
-{
-	size_t k = 0;
-
-	while (*i < n && !wordc((unsigned char)s[*i]))
-		(*i)++;
-	if (*i >= n)
-		return 0;
-	while (*i < n && wordc((unsigned char)s[*i])) {
-		if (k < WMAX - 1)
-			w[k++] = (char)((s[*i] >= 'A' && s[*i] <= 'Z') ?
-			    s[*i] | 0x20 : s[*i]);
-		(*i)++;
-	}
-	w[k] = '\0';
-	return k;
-}
-
-/* Equal, or equal but for a plural "s" on one of them. */
-static int
-word_eq(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-
-	if (la == lb)
-		return strcmp(a, b) == 0;
-	if (la == lb + 1)
-		return a[la - 1] == 's' && strncmp(a, b, lb) == 0;
-	if (lb == la + 1)
-		return b[lb - 1] == 's' && strncmp(a, b, la) == 0;
-	return 0;
-}
-
-#define HWORDS 64 /* words of a heading looked at */
-
-int
-cspr_heading_matches(const char *text, size_t len,
-    const char *const *phrases)
-{
-	char hw[HWORDS][WMAX], pw[8][WMAX];
-	size_t nh = 0, i = 0;
-
-	while (nh < HWORDS && next_word(text, len, &i, hw[nh]))
-		nh++;
-	for (const char *const *p = phrases; p && *p; p++) {
-		size_t np = 0, j = 0, plen = strlen(*p);
-
-		while (np < 8 && next_word(*p, plen, &j, pw[np]))
-			np++;
-		if (np == 0 || np > nh)
-			continue;
-		for (size_t s = 0; s + np <= nh; s++) {
-			size_t k;
-
-			for (k = 0; k < np && word_eq(hw[s + k], pw[k]); k++)
-				;
-			if (k == np)
-				return 1;
-		}
-	}
-	return 0;
-}
-
 /* ---- the reviewer's name ---- */
 
 static int
@@ -679,8 +124,6 @@ lc(int c)
 static int
 names(const char *text, size_t len, const char *name)
 {
-	static const char *const titles[] = {"dame", "dr", "miss", "mr",
-	    "mrs", "ms", "mx", "prof", "professor", "sir", NULL};
 	const char *w[16];
 	size_t wl[16], nw = 0, i = 0, nlen = strlen(name);
 
@@ -698,14 +141,15 @@ names(const char *text, size_t len, const char *name)
 	if (nw > 1) {
 		/* a title, with or without its stop, may be left out */
 		size_t l = wl[0] - (w[0][wl[0] - 1] == '.');
+		char t[16];
 
-		for (const char *const *t = titles; *t; t++)
-			if (strlen(*t) == l && strncasecmp(w[0], *t, l) == 0) {
-				memmove(w, w + 1, (nw - 1) * sizeof(*w));
-				memmove(wl, wl + 1, (nw - 1) * sizeof(*wl));
-				nw--;
-				break;
-			}
+		for (size_t k = 0; k < l && l < sizeof(t); k++)
+			t[k] = (char)lc((unsigned char)w[0][k]);
+		if (l < sizeof(t) && (t[l] = '\0', cspr_is_title(t))) {
+			memmove(w, w + 1, (nw - 1) * sizeof(*w));
+			memmove(wl, wl + 1, (nw - 1) * sizeof(*wl));
+			nw--;
+		}
 	}
 	if (nw == 0)
 		return 0;
@@ -713,7 +157,7 @@ names(const char *text, size_t len, const char *name)
 		size_t at = i, k;
 
 		if (lc((unsigned char)text[i]) != lc((unsigned char)w[0][0]) ||
-		    (i > 0 && wordc((unsigned char)text[i - 1])))
+		    (i > 0 && cspr_text_wordc((unsigned char)text[i - 1])))
 			continue;
 		for (k = 0; k < nw; k++) {
 			size_t m;
@@ -721,7 +165,7 @@ names(const char *text, size_t len, const char *name)
 			if (k > 0) {
 				size_t sp = at;
 
-				while (at < len && (hspace(text[at]) ||
+				while (at < len && (cspr_text_hspace(text[at]) ||
 				    text[at] == '\n'))
 					at++;
 				if (at == sp)
@@ -736,7 +180,8 @@ names(const char *text, size_t len, const char *name)
 				break;
 			at += wl[k];
 		}
-		if (k == nw && (at == len || !wordc((unsigned char)text[at])))
+		if (k == nw && (at == len ||
+		    !cspr_text_wordc((unsigned char)text[at])))
 			return 1;
 	}
 	return 0;
@@ -838,12 +283,39 @@ content(struct cspr_publish *p, const struct cspr_headings *h,
 
 /* 9.12.2, 9.15.2, 9.4.3: where each identifier is and what kind, never
  * what it says. */
+/* A possible identifier's finding: what it may be, and what to do. */
+/* clang-format off */
+static const char *const maybe_what[] = {
+	[CSPR_MAYBE_NAME] = "Possibly a person's name that",
+	[CSPR_MAYBE_STREET] = "Possibly a street that",
+	[CSPR_MAYBE_SCHOOL] = "Possibly a school or nursery that",
+	[CSPR_MAYBE_PLACE] = "Possibly a named place that",
+	[CSPR_MAYBE_VEHICLE] = "Possibly a vehicle registration that",
+	[CSPR_MAYBE_NI_NUMBER] = "Possibly a National Insurance number that",
+	[CSPR_MAYBE_HANDLE] = "Possibly a social media handle that",
+	[CSPR_MAYBE_URL] = "A web address or domain that",
+	[CSPR_MAYBE_DOB] = "A date of birth that",
+};
+static const char *const maybe_instead[] = {
+	[CSPR_MAYBE_NAME] = "write a role or relationship instead",
+	[CSPR_MAYBE_STREET] = "remove it",
+	[CSPR_MAYBE_SCHOOL] = "write \"the school\" instead",
+	[CSPR_MAYBE_PLACE] = "write what it is instead",
+	[CSPR_MAYBE_VEHICLE] = "remove it",
+	[CSPR_MAYBE_NI_NUMBER] = "remove it",
+	[CSPR_MAYBE_HANDLE] = "remove it",
+	[CSPR_MAYBE_URL] = "remove it unless it is public",
+	[CSPR_MAYBE_DOB] = "give an age instead",
+};
+/* clang-format on */
+
 static int
 identifiers(struct cspr_publish *p, json_t *root, const char *text,
     size_t len)
 {
 	struct cspr_detector *d = cspr_detector_from_case(root);
 	struct cspr_hits hits = {0};
+	struct cspr_maybes maybes = {0};
 	int r = 0;
 
 	if (!d || cspr_detect(d, text, len, &hits) < 0) {
@@ -902,6 +374,21 @@ identifiers(struct cspr_publish *p, json_t *root, const char *text,
 			    what, instead ? instead : "remove it",
 			    P_IDENTIFIER);
 	}
+	/* what the case does not list but looks identifying: for a person
+	 * to check, so it does not block on its own */
+	if (r == 0 && cspr_maybe_scan(d, text, len, &hits, &maybes) < 0)
+		r = -1;
+	for (size_t i = 0; r == 0 && i < maybes.n; i++) {
+		const struct cspr_maybe *m = &maybes.v[i];
+
+		r = add(p, "possible-identifier", P_IDENTIFIER, m->line,
+		    m->col, cspr_maybe_kind_name(m->kind), NULL, 0,
+		    "%s the case does not list; check it before publication "
+		    "and %s (%s).", maybe_what[m->kind], maybe_instead[m->kind],
+		    P_IDENTIFIER);
+		p->possible++;
+	}
+	cspr_maybes_clear(&maybes);
 	cspr_hits_clear(&hits);
 	cspr_detector_free(&d);
 	return r;
@@ -1003,15 +490,15 @@ late_publication(struct cspr_publish *p, const json_t *root,
 	const struct cspr_deadline *dr = cspr_deadline_find(ds,
 	    "delay-reasons");
 	int reason = cspr_has(root, "publication.delay_reason");
-	char due[11], done[11], when[256], untold[128], late[64];
+	char due[11], done[11], when[256], untold[128], all[128], late[64];
 	struct cspr_when now;
 
-	untold[0] = '\0';
-	if (dr)
-		cspr_recipients(untold, sizeof(untold), root, dr->to,
-		    dr->about);
-	if (!d)
+	/* delay-reasons applies whenever publication is late or a reason
+	 * is recorded: the cases below */
+	if (!d || !dr)
 		return 0;
+	cspr_recipients(untold, sizeof(untold), root, dr->to, dr->about);
+	cspr_recipients(all, sizeof(all), NULL, dr->to, NULL);
 	cspr_date_str(cspr_when_date(d->due), due);
 	if (d->status == CSPR_DUE && reason) {
 		/* a delay foreseen: its reasons go to the Panel and the
@@ -1041,8 +528,7 @@ late_publication(struct cspr_publish *p, const json_t *root,
 	if (reason && !*untold)
 		return cspr_findings_add(&p->notes, "late-publication", P_LATE,
 		    "%s; the reasons for the delay are recorded and were sent "
-		    "to the Panel and the Secretary of State (%s).", when,
-		    P_LATE);
+		    "to %s (%s).", when, all, P_LATE);
 	if (!reason)
 		return add(p, "late-publication", P_LATE, 0, 0, NULL,
 		    ".publication.delay_reason", 0, "%s, and no reason for the "
@@ -1288,6 +774,7 @@ cspr_publish_check(json_t *root, const char *text, size_t len,
 	struct cspr_deadlines ds = {0};
 	const char *outcome = cspr_get_str(root, "decision.outcome");
 	int national = outcome && strcmp(outcome, "national_review") == 0;
+	char *decoded = NULL;
 	int r = 0;
 
 	memset(p, 0, sizeof(*p));
@@ -1301,11 +788,26 @@ cspr_publish_check(json_t *root, const char *text, size_t len,
 		opts.analysis = def.analysis;
 	if (opts.long_sentence <= 0)
 		opts.long_sentence = def.long_sentence;
+	if (text && !cspr_text_is_utf8(text, len)) {
+		/* read as bytes, "Chlo\xeb" would name no one */
+		if (!(decoded = cspr_text_from_cp1252(text, len, &len)) ||
+		    cspr_findings_add(&p->notes, "encoding", P_IDENTIFIER,
+		    "The report is not UTF-8: it was read as Windows-1252; "
+		    "save it as UTF-8 to be sure of the checks (%s).",
+		    P_IDENTIFIER) < 0) {
+			free(decoded);
+			cspr_publish_clear(p);
+			return -1;
+		}
+		p->encoding = "windows-1252";
+		text = decoded;
+	}
 	if (text) {
 		p->has_report = 1;
 		r = check_report(p, root, text, len, &opts, national);
 	}
 	p->today = today;
+	free(decoded);
 	if (r == 0)
 		r = cspr_duties_eval(root, cal, today, &ds);
 	if (r == 0)
@@ -1342,7 +844,7 @@ json_t *
 cspr_publish_json(const struct cspr_publish *p, const char *id,
     const char *report)
 {
-	json_t *f = json_array(), *rd = json_null();
+	json_t *f = json_array(), *rd = json_null(), *j;
 	char until[11];
 
 	for (size_t i = 0; f && i < p->n; i++) {
@@ -1370,11 +872,18 @@ cspr_publish_json(const struct cspr_publish *p, const char *id,
 		json_decref(rd);
 		return NULL;
 	}
-	return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "case", id,
+	j = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o}", "case", id,
 	    "report", report ? json_string(report) : json_null(),
 	    "publishable", p->publishable < 0 ? json_null() :
 	    json_boolean(p->publishable), "readability", rd,
 	    "available_until", p->available_until == CSPR_NO_DATE ?
 	    json_null() : json_string(cspr_date_str(p->available_until,
 	    until)), "findings", f);
+	/* said only when the report was not UTF-8 */
+	if (j && p->encoding && json_object_set_new(j, "encoding",
+	    json_string(p->encoding)) < 0) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
 }

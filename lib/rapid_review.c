@@ -1,15 +1,17 @@
 /*
  * rapid_review.c - is the rapid review on track?  (8.2, Appendices C, D.)
  *
- * A rapid review runs when a serious incident is notified (8.2.1): the
- * rapid-review rule of the deadline table says when that is and when the
- * review is due; the rapid-review-to-panel rule says when it goes to the
- * Panel (8.2.4).  Both are read from deadlines.c.  On top of them:
+ * A rapid review is for a serious incident (4.1, 8.2.1): the rapid-review
+ * row of the duty table (duties.c) says whether the partnership has
+ * received notice of one, when, and when the review is due; the
+ * rapid-review-to-panel row says when it goes to the Panel (8.2.4).  They
+ * are looked up, never worked out again.  On top of them:
  *
  * - an extraordinary LIG meeting is needed when the next scheduled one
- *   falls after the due date and none is recorded on or before it (8.2.1);
+ *   falls after the due date and no meeting is recorded on or before it
+ *   (8.2.1);
  * - the meeting is quorate with children's services, police and the health
- *   commissioner (the CCG, since 2022 the ICB) present (8.2.1);
+ *   partner present: the CCG before 2022-07-01, the ICB from then (8.2.1);
  * - involvement requests (Appendix C) sent and not returned are listed.
  *
  * What the Appendix D form must say is asked for in two steps, as the work
@@ -23,18 +25,6 @@
 #include <string.h>
 
 #include "csprcore.h"
-
-static int
-find(const struct cspr_deadlines *all, const char *rule,
-    struct cspr_deadline *d)
-{
-	for (size_t i = 0; i < all->n; i++)
-		if (strcmp(all->v[i].rule, rule) == 0) {
-			*d = all->v[i];
-			return 1;
-		}
-	return 0;
-}
 
 /* 8.2.1: 1 when an extraordinary meeting is still needed, 0 when not,
  * -1 when the due date or the next meeting is not known.  Any meeting on
@@ -202,7 +192,6 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	static const char *const briefed[] = {"safeguarding_partners",
 	    "independent_chair", NULL};
 	static const char *const about[] = {"rapid_review", NULL};
-	struct cspr_deadlines all = {0};
 	const char *outcome = cspr_get_str(root, "incident.outcome");
 	int completed = cspr_has(root, "rapid_review.completed");
 	int closing, held;
@@ -210,15 +199,14 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 
 	memset(r, 0, sizeof(*r));
 	r->extraordinary_required = r->quorate = -1;
-	if (cspr_deadlines_eval(root, cal, today, &all) < 0)
-		goto fail;
-	/* the deadline table says when the partnership received notice;
-	 * a rapid review is for a serious incident only (4.1, 8.2.1) */
+	/* the duty table's rows: whether the partnership received notice
+	 * of a serious incident (4.1, 8.2.1), and when */
 	r->serious = cspr_serious_case(root);
-	r->applies = find(&all, "rapid-review", &r->due) &&
-	    cspr_serious_incident(root);
-	find(&all, "rapid-review-to-panel", &r->to_panel);
-	cspr_deadlines_clear(&all);
+	r->applies = cspr_duty_eval(root, cal, today, "rapid-review",
+	    &r->due) == 1;
+	if (r->applies)
+		cspr_duty_eval(root, cal, today, "rapid-review-to-panel",
+		    &r->to_panel);
 	if (!r->applies)
 		return 0;
 
@@ -236,8 +224,8 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	if (r->extraordinary_required == 1 &&
 	    cspr_findings_add(&r->findings, "extraordinary-meeting", "8.2.1",
 	    "The next LIG meeting (rapid_review.next_lig_meeting) falls after "
-	    "the rapid review is due and no extraordinary meeting on or "
-	    "before that date is recorded: one should be convened "
+	    "the rapid review is due and no meeting on or before that date "
+	    "is recorded: an extraordinary one should be convened "
 	    "(8.2.1).") < 0)
 		goto fail;
 	if (r->quorate == 0 &&
@@ -311,7 +299,6 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	}
 	return 0;
 fail:
-	cspr_deadlines_clear(&all);
 	cspr_rapid_review_clear(r);
 	return -1;
 }

@@ -61,16 +61,7 @@
 static int
 isletter(uint32_t cp)
 {
-	if (cp < 0x80)
-		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
-		return 0;
-	if (cp < 0x2000)
-		return !(cp >= 0x300 && cp <= 0x36f);
-	return (cp >= 0x2c00 && cp < 0x2e00) || (cp >= 0x3040 && cp < 0xe000) ||
-	       (cp >= 0xf900 && cp < 0xfe00) ||
-	       (cp >= 0x10000 && cp < 0x1f000) ||
-	       (cp >= 0x20000 && cp < 0x40000);
+	return cspr_cpclass(cp) == CSPR_C_LETTER;
 }
 
 static int
@@ -82,20 +73,19 @@ isdigit_(uint32_t cp)
 static int
 isspace_(uint32_t cp)
 {
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xa0 ||
-	       (cp >= 0x2000 && cp <= 0x200b) || cp == 0x202f || cp == 0x3000;
+	return cspr_cpclass(cp) == CSPR_C_SPACE;
 }
 
 static int
 isapos(uint32_t cp)
 {
-	return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2bc;
+	return cspr_cpclass(cp) == CSPR_C_APOS;
 }
 
 static int
 ishyphen(uint32_t cp)
 {
-	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+	return cspr_cpclass(cp) == CSPR_C_HYPHEN;
 }
 
 static int
@@ -409,14 +399,14 @@ static const char *const stop_words[] = {
 };
 /* clang-format on */
 
-/* A full stop after these never ends a sentence. Sorted. */
+/* A full stop after these never ends a sentence, nor after a title
+ * written with one (text.c: Dr. Mrs. Prof.). Sorted. */
 /* clang-format off */
 static const char *const never_end[] = {
-	"al", "approx", "apr", "aug", "cf", "cllr", "dec", "dept", "det", "dr",
-	"e.g", "eg", "est", "ext", "feb", "hrs", "i.e", "ie", "insp", "jan",
-	"jr", "jul", "jun", "mar", "mins", "mr", "mrs", "ms", "mx", "nb", "nov",
-	"oct", "prof", "rev", "sep", "sept", "sgt", "sr", "st", "supt", "tel",
-	"viz", "vs",
+	"al", "approx", "apr", "aug", "cf", "dec", "dept", "e.g", "eg", "est",
+	"ext", "feb", "hrs", "i.e", "ie", "jan", "jr", "jul", "jun", "mar",
+	"mins", "nb", "nov", "oct", "sep", "sept", "sr", "st", "tel", "viz",
+	"vs",
 };
 /* clang-format on */
 
@@ -863,7 +853,8 @@ word(struct rd *x, size_t ws, size_t we, int dotted, size_t b)
 	x->lw[n] = '\0';
 	x->lw_end = we;
 	/* "a.m." at the end of a sentence, decided by the next word */
-	if (dotted && (we >= b || isspace_(s[we])) && !INLIST(never_end, x->lw))
+	if (dotted && (we >= b || isspace_(s[we])) && !INLIST(never_end, x->lw) &&
+	    !cspr_is_title_abbrev(x->lw))
 		x->pending = 1;
 }
 
@@ -928,7 +919,8 @@ terminal(struct rd *x, size_t i, size_t b)
 		end_sentence(x);
 	else if (ell || dots > 1)
 		x->pending = 1;
-	else if (x->lw_end == i && INLIST(never_end, x->lw))
+	else if (x->lw_end == i && (INLIST(never_end, x->lw) ||
+	    cspr_is_title_abbrev(x->lw)))
 		;
 	else if (x->lw_end == i && INLIST(number_abbrevs, x->lw)) {
 		size_t q = j;
@@ -1198,30 +1190,6 @@ line(struct rd *x, size_t a, size_t e)
 	inline_text(x, i, e);
 }
 
-/* Fill in line and col for the offsets, which come in text order. */
-struct cursor {
-	size_t pos;
-	long line, col;
-};
-
-static void
-advance(const unsigned char *s, size_t len, struct cursor *c, size_t off,
-    long *line, long *col)
-{
-	uint32_t cp;
-
-	while (c->pos < off && c->pos < len) {
-		c->pos += cspr_u8next(s, len, c->pos, &cp);
-		if (cp == '\n') {
-			c->line++;
-			c->col = 1;
-		} else
-			c->col++;
-	}
-	*line = c->line;
-	*col = c->col;
-}
-
 struct cspr_readability *
 cspr_readability(
     const char *text, size_t len, const struct cspr_readability_opts *opts)
@@ -1229,8 +1197,8 @@ cspr_readability(
 	struct cspr_readability *r = calloc(1, sizeof(*r));
 	struct rd x;
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, e, le;
-	int fence = 0;
+	struct cspr_line *lines;
+	size_t nlines;
 
 	if (!r)
 		return NULL;
@@ -1243,51 +1211,19 @@ cspr_readability(
 	x.limit = opts && opts->long_sentence > 0 ? opts->long_sentence
 						  : CSPR_LONG_SENTENCE;
 	x.extra = opts ? opts->known_acronyms : NULL;
-	/* front matter: --- ... --- (or ...) at the very start */
-	if (len >= 3 && memcmp(s, "---", 3) == 0) {
-		size_t p = 3;
-
-		p = skip_sp(s, p, len);
-		if (p < len && s[p] == '\r')
-			p++;
-		if (p < len && s[p] == '\n') {
-			for (p++; p < len; p++) {
-				size_t q = p;
-
-				while (q < len && s[q] != '\n')
-					q++;
-				le = q;
-				while (le > p &&
-				       (s[le - 1] == '\r' || s[le - 1] == ' '))
-					le--;
-				if (le - p == 3 &&
-				    (memcmp(s + p, "---", 3) == 0 ||
-					memcmp(s + p, "...", 3) == 0)) {
-					i = q;
-					break;
-				}
-				p = q;
-			}
-		}
+	/* lines as text.c reads them: front matter and fenced code are not
+	 * prose; a fence ends a sentence */
+	if (cspr_text_lines(text, len, &lines, &nlines) < 0) {
+		cspr_readability_free(&r);
+		return NULL;
 	}
-	while (i < len && !x.oom) {
-		for (e = i; e < len && s[e] != '\n'; e++)
-			;
-		le = e;
-		if (le > i && s[le - 1] == '\r')
-			le--;
-		{
-			size_t f = skip_sp(s, i, le);
-
-			if (le - f >= 3 && (memcmp(s + f, "```", 3) == 0 ||
-					       memcmp(s + f, "~~~", 3) == 0)) {
-				end_sentence(&x);
-				fence = !fence;
-			} else if (!fence)
-				line(&x, i, le);
-		}
-		i = e + 1;
+	for (size_t k = 0; k < nlines && !x.oom; k++) {
+		if (lines[k].kind == CSPR_L_SKIP)
+			end_sentence(&x);
+		else if (lines[k].kind != CSPR_L_CODE)
+			line(&x, lines[k].off, lines[k].off + lines[k].len);
 	}
+	free(lines);
 	end_sentence(&x);
 	free(x.seen);
 	if (x.oom) {
@@ -1303,15 +1239,19 @@ cspr_readability(
 		r->flesch_kincaid_grade = 0.39 * wps + 11.8 * spw - 15.59;
 	}
 	{
-		struct cursor c1 = {0, 1, 1}, c2 = {0, 1, 1};
+		struct cspr_textpos c1 = {0}, c2 = {0};
 
-		for (size_t k = 0; k < r->nlong; k++)
-			advance(s, len, &c1, r->long_sentences[k].off,
-			    &r->long_sentences[k].line,
-			    &r->long_sentences[k].col);
-		for (size_t k = 0; k < r->nacronyms; k++)
-			advance(s, len, &c2, r->acronyms[k].off,
-			    &r->acronyms[k].line, &r->acronyms[k].col);
+		for (size_t k = 0; k < r->nlong; k++) {
+			cspr_textpos_at(text, len, &c1,
+			    r->long_sentences[k].off);
+			r->long_sentences[k].line = c1.line;
+			r->long_sentences[k].col = c1.col;
+		}
+		for (size_t k = 0; k < r->nacronyms; k++) {
+			cspr_textpos_at(text, len, &c2, r->acronyms[k].off);
+			r->acronyms[k].line = c2.line;
+			r->acronyms[k].col = c2.col;
+		}
 	}
 	return r;
 }

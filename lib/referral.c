@@ -76,104 +76,74 @@ static const struct field {
 	const char *what;
 	int (*when)(const json_t *root); /* asked for only when; NULL always */
 } fields[] = {
-	{"1a", "child.first_name", NULL, ".child.first_name",
-	    "the child's first name", NULL},
-	{"1a", "child.last_name", NULL, ".child.last_name",
-	    "the child's last name", NULL},
-	{"1a", "child.dob", NULL, ".child.dob", "the child's date of birth",
-	    NULL},
-	{"1a", "child.dod", NULL, ".child.dod",
-	    "the child's date of death (the child died)", died},
-	{"1a", "child.gender", NULL, ".child.gender", "the child's gender",
-	    NULL},
-	{"1a", "child.address", NULL, ".child.address", "the child's address",
-	    NULL},
-	{"2", "referral.types", NULL, ".referral.types",
-	    "what the case is referred for (at least one)", NULL},
-	{"3", "referral.received", NULL, ".referral.received",
-	    "the date of the referral", NULL},
-	{"3", "referral.referrer.name", NULL, ".referral.referrer.name",
-	    "the referrer's name", NULL},
-	{"3", "referral.referrer.agency", NULL, ".referral.referrer.agency",
-	    "the referrer's agency", NULL},
-	{"3", "referral.referrer.phone", "referral.referrer.email",
-	    ".referral.referrer.phone // .referral.referrer.email",
-	    "a telephone number or e-mail address for the referrer", NULL},
-	{"4", "referral.agencies", NULL, ".referral.agencies",
-	    "the agencies involved (at least one)", NULL},
-	{"4", "referral.agencies_other", NULL, ".referral.agencies_other",
-	    "which other agencies (\"other\" is ticked)", agencies_other},
-	{"4", "referral.out_of_area_organisation", NULL,
-	    ".referral.out_of_area_organisation",
-	    "the out of area organisation (\"out_of_area\" is ticked)",
-	    out_of_area},
-	{"5", "referral.reasons", NULL, ".referral.reasons",
-	    "the reason for the referral (at least one)", NULL},
-	{"5", "referral.reason_other", NULL, ".referral.reason_other",
-	    "the other reason (\"other\" is ticked)", reasons_other},
-	{"6", "referral.characteristics_other", NULL,
-	    ".referral.characteristics_other",
-	    "the other characteristic (\"other\" is ticked)",
-	    characteristics_other},
-	{"6", "referral.outline", NULL, ".referral.outline",
-	    "the case outline", NULL},
+	{.section = "1a", .path = "child.first_name", .jq = ".child.first_name",
+	    .what = "the child's first name"},
+	{.section = "1a", .path = "child.last_name", .jq = ".child.last_name",
+	    .what = "the child's last name"},
+	{.section = "1a", .path = "child.dob", .jq = ".child.dob",
+	    .what = "the child's date of birth"},
+	{.section = "1a", .path = "child.dod", .jq = ".child.dod",
+	    .what = "the child's date of death (the child died)", .when = died},
+	{.section = "1a", .path = "child.gender", .jq = ".child.gender",
+	    .what = "the child's gender"},
+	{.section = "1a", .path = "child.address", .jq = ".child.address",
+	    .what = "the child's address"},
+	{.section = "2", .path = "referral.types", .jq = ".referral.types",
+	    .what = "what the case is referred for (at least one)"},
+	{.section = "3", .path = "referral.received",
+	    .jq = ".referral.received", .what = "the date of the referral"},
+	{.section = "3", .path = "referral.referrer.name",
+	    .jq = ".referral.referrer.name", .what = "the referrer's name"},
+	{.section = "3", .path = "referral.referrer.agency",
+	    .jq = ".referral.referrer.agency", .what = "the referrer's agency"},
+	{.section = "3", .path = "referral.referrer.phone",
+	    .alt = "referral.referrer.email",
+	    .jq = ".referral.referrer.phone // .referral.referrer.email",
+	    .what = "a telephone number or e-mail address for the referrer"},
+	{.section = "4", .path = "referral.agencies",
+	    .jq = ".referral.agencies",
+	    .what = "the agencies involved (at least one)"},
+	{.section = "4", .path = "referral.agencies_other",
+	    .jq = ".referral.agencies_other",
+	    .what = "which other agencies (\"other\" is ticked)",
+	    .when = agencies_other},
+	{.section = "4", .path = "referral.out_of_area_organisation",
+	    .jq = ".referral.out_of_area_organisation",
+	    .what = "the out of area organisation (\"out_of_area\" is ticked)",
+	    .when = out_of_area},
+	{.section = "5", .path = "referral.reasons", .jq = ".referral.reasons",
+	    .what = "the reason for the referral (at least one)"},
+	{.section = "5", .path = "referral.reason_other",
+	    .jq = ".referral.reason_other",
+	    .what = "the other reason (\"other\" is ticked)",
+	    .when = reasons_other},
+	{.section = "6", .path = "referral.characteristics_other",
+	    .jq = ".referral.characteristics_other",
+	    .what = "the other characteristic (\"other\" is ticked)",
+	    .when = characteristics_other},
+	{.section = "6", .path = "referral.outline", .jq = ".referral.outline",
+	    .what = "the case outline"},
 };
 
 typedef char missing_room_check[sizeof(fields) / sizeof(fields[0]) <=
     CSPR_MAX_MISSING ? 1 : -1];
 
-static struct cspr_when
-when_of(const json_t *root, const char *path)
-{
-	struct cspr_when w = {0, CSPR_WHEN_NONE};
-	const char *s = cspr_get_str(root, path);
-	int r;
-
-	if (s && (r = cspr_datetime_parse(s, &w.t)) >= 0)
-		w.kind = r == 1 ? CSPR_WHEN_TIME : CSPR_WHEN_DATE;
-	return w;
-}
-
-/* "2026-11-26T09:30" or "2026-11-26". */
-static const char *
-when_str(struct cspr_when w, char *buf)
-{
-	if (w.kind == CSPR_WHEN_TIME)
-		return cspr_time_str(w.t, buf);
-	return cspr_date_str(cspr_when_date(w), buf);
-}
-
-/* The written confirmation: the deadline table's row, or, before the
+/* The written confirmation: the duty table's row, or, before the
  * referral's date is known, a pending one of the same shape. */
-static int
+static void
 confirmation(const json_t *root, const struct cspr_calendar *cal,
     cspr_date today, struct cspr_deadline *d)
 {
-	struct cspr_deadlines all = {0};
-	size_t i;
-
-	if (cspr_deadlines_eval(root, cal, today, &all) < 0) {
-		cspr_deadlines_clear(&all);
-		return -1;
-	}
-	for (i = 0; i < all.n; i++)
-		if (strcmp(all.v[i].rule, "referral-confirmation") == 0)
-			break;
-	if (i < all.n) {
-		*d = all.v[i];
-	} else {
-		memset(d, 0, sizeof(*d));
-		snprintf(d->id, sizeof(d->id), "referral-confirmation");
-		d->rule = "referral-confirmation";
-		d->para = "7.2";
-		d->what = "confirm the referral in writing (Appendix B)";
-		d->owner = "partnership";
-		d->done = when_of(root, "referral.confirmed");
-		d->status = d->done.kind != CSPR_WHEN_NONE ? CSPR_DONE :
-		    CSPR_PENDING;
-	}
-	cspr_deadlines_clear(&all);
-	return 0;
+	if (cspr_duty_eval(root, cal, today, "referral-confirmation", d) == 1)
+		return;
+	memset(d, 0, sizeof(*d));
+	snprintf(d->id, sizeof(d->id), "referral-confirmation");
+	d->rule = "referral-confirmation";
+	d->para = "7.2";
+	d->what = "confirm the referral in writing (Appendix B)";
+	d->owner = "partnership";
+	d->done = cspr_when_get(root, "referral.confirmed");
+	d->status = d->done.kind != CSPR_WHEN_NONE ? CSPR_DONE : CSPR_PENDING;
 }
 
 /* 7.5: the Child Death Overview Panel refers child deaths. */
@@ -217,18 +187,18 @@ cspr_referral_check(const json_t *root, const struct cspr_calendar *cal,
 		r->missing[r->nmissing].section = x->section;
 		r->nmissing++;
 	}
-	if (confirmation(root, cal, today, d) < 0)
-		return -1;
+	confirmation(root, cal, today, d);
 	if (d->status == CSPR_LATE &&
 	    cspr_findings_add(&r->findings, "confirmation-late", "7.2",
 	    "The referral was confirmed in writing (referral.confirmed) after "
-	    "the 48 hours, which ended %s (7.2).", when_str(d->due, due)) < 0)
+	    "the 48 hours, which ended %s (7.2).",
+	    cspr_when_str(d->due, due)) < 0)
 		goto fail;
 	if (d->status == CSPR_OVERDUE &&
 	    cspr_findings_add(&r->findings, "confirmation-overdue", "7.2",
 	    "The written confirmation of the referral (referral.confirmed) "
 	    "was due by %s and is not recorded (7.2).",
-	    when_str(d->due, due)) < 0)
+	    cspr_when_str(d->due, due)) < 0)
 		goto fail;
 	if (cdop(root, &r->findings) < 0)
 		goto fail;

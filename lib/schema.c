@@ -2803,6 +2803,66 @@ quote_unknown(const char *s, size_t n)
 	return buf_take(&b);
 }
 
+/* The edit distance of a and b (insertions, deletions, substitutions and
+ * swaps of neighbours, each 1), or max + 1 once it is over max: field
+ * names are short, and a misspelling is a letter or two out. */
+static size_t
+edits(const char *a, size_t na, const char *b, size_t nb, size_t max)
+{
+	size_t d[3][34], i, j, best;
+
+	if (na > 32 || nb > 32 || (na > nb ? na - nb : nb - na) > max)
+		return max + 1;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= na; i++) {
+		size_t *cur = d[i % 3], *prev = d[(i - 1) % 3];
+		size_t *prev2 = d[(i + 1) % 3];
+
+		cur[0] = best = i;
+		for (j = 1; j <= nb; j++) {
+			size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return d[na % 3][nb];
+}
+
+/* The field of n that an unknown key is most likely a misspelling of:
+ * within two edits (one for a key of four letters or fewer; none below
+ * three, where every short key is near every other), the nearest, the
+ * first of the schema's order on a tie; NULL when none is near. */
+static const struct prop *
+nearest_prop(const struct node *n, const char *key, size_t len)
+{
+	const struct prop *best = NULL;
+	size_t max = len <= 4 ? 1 : 2, d, bd = max + 1;
+
+	if (len < 3)
+		return NULL;
+
+	for (size_t i = 0; i < n->nprops; i++) {
+		d = edits(key, len, n->props[i].key, n->props[i].len, max);
+		if (d < bd) {
+			bd = d;
+			best = &n->props[i];
+		}
+	}
+	return best;
+}
+
 static int
 check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
     json_t *x, int quiet)
@@ -2844,9 +2904,21 @@ check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
 		if (a->is_bool && !a->bool_val) {
 			if (quiet)
 				return 1;
+			/* only for what is reported: a file can have as many
+			 * unknown keys as values */
+			const struct prop *near = c->nf < CSPR_MAX_ERRORS &&
+			    c->steps <= MAX_STEPS ? nearest_prop(n, key, len) :
+			    NULL;
+			char *q2 = near ? quote(near->key, near->len) : NULL;
+
 			q = quote_unknown(key, len);
-			nf += report(c, "unknown field %s", q ? q : "");
+			if (q2)
+				nf += report(c, "unknown field %s (did you mean "
+				    "%s?)", q ? q : "", q2);
+			else
+				nf += report(c, "unknown field %s", q ? q : "");
 			free(q);
+			free(q2);
 		} else {
 			ADD(validate(c, a, x, quiet));
 		}

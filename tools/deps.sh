@@ -12,6 +12,8 @@ have_header() { printf '#include <%s>\n' "$1" | "$cc" -E -x c - >/dev/null 2>&1;
 have_header yaml.h || missing="$missing libyaml-dev"
 have_header jansson.h || missing="$missing libjansson-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkgconf"
+# the ordinary English words possible.c leaves alone, compiled in
+[ -f /usr/share/dict/british-english ] || missing="$missing wbritish"
 if [ "$what" = check ]; then
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <cmocka.h>\n' |
 	    "$cc" -E -x c - >/dev/null 2>&1 || missing="$missing libcmocka-dev"
@@ -20,6 +22,20 @@ if [ "$what" = check ]; then
 	command -v mandoc >/dev/null 2>&1 || missing="$missing mandoc"
 	# the command-line tests read the tools' JSON with jq
 	command -v jq >/dev/null 2>&1 || missing="$missing jq"
+	# csp-summary's board: drawn by a real browser, checked by a
+	# validator; its CSV read back by Python's csv module
+	command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+	command -v tidy >/dev/null 2>&1 || missing="$missing tidy"
+	command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+	# a real git repository for the hook; calendars, schemas and
+	# completions read back as other programs read them
+	command -v git >/dev/null 2>&1 || missing="$missing git"
+	/usr/bin/python3 -c 'import icalendar' 2>/dev/null ||
+	    missing="$missing python3-icalendar"
+	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null ||
+	    missing="$missing python3-jsonschema"
+	[ -f /usr/share/bash-completion/bash_completion ] ||
+	    missing="$missing bash-completion"
 fi
 [ -z "$missing" ] && exit 0
 

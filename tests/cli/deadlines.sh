@@ -82,9 +82,9 @@ run csp-deadlines --format json examples/01-referral.yaml no-such-case.yaml
 ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(sed -n 2p $T/out)" = "{\"file\":\"no-such-case.yaml\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}" ]'
 run csp-deadlines examples/01-referral.yaml tests/data/invalid/bad-dates.yaml
 ok "an invalid case: its errors, exit 2, not processed" '[ $rc -eq 2 ] && err_is "tests/data/invalid/bad-dates.yaml:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists
-tests/data/invalid/bad-dates.yaml:8:3: error: .child.dobb: unknown field \"dobb\"" && [ $(wc -l <$T/out) -eq 5 ]'
+tests/data/invalid/bad-dates.yaml:8:3: error: .child.dobb: unknown field \"dobb\" (did you mean \"dob\"?)" && [ $(wc -l <$T/out) -eq 5 ]'
 run csp-deadlines --format json tests/data/invalid/bad-dates.yaml
-ok "an invalid case in JSON" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\"\"}]}"'
+ok "an invalid case in JSON" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\" (did you mean \\\"dob\\\"?)\"}]}"'
 run csp-deadlines examples/01-referral.yaml/x
 ok "not a directory: exit 2" '[ $rc -eq 2 ] && err_is "csp-deadlines: examples/01-referral.yaml/x: cannot open: Not a directory"'
 
@@ -151,10 +151,10 @@ ics_check() {
 	return "${PIPESTATUS[0]}"
 }
 run csp-deadlines --format ics examples/
-ok "ics: one calendar, one VEVENT per open deadline, RFC 5545 structure" '[ $rc -eq 1 ] && ics_check $T/out 15'
+ok "ics: one calendar, one VEVENT per open or lately done deadline, RFC 5545 structure" '[ $rc -eq 1 ] && ics_check $T/out 20'
 ok "ics: VERSION and PRODID" 'grep -q "^VERSION:2.0.$" $T/out && grep -q "^PRODID:-//csp//csp-deadlines [0-9.]*//EN.$" $T/out'
-ok "ics: UIDs unique, stable per case and rule" '[ $(grep -c "^UID:" $T/out) -eq $(grep "^UID:" $T/out | sort -u | wc -l) ] && grep -q "^UID:HSCP-2026-027.rapid-review@csp.$" $T/out'
-ok "ics: an all-day event on the due date" 'tr -d "\r" <$T/out | grep -A4 "^UID:HSCP-2026-022.looked-after-death@csp$" | grep -q "^DTSTART;VALUE=DATE:20261123$" && tr -d "\r" <$T/out | grep -A4 "^UID:HSCP-2026-022.looked-after-death@csp$" | grep -q "^DTEND;VALUE=DATE:20261124$"'
+ok "ics: UIDs unique, stable per case and rule" '[ $(grep -c "^UID:" $T/out) -eq $(grep "^UID:" $T/out | sort -u | wc -l) ] && grep -q "^UID:HSCP-2026-027.rapid-review@csp.invalid.$" $T/out'
+ok "ics: an all-day event on the due date" 'tr -d "\r" <$T/out | grep -A4 "^UID:HSCP-2026-022.looked-after-death@csp.invalid$" | grep -q "^DTSTART;VALUE=DATE:20261123$" && tr -d "\r" <$T/out | grep -A4 "^UID:HSCP-2026-022.looked-after-death@csp.invalid$" | grep -q "^DTEND;VALUE=DATE:20261124$"'
 ok "ics: the 48-hour deadline at its time, in the UK" 'grep -q "^DTSTART;TZID=Europe/London:20261126T093000.$" $T/out && grep -q "^TZID:Europe/London.$" $T/out'
 ok "ics: DTSTAMP from --today" '[ "$(grep "^DTSTAMP:" $T/out | sort -u | tr -d "\r")" = "DTSTAMP:20261126T000000Z" ]'
 ok "ics: text escaped" 'grep -q "^SUMMARY:HSCP-2026-031: report the incident to the safeguarding partners\\\\, i.$" $T/out'
@@ -164,7 +164,7 @@ run csp-deadlines --format ics examples/06-closed.yaml
 ok "ics with nothing open: still a valid calendar" '[ $rc -eq 0 ] && ics_check $T/out 0'
 printf 'id: T-UTF8\npartnership: P\nactions:\n  - {id: "é;1", action: "Révision des procédures, café; crème brûlée \\\\ naïve — ünïcödé ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ end", due: 2026-12-01}\n' >"$T/utf8.yaml"
 run csp-deadlines --format ics "$T/utf8.yaml"
-ok "ics: long UTF-8 text folded whole, escaped" '[ $rc -eq 0 ] && ics_check $T/out 1 && iconv -f UTF-8 -t UTF-8 $T/out >/dev/null && grep -q "^UID:T-UTF8.action:é\\\\;1@csp.$" $T/out && [ "$(tr -d "\r" <$T/out | sed -n "/^SUMMARY:/,/^DESCRIPTION:/p" | sed "\$d" | sed "1!s/^ //" | tr -d "\n")" = "SUMMARY:T-UTF8: action é\;1: Révision des procédures\, café\; crème brûlée \\\\ naïve — ünïcödé ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ end (11.2)" ]'
+ok "ics: long UTF-8 text folded whole, escaped" '[ $rc -eq 0 ] && ics_check $T/out 1 && iconv -f UTF-8 -t UTF-8 $T/out >/dev/null && grep -q "^UID:T-UTF8.action:é\\\\;1@csp.invalid.$" $T/out && [ "$(tr -d "\r" <$T/out | sed -n "/^SUMMARY:/,/^DESCRIPTION:/p" | sed "\$d" | sed "1!s/^ //" | tr -d "\n")" = "SUMMARY:T-UTF8: action é\;1: Révision des procédures\, café\; crème brûlée \\\\ naïve — ünïcödé ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ ✓ end (11.2)" ]'
 # a real parser, where the machine has one
 if /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
 	csp-deadlines --format ics --names examples/ "$T/utf8.yaml" >"$T/all.ics"
@@ -172,7 +172,7 @@ if /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
 import icalendar, sys
 c = icalendar.Calendar.from_ical(open(sys.argv[1], \"rb\").read())
 ev = c.walk(\"VEVENT\")
-assert len(ev) == 16, len(ev)
+assert len(ev) == 21, len(ev)
 assert all(not x.errors for x in c.walk())
 t = [e for e in ev if \"referral-confirmation\" in str(e[\"UID\"])][0]
 assert str(t.decoded(\"DTSTART\")) == \"2026-11-26 09:30:00+00:00\", t.decoded(\"DTSTART\")
@@ -270,7 +270,7 @@ for fmt in text json tsv ics; do
 done
 run csp-deadlines --bogus
 ok "unknown option: usage, exit 2" '[ $rc -eq 2 ] && err_is "csp-deadlines: unrecognized option '"'"'--bogus'"'"'
-usage: csp-deadlines [-q] [--overdue] [--within N] [--format text|json|tsv|ics] [--names] [file|dir ...]
+usage: csp-deadlines [-q] [--overdue] [--within N] [--format text|json|tsv|csv|ics] [--uid-domain domain] [--names] [file|dir ...]
        csp-deadlines --list-holidays Y1:Y2
        csp-deadlines --add-working-days DATE N"'
 run csp-deadlines --format yaml examples/

@@ -10,8 +10,8 @@ tools=$(cd "$CSP_BIN" && ls)
 bad=tests/data/invalid/bad-dates.yaml
 # the two errors of $bad, as every tool prints them
 want="$bad:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists
-$bad:8:3: error: .child.dobb: unknown field \"dobb\""
-errors='[{"line":7,"col":8,"path":".child.dob","message":"must be a date (YYYY-MM-DD) that exists"},{"line":8,"col":3,"path":".child.dobb","message":"unknown field \"dobb\""}]'
+$bad:8:3: error: .child.dobb: unknown field \"dobb\" (did you mean \"dob\"?)"
+errors='[{"line":7,"col":8,"path":".child.dob","message":"must be a date (YYYY-MM-DD) that exists"},{"line":8,"col":3,"path":".child.dobb","message":"unknown field \"dobb\" (did you mean \"dob\"?)"}]'
 # what vim's default errorformat and the usual problem matchers expect
 gcc_re='^[^ :][^:]*:[0-9][0-9]*:[0-9][0-9]*: error: [^ ]'
 
@@ -69,3 +69,16 @@ ok "csp-publish-check: a report not beside the name: {file, case, errors}" '[ $r
 run csp-deadlines --holidays tests/data/calendar/bad.txt examples/01-referral.yaml
 ok "a bad holidays file in gcc's form" '[ $rc -eq 2 ] && err_is "tests/data/calendar/bad.txt:4:1: error: expected a date YYYY-MM-DD"'
 
+
+# vim's quickfix, with its default errorformat, finds every place
+if command -v vim >/dev/null 2>&1; then
+	run csp-validate "$bad"
+	vim -u NONE -N -i NONE -es -c "cgetfile $T/err" \
+	    -c "call writefile(map(getqflist(), 'bufname(v:val.bufnr).\"|\".v:val.lnum.\"|\".v:val.col.\"|\".v:val.valid'), '$T/qf')" \
+	    -c 'qa!' </dev/null >/dev/null 2>&1
+	ok "vim's quickfix reads the file, line and column of each" '[ "$(cat $T/qf)" = "$bad|7|8|1
+$bad|8|3|1" ]'
+else
+	n=$((n + 1))
+	echo "ok $n - vim's quickfix reads the file, line and column of each # SKIP vim not installed"
+fi

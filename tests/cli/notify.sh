@@ -143,9 +143,9 @@ run csp-notify --format json examples/01-referral.yaml no-such-case.yaml
 ok "a missing file in JSON" '[ $rc -eq 2 ] && [ "$(sed -n 2p $T/out)" = "{\"file\":\"no-such-case.yaml\",\"errors\":[{\"line\":null,\"col\":null,\"path\":null,\"message\":\"cannot open: No such file or directory\"}]}" ]'
 run csp-notify tests/data/invalid/bad-dates.yaml
 ok "an invalid case: its errors, exit 2" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "tests/data/invalid/bad-dates.yaml:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists
-tests/data/invalid/bad-dates.yaml:8:3: error: .child.dobb: unknown field \"dobb\""'
+tests/data/invalid/bad-dates.yaml:8:3: error: .child.dobb: unknown field \"dobb\" (did you mean \"dob\"?)"'
 run csp-notify --anonymise tests/data/invalid/bad-dates.yaml
-ok "an invalid case is not anonymised either: only the JSON error object" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\"\"}]}" && err_has ".child.dob: must be a date"'
+ok "an invalid case is not anonymised either: only the JSON error object" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\" (did you mean \\\"dob\\\"?)\"}]}" && err_has ".child.dob: must be a date"'
 
 # ---- --anonymise: nothing of anyone survives ----
 
@@ -268,13 +268,16 @@ ok "YAML: typed-looking strings, numbers and line breaks read back the same" '[ 
 
 printf 'id: T-LEAK\npartnership: P\nchild: {first_name: Poppy, last_name: Testcase, dob: 2020-02-29}\nfamily:\n  - {name: Wren Testcase, relationship: sibling, dob: 2021-03-01}\nprofessionals:\n  - {name: Ann Example, role: "Poppy'"'"'s key worker", agency: A}\nincident:\n  date: 2021-03-01\n  summary: Seen.\n' >"$T/leak.yaml"
 run csp-notify --anonymise "$T/leak.yaml"
+# a role is kept as written (x-free-text: false), so it is reported, not
+# rewritten
 ok "still identifying: nothing printed, exit 2, places and kinds" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_is "$T/leak.yaml:7:12: error: .professionals[0].name: identifying detail remains after anonymisation: name (9.4.3)
+$T/leak.yaml:7:31: error: .professionals[0].role: identifying detail remains after anonymisation: name (9.4.3)
 $T/leak.yaml:9:9: error: .incident.date: identifying detail remains after anonymisation: dob (9.4.3)"'
 ok "still identifying: the text is never shown" '! grep -Eq "Poppy|Testcase|Wren|2020-02-29|2021-03-01" $T/err'
 run csp-notify --anonymise --format yaml "$T/leak.yaml" examples/08-no-review.yaml
-ok "still identifying among good cases: the others printed, exit 2" '[ $rc -eq 2 ] && [ "$(head -n 1 $T/out)" = "id: HSCP-2026-025" ] && ! out_has T-LEAK && [ $(wc -l <$T/err) -eq 2 ]'
+ok "still identifying among good cases: the others printed, exit 2" '[ $rc -eq 2 ] && [ "$(head -n 1 $T/out)" = "id: HSCP-2026-025" ] && ! out_has T-LEAK && [ $(wc -l <$T/err) -eq 3 ]'
 run csp-notify --anonymise -q "$T/leak.yaml"
-ok "-q: the check alone" '[ $rc -eq 2 ] && [ ! -s $T/out ] && [ $(wc -l <$T/err) -eq 2 ]'
+ok "-q: the check alone" '[ $rc -eq 2 ] && [ ! -s $T/out ] && [ $(wc -l <$T/err) -eq 3 ]'
 run csp-notify --anonymise -q examples/
 ok "-q: every example can be anonymised" '[ $rc -eq 0 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
 

@@ -85,7 +85,7 @@ ok "--names: nor in the heading" '! grep -q "$(printf "\033")" $T/out && [ "$(he
 # ---- --template ----
 
 run csp-refer --template
-ok "--template prints a commented skeleton" '[ $rc -eq 0 ] && [ ! -s $T/err ] && [ "$(head -n 1 $T/out)" = "# A new case for the csp tools (csp-case(5)), starting with the referral" ] && out_has "referral:                       # Appendix B"'
+ok "--template prints a commented skeleton" '[ $rc -eq 0 ] && [ ! -s $T/err ] && head -n 1 $T/out | grep -q "^# yaml-language-server: \$schema=/" && [ "$(sed -n 2p $T/out)" = "# A new case for the csp tools (csp-case(5)), starting with the referral" ] && out_has "referral:                       # Appendix B"'
 cp "$T/out" "$T/new.yaml"
 run csp-validate "$T/new.yaml"
 ok "csp-validate accepts the template as it is" '[ $rc -eq 0 ] && [ ! -s $T/err ]'
@@ -116,7 +116,7 @@ ok "- is stdin" '[ $rc -eq 0 ] && out_has "HSCP-2026-031: the referral"'
 run csp-refer no-such-case.yaml examples/01-referral.yaml
 ok "a missing file: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-refer: no-such-case.yaml: cannot open: No such file or directory" && out_has "HSCP-2026-031"'
 run csp-refer --format json tests/data/invalid/bad-dates.yaml
-ok "an invalid case in JSON: an error object, exit 2" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\"\"}]}"'
+ok "an invalid case in JSON: an error object, exit 2" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\" (did you mean \\\"dob\\\"?)\"}]}"'
 run csp-refer -q examples/
 ok "-q" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
 run csp-refer --bogus

@@ -15,7 +15,7 @@ done
 
 run csp-validate $bad
 ok "two errors, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && err_is "$bad:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists
-$bad:8:3: error: .child.dobb: unknown field \"dobb\""'
+$bad:8:3: error: .child.dobb: unknown field \"dobb\" (did you mean \"dob\"?)"'
 
 run csp-validate -q $bad
 ok "-q: nothing printed, exit 1" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
@@ -41,7 +41,7 @@ run csp-validate $bad no-such-case.yaml
 ok "invalid and unreadable: exit 2" '[ $rc -eq 2 ]'
 
 run csp-validate --format json $bad
-ok "JSON errors with positions" 'out_is "{\"file\":\"$bad\",\"case\":null,\"valid\":false,\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\"\"}]}" && [ $rc -eq 1 ]'
+ok "JSON errors with positions" 'out_is "{\"file\":\"$bad\",\"case\":null,\"valid\":false,\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\" (did you mean \\\"dob\\\"?)\"}]}" && [ $rc -eq 1 ]'
 
 # a folder: sorted, recursive, hidden entries and other files skipped
 mkdir -p "$T/cases/sub" "$T/cases/.hidden"
@@ -109,7 +109,7 @@ ok "a tool that counts days still refuses it" '[ $rc -eq 2 ] && err_is "csp-deci
 # usage and output errors
 run csp-validate --bogus
 ok "unknown option: usage, exit 2" '[ $rc -eq 2 ] && err_is "csp-validate: unrecognized option '"'"'--bogus'"'"'
-usage: csp-validate [-lq] [--format text|json] [--schema file] [file|dir ...]"'
+usage: csp-validate [-lq] [--canonical] [--format text|json] [--schema file] [file|dir ...]"'
 run csp-validate --format tsv examples/
 ok "a format it does not write: exit 2" '[ $rc -eq 2 ] && err_is "csp-validate: --format: no such format here: tsv"'
 run csp-validate --today 2026-02-30 examples/

@@ -2,7 +2,8 @@
  * fuzz_case.c - libFuzzer harness for the way a case file enters the
  * program: the YAML loader, the built-in schema and the semantic checks
  * (cspr_case_open_buffer), then, for a case that passes, the rules that
- * read it (the deadline table, the identifier detector).  Besides the
+ * read it (the deadline table, the identifier detector, --anonymise, whose
+ * output must still be valid).  Besides the
  * sanitizers, it checks what every caller relies on: a status from the
  * three, a case exactly when CSPR_OK, and every diagnostic with a file and
  * a message, placed at a line when it has a column, one line of printable
@@ -29,6 +30,27 @@ init(void)
 		abort();
 }
 
+/* --anonymise: a tree exactly when CSPR_OK, and then one that the schema
+ * still accepts; each replacement placed at a path. */
+static void
+anonymise(const struct cspr_case *c)
+{
+	struct cspr_errors e = {0}, replaced = {0};
+	json_t *out = NULL;
+	int r = cspr_anonymise_case(c, &out, &e, &replaced);
+
+	if ((r == CSPR_OK) != (out != NULL) || (r == CSPR_FINDINGS && !e.n))
+		abort();
+	for (size_t i = 0; i < replaced.n; i++)
+		if (!replaced.v[i].path || !replaced.v[i].message)
+			abort();
+	if (out && cspr_schema_validate(schema, out, &e) != 0)
+		abort();
+	json_decref(out);
+	cspr_errors_clear(&replaced);
+	cspr_errors_clear(&e);
+}
+
 static void
 rules(const struct cspr_case *c)
 {
@@ -52,6 +74,7 @@ rules(const struct cspr_case *c)
 	if (!(d = cspr_detector_from_case(root)))
 		abort();
 	cspr_detector_free(&d);
+	anonymise(c);
 }
 
 int

@@ -6,7 +6,8 @@
  * known items instead, one per line, a kind digit (0 name ... 7 e-mail)
  * then the text, so item parsing is fuzzed as well as scanning.  Besides
  * the sanitizers it checks what csp-publish-check and csp-notify rely on:
- * hits in order, inside the text, not overlapping, placed at a line:col.
+ * hits in order, inside the text, not overlapping, placed at a line:col;
+ * the same of the possible identifiers (cspr_maybe_scan).
  * The headings csp-publish-check finds (cspr_headings) and its whole check
  * of a report against a fixed case (cspr_publish_check) are fuzzed too:
  * headings in order, inside the text, placed; findings placed in the text
@@ -74,6 +75,34 @@ detector(const char *items, size_t n)
 	return d;
 }
 
+/* The possible identifiers (possible.c): in order, inside the text, not
+ * overlapping each other or a known hit, placed, with a label. */
+static void
+maybes(const struct cspr_detector *d, const char *text, size_t len,
+    const struct cspr_hits *hits)
+{
+	struct cspr_maybes m = {0};
+	size_t end = 0, k = 0;
+	int n = cspr_maybe_scan(d, text, len, hits, &m);
+
+	if (n < 0 || (size_t)n != m.n)
+		abort();
+	for (size_t i = 0; i < m.n; i++) {
+		const struct cspr_maybe *x = &m.v[i];
+
+		if (x->off < end || x->len == 0 || x->off + x->len > len ||
+		    x->line < 1 || x->col < 1 ||
+		    cspr_maybe_label(x->kind)[0] != '[')
+			abort();
+		while (k < hits->n && hits->v[k].off + hits->v[k].len <= x->off)
+			k++;
+		if (k < hits->n && hits->v[k].off < x->off + x->len)
+			abort();
+		end = x->off + x->len;
+	}
+	cspr_maybes_clear(&m);
+}
+
 static void
 scan(const struct cspr_detector *d, const char *text, size_t len)
 {
@@ -97,6 +126,7 @@ scan(const struct cspr_detector *d, const char *text, size_t len)
 	    strlen(red) > outlen)
 		abort();
 	free(red);
+	maybes(d, text, len, &hits);
 	cspr_hits_clear(&hits);
 }
 

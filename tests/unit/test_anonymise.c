@@ -71,7 +71,7 @@ anon(struct cspr_case *c)
 {
 	struct cspr_errors e = {0};
 	json_t *out = NULL;
-	int r = cspr_anonymise_case(c, &out, &e);
+	int r = cspr_anonymise_case(c, &out, &e, NULL);
 
 	if (r != CSPR_OK)
 		fail_msg("not anonymised (%d): %s: %s", r,
@@ -379,24 +379,26 @@ test_residual(void **state)
 	json_t *out = (json_t *)1;
 
 	(void)state;
-	assert_int_equal(cspr_anonymise_case(c, &out, &e), CSPR_FINDINGS);
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, NULL), CSPR_FINDINGS);
 	assert_null(out);
-	assert_int_equal(e.n, 3);
+	assert_int_equal(e.n, 4);
 	/* a label made from a role with a name in it */
 	assert_string_equal(e.v[0].path, ".professionals[0].name");
 	assert_int_equal(e.v[0].line, 7);
 	assert_string_equal(e.v[0].message, "identifying detail remains "
 	    "after anonymisation: name (9.4.3)");
+	/* the role itself, kept as written (x-free-text: false) */
+	assert_string_equal(e.v[1].path, ".professionals[0].role");
 	/* a date that is also someone's date of birth */
-	assert_string_equal(e.v[1].path, ".incident.date");
-	assert_int_equal(e.v[1].line, 9);
-	assert_int_equal(e.v[1].col, 9);
-	assert_string_equal(e.v[1].message, "identifying detail remains "
+	assert_string_equal(e.v[2].path, ".incident.date");
+	assert_int_equal(e.v[2].line, 9);
+	assert_int_equal(e.v[2].col, 9);
+	assert_string_equal(e.v[2].message, "identifying detail remains "
 	    "after anonymisation: dob (9.4.3)");
 	/* a name in a key: the place is the object, the key is not shown */
-	assert_string_equal(e.v[2].path, ".x-notes");
-	assert_string_equal(e.v[2].file, "t.yaml");
-	assert_string_equal(e.v[2].message, "identifying detail remains "
+	assert_string_equal(e.v[3].path, ".x-notes");
+	assert_string_equal(e.v[3].file, "t.yaml");
+	assert_string_equal(e.v[3].message, "identifying detail remains "
 	    "after anonymisation in a key: name (9.4.3)");
 	for (size_t i = 0; i < e.n; i++)
 		assert_null(strstr(e.v[i].message, "Poppy"));
@@ -632,6 +634,200 @@ test_examples(void **state)
 	}
 }
 
+/* A family member who shares the reviewer's name is still anonymised;
+ * the reviewer is then "Reviewer" (issue 11). */
+static void
+test_reviewer_namesake(void **state)
+{
+	struct cspr_case *c = open_text(
+	    "id: T\n"
+	    "partnership: P\n"
+	    "child: {first_name: Poppy, last_name: Testcase}\n"
+	    "family:\n"
+	    "  - {name: Jane Hope, relationship: aunt}\n"
+	    "incident:\n"
+	    "  summary: Poppy stayed with Jane Hope.\n"
+	    "review:\n"
+	    "  reviewer: {name: Dr Jane Hope}\n");
+	struct cspr_errors e = {0};
+	json_t *out = NULL;
+
+	(void)state;
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, NULL), CSPR_OK);
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "incident.summary")), "Child stayed with Aunt.");
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "review.reviewer.name")), "Reviewer");
+	json_decref(out);
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+	/* and without a namesake, the reviewer is named */
+	c = open_text("id: T\npartnership: P\n"
+	    "family:\n  - {name: Rose Hope, relationship: aunt}\n"
+	    "incident: {summary: Jane Hope met Rose Hope.}\n"
+	    "review:\n  reviewer: {name: Jane Hope}\n");
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, NULL), CSPR_OK);
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "incident.summary")), "Jane Hope met Aunt.");
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "review.reviewer.name")), "Jane Hope");
+	json_decref(out);
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+}
+
+/* What free text names though the case does not list it: replaced by a
+ * neutral label, each noted at its path and line (issue 13); nothing is
+ * noted for a case that is refused. */
+static void
+test_unlisted(void **state)
+{
+	struct cspr_case *c = open_text(
+	    "id: T\n"
+	    "partnership: P\n"
+	    "child: {first_name: Poppy, last_name: Testcase}\n"
+	    "incident:\n"
+	    "  summary: Poppy saw Mrs Adebayo at Hillcrest Primary.\n"
+	    "x-notes: her friend Keira\n");
+	struct cspr_errors e = {0}, rep = {0};
+	json_t *out = NULL;
+
+	(void)state;
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, &rep), CSPR_OK);
+	assert_string_equal(json_string_value(cspr_get(out,
+	    "incident.summary")), "Child saw Mrs [name] at [school].");
+	assert_string_equal(json_string_value(json_object_get(out,
+	    "x-notes")), "her friend [name]");
+	assert_int_equal(rep.n, 3);
+	assert_string_equal(rep.v[0].path, ".incident.summary");
+	assert_int_equal(rep.v[0].line, 5);
+	assert_string_equal(rep.v[0].file, "t.yaml");
+	assert_string_equal(rep.v[0].message, "possible identifier replaced "
+	    "by [name]: name (9.4.3)");
+	assert_string_equal(rep.v[1].message, "possible identifier replaced "
+	    "by [school]: school (9.4.3)");
+	assert_string_equal(rep.v[2].path, ".x-notes");
+	json_decref(out);
+	cspr_errors_clear(&rep);
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+	/* refused: nothing replaced */
+	c = open_text("id: T\npartnership: P\n"
+	    "child: {first_name: Poppy, last_name: Testcase}\n"
+	    "professionals:\n  - {name: Ann Example, role: Poppy's worker}\n"
+	    "incident: {summary: Mrs Adebayo}\n");
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, &rep),
+	    CSPR_FINDINGS);
+	assert_null(out);
+	assert_int_equal(rep.n, 0);
+	cspr_errors_clear(&rep);
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+}
+
+/* ---- which strings are free text (freetext.c) ---- */
+
+struct classes {
+	char seen[16][24];
+	int cls[16];
+	int n;
+};
+
+static int
+note_class(void *arg, json_t *str, enum cspr_text cls, const char *path)
+{
+	struct classes *c = arg;
+
+	(void)path;
+	assert_true(c->n < 16);
+	snprintf(c->seen[c->n], sizeof(c->seen[0]), "%s",
+	    json_string_value(str));
+	c->cls[c->n++] = (int)cls;
+	return 0;
+}
+
+static void
+test_free_text_walk(void **state)
+{
+	/* each kind of node the walker follows, one string each */
+	static const char *const sch = "{\"definitions\": {"
+	    "\"code\": {\"type\": \"string\", \"pattern\": \"^[a-z]+$\"},"
+	    "\"kept\": {\"type\": [\"string\", \"null\"], \"x-free-text\": false},"
+	    "\"text\": {\"type\": [\"string\", \"null\"]}},"
+	    "\"properties\": {"
+	    "\"e\": {\"enum\": [\"outside_england\"]},"
+	    "\"c\": {\"const\": \"x\"},"
+	    "\"d\": {\"type\": \"string\", \"format\": \"date\"},"
+	    "\"p\": {\"$ref\": \"#/definitions/code\"},"
+	    "\"k\": {\"$ref\": \"#/definitions/kept\"},"
+	    "\"t\": {\"$ref\": \"#/definitions/text\"},"
+	    "\"a\": {\"allOf\": [{\"$ref\": \"#/definitions/text\"},"
+	    "  {\"enum\": [\"police\"]}]},"
+	    "\"f\": {\"type\": \"string\", \"x-free-text\": true, \"pattern\": \".\"},"
+	    "\"l\": {\"type\": \"array\", \"items\": {\"enum\": [\"police\"]}},"
+	    "\"o\": {\"type\": \"object\", \"properties\": {\"n\": {}},"
+	    "  \"additionalProperties\": {\"format\": \"date\"}}},"
+	    "\"patternProperties\": {\"^y-\": {\"enum\": [\"on\"]}}}";
+	static const struct {
+		const char *value;
+		enum cspr_text cls;
+	} want[] = {
+		{.value = "outside_england", .cls = CSPR_TEXT_CODE},
+		{.value = "x", .cls = CSPR_TEXT_CODE},
+		{.value = "2026-01-01", .cls = CSPR_TEXT_CODE},
+		{.value = "abc", .cls = CSPR_TEXT_CODE},
+		{.value = "Kept", .cls = CSPR_TEXT_KEPT},
+		{.value = "Text", .cls = CSPR_TEXT_FREE},
+		{.value = "police", .cls = CSPR_TEXT_CODE},
+		{.value = "Free", .cls = CSPR_TEXT_FREE},
+		{.value = "police1", .cls = CSPR_TEXT_CODE},
+		{.value = "police2", .cls = CSPR_TEXT_CODE},
+		{.value = "n", .cls = CSPR_TEXT_FREE},
+		{.value = "2026-01-02", .cls = CSPR_TEXT_CODE},
+		{.value = "on", .cls = CSPR_TEXT_CODE},
+		{.value = "x-any", .cls = CSPR_TEXT_FREE},
+		{.value = "unknown", .cls = CSPR_TEXT_FREE},
+	};
+	json_t *schema_j = json_loads(sch, 0, NULL);
+	json_t *inst = json_loads("{\"e\": \"outside_england\", \"c\": \"x\","
+	    "\"d\": \"2026-01-01\", \"p\": \"abc\", \"k\": \"Kept\","
+	    "\"t\": \"Text\", \"a\": \"police\", \"f\": \"Free\","
+	    "\"l\": [\"police1\", \"police2\"],"
+	    "\"o\": {\"n\": \"n\", \"m\": \"2026-01-02\"},"
+	    "\"y-1\": \"on\", \"x-1\": \"x-any\", \"u\": \"unknown\"}", 0,
+	    NULL);
+	struct classes c = {.n = 0};
+
+	(void)state;
+	assert_non_null(schema_j);
+	assert_non_null(inst);
+	assert_int_equal(cspr_free_text_walk(schema_j, inst, note_class, &c), 0);
+	assert_int_equal(c.n, (int)(sizeof(want) / sizeof(want[0])));
+	for (int i = 0; i < c.n; i++) {
+		assert_string_equal(c.seen[i], want[i].value);
+		assert_int_equal(c.cls[i], want[i].cls);
+	}
+	json_decref(schema_j);
+	json_decref(inst);
+}
+
+/* A $ref loop ends. */
+static void
+test_free_text_loop(void **state)
+{
+	json_t *sch = json_loads("{\"definitions\": {\"a\": {\"$ref\": "
+	    "\"#/definitions/a\"}}, \"$ref\": \"#/definitions/a\"}", 0, NULL);
+	json_t *inst = json_string("t");
+	struct classes c = {.n = 0};
+
+	(void)state;
+	assert_int_equal(cspr_free_text_walk(sch, inst, note_class, &c), 0);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.cls[0], CSPR_TEXT_FREE);
+	json_decref(sch);
+	json_decref(inst);
+}
+
 int
 main(void)
 {
@@ -646,6 +842,10 @@ main(void)
 		cmocka_unit_test(test_residual),
 		cmocka_unit_test(test_scan_tree),
 		cmocka_unit_test(test_examples),
+		cmocka_unit_test(test_reviewer_namesake),
+		cmocka_unit_test(test_unlisted),
+		cmocka_unit_test(test_free_text_walk),
+		cmocka_unit_test(test_free_text_loop),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

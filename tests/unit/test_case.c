@@ -64,6 +64,61 @@ expect(const char *text, int status, const char *const *want)
 	cspr_errors_clear(&e);
 }
 
+/* 0.2 renamed the values YAML 1.1 loaders read as booleans: an old one
+ * is an error at its value that names the new one; the new ones, and
+ * values that were never valid, are as the schema says. */
+static void
+test_renamed_values(void **state)
+{
+	static const struct {
+		const char *text;
+		int status;
+		const char *want;
+	} rows[] = {
+		{HEAD "child: {child_protection_plan: yes}\n", CSPR_FINDINGS,
+		    "3:32 .child.child_protection_plan yes is the 0.1 "
+		    "spelling: write current (0.2)"},
+		{HEAD "child: {child_protection_plan: previously}\n",
+		    CSPR_FINDINGS, "3:32 .child.child_protection_plan "
+		    "previously is the 0.1 spelling: write previous (0.2)"},
+		{HEAD "child: {child_protection_plan: \"no\"}\n", CSPR_FINDINGS,
+		    "3:32 .child.child_protection_plan no is the 0.1 spelling: "
+		    "write never (0.2)"},
+		{HEAD "family:\n  - {relationship: Sibling}\n"
+		    "  - {child_protection_plan: yes}\n", CSPR_FINDINGS,
+		    "5:29 .family[1].child_protection_plan yes is the 0.1 "
+		    "spelling: write current (0.2)"},
+		{HEAD "referral: {siblings_child_protection_plan: no}\n",
+		    CSPR_FINDINGS, "3:44 .referral.siblings_child_protection_plan "
+		    "no is the 0.1 spelling: write never (0.2)"},
+		{HEAD "referral: {criminal_investigation: yes}\n",
+		    CSPR_FINDINGS, "3:36 .referral.criminal_investigation yes is "
+		    "the 0.1 spelling: write ongoing (0.2)"},
+		{HEAD "referral: {conviction: no}\n", CSPR_FINDINGS,
+		    "3:24 .referral.conviction no is the 0.1 spelling: write "
+		    "not_convicted (0.2)"},
+		/* never a value: the schema's own message */
+		{HEAD "referral: {conviction: maybe}\n", CSPR_FINDINGS,
+		    "3:24 .referral.conviction must be one of: convicted, "
+		    "not_convicted, unknown, null"},
+		/* an old value where it is not one: "yes" is a name here */
+		{HEAD "family:\n  - {name: yes, relationship: no}\n", CSPR_OK,
+		    NULL},
+		{HEAD "child: {child_protection_plan: previous, "
+		    "child_protection_plan_ended: 2026-03-31}\nreferral: "
+		    "{criminal_investigation: none, conviction: not_convicted, "
+		    "siblings_child_protection_plan: current}\n", CSPR_OK,
+		    NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *const want[] = {rows[i].want, NULL};
+
+		expect(rows[i].text, rows[i].status, want);
+	}
+}
+
 static void
 test_minimal(void **state)
 {
@@ -271,6 +326,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_minimal),
+		cmocka_unit_test(test_renamed_values),
 		cmocka_unit_test(test_schema_errors),
 		cmocka_unit_test(test_datetimes),
 		cmocka_unit_test(test_order),

@@ -1,7 +1,7 @@
 /*
- * test_deadlines.c - unit tests for lib/deadlines.c: every row of the
- * deadline table (when it applies, its start, its due date, what marks it
- * done), the statuses and working days left, 5.1's notifiable test, and the
+ * test_deadlines.c - unit tests for csp-deadlines' rows of lib/duties.c
+ * (cspr_deadlines_eval) and the records of lib/deadlines.c: every row with
+ * a clock (when it applies, its start, its due date, what marks it done), the statuses and working days left, 5.1's notifiable test, and the
  * JSON of a deadline.  Cases are small YAML texts opened as a tool opens
  * them, so each one is also a valid case.  Every expected date was counted
  * by hand on the England and Wales calendar; the comments show the count.

@@ -238,6 +238,19 @@ test_rapid_review_receipt(void **state)
 
 	(void)state;
 	ROWS(rows);
+	/* what started it, for the tools to say */
+	eval(NOTIFIED, "business_manager:incident:2026-11-09", NULL);
+	assert_string_equal(cspr_deadline_find(&ds, "rapid-review")->started_by,
+	    "the report of the incident to the business manager (5.2)");
+	eval(NOTIFIED ASKED "referral.received=2026-11-06", NULL, NULL);
+	assert_string_equal(cspr_deadline_find(&ds, "rapid-review")->started_by,
+	    "referral.received");
+	eval(NOTIFIED ASKED "referral.received=2026-11-10",
+	    "independent_chair:incident:2026-11-10", NULL);
+	assert_string_equal(cspr_deadline_find(&ds, "rapid-review")->started_by,
+	    "incident.notified");
+	assert_string_equal(cspr_deadline_find(&ds,
+	    "rapid-review-to-panel")->started_by, "incident.notified");
 	eval(ASKED, NULL, NULL);
 	assert_string_equal(cspr_deadline_find(&ds, "rapid-review")->waits,
 	    "incident.notified, a report to the partners (5.2) or "
@@ -385,6 +398,23 @@ test_further_duties(void **state)
 		    "other-partnerships-invited", "done - - 2026-05-20"},
 		{"home unknown", DECIDED "local_authority=Hampshire", NULL, NULL,
 		    "other-partnerships-invited", "-"},
+		/* csp-decide's more-than-one-la, the one home of 8.1.2(h) */
+		{"corporate parent elsewhere", DECIDED "local_authority="
+		    "Hampshire; child.normally_resident=Hampshire; "
+		    "child.looked_after=true; child.looked_after_by=Borsetshire",
+		    NULL, NULL, "other-partnerships-invited", "due - - -"},
+		{"abroad is no other authority's area", DECIDED
+		    "local_authority=Hampshire; child.normally_resident="
+		    "Hampshire; child.looked_after=false; "
+		    "incident.place=outside_england", NULL, NULL,
+		    "other-partnerships-invited", "-"},
+		{"elsewhere in England", DECIDED "local_authority=Hampshire; "
+		    "child.normally_resident=Hampshire; child.looked_after=false; "
+		    "incident.place=elsewhere_in_england", NULL, NULL,
+		    "other-partnerships-invited", "due - - -"},
+		{"not a local review", "decision.outcome=other_review; "
+		    "local_authority=Hampshire; child.normally_resident="
+		    "Borsetshire", NULL, NULL, "other-partnerships-invited", "-"},
 		/* 9.6.8 */
 		{"external reviewer", "review.reviewer.kind=external_independent",
 		    NULL, NULL, "commissioning-letter", "due - - -"},

@@ -360,6 +360,96 @@ test_initials(void **state)
 	cspr_detector_free(&x);
 }
 
+/* Known names however they are spelt (issue 11): apostrophes and inner
+ * spaces, Mc and Mac, hyphenated names run together. */
+static void
+test_name_variants(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} rows[] = {
+		{.text = "Sean O'Brien came", .want = "[Sean O'Brien]"},
+		{.text = "Mr OBrien came", .want = "[OBrien]"},
+		{.text = "Mr O Brien came", .want = "[O Brien]"},
+		{.text = "Sean O Brien came", .want = "[Sean O Brien]"},
+		{.text = "Mr O\xe2\x80\x99" "Brien\xe2\x80\x99s car",
+		    .want = "[O\xe2\x80\x99" "Brien]"},
+		{.text = "Mr O'Briens", .want = "[O'Brien]"},
+		{.text = "Ava McAllister", .want = "[Ava McAllister]"},
+		{.text = "Ms Mc Allister", .want = "[Mc Allister]"},
+		{.text = "Ms MacAllister", .want = "[MacAllister]"},
+		{.text = "Ms Mac Allister", .want = "[Mac Allister]"},
+		{.text = "Ian McDonald", .want = "[Ian McDonald]"},
+		{.text = "Mr Mcdonald and Mr Mac Donald", .want = "[Mcdonald] [Mac Donald]"},
+		{.text = "Mr MacDonald", .want = "[MacDonald]"},
+		{.text = "MaryJane and Mary Jane", .want = "[MaryJane] [Mary Jane]"},
+		{.text = "Mary-Jane SmithJones", .want = "[Mary-Jane SmithJones]"},
+		{.text = "the Smith Jones family", .want = "[Smith Jones]"},
+		/* not these */
+		{.text = "Brien, Allister, Donald and Mac came.", .want = ""},
+		{.text = "a Mac and a Mc, OBrienz, O Brienz", .want = ""},
+		{.text = "the OBriens' house", .want = "[OBrien]"},
+		{.text = "Machine, Macintosh, Mcdonalds", .want = ""},
+	};
+	struct cspr_detector *x = cspr_detector_new();
+
+	(void)state;
+	assert_non_null(x);
+	assert_true(cspr_detector_add(x, CSPR_ID_NAME, "Sean O'Brien",
+	    "Father") >= 0);
+	assert_true(cspr_detector_add(x, CSPR_ID_NAME, "Ava McAllister",
+	    "Mother") >= 0);
+	assert_true(cspr_detector_add(x, CSPR_ID_NAME, "Ian MacDonald",
+	    "Uncle") >= 0);
+	assert_true(cspr_detector_add(x, CSPR_ID_NAME, "Mary-Jane Smith-Jones",
+	    "Aunt") >= 0);
+	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		print_message("%s\n", rows[k].text);
+		assert_string_equal(spans(x, rows[k].text), rows[k].want);
+	}
+	cspr_detector_free(&x);
+}
+
+/* Known numbers however they are written (issue 11): the case's postcode
+ * ZZ99 3CZ, NHS number 999 000 0018, phone 01632 960001 and date of
+ * birth 2019-04-02, each with its item. */
+static void
+test_known_variants(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} rows[] = {
+		{.text = "at zz99-3cz.", .want = "[zz99-3cz]"},
+		{.text = "at ZZ99.3CZ", .want = "[ZZ99.3CZ]"},
+		{.text = "at Zz 99 3cZ", .want = "[Zz 99 3cZ]"},
+		{.text = "at zz993cz", .want = "[zz993cz]"},
+		{.text = "NHS 999 0000 018", .want = "[999 0000 018]"},
+		{.text = "NHS 999-0000-018", .want = "[999-0000-018]"},
+		{.text = "NHS 999.000.0018", .want = "[999.000.0018]"},
+		{.text = "NHS 99 90 00 00 18", .want = "[99 90 00 00 18]"},
+		{.text = "ring 0044 1632 960001", .want = "[0044 1632 960001]"},
+		{.text = "ring 00441632960001", .want = "[00441632960001]"},
+		{.text = "ring +44 1632 960 001", .want = "[+44 1632 960 001]"},
+		{.text = "ring 01632.960.001", .want = "[01632.960.001]"},
+		{.text = "born 20190402.", .want = "[20190402]"},
+		{.text = "born 02 04 2019", .want = "[02 04 2019]"},
+		{.text = "born 2 APRIL 2019", .want = "[2 APRIL 2019]"},
+		{.text = "born 2019/04/02", .want = "[2019/04/02]"},
+		/* not these */
+		{.text = "zz99-3cy, zz99-3czz, xzz99 3cz", .want = ""},
+		{.text = "999 0000 019, 99900000187, 1999 000 0018", .want = ""},
+		{.text = "20190403, 201904021, 02 04 2018", .want = ""},
+		{.text = "0033 1 23 45 67 89", .want = ""},
+		{.text = "any UK number: 0044 1632 960002", .want = "[0044 1632 960002]"},
+	};
+	const struct cspr_detector *d = *state;
+
+	for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+		print_message("%s\n", rows[k].text);
+		assert_string_equal(spans(d, rows[k].text), rows[k].want);
+	}
+}
+
 static void
 test_dob_formats(void **state)
 {
@@ -479,8 +569,10 @@ test_postcodes(void **state)
 		"XSO99 9ZZ, SO99 9ZZX, SO99 9ZZ9, "
 		"so99 9zz, A1 2nd, the SO99 area, COVID19, ABC123, MP3, H2O"),
 	    "");
-	assert_int_equal(cspr_detect(d, "at zz99 3cz or ZZ993CZ", 22, &h), 1);
+	/* the case's own postcode, in any case */
+	assert_int_equal(cspr_detect(d, "at zz99 3cz or ZZ993CZ", 22, &h), 2);
 	assert_int_equal(h.v[0].item, 5);
+	assert_int_equal(h.v[1].item, 5);
 	cspr_hits_clear(&h);
 }
 
@@ -531,6 +623,21 @@ test_address(void **state)
 		"Testtown; Flat 3, 7 Notreal Street; Notreal St; Testville"),
 	    "[Rose Cottage] [Fakeley Ln] [Flat 3, 7 Notreal Street] "
 	    "[Notreal St]");
+	cspr_detector_free(&x);
+	/* the flat or unit number of the first line, alone or with the
+	 * street, and the house number without the flat (issue 11) */
+	x = cspr_detector_new();
+	assert_true(cspr_detector_add(x, CSPR_ID_ADDRESS,
+			"Flat 3B, 12 Madeup Road, Testtown", NULL) >= 0);
+	assert_true(cspr_detector_add(x, CSPR_ID_ADDRESS,
+			"Unit 4 Fakeley Court, Testville", NULL) >= 0);
+	assert_string_equal(spans(x, "She lived in flat 3B, then at "
+				     "12 Madeup Road; 3B 12 Madeup Road."),
+	    "[flat 3B] [12 Madeup Road] [3B 12 Madeup Road]");
+	assert_string_equal(spans(x, "Unit 4 and 4 Fakeley Court; "
+				     "unit 4 fakeley court"),
+	    "[Unit 4] [4 Fakeley Court] [unit 4 fakeley court]");
+	assert_string_equal(spans(x, "Flat 3, unit 5, 3B, 12 Road"), "");
 	cspr_detector_free(&x);
 }
 
@@ -775,6 +882,8 @@ main(void)
 		test_reviewer_exempt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_strict, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_accents, setup, teardown),
+	    cmocka_unit_test(test_name_variants),
+	    cmocka_unit_test_setup_teardown(test_known_variants, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_dob_formats, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_nhs_numbers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_phones, setup, teardown),

@@ -134,7 +134,7 @@ test_messages(void **state)
 	EXPECT(case_schema,
 	    "{'id': 'HSCP-2026-014', 'partnership': 'P',"
 	    " 'child': {'dob': '2020-01-01', 'dobb': 'x'}}",
-	    ".child.dobb: unknown field \"dobb\"");
+	    ".child.dobb: unknown field \"dobb\" (did you mean \"dob\"?)");
 	EXPECT(case_schema,
 	    "{'id': 'HSCP-2026-014', 'partnership': 'P',"
 	    " 'child': {'dob': '2020-01-01', 'first_name': 7}}",
@@ -317,6 +317,40 @@ test_paths_utf8_and_nesting(void **state)
 
 /* Every failure, in the order of the document, whatever the order of the
  * keywords that found them. */
+/* A misspelt field: the nearest name at that level, within an edit or
+ * two, a swap of two letters counting one; nothing for a short key or a
+ * name nowhere near. */
+static void
+test_did_you_mean(void **state)
+{
+	static const char schema[] = "{'properties': {'first_name': {},"
+	    " 'last_name': {}, 'postcode': {}, 'dob': {}, 'dod': {},"
+	    " 'child': {'properties': {'gender': {}},"
+	    " 'additionalProperties': false}}, 'additionalProperties': false}";
+
+	(void)state;
+	EXPECT(schema, "{'frist_name': 1}",
+	    ".frist_name: unknown field \"frist_name\" (did you mean "
+	    "\"first_name\"?)");
+	EXPECT(schema, "{'lastname': 1}",
+	    ".lastname: unknown field \"lastname\" (did you mean "
+	    "\"last_name\"?)");
+	EXPECT(schema, "{'post_code': 1}",
+	    ".post_code: unknown field \"post_code\" (did you mean "
+	    "\"postcode\"?)");
+	/* dob and dod are both one away from dox: the first listed */
+	EXPECT(schema, "{'dox': 1}",
+	    ".dox: unknown field \"dox\" (did you mean \"dob\"?)");
+	/* the names of that level only */
+	EXPECT(schema, "{'child': {'gendre': 1, 'postcod': 2}}",
+	    ".child.gendre: unknown field \"gendre\" (did you mean "
+	    "\"gender\"?)", ".child.postcod: unknown field \"postcod\"");
+	EXPECT(schema, "{'shoe_size': 1, 'xy': 2, 'nationality': 3}",
+	    ".shoe_size: unknown field \"shoe_size\"",
+	    ".xy: unknown field \"xy\"",
+	    ".nationality: unknown field \"nationality\"");
+}
+
 static void
 test_order(void **state)
 {
@@ -706,6 +740,7 @@ main(void)
 	    cmocka_unit_test(test_paths),
 	    cmocka_unit_test(test_paths_utf8_and_nesting),
 	    cmocka_unit_test(test_order),
+	    cmocka_unit_test(test_did_you_mean),
 	    cmocka_unit_test(test_no_value_in_messages),
 	    cmocka_unit_test(test_bad_schemas),
 	    cmocka_unit_test(test_ref_loops),
