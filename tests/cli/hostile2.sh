@@ -177,3 +177,21 @@ for v in nan NaN -nan inf -inf 1e999; do
 		ok "csp-publish-check $o $v: refused" '[ $rc -eq 2 ] && [ ! -s $T/out ] && err_has "$o: not a"'
 	done
 done
+
+# ---- tags: one printable line, and an invalid file always says why
+for t in $tools; do
+	run "$t" $H/tag-control.yaml
+	ok "$t: a tag with %0A and %1B is one printable line" \
+	    '[ $rc -ge 1 ] && [ "$(wc -l <$T/err)" -eq 1 ] &&
+	    err_is "$H/tag-control.yaml:2:14: error: tag !\\n\\x1b[31m\\x07 is not allowed"'
+	run "$t" --format json $H/tag-surrogate.yaml
+	ok "$t --format json: a tag that is not UTF-8 is one record with its error" \
+	    '[ $rc -ge 1 ] && [ "$(jq -c "select(has(\"summary\") | not)" $T/out | wc -l)" -eq 1 ] &&
+	    [ "$(jq -r "select(has(\"summary\") | not) | .errors[0].message" $T/out)" = "tag !\\xed\\xa0\\x80 is not allowed" ]'
+done
+
+# ---- NEL, U+2028 and U+2029 do not end a line (YAML 1.2)
+run csp-validate $H/nel-ls-ps.yaml
+ok "NEL, LS, PS inside values: the unknown field on line 4, where it is" \
+    '[ $rc -eq 1 ] && err_has "nel-ls-ps.yaml:3:1: error: .summary: unknown field" &&
+    err_has "nel-ls-ps.yaml:4:1: error: .unknown: unknown field"'
