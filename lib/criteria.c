@@ -78,6 +78,7 @@ say(char *buf, size_t size, const char *fmt, ...)
 	}
 	buf[n] = '\0';
 	va_end(ap);
+	cspr_u8trim(buf + n); /* cut short at a character, not inside one */
 }
 
 /* Join the descriptions of the inputs whose t is want: "A", "A and B",

@@ -677,7 +677,8 @@ cspr_summary_add(struct cspr_summary *s, const json_t *root,
 		goto out;
 	cs = &s->cases[s->ncases];
 	memset(cs, 0, sizeof(*cs));
-	if (!(cs->id = keep(s, id ? id : "")) || !(cs->file = keep(s, file)) ||
+	/* no id (a --schema that does not ask for one): the file names it */
+	if (!(cs->id = keep(s, id ? id : file)) || !(cs->file = keep(s, file)) ||
 	    (name && !(cs->name = keep(s, name))))
 		goto out;
 	cs->stage = cspr_stage(root);
