@@ -335,21 +335,23 @@ test_format_round_trip(void **state)
 	assert_string_equal(cspr_time_str(-1, buf), "1969-12-31T23:59");
 	assert_string_equal(cspr_time_str(0, buf), "1970-01-01T00:00");
 	/* Either side of 0000-9999, digits written by hand within, printf
-	 * outside: the same text as printf's, cut to the buffer. */
-	assert_string_equal(cspr_date_str(cspr_date_from_ymd(0, 1, 1), dbuf),
+	 * outside: the same text as printf's, cut to the buffer.  Year 0
+	 * (a leap year) is the 366 days before CSPR_FIRST_DATE. */
+	assert_string_equal(cspr_date_str(CSPR_FIRST_DATE, dbuf),
+	    "0001-01-01");
+	assert_string_equal(cspr_date_str(CSPR_FIRST_DATE - 366, dbuf),
 	    "0000-01-01");
-	assert_string_equal(cspr_date_str(cspr_date_from_ymd(9999, 12, 31),
-	    dbuf), "9999-12-31");
-	assert_string_equal(cspr_date_str(cspr_date_from_ymd(10000, 1, 1),
-	    dbuf), "10000-01-0");
-	assert_string_equal(cspr_date_str(cspr_date_from_ymd(-1, 12, 31),
-	    dbuf), "-001-12-31");
-	assert_string_equal(cspr_time_str((cspr_time)cspr_date_from_ymd(9999,
-	    12, 31) * 1440 + 1439, buf), "9999-12-31T23:59");
-	assert_string_equal(cspr_time_str((cspr_time)cspr_date_from_ymd(0, 1,
-	    1) * 1440 + 61, buf), "0000-01-01T01:01");
-	assert_string_equal(cspr_time_str((cspr_time)cspr_date_from_ymd(10000,
-	    1, 1) * 1440, buf), "10000-01-01T00:0");
+	assert_string_equal(cspr_date_str(CSPR_FIRST_DATE - 367, dbuf),
+	    "-001-12-31");
+	assert_string_equal(cspr_date_str(CSPR_LAST_DATE, dbuf), "9999-12-31");
+	assert_string_equal(cspr_date_str(CSPR_LAST_DATE + 1, dbuf),
+	    "10000-01-0");
+	assert_string_equal(cspr_time_str((cspr_time)CSPR_LAST_DATE * 1440 +
+	    1439, buf), "9999-12-31T23:59");
+	assert_string_equal(cspr_time_str((cspr_time)(CSPR_FIRST_DATE - 366) *
+	    1440 + 61, buf), "0000-01-01T01:01");
+	assert_string_equal(cspr_time_str((cspr_time)(CSPR_LAST_DATE + 1) *
+	    1440, buf), "10000-01-01T00:0");
 	/* Every day of 1900-2200 prints and parses back. */
 	for (d = D("1900-01-01"); d <= D("2200-12-31"); d++) {
 		cspr_date back;
