@@ -381,10 +381,18 @@ text_flat(const char *s)
 {
 	int n = 0;
 
+	const char *run = s;
+
+	/* the runs between control characters written whole */
 	for (; *s; s++) {
-		putchar((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+			fwrite(run, 1, (size_t)(s - run), stdout);
+			putchar(' ');
+			run = s + 1;
+		}
 		n += ((unsigned char)*s & 0xc0) != 0x80;
 	}
+	fwrite(run, 1, (size_t)(s - run), stdout);
 	return n;
 }
 
@@ -444,26 +452,41 @@ text_progress(const struct cspr_calendar *cal, cspr_date today,
 	}
 }
 
-static void
-spaces(size_t n)
-{
-	static const char blank[] = "                        ";
+/* The columns of a row, gathered to be written at once. */
+struct line {
+	char s[160];
+	size_t n;
+};
 
-	for (; n > sizeof(blank) - 1; n -= sizeof(blank) - 1)
-		fputs(blank, stdout);
-	fwrite(blank, 1, n, stdout);
+static void
+line_spaces(struct line *l, size_t n)
+{
+	for (; n > 0; n--) {
+		if (l->n == sizeof(l->s)) {
+			fwrite(l->s, 1, l->n, stdout);
+			l->n = 0;
+		}
+		l->s[l->n++] = ' ';
+	}
 }
 
 /* "  " then s padded to width bytes, as printf's "  %-*s" (a row is
  * printed for every deadline: no format to parse each time). */
 static void
-column(const char *s, size_t width)
+line_column(struct line *l, const char *s, size_t width)
 {
 	size_t n = strlen(s);
 
-	fputs("  ", stdout);
-	fwrite(s, 1, n, stdout);
-	spaces(n < width ? width - n : 0);
+	line_spaces(l, 2);
+	if (n > sizeof(l->s) - l->n) {
+		fwrite(l->s, 1, l->n, stdout);
+		l->n = 0;
+		fwrite(s, 1, n, stdout);
+	} else {
+		memcpy(l->s + l->n, s, n);
+		l->n += n;
+	}
+	line_spaces(l, n < width ? width - n : 0);
 }
 
 void
@@ -471,17 +494,19 @@ text_row(const char *id, const char *name, struct cspr_when due,
     enum cspr_status status, const char *progress)
 {
 	char when[20];
+	struct line l = {.n = 0};
 	int w = text_flat(id);
 
 	/* a case id like HSCP-2026-008 fills the first column exactly; the
 	 * name, of any length, comes after the columns, so that they stay
 	 * in line whether or not people are named */
-	spaces(w < 13 ? 13 - w : 0);
-	column(due.kind != CSPR_WHEN_NONE ? cspr_when_str(due, when) : "-",
-	    16);
-	column(cspr_status_name(status), 7);
-	column(progress, 21);
-	fputs("  ", stdout);
+	line_spaces(&l, w < 13 ? 13 - w : 0);
+	line_column(&l, due.kind != CSPR_WHEN_NONE ? cspr_when_str(due, when) :
+	    "-", 16);
+	line_column(&l, cspr_status_name(status), 7);
+	line_column(&l, progress, 21);
+	line_spaces(&l, 2);
+	fwrite(l.s, 1, l.n, stdout);
 	if (name) {
 		text_flat(name);
 		fputs(": ", stdout);
