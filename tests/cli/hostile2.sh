@@ -200,3 +200,13 @@ run csp-validate $H/nel-ls-ps.yaml
 ok "NEL, LS, PS inside values: the unknown field on line 4, where it is" \
     '[ $rc -eq 1 ] && err_has "nel-ls-ps.yaml:3:1: error: .summary: unknown field" &&
     err_has "nel-ls-ps.yaml:4:1: error: .unknown: unknown field"'
+
+# ---- a report whose name is not UTF-8: still one record, the name escaped
+R="$T/$(printf 'report\377\n.md')"
+cp examples/reports/HSCP-2025-012.md "$R"
+run csp-publish-check --format json --report "$R" examples/05-published.yaml
+ok "csp-publish-check --format json --report a name that is not UTF-8: one record" \
+    '[ $rc -le 1 ] && [ "$(jq -r .report $T/out)" = "$T/report\\xff\\n.md" ]'
+run csp-publish-check --report "$R" examples/05-published.yaml
+ok "csp-publish-check --report the same: printable text" \
+    '[ $rc -le 1 ] && ! LC_ALL=C grep -q "[^[:print:][:space:]]" $T/out && out_has "report\\xff\\n.md"'
