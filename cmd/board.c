@@ -585,9 +585,12 @@ html_timelines(const struct tool *t, const struct board_run *r)
 	if (n == 0)
 		return;
 	printf("<section id=\"timelines\">\n<h2>Timelines</h2>\n"
-	    "<p>Each clock runs from its start to its due date; a ring marks "
+	    "<p>Each clock runs as a bar from its start to its due date; a "
+	    "diamond is a date something is due by with no clock before it "
+	    "(an action, or what must come before publication); a ring marks "
 	    "when it was done, a thick line how late; the purple mark is the "
-	    "incident, the dashed line today.</p>\n");
+	    "incident, the dashed line today. Hover over a row for its "
+	    "dates.</p>\n");
 	html_key();
 	for (size_t i = 0; i < n; i++) {
 		const struct cspr_case_summary *cs = cspr_summary_case(r->s, i);

@@ -18,30 +18,35 @@
 #include "text.h"
 #include "tool.h"
 
-static const char help[] =
-    "  -q, --quiet              print nothing; the exit status tells\n"
-    "      --overdue            show only overdue deadlines\n"
-    "      --within N           show overdue deadlines and those due within "
-    "N working days\n"
-    "      --format FMT         text (default), json (one object per case),\n"
-    "                           tsv, csv (RFC 4180) or ics (one iCalendar\n"
-    "                           for the run)\n"
-    "      --names              show the child's name (default: case id "
-    "only)\n"
-    "      --today DATE         judge as of DATE (YYYY-MM-DD)\n"
-    "      --holidays FILE      more bank holidays (GOV.UK JSON or a list)\n"
-    "      --schema FILE        check cases against this draft-07 schema\n"
-    "      --stdin-name NAME    the name standard input is shown by\n"
-    "      --uid-domain DOMAIN  the domain of the calendar's event UIDs\n"
-    "                           (csp.invalid)\n"
-    "      --list-holidays Y1:Y2  print the bank holidays of those years\n"
-    "      --add-working-days DATE N  print the date N working days after "
-    "DATE\n"
-    "  -h, --help               this help\n"
-    "      --version            the version\n"
-    "\nExit status: 0 nothing overdue, 1 something the partnership or local "
-    "authority\nowns is overdue, 2 usage error or a file that cannot be "
-    "processed.\n";
+static const struct tool_spec spec = {
+	.name = "csp-deadlines",
+	.synopsis = "[-q] [--overdue] [--within N] "
+	    "[--format text|json|tsv|csv|ics] [--uid-domain domain] [--names] "
+	    "[file|dir ...]\n"
+	    "       csp-deadlines --list-holidays Y1:Y2\n"
+	    "       csp-deadlines --add-working-days DATE N",
+	.options =
+	    "      --overdue            show only overdue deadlines\n"
+	    "      --within N           show overdue deadlines and those due "
+	    "within N working days\n"
+	    "      --format FMT         text (default), json (one object per "
+	    "case),\n"
+	    "                           tsv, csv (RFC 4180) or ics (one "
+	    "iCalendar\n"
+	    "                           for the run)\n"
+	    "      --names              show the child's name (default: case id "
+	    "only)\n"
+	    "      --uid-domain DOMAIN  the domain of the calendar's event UIDs\n"
+	    "                           (csp.invalid)\n"
+	    "      --list-holidays Y1:Y2  print the bank holidays of those years\n"
+	    "      --add-working-days DATE N  print the date N working days after "
+	    "DATE\n",
+	.status = "Exit status: 0 nothing overdue, 1 something the partnership "
+	    "or local authority\nowns is overdue, 2 usage error or a file that "
+	    "cannot be processed.\n",
+	.formats = FMT_JSON | FMT_TSV | FMT_CSV | FMT_ICS,
+	.column = 27,
+};
 
 enum {
 	OPT_OVERDUE = OPT_TOOL, OPT_WITHIN, OPT_LIST_HOLIDAYS,
@@ -282,17 +287,9 @@ years(const struct tool *t, const char *arg, long *y1, long *y2)
 		*colon = '\0';
 	if (strlen(arg) >= sizeof(buf) || number(buf, 1, 9999, y1) < 0 ||
 	    number(colon ? colon + 1 : buf, 1, 9999, y2) < 0 || *y2 < *y1) {
-		fprintf(stderr, "%s: --list-holidays: not a range of years "
-		    "(Y1:Y2, 1-9999): %s\n", t->name, arg);
-		exit(2);
+		tool_usage_error(t, "--list-holidays: not a range of years "
+		    "(Y1:Y2, 1-9999): %s", arg);
 	}
-}
-
-static void
-usage_error(const struct tool *t, const char *msg, const char *arg)
-{
-	fprintf(stderr, "%s: %s%s\n", t->name, msg, arg);
-	exit(2);
 }
 
 int
@@ -316,12 +313,7 @@ main(int argc, char **argv)
 	cspr_date d = 0;
 	int c;
 
-	tool_init(&t, "csp-deadlines",
-	    "[-q] [--overdue] [--within N] [--format text|json|tsv|csv|ics] "
-	    "[--uid-domain domain] [--names] [file|dir ...]\n"
-	    "       csp-deadlines --list-holidays Y1:Y2\n"
-	    "       csp-deadlines --add-working-days DATE N", help,
-	    FMT_JSON | FMT_TSV | FMT_CSV | FMT_ICS);
+	tool_init(&t, &spec);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OVERDUE:
@@ -329,14 +321,14 @@ main(int argc, char **argv)
 			break;
 		case OPT_WITHIN:
 			if (number(optarg, 0, INT_MAX, &r.within) < 0)
-				usage_error(&t, "--within: not a number of "
-				    "working days: ", optarg);
+				tool_usage_error(&t, "--within: not a number "
+				    "of working days: %s", optarg);
 			r.filter = 1;
 			break;
 		case OPT_UID_DOMAIN:
 			if (!ics_domain_ok(optarg))
-				usage_error(&t, "--uid-domain: not a domain "
-				    "name: ", optarg);
+				tool_usage_error(&t, "--uid-domain: not a "
+				    "domain name: %s", optarg);
 			uid_domain = optarg;
 			break;
 		case OPT_LIST_HOLIDAYS:
@@ -346,8 +338,8 @@ main(int argc, char **argv)
 			/* DATE N: N is taken here, so that a negative N is
 			 * not read as an option */
 			if (optind >= argc)
-				usage_error(&t, "--add-working-days: needs a "
-				    "date and a number of working days", "");
+				tool_usage_error(&t, "--add-working-days: "
+				    "needs a date and a number of working days");
 			add_date = optarg;
 			add_n = argv[optind++];
 			break;
@@ -357,21 +349,21 @@ main(int argc, char **argv)
 	}
 	mode = list_holidays ? "--list-holidays" : "--add-working-days";
 	if (list_holidays && add_date)
-		usage_error(&t, "--list-holidays and --add-working-days are "
-		    "separate questions", "");
+		tool_usage_error(&t, "--list-holidays and --add-working-days "
+		    "are separate questions");
 	if ((list_holidays || add_date) && optind < argc)
-		usage_error(&t, mode, ": takes no case files");
+		tool_usage_error(&t, "%s: takes no case files", mode);
 	if ((list_holidays || add_date) && (t.format != FMT_TEXT || r.filter))
-		usage_error(&t, mode, ": text only, without --overdue or "
-		    "--within");
+		tool_usage_error(&t, "%s: text only, without --overdue or "
+		    "--within", mode);
 	if (list_holidays)
 		years(&t, list_holidays, &y1, &y2);
 	if (add_date && cspr_date_parse(add_date, &d) < 0)
-		usage_error(&t, "--add-working-days: not a date (YYYY-MM-DD): ",
-		    add_date);
+		tool_usage_error(&t, "--add-working-days: not a date "
+		    "(YYYY-MM-DD): %s", add_date);
 	if (add_date && number(add_n, -INT_MAX, INT_MAX, &n) < 0)
-		usage_error(&t, "--add-working-days: not a number of working "
-		    "days: ", add_n);
+		tool_usage_error(&t, "--add-working-days: not a number of "
+		    "working days: %s", add_n);
 	tool_start(&t);
 	if (list_holidays) {
 		if (!t.quiet)

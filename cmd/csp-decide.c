@@ -13,19 +13,17 @@
 #include "text.h"
 #include "tool.h"
 
-static const char help[] =
-    "  -q, --quiet          print nothing; the exit status tells\n"
-    "      --format FMT     text (default) or json, one object per case\n"
-    "      --names          name the child in the heading\n"
-    "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
-    "      --schema FILE    check cases against this draft-07 schema\n"
-    "      --stdin-name NAME\n"
-    "                       the name standard input is shown by\n"
-    "      --holidays FILE  extra bank holidays\n"
-    "  -h, --help           this help\n"
-    "      --version        the version\n"
-    "\nExit status: 0 no findings, 1 findings, 2 usage error or a file "
-    "that cannot be processed.\n";
+static const struct tool_spec spec = {
+	.name = "csp-decide",
+	.synopsis = "[-q] [--format text|json] [--names] [--today date] "
+	    "[file|dir ...]",
+	.options =
+	    "      --format FMT     text (default) or json, one object per case\n"
+	    "      --names          name the child in the heading\n",
+	.status = "Exit status: 0 no findings, 1 findings, 2 usage error or a "
+	    "file that cannot be processed.\n",
+	.formats = FMT_JSON,
+};
 
 #define HANG "             "
 
@@ -104,29 +102,35 @@ section(const struct cspr_assessment *a, enum cspr_result r,
 	}
 }
 
-/* What the local authority must do whatever the partners decide (5). */
+/* What the local authority must do whatever the partners decide (5), in
+ * the words of the duty table's rows; csp-deadlines counts their days. */
 static void
 duties(const struct cspr_assessment *a)
 {
-	int notify = cspr_criterion_find(a, "notify-panel")->result ==
-	    CSPR_MET;
-	int death = cspr_criterion_find(a, "looked-after-death")->result ==
-	    CSPR_MET;
+	static const struct {
+		const char *criterion, *duty;
+	} follow[] = {
+		{.criterion = "notify-panel", .duty = "panel-notification"},
+		{.criterion = "notify-panel", .duty = "partners-report"},
+		{.criterion = "looked-after-death", .duty = "looked-after-death"},
+	};
+	char label[32], line[512];
+	const char *para;
+	int n = 0;
 
-	if (!notify && !death)
-		return;
-	printf("\nNotifications that follow (section 5; csp-deadlines "
-	    "tracks them)\n");
-	if (notify)
-		text_wrap("  5.1, 5.2   ", HANG, "The local authority must notify "
-		    "the Panel within five working days of becoming aware of the "
-		    "incident, and report it to the safeguarding partners, the "
-		    "independent chair and the business manager.");
-	if (death)
-		text_wrap("  5.3        ", HANG, "The local authority must notify "
-		    "the Secretary of State and Ofsted of the looked-after "
-		    "child's death, whether or not abuse or neglect is known or "
-		    "suspected.");
+	for (size_t i = 0; i < sizeof(follow) / sizeof(follow[0]); i++) {
+		if (cspr_criterion_find(a, follow[i].criterion)->result !=
+		    CSPR_MET)
+			continue;
+		if (n++ == 0)
+			printf("\nNotifications that follow (section 5; "
+			    "csp-deadlines tracks them)\n");
+		const char *what = cspr_duty_what(follow[i].duty, &para);
+		snprintf(label, sizeof(label), "  %-11s", para);
+		snprintf(line, sizeof(line), "The local authority must %s.",
+		    what);
+		text_wrap(label, HANG, line);
+	}
 }
 
 /* What the partners have decided and whom they commissioned, as far as
@@ -200,7 +204,7 @@ lead(const json_t *root, const struct cspr_assessment *a)
 		    "authority is %s: the partnership for %s %s, and the other "
 		    "partnerships with an interest should be invited to take "
 		    "part (9.3.2).", la, a->lead,
-		    strcmp(a->lead_para, "9.3.5") == 0 ? "should take lead "
+		    a->lead_looked_after == 1 ? "should take lead "
 		    "responsibility for any review (9.3.5)" : "decides whether "
 		    "the criteria for a local review are met (9.3.1)");
 		text_wrap("  ", "  ", line);
@@ -279,32 +283,41 @@ assessment_json(const char *id, const struct cspr_assessment *a)
 	    "findings", cspr_findings_json(&a->findings));
 }
 
+/* One case's assessment, as tool_case writes it. */
+struct one {
+	const json_t *root;
+	const char *id;
+	struct cspr_assessment a;
+};
+
+static json_t *
+one_json(void *arg)
+{
+	const struct one *x = arg;
+
+	return assessment_json(x->id, &x->a);
+}
+
+static void
+one_text(struct tool *t, void *arg)
+{
+	const struct one *x = arg;
+
+	briefing(t, x->root, x->id, &x->a);
+}
+
 static int
 decide(struct tool *t, struct cspr_case *c, void *arg)
 {
-	static int cases;
-	const json_t *root = cspr_case_root(c);
-	struct cspr_assessment a;
+	struct one x = {.root = cspr_case_root(c), .id = cspr_case_id(c)};
 	int r;
 
 	(void)arg;
-	if (cspr_assess(root, t->today, &a) < 0)
+	if (cspr_assess(x.root, t->today, &x.a) < 0)
 		return tool_oom(t, c);
-	r = a.findings.n ? CSPR_FINDINGS : CSPR_OK;
-	if (t->quiet) {
-		/* the exit status tells */
-	} else if (t->format == FMT_JSON) {
-		json_t *j = assessment_json(cspr_case_id(c), &a);
-
-		if (!j)
-			r = tool_oom(t, c);
-		tool_json(t, j);
-	} else {
-		if (cases++)
-			printf("\n");
-		briefing(t, root, cspr_case_id(c), &a);
-	}
-	cspr_assessment_clear(&a);
+	r = tool_case(t, c, x.a.findings.n ? CSPR_FINDINGS : CSPR_OK,
+	    one_json, one_text, &x);
+	cspr_assessment_clear(&x.a);
 	return r;
 }
 
@@ -315,8 +328,7 @@ main(int argc, char **argv)
 	struct tool t;
 	int c;
 
-	tool_init(&t, "csp-decide", "[-q] [--format text|json] [--names] "
-	    "[--today date] [file|dir ...]", help, FMT_JSON);
+	tool_init(&t, &spec);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1)
 		tool_option(&t, c, optarg);
 	tool_start(&t);

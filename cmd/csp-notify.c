@@ -15,24 +15,26 @@
 #include "tool.h"
 #include "yamlout.h"
 
-static const char help[] =
-    "  -q, --quiet          print nothing; the exit status tells\n"
-    "      --outstanding    show only what is not yet done\n"
-    "      --anonymise      print each case anonymised for an external "
-    "body (9.4.3)\n"
-    "      --format FMT     text (default) or json, one object per case;\n"
-    "                       with --anonymise, json (default) or yaml\n"
-    "      --names          show the child's name (default: case id only)\n"
-    "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
-    "      --holidays FILE  more bank holidays (GOV.UK JSON or a list)\n"
-    "      --schema FILE    check cases against this draft-07 schema\n"
-    "      --stdin-name NAME\n"
-    "                       the name standard input is shown by\n"
-    "  -h, --help           this help\n"
-    "      --version        the version\n"
-    "\nExit status: 0 nothing overdue, 1 a notification is overdue, 2 usage "
-    "error,\na file that cannot be processed, or (--anonymise) a case "
-    "still identifying.\n";
+static const struct tool_spec spec = {
+	.name = "csp-notify",
+	.synopsis = "[-q] [--outstanding] [--format text|json] [--names] "
+	    "[file|dir ...]\n"
+	    "       csp-notify --anonymise [-q] [--format json|yaml] "
+	    "[file|dir ...]",
+	.options =
+	    "      --outstanding    show only what is not yet done\n"
+	    "      --anonymise      print each case anonymised for an external "
+	    "body (9.4.3)\n"
+	    "      --format FMT     text (default) or json, one object per "
+	    "case;\n"
+	    "                       with --anonymise, json (default) or yaml\n"
+	    "      --names          show the child's name (default: case id "
+	    "only)\n",
+	.status = "Exit status: 0 nothing overdue, 1 a notification is overdue, "
+	    "2 usage error,\na file that cannot be processed, or (--anonymise) "
+	    "a case still identifying.\n",
+	.formats = FMT_JSON | FMT_YAML,
+};
 
 enum { OPT_OUTSTANDING = OPT_TOOL, OPT_ANONYMISE };
 
@@ -255,13 +257,6 @@ each(struct tool *t, struct cspr_case *c, void *arg)
 	return r->anonymise ? anonymise(t, c, r) : obligations(t, c, r);
 }
 
-static void
-usage_error(const struct tool *t, const char *msg)
-{
-	fprintf(stderr, "%s: %s\n", t->name, msg);
-	exit(2);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -274,11 +269,7 @@ main(int argc, char **argv)
 	struct tool t;
 	int c, text = 0;
 
-	tool_init(&t, "csp-notify",
-	    "[-q] [--outstanding] [--format text|json] [--names] "
-	    "[file|dir ...]\n"
-	    "       csp-notify --anonymise [-q] [--format json|yaml] "
-	    "[file|dir ...]", help, FMT_JSON | FMT_YAML);
+	tool_init(&t, &spec);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_OUTSTANDING:
@@ -296,16 +287,16 @@ main(int argc, char **argv)
 		}
 	}
 	if (r.anonymise && r.outstanding)
-		usage_error(&t, "--anonymise prints the case, not its "
+		tool_usage_error(&t, "--anonymise prints the case, not its "
 		    "notifications: no --outstanding");
 	if (r.anonymise && t.names)
-		usage_error(&t, "--anonymise and --names contradict each "
+		tool_usage_error(&t, "--anonymise and --names contradict each "
 		    "other");
 	if (r.anonymise && text)
-		usage_error(&t, "--anonymise writes the case as json or yaml, "
-		    "not text");
+		tool_usage_error(&t, "--anonymise writes the case as json or "
+		    "yaml, not text");
 	if (!r.anonymise && t.format == FMT_YAML)
-		usage_error(&t, "--format yaml: only with --anonymise");
+		tool_usage_error(&t, "--format yaml: only with --anonymise");
 	if (r.anonymise && t.format == FMT_TEXT)
 		t.format = FMT_JSON;
 	tool_start(&t);

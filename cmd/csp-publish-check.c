@@ -19,35 +19,42 @@
 #include "text.h"
 #include "tool.h"
 
-static const char help[] =
-    "      --report FILE    the report to check (\"-\": standard input) instead\n"
-    "                       of the case's report.file; one case only\n"
-    "      --min-reading-ease N\n"
-    "                       a lower Flesch Reading Ease is a finding (30)\n"
-    "      --max-grade N    a higher Flesch-Kincaid grade is a finding (14)\n"
-    "      --long-sentence N\n"
-    "                       a sentence of more words is a finding (25)\n"
-    "      --acronyms LIST  acronyms the readers know, comma-separated\n"
-    "      --improvements-headings LIST\n"
-    "                       heading phrases for the summary of recommended\n"
-    "                       improvements (recommendations,recommended\n"
-    "                       improvements,improvements)\n"
-    "      --analysis-headings LIST\n"
-    "                       heading phrases for the analysis of systemic or\n"
-    "                       underlying reasons (analysis,systemic,underlying\n"
-    "                       reasons,findings)\n"
-    "  -q, --quiet          print nothing; the exit status tells\n"
-    "      --format FMT     text (default) or json, one object per case\n"
-    "      --names          name the child in the heading\n"
-    "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
-    "      --schema FILE    check cases against this draft-07 schema\n"
-    "      --stdin-name NAME\n"
-    "                       the name standard input is shown by\n"
-    "      --holidays FILE  extra bank holidays\n"
-    "  -h, --help           this help\n"
-    "      --version        the version\n"
-    "\nExit status: 0 no findings, 1 findings, 2 usage error or a case or "
-    "report that cannot be processed.\n";
+static const struct tool_spec spec = {
+	.name = "csp-publish-check",
+	.synopsis = "[-q] [--format text|json] [--report file] "
+	    "[--min-reading-ease n] [--max-grade n] [--long-sentence n] "
+	    "[--acronyms list] [--improvements-headings list] "
+	    "[--analysis-headings list] [--names] [--today date] "
+	    "[file|dir ...]",
+	.options =
+	    "      --report FILE    the report to check (\"-\": standard input) "
+	    "instead\n"
+	    "                       of the case's report.file; one case only\n"
+	    "      --min-reading-ease N\n"
+	    "                       a lower Flesch Reading Ease is a finding "
+	    "(30)\n"
+	    "      --max-grade N    a higher Flesch-Kincaid grade is a finding "
+	    "(14)\n"
+	    "      --long-sentence N\n"
+	    "                       a sentence of more words is a finding (25)\n"
+	    "      --acronyms LIST  acronyms the readers know, comma-separated\n"
+	    "      --improvements-headings LIST\n"
+	    "                       heading phrases for the summary of "
+	    "recommended\n"
+	    "                       improvements (recommendations,recommended\n"
+	    "                       improvements,improvements)\n"
+	    "      --analysis-headings LIST\n"
+	    "                       heading phrases for the analysis of systemic "
+	    "or\n"
+	    "                       underlying reasons (analysis,systemic,"
+	    "underlying\n"
+	    "                       reasons,findings)\n"
+	    "      --format FMT     text (default) or json, one object per case\n"
+	    "      --names          name the child in the heading\n",
+	.status = "Exit status: 0 no findings, 1 findings, 2 usage error or a "
+	    "case or report that cannot be processed.\n",
+	.formats = FMT_JSON,
+};
 
 enum {
 	OPT_REPORT = OPT_TOOL, OPT_MIN_EASE, OPT_MAX_GRADE, OPT_LONG,
@@ -57,7 +64,6 @@ enum {
 struct run {
 	const char *report; /* --report */
 	struct cspr_publish_opts o;
-	int cases;
 };
 
 /* A comma-separated list as a NULL-terminated array of trimmed, non-empty
@@ -72,10 +78,8 @@ list(struct tool *t, const char *opt, const char *arg)
 
 	for (const char *c = arg; *c; c++)
 		n += *c == ',';
-	if (!(v = malloc(n * sizeof(*v) + len + 1))) {
-		fprintf(stderr, "%s: out of memory\n", t->name);
-		exit(2);
-	}
+	if (!(v = malloc(n * sizeof(*v) + len + 1)))
+		tool_usage_error(t, "out of memory");
 	s = memcpy((char *)(v + n), arg, len + 1);
 	for (p = s; (item = strsep(&p, ",")) != NULL;) {
 		char *end;
@@ -90,9 +94,8 @@ list(struct tool *t, const char *opt, const char *arg)
 	}
 	v[k] = NULL;
 	if (k == 0) {
-		fprintf(stderr, "%s: %s: an empty list\n", t->name, opt);
 		free(v);
-		exit(2);
+		tool_usage_error(t, "%s: an empty list", opt);
 	}
 	return v;
 }
@@ -109,10 +112,8 @@ number(struct tool *t, const char *opt, const char *arg, double lo,
 	/* !(x >= lo): NaN compares false with everything, so is refused */
 	if (end == arg || *end || errno || !(x >= lo) || !(x <= hi) ||
 	    (whole && x != (double)(long)x)) {
-		fprintf(stderr, "%s: %s: not a %s from %g to %g: %s\n",
-		    t->name, opt, whole ? "whole number" : "number", lo, hi,
-		    arg);
-		exit(2);
+		tool_usage_error(t, "%s: not a %s from %g to %g: %s", opt,
+		    whole ? "whole number" : "number", lo, hi, arg);
 	}
 	return x;
 }
@@ -218,15 +219,28 @@ speak(const struct tool *t, const struct cspr_case *c, const char *report,
 	text_wrap("Publishable: ", "  ", line);
 }
 
-static void
-json_out(json_t *v)
+/* One case's checks, as tool_case writes them. */
+struct one {
+	const struct cspr_case *c;
+	const char *shown; /* the report as named, or NULL */
+	const struct run *x;
+	struct cspr_publish p;
+};
+
+static json_t *
+one_json(void *arg)
 {
-	/* reals are rounded to one decimal; 15 digits print them so */
-	if (v) {
-		json_dumpf(v, stdout, JSON_COMPACT | JSON_REAL_PRECISION(15));
-		putchar('\n');
-		json_decref(v);
-	}
+	const struct one *y = arg;
+
+	return cspr_publish_json(&y->p, cspr_case_id(y->c), y->shown);
+}
+
+static void
+one_text(struct tool *t, void *arg)
+{
+	const struct one *y = arg;
+
+	speak(t, y->c, y->shown, &y->p, &y->x->o);
 }
 
 static int
@@ -234,7 +248,7 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 {
 	struct run *x = arg;
 	json_t *root = cspr_case_root(c);
-	struct cspr_publish p;
+	struct one y = {.c = c, .x = x};
 	char *path = NULL, *text = NULL, *shown = NULL;
 	size_t len = 0;
 	int oom = 0, r;
@@ -257,29 +271,16 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 		free(shown);
 		return CSPR_ERROR;
 	}
+	y.shown = shown;
 	if (cspr_publish_check(root, shown ? text : NULL, len, t->cal,
-	    t->today, &x->o, &p) < 0) {
+	    t->today, &x->o, &y.p) < 0) {
 		free(text);
 		goto nomem;
 	}
 	free(text);
-	r = p.n ? CSPR_FINDINGS : CSPR_OK;
-	if (t->quiet) {
-		/* the exit status tells */
-	} else if (t->format == FMT_JSON) {
-		json_t *j = cspr_publish_json(&p, cspr_case_id(c), shown);
-
-		if (!j) {
-			cspr_publish_clear(&p);
-			goto nomem;
-		}
-		json_out(j);
-	} else {
-		if (x->cases++)
-			printf("\n");
-		speak(t, c, shown, &p, &x->o);
-	}
-	cspr_publish_clear(&p);
+	r = tool_case(t, c, y.p.n ? CSPR_FINDINGS : CSPR_OK, one_json,
+	    one_text, &y);
+	cspr_publish_clear(&y.p);
 	free(path);
 	free(shown);
 	return r;
@@ -309,11 +310,7 @@ main(int argc, char **argv)
 	struct stat st;
 	int c, status;
 
-	tool_init(&t, "csp-publish-check", "[-q] [--format text|json] "
-	    "[--report file] [--min-reading-ease n] [--max-grade n] "
-	    "[--long-sentence n] [--acronyms list] [--improvements-headings "
-	    "list] [--analysis-headings list] [--names] [--today date] "
-	    "[file|dir ...]", help, FMT_JSON);
+	tool_init(&t, &spec);
 	cspr_publish_opts_init(&x.o);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
@@ -356,16 +353,12 @@ main(int argc, char **argv)
 		const char *op = optind < argc ? argv[optind] : "-";
 
 		if (argc - optind > 1 || (strcmp(op, "-") != 0 &&
-		    stat(op, &st) == 0 && S_ISDIR(st.st_mode))) {
-			fprintf(stderr, "%s: --report goes with one case file\n",
-			    t.name);
-			return 2;
-		}
-		if (strcmp(x.report, "-") == 0 && strcmp(op, "-") == 0) {
-			fprintf(stderr, "%s: --report - and the case cannot both "
-			    "be standard input\n", t.name);
-			return 2;
-		}
+		    stat(op, &st) == 0 && S_ISDIR(st.st_mode)))
+			tool_usage_error(&t, "--report goes with one case "
+			    "file");
+		if (strcmp(x.report, "-") == 0 && strcmp(op, "-") == 0)
+			tool_usage_error(&t, "--report - and the case cannot "
+			    "both be standard input");
 	}
 	tool_start(&t);
 	tool_each(&t, argc - optind, argv + optind, check, &x);

@@ -19,21 +19,19 @@
 
 enum { OPT_FORM = OPT_TOOL };
 
-static const char help[] =
-    "      --form           print the Appendix D form filled in\n"
-    "  -q, --quiet          print nothing; the exit status tells\n"
-    "      --format FMT     text (default) or json, one object per case\n"
-    "      --names          name the child; with --form, print the free "
-    "text\n"
-    "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
-    "      --schema FILE    check cases against this draft-07 schema\n"
-    "      --stdin-name NAME\n"
-    "                       the name standard input is shown by\n"
-    "      --holidays FILE  extra bank holidays\n"
-    "  -h, --help           this help\n"
-    "      --version        the version\n"
-    "\nExit status: 0 on track or no rapid review, 1 findings, 2 usage "
-    "error or a file that cannot be processed.\n";
+static const struct tool_spec spec = {
+	.name = "csp-rapid-review",
+	.synopsis = "[-q] [--form] [--format text|json] [--names] "
+	    "[--today date] [file|dir ...]",
+	.options =
+	    "      --form           print the Appendix D form filled in\n"
+	    "      --format FMT     text (default) or json, one object per case\n"
+	    "      --names          name the child; with --form, print the free "
+	    "text\n",
+	.status = "Exit status: 0 on track or no rapid review, 1 findings, 2 "
+	    "usage error or a file that cannot be processed.\n",
+	.formats = FMT_JSON,
+};
 
 static int form;
 
@@ -60,8 +58,13 @@ deadline_line(const char *label, const struct cspr_deadline *d,
 		    done_word, done, due);
 		break;
 	case CSPR_OVERDUE:
-		snprintf(line, sizeof(line), "overdue: due by %s, %ld working "
-		    "day%s ago.", due, n, n == 1 ? "" : "s");
+		/* on the weekend after the due day no working day has passed:
+		 * never "0 working days ago" */
+		if (n > 0)
+			snprintf(line, sizeof(line), "overdue: due by %s, %ld "
+			    "working day%s ago.", due, n, n == 1 ? "" : "s");
+		else
+			snprintf(line, sizeof(line), "overdue: due by %s.", due);
 		break;
 	case CSPR_DUE:
 		snprintf(line, sizeof(line), "due by %s, 15 working days after "
@@ -516,35 +519,44 @@ appendix_d(const struct tool *t, const json_t *root, const char *id,
 
 /* ---- one case ---- */
 
+/* One case's rapid review, as tool_case writes it. */
+struct one {
+	const json_t *root;
+	const char *id;
+	struct cspr_rapid_review r;
+};
+
+static json_t *
+one_json(void *arg)
+{
+	const struct one *x = arg;
+
+	return rapid_review_json(x->id, &x->r);
+}
+
+static void
+one_text(struct tool *t, void *arg)
+{
+	const struct one *x = arg;
+
+	if (form)
+		appendix_d(t, x->root, x->id, &x->r);
+	else
+		report(t, x->root, x->id, &x->r);
+}
+
 static int
 rapid(struct tool *t, struct cspr_case *c, void *arg)
 {
-	static int cases;
-	const json_t *root = cspr_case_root(c);
-	struct cspr_rapid_review r;
+	struct one x = {.root = cspr_case_root(c), .id = cspr_case_id(c)};
 	int status;
 
 	(void)arg;
-	if (cspr_rapid_review_check(root, t->cal, t->today, &r) < 0)
+	if (cspr_rapid_review_check(x.root, t->cal, t->today, &x.r) < 0)
 		return tool_oom(t, c);
-	status = r.findings.n ? CSPR_FINDINGS : CSPR_OK;
-	if (t->quiet) {
-		/* the exit status tells */
-	} else if (t->format == FMT_JSON) {
-		json_t *j = rapid_review_json(cspr_case_id(c), &r);
-
-		if (!j)
-			status = tool_oom(t, c);
-		tool_json(t, j);
-	} else {
-		if (cases++)
-			printf(form ? "\f\n" : "\n");
-		if (form)
-			appendix_d(t, root, cspr_case_id(c), &r);
-		else
-			report(t, root, cspr_case_id(c), &r);
-	}
-	cspr_rapid_review_clear(&r);
+	status = tool_case(t, c, x.r.findings.n ? CSPR_FINDINGS : CSPR_OK,
+	    one_json, one_text, &x);
+	cspr_rapid_review_clear(&x.r);
 	return status;
 }
 
@@ -558,18 +570,17 @@ main(int argc, char **argv)
 	struct tool t;
 	int c;
 
-	tool_init(&t, "csp-rapid-review", "[-q] [--form] [--format text|json] "
-	    "[--names] [--today date] [file|dir ...]", help, FMT_JSON);
+	tool_init(&t, &spec);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		if (c == OPT_FORM)
 			form = 1;
 		else
 			tool_option(&t, c, optarg);
 	}
-	if (form && t.format != FMT_TEXT) {
-		fprintf(stderr, "csp-rapid-review: --form writes text only\n");
-		return 2;
-	}
+	if (form && t.format != FMT_TEXT)
+		tool_usage_error(&t, "--form writes text only");
+	if (form)
+		t.between = "\f\n"; /* a form to a page */
 	tool_start(&t);
 	tool_each(&t, argc - optind, argv + optind, rapid, NULL);
 	return tool_finish(&t);

@@ -18,23 +18,22 @@
 
 enum { OPT_FORM = OPT_TOOL, OPT_TEMPLATE };
 
-static const char help[] =
-    "      --form           print the Appendix B form filled in (it names "
-    "people)\n"
-    "      --template       print a skeleton case file to start a new case\n"
-    "  -q, --quiet          print nothing; the exit status tells\n"
-    "      --format FMT     text (default) or json, one object per case\n"
-    "      --names          name the child in the heading\n"
-    "      --today DATE     judge as of DATE (YYYY-MM-DD)\n"
-    "      --schema FILE    check cases against this draft-07 schema\n"
-    "      --stdin-name NAME\n"
-    "                       the name standard input is shown by\n"
-    "      --holidays FILE  extra bank holidays\n"
-    "  -h, --help           this help\n"
-    "      --version        the version\n"
-    "\nExit status: 0 complete and on time, 1 incomplete, or confirmed "
-    "late or overdue, or a CDOP finding, 2 usage error or a file that "
-    "cannot be processed.\n";
+static const struct tool_spec spec = {
+	.name = "csp-refer",
+	.synopsis = "[-q] [--form | --template] [--format text|json] [--names] "
+	    "[--today date] [file|dir ...]",
+	.options =
+	    "      --form           print the Appendix B form filled in (it names "
+	    "people)\n"
+	    "      --template       print a skeleton case file to start a new "
+	    "case\n"
+	    "      --format FMT     text (default) or json, one object per case\n"
+	    "      --names          name the child in the heading\n",
+	.status = "Exit status: 0 complete and on time, 1 incomplete, or "
+	    "confirmed late or overdue, or a CDOP finding, 2 usage error or a "
+	    "file that cannot be processed.\n",
+	.formats = FMT_JSON,
+};
 
 static const char template[] =
 "# A new case for the csp tools (csp-case(5)), starting with the referral\n"
@@ -602,35 +601,44 @@ appendix_b(const json_t *root, const char *id)
 
 /* ---- one case ---- */
 
+/* One case's referral, as tool_case writes it. */
+struct one {
+	const json_t *root;
+	const char *id;
+	struct cspr_referral r;
+};
+
+static json_t *
+one_json(void *arg)
+{
+	const struct one *x = arg;
+
+	return referral_json(x->id, &x->r);
+}
+
+static void
+one_text(struct tool *t, void *arg)
+{
+	const struct one *x = arg;
+
+	if (form)
+		appendix_b(x->root, x->id);
+	else
+		report(t, x->root, x->id, &x->r);
+}
+
 static int
 refer(struct tool *t, struct cspr_case *c, void *arg)
 {
-	static int cases;
-	const json_t *root = cspr_case_root(c);
-	struct cspr_referral r;
+	struct one x = {.root = cspr_case_root(c), .id = cspr_case_id(c)};
 	int status;
 
 	(void)arg;
-	if (cspr_referral_check(root, t->cal, t->today, &r) < 0)
+	if (cspr_referral_check(x.root, t->cal, t->today, &x.r) < 0)
 		return tool_oom(t, c);
-	status = r.nmissing || r.findings.n ? CSPR_FINDINGS : CSPR_OK;
-	if (t->quiet) {
-		/* the exit status tells */
-	} else if (t->format == FMT_JSON) {
-		json_t *j = referral_json(cspr_case_id(c), &r);
-
-		if (!j)
-			status = tool_oom(t, c);
-		tool_json(t, j);
-	} else {
-		if (cases++)
-			printf(form ? "\f\n" : "\n");
-		if (form)
-			appendix_b(root, cspr_case_id(c));
-		else
-			report(t, root, cspr_case_id(c), &r);
-	}
-	cspr_referral_clear(&r);
+	status = tool_case(t, c, x.r.nmissing || x.r.findings.n ?
+	    CSPR_FINDINGS : CSPR_OK, one_json, one_text, &x);
+	cspr_referral_clear(&x.r);
 	return status;
 }
 
@@ -645,9 +653,7 @@ main(int argc, char **argv)
 	struct tool t;
 	int c, skeleton = 0;
 
-	tool_init(&t, "csp-refer", "[-q] [--form | --template] [--format "
-	    "text|json] [--names] [--today date] [file|dir ...]", help,
-	    FMT_JSON);
+	tool_init(&t, &spec);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		if (c == OPT_FORM)
 			form = 1;
@@ -656,11 +662,9 @@ main(int argc, char **argv)
 		else
 			tool_option(&t, c, optarg);
 	}
-	if ((form || skeleton) && t.format != FMT_TEXT) {
-		fprintf(stderr, "csp-refer: --%s writes text only\n",
+	if ((form || skeleton) && t.format != FMT_TEXT)
+		tool_usage_error(&t, "--%s writes text only",
 		    form ? "form" : "template");
-		return 2;
-	}
 	if (skeleton && (form || optind < argc)) {
 		fprintf(stderr, "csp-refer: --template takes no files\n");
 		tool_usage(&t);
@@ -677,8 +681,10 @@ main(int argc, char **argv)
 	}
 	/* the form is for the Partnership Team, and names people by its
 	 * nature (9.4.3 exempts the Team from anonymisation) */
-	if (form)
+	if (form) {
 		t.names = 1;
+		t.between = "\f\n"; /* a form to a page */
+	}
 	tool_start(&t);
 	tool_each(&t, argc - optind, argv + optind, refer, NULL);
 	return tool_finish(&t);

@@ -19,32 +19,31 @@
 #include "text.h"
 #include "tool.h"
 
-static const char help[] =
-    "  -q, --quiet              print nothing; the exit status tells\n"
-    "      --format FMT         text (default), json (one object per case, "
-    "then\n"
-    "                           the summary), tsv, csv or html (the board)\n"
-    "      --table NAME         tsv, csv and text: only cases (default for "
-    "tsv\n"
-    "                           and csv), timeliness or funnel\n"
-    "      --from DATE          the period of the figures: clocks started "
-    "and\n"
-    "      --to DATE            events on or after, on or before DATE\n"
-    "      --names              show the child's name (default: case id "
-    "only)\n"
-    "      --today DATE         judge as of DATE (YYYY-MM-DD)\n"
-    "      --holidays FILE      more bank holidays (GOV.UK JSON or a list)\n"
-    "      --schema FILE        check cases against this draft-07 schema\n"
-    "      --stdin-name NAME    the name standard input is shown by\n"
-    "  -h, --help               this help\n"
-    "      --version            the version\n"
-    "\nExit status: 0 nothing overdue, 1 something the partnership or local "
-    "authority\nowns is overdue, or a case id in two files; 2 usage error "
-    "or a file that\ncannot be processed.\n";
+static const struct tool_spec spec = {
+	.name = "csp-summary",
+	.synopsis = "[-q] [--format text|json|tsv|csv|html] [--table NAME] "
+	    "[--from DATE] [--to DATE] [--names] [file|dir ...]",
+	.options =
+	    "      --format FMT         text (default), json (one object per "
+	    "case, then\n"
+	    "                           the summary), tsv, csv or html (the "
+	    "board)\n"
+	    "      --table NAME         tsv, csv and text: only cases (default "
+	    "for tsv\n"
+	    "                           and csv), timeliness or funnel\n"
+	    "      --from DATE          the period of the figures: clocks "
+	    "started and\n"
+	    "      --to DATE            events on or after, on or before DATE\n"
+	    "      --names              show the child's name (default: case id "
+	    "only)\n",
+	.status = "Exit status: 0 nothing overdue, 1 something the partnership "
+	    "or local authority\nowns is overdue, or a case id in two files; 2 "
+	    "usage error or a file that\ncannot be processed.\n",
+	.formats = FMT_JSON | FMT_TSV | FMT_CSV | FMT_HTML,
+	.column = 27,
+};
 
 enum { OPT_FROM = OPT_TOOL, OPT_TO, OPT_TABLE };
-
-
 
 /* ---- reading the cases ---- */
 
@@ -342,11 +341,9 @@ date_arg(const struct tool *t, const char *opt, const char *arg)
 {
 	cspr_date d;
 
-	if (cspr_date_parse(arg, &d) < 0) {
-		fprintf(stderr, "%s: %s: not a date (YYYY-MM-DD): %s\n",
-		    t->name, opt, arg);
-		exit(2);
-	}
+	if (cspr_date_parse(arg, &d) < 0)
+		tool_usage_error(t, "%s: not a date (YYYY-MM-DD): %s", opt,
+		    arg);
 	return d;
 }
 
@@ -363,10 +360,7 @@ main(int argc, char **argv)
 	struct tool t;
 	int c;
 
-	tool_init(&t, "csp-summary",
-	    "[-q] [--format text|json|tsv|csv|html] [--table NAME] "
-	    "[--from DATE] [--to DATE] [--names] [file|dir ...]", help,
-	    FMT_JSON | FMT_TSV | FMT_CSV | FMT_HTML);
+	tool_init(&t, &spec);
 	while ((c = tool_getopt(&t, argc, argv, TOOL_SHORT, longopts)) != -1) {
 		switch (c) {
 		case OPT_FROM:
@@ -382,24 +376,18 @@ main(int argc, char **argv)
 				r.table = TIMELINESS;
 			else if (strcmp(optarg, "funnel") == 0)
 				r.table = FUNNEL;
-			else {
-				fprintf(stderr, "%s: --table: cases, timeliness "
-				    "or funnel: %s\n", t.name, optarg);
-				exit(2);
-			}
+			else
+				tool_usage_error(&t, "--table: cases, "
+				    "timeliness or funnel: %s", optarg);
 			break;
 		default:
 			tool_option(&t, c, optarg);
 		}
 	}
-	if (r.from != CSPR_NO_DATE && r.to != CSPR_NO_DATE && r.from > r.to) {
-		fprintf(stderr, "%s: --from is after --to\n", t.name);
-		exit(2);
-	}
-	if (r.table != ALL && (t.format == FMT_JSON || t.format == FMT_HTML)) {
-		fprintf(stderr, "%s: --table: text, tsv or csv only\n", t.name);
-		exit(2);
-	}
+	if (r.from != CSPR_NO_DATE && r.to != CSPR_NO_DATE && r.from > r.to)
+		tool_usage_error(&t, "--from is after --to");
+	if (r.table != ALL && (t.format == FMT_JSON || t.format == FMT_HTML))
+		tool_usage_error(&t, "--table: text, tsv or csv only");
 	if (r.table == ALL && (t.format == FMT_TSV || t.format == FMT_CSV))
 		r.table = CASES;
 	tool_start(&t);

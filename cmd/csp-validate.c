@@ -12,19 +12,22 @@
 
 #include "tool.h"
 
-static const char help[] =
-    "  -l, --list           print the name of each invalid file\n"
-    "      --canonical      print each valid case as JSON, keys sorted,\n"
-    "                       one line each: what was checked\n"
-    "  -q, --quiet          print nothing; the exit status tells\n"
-    "      --format FMT     text (default) or json, one object per file\n"
-    "      --schema FILE    check against this draft-07 schema instead\n"
-    "      --stdin-name NAME\n"
-    "                       the name standard input is shown by\n"
-    "  -h, --help           this help\n"
-    "      --version        the version\n"
-    "\nExit status: 0 all valid, 1 any invalid, 2 usage error or a file "
-    "that cannot be read.\n";
+static const struct tool_spec spec = {
+	.name = "csp-validate",
+	.synopsis = "[-lq] [--canonical] [--format text|json] [--schema file] "
+	    "[file|dir ...]",
+	.options =
+	    "  -l, --list           print the name of each invalid file\n"
+	    "      --canonical      print each valid case as JSON, keys "
+	    "sorted,\n"
+	    "                       one line each: what was checked\n"
+	    "      --format FMT     text (default) or json, one object per "
+	    "file\n",
+	.status = "Exit status: 0 all valid, 1 any invalid, 2 usage error or a "
+	    "file that cannot be read.\n",
+	.formats = FMT_JSON,
+	.no_days = 1, /* nothing here counts days */
+};
 
 enum { OPT_CANONICAL = OPT_TOOL };
 
@@ -81,10 +84,7 @@ main(int argc, char **argv)
 	struct tool t;
 	int c;
 
-	tool_init(&t, "csp-validate",
-	    "[-lq] [--canonical] [--format text|json] [--schema file] "
-	    "[file|dir ...]", help,
-	    FMT_JSON);
+	tool_init(&t, &spec);
 	while ((c = tool_getopt(&t, argc, argv, "l" TOOL_SHORT, longopts)) !=
 	    -1) {
 		if (c == 'l')
@@ -94,12 +94,9 @@ main(int argc, char **argv)
 		else
 			tool_option(&t, c, optarg);
 	}
-	if (canonical && (list || t.format != FMT_TEXT)) {
-		fprintf(stderr, "%s: --canonical prints the cases themselves: "
-		    "not with -l or --format\n", t.name);
-		tool_usage(&t);
-	}
-	t.no_holidays = 1; /* nothing here counts days */
+	if (canonical && (list || t.format != FMT_TEXT))
+		tool_usage_error(&t, "--canonical prints the cases themselves: "
+		    "not with -l or --format");
 	tool_start(&t);
 	tool_status(&t, cspr_walk(argc - optind, argv + optind, validate, &t,
 	    &t.e));

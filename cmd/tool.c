@@ -1,10 +1,13 @@
 /*
  * tool.c - the shape every csp command shares (see tool.h).  This is where
  * the library's statuses and diagnostics become text on stderr and exit
- * codes, in one place, so the tools cannot drift apart.
+ * codes, the common options are parsed and described, usage errors are
+ * said, and each case's result is written as JSON or text, in one place,
+ * so the tools cannot drift apart.
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,21 +24,60 @@ static const struct {
 	{"html", FMT_HTML},
 };
 
+/* The options every tool takes, as --help shows them after the tool's
+ * own. */
+static const struct {
+	const char *opt, *text;
+	int days; /* only where the tool counts days */
+} common[] = {
+	{.opt = "-q, --quiet", .text = "print nothing; the exit status tells"},
+	{.opt = "    --today DATE", .text = "judge as of DATE (YYYY-MM-DD)",
+	    .days = 1},
+	{.opt = "    --holidays FILE",
+	    .text = "bank holidays, GOV.UK's JSON or a list of dates;",
+	    .days = 1},
+	{.opt = "", .text = "again for more", .days = 1},
+	{.opt = "    --schema FILE",
+	    .text = "check cases against this draft-07 schema"},
+	{.opt = "    --stdin-name NAME", .text = "the name standard input is "
+	    "shown by"},
+	{.opt = "-h, --help", .text = "this help"},
+	{.opt = "    --version", .text = "the version"},
+};
+
 void
-tool_init(struct tool *t, const char *name, const char *synopsis,
-    const char *help, unsigned fmts)
+tool_init(struct tool *t, const struct tool_spec *spec)
 {
 	memset(t, 0, sizeof(*t));
 	/* one write per diagnostic, not one per piece of it: lines from
 	 * tools run side by side do not interleave, and a file with 100,000
 	 * errors is not 400,000 system calls */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
-	t->name = name;
-	t->synopsis = synopsis;
-	t->help = help;
-	t->formats = fmts | FMT_TEXT;
+	t->spec = spec;
+	t->name = spec->name;
 	t->format = FMT_TEXT;
 	t->today = CSPR_NO_DATE;
+	t->between = "\n";
+}
+
+static void
+help(const struct tool *t)
+{
+	const struct tool_spec *s = t->spec;
+	int col = s->column ? s->column : 23;
+
+	printf("usage: %s %s\n\n%s", s->name, s->synopsis, s->options);
+	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
+		if (common[i].days && s->no_days)
+			continue;
+		if ((int)strlen(common[i].opt) + 3 > col)
+			printf("  %s\n%*s%s\n", common[i].opt, col, "",
+			    common[i].text);
+		else
+			printf("  %-*s%s\n", col - 2, common[i].opt,
+			    common[i].text);
+	}
+	printf("\n%s", s->status);
 }
 
 int
@@ -49,18 +91,23 @@ tool_getopt(struct tool *t, int argc, char **argv, const char *shortopts,
 void
 tool_usage(const struct tool *t)
 {
-	fprintf(stderr, "usage: %s %s\n", t->name, t->synopsis);
+	fprintf(stderr, "usage: %s %s\n", t->name, t->spec->synopsis);
 	exit(2);
 }
 
-static void
-die(const struct tool *t, const char *fmt, const char *arg)
+void
+tool_usage_error(const struct tool *t, const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "%s: ", t->name);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 	exit(2);
 }
+
 
 static void
 set_today(struct tool *t, const char *s, const char *from)
@@ -83,8 +130,9 @@ tool_option(struct tool *t, int opt, const char *arg)
 			if (strcmp(arg, formats[i].name) == 0)
 				break;
 		if (i == sizeof(formats) / sizeof(formats[0]) ||
-		    !(t->formats & formats[i].f))
-			die(t, "--format: no such format here: %s", arg);
+		    !((t->spec->formats | FMT_TEXT) & formats[i].f))
+			tool_usage_error(t, "--format: no such format "
+			    "here: %s", arg);
 		t->format = formats[i].f;
 		return;
 	case OPT_TODAY:
@@ -95,7 +143,7 @@ tool_option(struct tool *t, int opt, const char *arg)
 		    (t->nholidays + 1) * sizeof(*v));
 
 		if (!v)
-			die(t, "%s", "out of memory");
+			tool_usage_error(t, "out of memory");
 		t->holidays = v;
 		t->holidays[t->nholidays++] = arg;
 		return;
@@ -108,14 +156,14 @@ tool_option(struct tool *t, int opt, const char *arg)
 		return;
 	case OPT_STDIN_NAME:
 		if (!*arg)
-			die(t, "%s: an empty name", "--stdin-name");
+			tool_usage_error(t, "--stdin-name: an empty name");
 		t->stdin_name = arg;
 		return;
 	case 'q':
 		t->quiet = 1;
 		return;
 	case 'h':
-		printf("usage: %s %s\n\n%s", t->name, t->synopsis, t->help);
+		help(t);
 		exit(tool_finish(t));
 	case OPT_VERSION:
 		printf("%s (csp) %s\n", t->name, CSPR_VERSION);
@@ -150,7 +198,7 @@ tool_start(struct tool *t)
 	}
 	/* CSP_HOLIDAYS first, then each --holidays: they merge, and every
 	 * bad one is reported before the tool gives up */
-	if (!t->no_holidays) {
+	if (!t->spec->no_days) {
 		int bad = 0;
 
 		if ((env = getenv("CSP_HOLIDAYS")) && *env)
@@ -246,12 +294,33 @@ tool_open(struct tool *t, const char *path, struct cspr_case **c)
 	    t->stdin_name : NULL, t->schema, c, &t->e);
 }
 
+int
+tool_case(struct tool *t, const struct cspr_case *c, int status,
+    json_t *(*json)(void *arg), void (*text)(struct tool *t, void *arg),
+    void *arg)
+{
+	json_t *j;
+
+	if (t->quiet)
+		return status; /* the exit status tells */
+	if (t->format == FMT_JSON) {
+		if (!(j = json(arg)))
+			return tool_oom(t, c);
+		tool_json(t, j);
+		return status;
+	}
+	if (t->cases++)
+		fputs(t->between, stdout);
+	text(t, arg);
+	return status;
+}
+
 void
 tool_json(struct tool *t, json_t *v)
 {
 	(void)t;
 	if (v) {
-		json_dumpf(v, stdout, JSON_COMPACT);
+		json_dumpf(v, stdout, JSON_COMPACT | JSON_REAL_PRECISION(15));
 		putchar('\n');
 		json_decref(v);
 	}
@@ -331,7 +400,8 @@ tool_schema_file(char *buf, size_t size)
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')))
 			*slash = '\0';
-		for (size_t i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+		for (size_t i = 0; i < sizeof(beside) / sizeof(*beside);
+		     i++) {
 			snprintf(path, sizeof(path), "%s%s", exe, beside[i]);
 			if (realpath(path, real) && strlen(real) < size) {
 				snprintf(buf, size, "%s", real);

@@ -17,7 +17,8 @@ enum format { FMT_TEXT = 1, FMT_JSON = 2, FMT_TSV = 4, FMT_ICS = 8,
  * tool's short options. */
 enum {
 	OPT_TODAY = 0x100, OPT_HOLIDAYS, OPT_SCHEMA, OPT_VERSION, OPT_NAMES,
-	OPT_FORMAT, OPT_STDIN_NAME, OPT_TOOL /* a tool's own long options start here */
+	OPT_FORMAT, OPT_STDIN_NAME,
+	OPT_TOOL /* a tool's own long options start here */
 };
 
 /* The options every tool takes; end a tool's option table with these. */
@@ -34,11 +35,23 @@ enum {
 	{NULL, 0, NULL, 0}
 #define TOOL_SHORT "qh"
 
-struct tool {
+/* What a tool is, as its main declares it once (designated initialisers);
+ * --help prints the usage, the tool's own options, the options every tool
+ * shares (tool.c's), then what the exit statuses mean. */
+struct tool_spec {
 	const char *name;     /* "csp-validate" */
-	const char *synopsis; /* the usage line after the name */
-	const char *help;     /* the option summary for --help */
-	unsigned formats;     /* the formats this tool can write */
+	const char *synopsis; /* the usage line(s) after the name */
+	const char *options;  /* the tool's own options, one per line */
+	const char *status;   /* "Exit status: ..." */
+	unsigned formats;     /* the formats it writes beside text */
+	int column;           /* where descriptions start in --help (23) */
+	int no_days;          /* counts no days: --today and --holidays are
+				 not shown, and no holidays file is read */
+};
+
+struct tool {
+	const struct tool_spec *spec;
+	const char *name; /* spec->name */
 	int format;
 	int quiet;
 	int names;               /* --names: people may be named */
@@ -47,8 +60,9 @@ struct tool {
 	const char **holidays;   /* each --holidays, in order */
 	size_t nholidays;
 	const char *stdin_name;  /* --stdin-name, else "<stdin>" */
-	int no_holidays;         /* counts no days: --holidays and
-				    CSP_HOLIDAYS are not read */
+	const char *between;     /* printed between two cases' text: "\n",
+				    or "\f\n" between forms */
+	int cases;               /* cases written in text so far */
 	struct cspr_schema *schema;
 	struct cspr_calendar *cal;
 	struct cspr_errors e; /* diagnostics not yet printed */
@@ -56,8 +70,7 @@ struct tool {
 };
 
 /* Set up a tool before its options are parsed. */
-void tool_init(struct tool *t, const char *name, const char *synopsis,
-    const char *help, unsigned formats);
+void tool_init(struct tool *t, const struct tool_spec *spec);
 /* getopt_long(3) with the tool's name, not the path it was run by, in
  * getopt's own messages. */
 int tool_getopt(struct tool *t, int argc, char **argv, const char *shortopts,
@@ -67,6 +80,9 @@ int tool_getopt(struct tool *t, int argc, char **argv, const char *shortopts,
 void tool_option(struct tool *t, int opt, const char *arg);
 /* One usage line on stderr and exit 2. */
 void tool_usage(const struct tool *t) __attribute__((noreturn));
+/* A usage error: "tool: message" (printf-style) on stderr, and exit 2. */
+void tool_usage_error(const struct tool *t, const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 2, 3)));
 /* After the options: today, the schema and the calendar.  Exits 2 when any
  * of them cannot be had. */
 void tool_start(struct tool *t);
@@ -96,7 +112,15 @@ json_t *tool_errors_json(const struct cspr_errors *e);
 /* Write {"file", "errors"} for a file that could not be processed, with
  * every pending diagnostic, as one line on stdout. */
 void tool_json_errors(struct tool *t, const char *file);
-/* Write a JSON value (stolen) as one line on stdout. */
+/* One case's result, the same way in every tool: nothing with -q; in
+ * --format json the value json(arg) makes (NULL: out of memory) as one
+ * line; in text, text(t, arg), after t->between when a case came before.
+ * Returns status, or tool_oom's when the JSON could not be made. */
+int tool_case(struct tool *t, const struct cspr_case *c, int status,
+    json_t *(*json)(void *arg), void (*text)(struct tool *t, void *arg),
+    void *arg);
+/* Write a JSON value (stolen) as one line on stdout; reals with 15
+ * significant digits, so that one rounded to a decimal prints so. */
 void tool_json(struct tool *t, json_t *v);
 /* Where the case schema is for an editor: share/csp/case.schema.json
  * beside the running tool's bin/ (installed), else schemas/ of the source

@@ -257,7 +257,7 @@ place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
 			continue;
 		/* an unknown field is best shown at its key, anything else
 		 * at its value */
-		if (strncmp(x->message, "unknown field", 13) == 0)
+		if (x->at_key)
 			cspr_doc_key_pos(doc, path, &x->line, &x->col);
 		else
 			cspr_doc_pos(doc, path, &x->line, &x->col);
@@ -299,17 +299,23 @@ static const struct {
 	{.jq = ".referral", .path = "referral"},
 };
 
+/* At most this many errors are reworded: each looks through the list,
+ * and a hostile file can hold a family of thousands with the old value. */
+#define MAX_RENAMED 64
+
 static void
 rename_one(struct cspr_errors *e, size_t from, const char *jq,
-    const json_t *obj)
+    const json_t *obj, int *budget)
 {
-	for (size_t r = 0; r < sizeof(renamed) / sizeof(renamed[0]); r++) {
+	for (size_t r = 0; r < sizeof(renamed) / sizeof(renamed[0]) &&
+	    *budget > 0; r++) {
 		const char *v = json_string_value(json_object_get(obj,
 		    renamed[r].key));
 		char path[96], msg[96];
 
 		if (!v || strcmp(v, renamed[r].old) != 0)
 			continue;
+		--*budget;
 		snprintf(path, sizeof(path), "%s.%s", jq, renamed[r].key);
 		snprintf(msg, sizeof(msg), "%s is the 0.1 spelling: write %s "
 		    "(0.2)", renamed[r].old, renamed[r].now);
@@ -328,18 +334,23 @@ rename_one(struct cspr_errors *e, size_t from, const char *jq,
 static void
 rename_old(const json_t *root, struct cspr_errors *e, size_t from)
 {
-	for (size_t h = 0; h < sizeof(holders) / sizeof(holders[0]); h++) {
+	int budget = MAX_RENAMED;
+
+	for (size_t h = 0; h < sizeof(holders) / sizeof(holders[0]) &&
+	    budget > 0; h++) {
 		json_t *o = cspr_get(root, holders[h].path), *x;
 		char jq[48];
 		size_t i;
 
 		if (!holders[h].each) {
-			rename_one(e, from, holders[h].jq, o);
+			rename_one(e, from, holders[h].jq, o, &budget);
 			continue;
 		}
 		json_array_foreach(o, i, x) {
+			if (budget <= 0)
+				break;
 			snprintf(jq, sizeof(jq), "%s[%zu]", holders[h].jq, i);
-			rename_one(e, from, jq, x);
+			rename_one(e, from, jq, x, &budget);
 		}
 	}
 }

@@ -2,7 +2,7 @@
  * criteria.c - which criteria of the procedure a case meets (4, 5, 8.1,
  * 9.3, 9.6, 10.2), and what follows for the Learning and Inquiry Group.
  *
- * Each criterion is a row of criteria[]: its id and paragraph, what it is
+ * Each criterion is a row of rules[]: its id and paragraph, what it is
  * called, the question to ask while it is unknown, the LIG's recorded
  * consideration that settles it (if any), and a rule that derives it from
  * facts in the case (if any).  The evaluator is three-valued: met, not met,
@@ -11,7 +11,10 @@
  * answer, which is then mentioned.  Every answer carries one sentence
  * naming the fields it read and their values, which are always codes
  * (incident.outcome is died), local authority names or booleans, never a
- * person's details.
+ * person's details.  Facts shared with the duty table (a serious case,
+ * notifiability, the same local authority) come from predicates.c, so
+ * csp-decide and csp-deadlines cannot disagree; only the sentences are
+ * made here.
  *
  * From the criteria follow what is indicated, whether the national review
  * criteria are met, which partnership leads, and findings about a recorded
@@ -21,7 +24,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "internal.h"
 
@@ -55,8 +57,9 @@ say(char *buf, size_t size, const char *fmt, ...)
 
 		if (*f != '%' || (f[1] != 's' && f[1] != 'd')) {
 			/* the literal text up to the next conversion */
-			for (k = 1; f[k] && f[k] != '%'; k++)
-				;
+			const char *pct = strchr(f + 1, '%');
+
+			k = pct ? (size_t)(pct - f) : strlen(f);
 			f += k;
 		} else if (f[1] == 'd') {
 			snprintf(num, sizeof(num), "%d", va_arg(ap, int));
@@ -932,6 +935,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 	a->lead = NULL;
 	if (looked_after == 1) {
 		a->lead_para = "9.3.5";
+		a->lead_looked_after = 1;
 		a->lead = cspr_get_str(root, "child.looked_after_by");
 		if (a->lead)
 			say(b, size, "child.looked_after is true and "
@@ -941,6 +945,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 			    "child.looked_after_by is not recorded.");
 	} else if (looked_after == 0) {
 		a->lead_para = "9.3.1";
+		a->lead_looked_after = 0;
 		a->lead = cspr_get_str(root, "child.normally_resident");
 		if (a->lead)
 			say(b, size, "child.looked_after is false and "
@@ -953,6 +958,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 		    "child.normally_resident");
 
 		a->lead_para = "9.3.1, 9.3.5";
+		a->lead_looked_after = -1;
 		say(b, size, "child.looked_after is not recorded, so it is not "
 		    "known whether 9.3.1 applies (child.normally_resident is "
 		    "%s) or 9.3.5 (child.looked_after_by is %s).",
@@ -1095,6 +1101,18 @@ void
 cspr_assessment_clear(struct cspr_assessment *a)
 {
 	cspr_findings_clear(&a->findings);
+}
+
+int
+cspr_criterion_eval(const json_t *root, const char *id,
+    struct cspr_criterion *c)
+{
+	for (int i = 0; i < C_COUNT; i++)
+		if (strcmp(rules[i].id, id) == 0) {
+			evaluate(&rules[i], root, c);
+			return 0;
+		}
+	return -1;
 }
 
 const struct cspr_criterion *

@@ -41,6 +41,7 @@ struct cspr_error {
 	long line, col;
 	char *path;
 	char *message;
+	int at_key; /* placed at the key of path, not its value (unknown field) */
 };
 
 /* A growable list of diagnostics; zero-initialise before use. */
@@ -336,6 +337,10 @@ int cspr_duties_eval(const json_t *root, const struct cspr_calendar *c,
  * of memory. */
 int cspr_duty_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, const char *id, struct cspr_deadline *d);
+/* What a duty of the table is, whatever the case: its paragraph and its
+ * words for people (static), or NULL for an unknown id; *para may be NULL
+ * to leave it. */
+const char *cspr_duty_what(const char *id, const char **para);
 /* The duty of that id in a list (borrowed), or NULL. */
 const struct cspr_deadline *cspr_deadline_find(const struct cspr_deadlines *ds,
     const char *id);
@@ -466,6 +471,8 @@ struct cspr_assessment {
 	const char *lead;      /* 9.3: a local authority (borrowed), or NULL
 				  when not known */
 	const char *lead_para; /* "9.3.1", "9.3.5", or "9.3.1, 9.3.5" */
+	int lead_looked_after; /* 9.3.5: the lead is the authority looking
+				  after the child (1), 9.3.1 (0), -1 unknown */
 	char lead_because[512];
 	struct cspr_findings findings; /* the decision (4.4, 9.4.5, 4.3)
 					  and the reviewer (9.6.5-9.6.7) */
@@ -481,6 +488,10 @@ void cspr_assessment_clear(struct cspr_assessment *a);
 /* The criterion with this id, or NULL. */
 const struct cspr_criterion *cspr_criterion_find(
     const struct cspr_assessment *a, const char *id);
+/* One criterion by id, as cspr_assess() gives it, for a rule elsewhere
+ * that turns on it (9.3.2 on 8.1.2(h)): 0, or -1 for an unknown id. */
+int cspr_criterion_eval(const json_t *root, const char *id,
+    struct cspr_criterion *c);
 /* "met", "not-met" or "unknown". */
 const char *cspr_result_name(enum cspr_result r);
 /* "insufficient_information", "local_review_considered", ... */

@@ -236,7 +236,7 @@ rapid_review(const struct ctx *c)
 /* The facts of a case the rows share; the criteria only for rows without
  * a clock (all), which alone ask.  0, or -1 on out of memory. */
 static int
-ctx_open(struct ctx *c, const json_t *root, cspr_date today, int all)
+ctx_open(struct ctx *c, const json_t *root, int all)
 {
 	c->root = root;
 	if (cspr_log_read(root, &c->log) < 0)
@@ -247,17 +247,11 @@ ctx_open(struct ctx *c, const json_t *root, cspr_date today, int all)
 	c->notifiable = yes_if(cspr_notifiable(root) == 1);
 	c->other_la = NO;
 	if (all && local_review(root)) {
-		struct cspr_assessment a;
-		const struct cspr_criterion *k;
+		struct cspr_criterion k;
 
 		/* the criterion is criteria.c's; only a local review asks */
-		if (cspr_assess(root, today, &a) < 0) {
-			cspr_log_clear(&c->log);
-			return -1;
-		}
-		k = cspr_criterion_find(&a, "more-than-one-la");
-		c->other_la = yes_if(k && k->result == CSPR_MET);
-		cspr_assessment_clear(&a);
+		c->other_la = yes_if(cspr_criterion_eval(root,
+		    "more-than-one-la", &k) == 0 && k.result == CSPR_MET);
 	}
 	return 0;
 }
@@ -1002,7 +996,7 @@ cspr_duties_eval(const json_t *root, const struct cspr_calendar *cal,
 	struct ctx c;
 	int r = -1;
 
-	if (ctx_open(&c, root, today, 1) < 0)
+	if (ctx_open(&c, root, 1) < 0)
 		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		eval(&duties[i], &c, cal, today, NO, &d);
@@ -1023,11 +1017,21 @@ cspr_duty_eval(const json_t *root, const struct cspr_calendar *cal,
 	struct ctx c;
 
 	memset(d, 0, sizeof(*d));
-	if (!r || ctx_open(&c, root, today, 1) < 0)
+	if (!r || ctx_open(&c, root, 1) < 0)
 		return -1;
 	eval(r, &c, cal, today, NO, d);
 	ctx_close(&c);
 	return d->applies;
+}
+
+const char *
+cspr_duty_what(const char *id, const char **para)
+{
+	const struct duty *r = find_duty(id);
+
+	if (para)
+		*para = r ? r->para : NULL;
+	return r ? r->what : NULL;
 }
 
 const struct cspr_deadline *
@@ -1047,7 +1051,7 @@ cspr_deadlines_eval(const json_t *root, const struct cspr_calendar *cal,
 	struct ctx c;
 	int r = -1;
 
-	if (ctx_open(&c, root, today, 0) < 0)
+	if (ctx_open(&c, root, 0) < 0)
 		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		if (duties[i].clock == NO_CLOCK)
@@ -1146,7 +1150,7 @@ cspr_obligations_eval(const json_t *root, const struct cspr_calendar *cal,
 	struct ctx c;
 	int r = -1;
 
-	if (ctx_open(&c, root, today, 1) < 0)
+	if (ctx_open(&c, root, 1) < 0)
 		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		/* a clock that tells no one is csp-deadlines' alone */

@@ -194,19 +194,26 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	static const char *const about[] = {"rapid_review", NULL};
 	const char *outcome = cspr_get_str(root, "incident.outcome");
 	int completed = cspr_has(root, "rapid_review.completed");
+	struct cspr_deadlines all = {0};
+	const struct cspr_deadline *row;
 	int closing, held;
 	cspr_date met;
 
 	memset(r, 0, sizeof(*r));
 	r->extraordinary_required = r->quorate = -1;
-	/* the duty table's rows: whether the partnership received notice
-	 * of a serious incident (4.1, 8.2.1), and when */
+	/* the duty table's rows, evaluated together: whether the
+	 * partnership received notice of a serious incident (4.1, 8.2.1),
+	 * and when */
 	r->serious = cspr_serious_case(root);
-	r->applies = cspr_duty_eval(root, cal, today, "rapid-review",
-	    &r->due) == 1;
-	if (r->applies)
-		cspr_duty_eval(root, cal, today, "rapid-review-to-panel",
-		    &r->to_panel);
+	if (cspr_deadlines_eval(root, cal, today, &all) < 0)
+		goto fail;
+	if ((row = cspr_deadline_find(&all, "rapid-review"))) {
+		r->applies = 1;
+		r->due = *row;
+	}
+	if ((row = cspr_deadline_find(&all, "rapid-review-to-panel")))
+		r->to_panel = *row;
+	cspr_deadlines_clear(&all);
 	if (!r->applies)
 		return 0;
 
@@ -299,6 +306,7 @@ cspr_rapid_review_check(const json_t *root, const struct cspr_calendar *cal,
 	}
 	return 0;
 fail:
+	cspr_deadlines_clear(&all);
 	cspr_rapid_review_clear(r);
 	return -1;
 }

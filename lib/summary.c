@@ -20,26 +20,36 @@
 
 /* ---- stages ---- */
 
-/* A field recorded: present, not null, not an empty string or object. */
+/* Something recorded at v, as cspr_recorded() says of a value, and of a
+ * mapping or a list only when something inside it is: a skeleton such as
+ * csp-refer --template writes ("rapid_review: {completed: }") has
+ * nothing recorded yet. */
 static int
-has(const json_t *root, const char *path)
+recorded(const json_t *v)
 {
-	json_t *v = cspr_get(root, path);
+	const char *k;
+	json_t *x;
+	size_t i;
 
-	if (!v)
-		return 0;
-	if (json_is_string(v))
-		return json_string_length(v) > 0;
 	if (json_is_object(v)) {
-		const char *k;
-		json_t *x;
-
-		json_object_foreach(v, k, x)
-			if (!json_is_null(x))
+		json_object_foreach((json_t *)v, k, x)
+			if (recorded(x))
 				return 1;
 		return 0;
 	}
-	return 1;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			if (recorded(x))
+				return 1;
+		return 0;
+	}
+	return cspr_recorded(v);
+}
+
+static int
+has(const json_t *root, const char *path)
+{
+	return recorded(cspr_get(root, path));
 }
 
 static int
@@ -897,7 +907,7 @@ figure(double v, double scale)
 json_t *
 cspr_case_summary_json(const struct cspr_case_summary *cs, int names)
 {
-	json_t *next = json_null(), *o;
+	json_t *next = json_null(), *child = NULL, *o;
 
 	if (cs->next) {
 		int open = cs->next_status == CSPR_DUE ||
@@ -911,16 +921,18 @@ cspr_case_summary_json(const struct cspr_case_summary *cs, int names)
 		if (!next)
 			return NULL;
 	}
-	o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I, s:I}", "case", cs->id,
-	    "file", cs->file, "stage", cspr_stage_name(cs->stage),
-	    "stage_para", cspr_stage_para(cs->stage), "next", next, "overdue",
-	    (json_int_t)cs->overdue, "outstanding",
-	    (json_int_t)cs->outstanding);
-	if (o && names && json_object_set_new(o, "child", cs->name ?
-	    json_string(cs->name) : json_null()) < 0) {
-		json_decref(o);
+	/* the child, when named, after the case, as every tool places it */
+	if (names && !(child = cs->name ? json_string(cs->name) :
+	    json_null())) {
+		json_decref(next);
 		return NULL;
 	}
+	o = json_pack("{s:s, s:o*, s:s, s:s, s:s, s:o, s:I, s:I}", "case",
+	    cs->id, "child", child, "file", cs->file, "stage",
+	    cspr_stage_name(cs->stage), "stage_para",
+	    cspr_stage_para(cs->stage), "next", next, "overdue",
+	    (json_int_t)cs->overdue, "outstanding",
+	    (json_int_t)cs->outstanding);
 	return o;
 }
 

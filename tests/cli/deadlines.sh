@@ -27,6 +27,13 @@ ok "only the Panel's deadline overdue: exit 0" '[ $rc -eq 0 ] && out_is "T-PANEL
 printf 'id: T-ACT\npartnership: P\nactions: [{id: 1, action: Do it., due: 2026-11-25}]\n' >"$T/action.yaml"
 run csp-deadlines "$T/action.yaml"
 ok "an overdue action: exit 1" '[ $rc -eq 1 ] && out_is "T-ACT          2026-11-25        overdue  1 working day late     action 1: Do it. (11.2)"'
+# never "0 working days": on the Saturday after a Friday due date, and a
+# 48-hour confirmation missed by hours on its own day
+printf 'id: T-SAT\npartnership: P\nincident: {outcome: died, abuse_or_neglect: known, notified: 2026-11-06}\nreferral: {received: 2026-11-24T09:00, confirmed: 2026-11-26T11:30}\n' >"$T/sat.yaml"
+run csp-deadlines --today 2026-11-28 "$T/sat.yaml"
+ok "overdue over a weekend: days, not 0 working days" '[ $rc -eq 1 ] && out_is "T-SAT          2026-11-26T09:00  late     3 hours late           confirm the referral in writing on the Appendix B form (7.2)
+T-SAT          2026-11-27        overdue  1 day late             complete the rapid review (8.2.1)
+T-SAT          2026-11-27        overdue  1 day late             send the rapid review to the Panel (8.2.4; 15 working days as 8.2.1)" && ! grep -q " 0 working day" $T/out'
 
 # ---- filters ----
 

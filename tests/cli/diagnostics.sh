@@ -82,3 +82,34 @@ else
 	n=$((n + 1))
 	echo "ok $n - vim's quickfix reads the file, line and column of each # SKIP vim not installed"
 fi
+
+# --help: the tool's own options, then the common ones in tool.c's words,
+# then the exit statuses; usage errors as "tool: message"
+for t in $tools; do
+	run "$t" --help
+	ok "$t --help: the common options, as every tool says them" '[ $rc -eq 0 ] &&
+	    grep -qE "^  -q, --quiet +print nothing; the exit status tells$" $T/out &&
+	    grep -qE "^      --schema FILE +check cases against this draft-07 schema$" $T/out &&
+	    grep -qE "^      --stdin-name NAME( +|$)" $T/out &&
+	    grep -qE "^  -h, --help +this help$" $T/out && grep -qE "^      --version +the version$" $T/out &&
+	    [ "$(grep -c -- "--quiet" $T/out)" -eq 1 ] && [ "$(grep -c -- "--version" $T/out)" -eq 1 ]'
+	last=$(awk '/^$/ { p = NR } { l[NR] = $0 } END { print p ": " l[p + 1] }' "$T/out")
+	ok "$t --help: the exit statuses last" 'case $last in [4-9]": Exit status: "* | [1-9][0-9]*": Exit status: "*) true ;; *) false ;; esac'
+	if [ "$t" = csp-validate ]; then
+		ok "$t --help: no --today or --holidays, which it does not use" '! grep -q -- "--today\|--holidays" $T/out'
+	else
+		ok "$t --help: --today and --holidays" 'grep -q -- "--today DATE" $T/out && grep -q -- "--holidays FILE" $T/out'
+	fi
+	run "$t" --format nonesuch examples/
+	ok "$t: a usage error is one line, the tool's name first" '[ $rc -eq 2 ] && err_is "$t: --format: no such format here: nonesuch"'
+done
+
+# the blank line between cases, a form feed between forms
+run csp-decide examples/01-referral.yaml examples/02-rapid-review.yaml
+ok "text: one blank line between two cases" '[ $rc -le 1 ] && [ "$(grep -c "^HSCP-2026-0[23][17]: criteria" $T/out)" -eq 2 ] &&
+    [ "$(grep -n "^HSCP-2026-027: criteria" $T/out | cut -d: -f1)" -gt 1 ] &&
+    [ -z "$(sed -n "$(($(grep -n "^HSCP-2026-027: criteria" $T/out | cut -d: -f1) - 1))p" $T/out)" ]'
+run csp-refer --form examples/01-referral.yaml examples/02-rapid-review.yaml
+ok "forms: a form feed between two" '[ "$(tr -cd "\f" <$T/out | wc -c)" -eq 1 ]'
+run csp-rapid-review --form examples/02-rapid-review.yaml examples/03-decision.yaml examples/05-published.yaml
+ok "rapid review forms: one form feed between each two" '[ "$(tr -cd "\f" <$T/out | wc -c)" -eq 2 ]'

@@ -131,4 +131,9 @@ ok "--holidays moves the due date" '[ "$(jq -r .due $T/out)" = 2026-12-02 ]'
 csp-rapid-review examples/ >/dev/full 2>"$T/err"; rc=$?
 ok "output to a full disk: exit 2" '[ $rc -eq 2 ] && err_has "csp-rapid-review: cannot write output: No space left on device"'
 
+# the Saturday after a Friday due date: overdue, and no "0 working days"
+printf 'id: T-SAT\npartnership: P\nincident: {outcome: died, abuse_or_neglect: known, notified: 2026-11-06}\n' >"$T/sat.yaml"
+run csp-rapid-review --today 2026-11-28 "$T/sat.yaml"
+ok "overdue on the weekend after the due day" '[ $rc -eq 1 ] && out_has "Completion (8.2.1): overdue: due by 2026-11-27." && ! grep -q "0 working day" $T/out'
+
 ok "no file was modified" '[ "$(cat examples/*.yaml | cksum)" = "$sums" ]'

@@ -722,6 +722,21 @@ test_duty_eval(void **state)
 	    "final-report", &d), 0);
 	assert_int_equal(cspr_duty_eval(root, cal, D("2026-11-12"),
 	    "no-such-duty", &d), -1);
+	/* and one criterion, as 9.3.2 asks csp-decide's 8.1.2(h) */
+	{
+		struct cspr_criterion k;
+		struct cspr_assessment a;
+
+		assert_int_equal(cspr_criterion_eval(root, "serious-case", &k),
+		    0);
+		assert_int_equal(cspr_assess(root, D("2026-11-12"), &a), 0);
+		assert_int_equal(k.result,
+		    cspr_criterion_find(&a, "serious-case")->result);
+		assert_string_equal(k.because,
+		    cspr_criterion_find(&a, "serious-case")->because);
+		cspr_assessment_clear(&a);
+		assert_int_equal(cspr_criterion_eval(root, "no-such", &k), -1);
+	}
 	json_decref(root);
 	/* the same row as the whole table gives */
 	eval(LAC NOTIFIED "incident.abuse_or_neglect=known", NULL,

@@ -113,6 +113,12 @@ test_stages(void **state)
 		    "[{\"id\": 2}]", CSPR_STAGE_CLOSED},
 		{"closed=2026-10-30", NULL, CSPR_STAGE_CLOSED},
 		{"closed=", NULL, CSPR_STAGE_REFERRAL},
+		/* blanks are not recorded; nor is a skeleton of mappings */
+		{"closed=   ", NULL, CSPR_STAGE_REFERRAL},
+		{"rapid_review.meeting.date=null; rapid_review.requests=[]",
+		    NULL, CSPR_STAGE_REFERRAL},
+		{"rapid_review.meeting.date=2026-11-24", NULL,
+		    CSPR_STAGE_RAPID_REVIEW},
 	};
 
 	(void)state;
