@@ -1049,27 +1049,18 @@ fail:
 
 /* What lies between two words. */
 struct gap {
-	unsigned nl, blank, end, marker, comma, dot, other, linestart, start;
+	unsigned nl, comma, dot, other;
 };
 
 static void
 gap_add(struct gap *g, uint32_t cp, int cls)
 {
 	if (cp == '\n') {
-		if (g->linestart && g->nl)
-			g->blank = 1;
 		g->nl++;
-		g->linestart = 1;
 		return;
 	}
 	if (cls == CSPR_C_SPACE)
 		return;
-	if (g->linestart && (cp == '#' || cp == '-' || cp == '*' || cp == '+' ||
-				cp == '>' || cp == '|' || cp == 0x2022))
-		g->marker = 1;
-	g->linestart = 0;
-	if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
-		g->end = 1;
 	if (cp == '.')
 		g->dot++;
 	else if (cp == ',')
@@ -1295,13 +1286,12 @@ tail_len(const unsigned char *s, size_t i, size_t e)
 /* One word of the text, s[i..e). */
 static void
 do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
-    struct prev *pv)
+    struct prev *pv, struct cspr_sentences *sent)
 {
 	const struct cspr_detector *d = sc->d;
 	const unsigned char *s = sc->s;
 	char f[FOLDMAX + 1];
 	int n, cap, gc = gap_class(g), fl = 0, ent, poss, ufl, concat = 0;
-	int initial = g->start || g->end || g->blank || g->marker;
 	size_t stem, first = *ord;
 
 	n = cspr_text_fold(s, i, e, f, &cap);
@@ -1317,7 +1307,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	}
 	if (cap)
 		fl |= U_CAP;
-	if (initial)
+	if (cspr_sentences_word(sent, s, i, e, cap) == CSPR_SENT_START)
 		fl |= U_INITIAL;
 	/* the flags from the word before: for a unit, or for a short word
 	 * a name may continue ("O Brien"); most words are neither */
@@ -1426,25 +1416,26 @@ tokenise(struct scan *sc)
 	size_t len = sc->len, i = 0, ord = 0, n;
 	struct gap g;
 	struct prev pv;
+	struct cspr_sentences sent = CSPR_SENTENCES_INIT;
 	uint32_t cp;
 	int c;
 
 	memset(&g, 0, sizeof(g));
 	memset(&pv, 0, sizeof(pv));
 	pv.n = -1;
-	g.start = g.linestart = 1;
 	while (i < len && !sc->oom) {
 		n = cspr_u8next(s, len, i, &cp);
 		c = cspr_cpclass(cp);
 		if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT) {
 			size_t e = cspr_text_word_end(s, len, i);
 
-			do_word(sc, i, e, &g, &ord, &pv);
+			do_word(sc, i, e, &g, &ord, &pv, &sent);
 			memset(&g, 0, sizeof(g));
 			i = e;
 			continue;
 		}
 		gap_add(&g, cp, c);
+		cspr_sentences_gap(&sent, s, len, i, cp);
 		if (cp == '@')
 			cspr_email_at(sc, i);
 		i += n;

@@ -382,11 +382,10 @@ proper(const struct word *w)
 /* The words of the text, with what is between them. */
 struct cursor {
 	size_t i;
-	int start; /* the next word starts a sentence */
+	struct cspr_sentences sent;
 	int nl;    /* line breaks since the last word */
 	int gap;   /* anything but spaces since the last word */
 	int comma; /* commas since the last word */
-	int linestart;
 };
 
 /* Scan to the next word; 0 at the end. */
@@ -406,31 +405,23 @@ next_word(struct pscan *p, struct cursor *c, struct word *w)
 			size_t e = cspr_text_word_end(s, len, c->i);
 
 			read_word(p, c->i, e, w);
-			w->start = c->start;
+			/* a capital at a sentence's or a clause's start
+			 * says nothing */
+			w->start = cspr_sentences_word(&c->sent, s, c->i,
+			    e, w->cap) !=
+			    CSPR_SENT_IN;
 			w->joined = !c->gap && c->nl <= 1;
 			w->cjoined = c->gap == c->comma && c->comma <= 1 &&
 			    c->nl <= 1;
-			c->start = 0;
-			c->linestart = 0;
 			c->i = e;
 			return 1;
 		}
-		if (cp == '\n') {
-			if (c->linestart)
-				c->start = 1; /* a blank line */
+		cspr_sentences_gap(&c->sent, s, len, c->i, cp);
+		if (cp == '\n')
 			c->nl++;
-			c->linestart = 1;
-		} else if (cls != CSPR_C_SPACE) {
+		else if (cls != CSPR_C_SPACE) {
 			c->gap++;
 			c->comma += cp == ',';
-			/* a heading, list item, quotation or table cell */
-			if (c->linestart && strchr("#-*+>|", (int)cp) && cp)
-				c->start = 1;
-			if (cp == '.' || cp == '!' || cp == '?' || cp == ':' ||
-			    cp == ';' || cp == 0x2026 || cp == '(' ||
-			    cp == '"' || cp == 0x201c || cp == 0x2022)
-				c->start = 1;
-			c->linestart = 0;
 		}
 		c->i += n;
 	}
@@ -467,7 +458,7 @@ place_run(struct pscan *p, const struct word *w, size_t n)
 static void
 words_pass(struct pscan *p)
 {
-	struct cursor c = {.i = 0, .start = 1, .linestart = 1};
+	struct cursor c = {.i = 0, .sent = CSPR_SENTENCES_INIT};
 	struct word run[8];
 	size_t nrun = 0;
 	int forced = 0, last_name = 0, owned = 0;
@@ -509,7 +500,8 @@ words_pass(struct pscan *p)
 		} else if (name)
 			add(p, w.off, w.end, CSPR_MAYBE_NAME);
 		last_name = name;
-		/* a title's own full stop ends no sentence: "Dr. Farrow" */
+		/* a title's own full stop joins it to the name: "Dr.
+		 * Farrow" (and ends no sentence: text.c) */
 		if (title && w.end < p->len && p->s[w.end] == '.')
 			c.i++;
 	}

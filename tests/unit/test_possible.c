@@ -122,6 +122,13 @@ test_names(void **state)
 			 "plan", .want = ""},
 		{.text = "her friend said; his uncle, who", .want = ""},
 		{.text = "- Keira\n# Farrow\n\nKeira said", .want = ""},
+		{.text = "1. Keira\n2) Farrow\n(b) Dean said", .want = ""},
+		{.text = "pens etc. Keira came", .want = ""},
+		/* a stop that ends no sentence (text.c) */
+		{.text = "a friend, e.g. Keira, came",
+		    .want = "[name:Keira]"},
+		{.text = "see para. 9 Keira said", .want = "[name:Keira]"},
+		{.text = "it rose 3.5 Keira said", .want = "[name:Keira]"},
 	};
 
 	TABLE(rows);
