@@ -81,6 +81,7 @@
 #include <strings.h>
 
 #include "detect.h"
+#include "fnv.h"
 
 /* ---- word lists ---- */
 
@@ -180,21 +181,6 @@ static const char *const streets[][2] = {
 };
 /* clang-format on */
 
-static int
-cmpword(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Is the NUL-terminated w in the sorted list? */
-static int
-inlist(const char *const *list, size_t n, const char *w)
-{
-	return bsearch(&w, list, n, sizeof(*list), cmpword) != NULL;
-}
-
-#define INLIST(l, w) inlist((l), sizeof(l) / sizeof((l)[0]), (w))
-
 /* ---- the detector ---- */
 
 static int
@@ -212,16 +198,6 @@ pushint(int **v, size_t *n, int x)
 	return 0;
 }
 
-static uint32_t
-hash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ (unsigned char)w[k]) * 16777619u;
-	return h;
-}
-
 int
 cspr_detector_lookup(const struct cspr_detector *d, const char *w, size_t n)
 {
@@ -230,7 +206,7 @@ cspr_detector_lookup(const struct cspr_detector *d, const char *w, size_t n)
 
 	if (!d->tabcap)
 		return -1;
-	h = hash(w, n);
+	h = cspr_fnv1a(w, n);
 	for (k = h & (d->tabcap - 1);; k = (k + 1) & (d->tabcap - 1)) {
 		int e = d->tab[k];
 
@@ -286,11 +262,11 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 	memcpy(x->w, w, n);
 	x->w[n] = '\0';
 	x->n = n;
-	x->h = hash(w, n);
+	x->h = cspr_fnv1a(w, n);
 	if (n <= FOLDMAX) {
 		memcpy(z, w, n);
 		z[n] = '\0';
-		if (INLIST(common, z))
+		if (CSPR_INLIST(common, z))
 			x->fl |= E_COMMON;
 		for (int m = 0; m < 12; m++)
 			if (strcmp(z, cspr_months[m]) == 0)
@@ -1262,7 +1238,7 @@ prev_flags(const struct prev *p, int gc)
 		return 0;
 	if (istitle(p->f))
 		fl |= U_TITLE;
-	if (isnum(p->f, p->n) || INLIST(month_preps, p->f))
+	if (isnum(p->f, p->n) || CSPR_INLIST(month_preps, p->f))
 		fl |= U_PREVCTX;
 	return fl;
 }
@@ -1302,7 +1278,7 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	    n > 0) {
 		if (isnum(f, n))
 			sc->u[sc->nu - 1].fl |= U_NEXTNUM;
-		if (INLIST(person_verbs, f))
+		if (CSPR_INLIST(person_verbs, f))
 			sc->u[sc->nu - 1].fl |= U_VERB;
 	}
 	if (cap)

@@ -46,6 +46,7 @@
 #include <strings.h>
 
 #include "detect.h"
+#include "fnv.h"
 
 /* tools/mkwords.c: the hashes of the ordinary words, sorted */
 extern const uint32_t cspr_words[];
@@ -93,47 +94,15 @@ cspr_maybe_label(enum cspr_maybe_kind k)
 
 /* ---- word lists ---- */
 
-static uint32_t
-fnv1a(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ (unsigned char)w[k]) * 16777619u;
-	return h;
-}
-
-static int
-cmphash(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Is folded w[0..n) an ordinary English word? */
 static int
 ordinary(const char *w, size_t n)
 {
-	uint32_t h = fnv1a(w, n);
+	uint32_t h = cspr_fnv1a(w, n);
 
-	return bsearch(&h, cspr_words, cspr_words_n, sizeof(h), cmphash) !=
-	    NULL;
+	return bsearch(&h, cspr_words, cspr_words_n, sizeof(h),
+		   cspr_cmpu32) != NULL;
 }
-
-static int
-cmpword(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int
-inlist(const char *const *l, size_t n, const char *w)
-{
-	return bsearch(&w, l, n, sizeof(*l), cmpword) != NULL;
-}
-
-#define INLIST(l, w) inlist((l), sizeof(l) / sizeof((l)[0]), (w))
 
 /* Proper words that name no one: days, months, the nations, holidays, and
  * the words the procedure uses that the word list writes with a capital.
@@ -333,7 +302,7 @@ read_word(struct pscan *p, size_t i, size_t e, struct word *w)
 	if (w->n > 0 && w->cap) {
 		int ent = cspr_detector_lookup(p->d, w->f, (size_t)w->n);
 
-		w->harmless = INLIST(harmless, w->f) ||
+		w->harmless = CSPR_INLIST(harmless, w->f) ||
 		    (ent >= 0 && (p->d->ents[ent].fl & E_HARMLESS));
 	}
 }
@@ -371,7 +340,7 @@ proper(const struct word *w)
 		l = h ? (size_t)(h - a) : strlen(a);
 		memcpy(piece, a, l);
 		piece[l] = '\0';
-		if (unusual(a, l) && !INLIST(harmless, piece))
+		if (unusual(a, l) && !CSPR_INLIST(harmless, piece))
 			return 1;
 		if (!h)
 			return 0;
@@ -442,7 +411,7 @@ place_run(struct pscan *p, const struct word *w, size_t n)
 		if (!(pl = place_word(w[k].f)))
 			continue;
 		for (size_t j = 0; j < k; j++)
-			if (!place_word(w[j].f) && !INLIST(general, w[j].f) &&
+			if (!place_word(w[j].f) && !CSPR_INLIST(general, w[j].f) &&
 			    !w[j].harmless && !w[j].caps && w[j].n >= 2) {
 				first = j;
 				break;
@@ -488,9 +457,9 @@ words_pass(struct pscan *p)
 			name = 1; /* the rest of a name: "Keira Rose" */
 		/* her friend, his new partner, the mother's partner */
 		forced = title || (owned && w.joined &&
-		    INLIST(relations, w.f));
+		    CSPR_INLIST(relations, w.f));
 		owned = w.joined && (w.poss || (w.n <= 5 &&
-		    INLIST(owners, w.f)) || (owned && INLIST(qualifiers,
+		    CSPR_INLIST(owners, w.f)) || (owned && CSPR_INLIST(qualifiers,
 		    w.f)));
 		if (name && last_name && w.joined && p->out->n) {
 			/* "Keira Smith": one name */
@@ -638,7 +607,7 @@ url(const unsigned char *s, size_t len, size_t i)
 		for (size_t k = 0; k < n; k++)
 			tld[k] = (char)(s[dot + 1 + k] | 0x20);
 		tld[n] = '\0';
-		if (!INLIST(tlds, tld))
+		if (!CSPR_INLIST(tlds, tld))
 			return 0;
 	}
 	for (const char *const *p = public_sites; *p; p++) {

@@ -102,20 +102,6 @@ isupper_(int c)
 	return c >= 'A' && c <= 'Z';
 }
 
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int
-inlist(const char *const *l, size_t n, const char *w)
-{
-	return bsearch(&w, l, n, sizeof(*l), cmpstr) != NULL;
-}
-
-#define INLIST(l, w) inlist((l), sizeof(l) / sizeof((l)[0]), (w))
-
 /* ---- syllables ---- */
 
 /* Dictionary counts the rules get wrong, for words common in reports.
@@ -233,7 +219,7 @@ syl_rules(const char *w, int n)
 		m = (int)strlen(compound[j]);
 
 		if (n >= m + 3 && memcmp(w, compound[j], (size_t)m) == 0 &&
-		    !INLIST(suffixes, w + m) && count > 1) {
+		    !CSPR_INLIST(suffixes, w + m) && count > 1) {
 			count--;
 			break;
 		}
@@ -510,7 +496,7 @@ seen(struct rd *x, const char *a)
 static int
 is_known(const struct rd *x, const char *a)
 {
-	if (INLIST(known_acronyms, a))
+	if (CSPR_INLIST(known_acronyms, a))
 		return 1;
 	for (const char *const *p = x->extra; p && *p; p++)
 		if (strcmp(*p, a) == 0)
@@ -606,7 +592,7 @@ rword_of(const unsigned char *s, size_t a, size_t b, struct rword *w)
 	}
 	if (n < sizeof(low)) {
 		low[n] = '\0';
-		w->stop = INLIST(stop_words, low);
+		w->stop = CSPR_INLIST(stop_words, low);
 	}
 }
 
