@@ -643,8 +643,25 @@ handle(const unsigned char *s, size_t len, size_t i)
 	return j - i;
 }
 
+/* The year after a date's month and day, s[j]: ", 2013" or " 2013".  The
+ * date's length from s[i], or 0. */
+static size_t
+year_end(const unsigned char *s, size_t len, size_t i, size_t j)
+{
+	size_t a;
+
+	if (j < len && s[j] == ',')
+		j++;
+	if (j < len && s[j] == ' ')
+		j++;
+	for (a = 0; j < len && dig(s[j]) && a < 4; j++)
+		a++;
+	return a == 4 ? j - i : 0;
+}
+
 /* A full date at s[i] (after "born"): 2 March 2013, 2nd of March 2013,
- * March 2 2013, 02/03/2013, 2013-03-02: the length, or 0. */
+ * March 2 2013, Sept 2nd, 2013, 02/03/2013, 2013-03-02 (a month named in
+ * full or in three letters): the length, or 0. */
 static size_t
 full_date(const unsigned char *s, size_t len, size_t i)
 {
@@ -680,57 +697,14 @@ full_date(const unsigned char *s, size_t len, size_t i)
 		if (j + 3 < len && strncasecmp((const char *)s + j, "of ", 3) ==
 		    0)
 			j += 3;
-		n = 0;
-		while (j + n < len && ((s[j + n] | 0x20) >= 'a' &&
-		    (s[j + n] | 0x20) <= 'z'))
-			n++;
-		if (n < 3)
+		if (!cspr_month_at(s, len, j, &n))
 			return 0;
-		{
-			char m[12];
-			int ok = 0;
-
-			if (n >= sizeof(m))
-				return 0;
-			for (size_t k = 0; k < n; k++)
-				m[k] = (char)(s[j + k] | 0x20);
-			m[n] = '\0';
-			for (int k = 0; k < 12; k++)
-				ok |= strcmp(m, cspr_months[k]) == 0 ||
-				    (n == 3 && strncmp(m, cspr_months[k], 3) ==
-				    0);
-			if (!ok)
-				return 0;
-		}
-		j += n;
-		if (j < len && s[j] == ',')
-			j++;
-		if (j < len && s[j] == ' ')
-			j++;
-		for (a = 0; j < len && dig(s[j]) && a < 4; j++)
-			a++;
-		return a == 4 ? j - i : 0;
+		return year_end(s, len, i, j + n);
 	}
 	if (a == 0) {
 		/* March 2, 2013 */
-		n = 0;
-		while (j + n < len && ((s[j + n] | 0x20) >= 'a' &&
-		    (s[j + n] | 0x20) <= 'z'))
-			n++;
-		if (n < 3 || n > 9)
+		if (!cspr_month_at(s, len, j, &n))
 			return 0;
-		{
-			char m[12];
-			int ok = 0;
-
-			for (size_t k = 0; k < n; k++)
-				m[k] = (char)(s[j + k] | 0x20);
-			m[n] = '\0';
-			for (int k = 0; k < 12; k++)
-				ok |= strcmp(m, cspr_months[k]) == 0;
-			if (!ok)
-				return 0;
-		}
 		j += n;
 		if (j < len && s[j] == ' ')
 			j++;
@@ -740,13 +714,7 @@ full_date(const unsigned char *s, size_t len, size_t i)
 			return 0;
 		while (j < len && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z')
 			j++;
-		if (j < len && s[j] == ',')
-			j++;
-		if (j < len && s[j] == ' ')
-			j++;
-		for (a = 0; j < len && dig(s[j]) && a < 4; j++)
-			a++;
-		return a == 4 ? j - i : 0;
+		return year_end(s, len, i, j);
 	}
 	return 0;
 }
