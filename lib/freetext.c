@@ -187,6 +187,20 @@ text_class(const struct nodes *ns)
 	return is_code ? CSPR_TEXT_CODE : CSPR_TEXT_FREE;
 }
 
+static int walk(struct walk *w, json_t *v, const struct nodes *ns);
+
+/* Walk member or item x, described by sub, whose path ends after at;
+ * then take it off the path again. */
+static int
+descend(struct walk *w, json_t *x, const struct nodes *sub, size_t at)
+{
+	int r = walk(w, x, sub);
+
+	w->len = at;
+	w->path[at] = '\0';
+	return r;
+}
+
 static int
 walk(struct walk *w, json_t *v, const struct nodes *ns)
 {
@@ -206,10 +220,7 @@ walk(struct walk *w, json_t *v, const struct nodes *ns)
 			return -1;
 		w->len += cspr_path_key(w->path + w->len, at == 0, key, klen);
 		member(w, ns, key, &sub);
-		r = walk(w, x, &sub);
-		w->len = at;
-		w->path[at] = '\0';
-		if (r < 0)
+		if ((r = descend(w, x, &sub, at)) < 0)
 			return r;
 	}
 	json_array_foreach(v, i, x) {
@@ -217,10 +228,7 @@ walk(struct walk *w, json_t *v, const struct nodes *ns)
 			return -1;
 		w->len += (size_t)snprintf(w->path + w->len, 24, "[%zu]", i);
 		item(w, ns, i, &sub);
-		r = walk(w, x, &sub);
-		w->len = at;
-		w->path[at] = '\0';
-		if (r < 0)
+		if ((r = descend(w, x, &sub, at)) < 0)
 			return r;
 	}
 	return 0;

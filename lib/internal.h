@@ -237,6 +237,13 @@ int cspr_text_is_utf8(const char *text, size_t len);
  * *outlen bytes; NULL on out of memory. */
 char *cspr_text_from_cp1252(const char *text, size_t len, size_t *outlen);
 
+/* ---- possible.c: identifiers the case does not list ---- */
+
+/* What csp-publish-check says of a possible identifier of kind k: what
+ * it may be ("Possibly a street that") and what to do ("remove it"). */
+void cspr_maybe_advice(enum cspr_maybe_kind k, const char **what,
+    const char **instead);
+
 /* ---- labels.c: what a person is called once their name is gone ---- */
 
 /* A member of o as text: a non-empty string, or an integer written into

@@ -52,44 +52,70 @@
 extern const uint32_t cspr_words[];
 extern const size_t cspr_words_n;
 
+/* Each kind: its name in JSON, its label in anonymised text, and what
+ * csp-publish-check says of one: what it may be, and what to do. */
 /* clang-format off */
-static const char *const kind_names[] = {
-	[CSPR_MAYBE_NAME] = "name",
-	[CSPR_MAYBE_STREET] = "street",
-	[CSPR_MAYBE_SCHOOL] = "school",
-	[CSPR_MAYBE_PLACE] = "place",
-	[CSPR_MAYBE_VEHICLE] = "vehicle",
-	[CSPR_MAYBE_NI_NUMBER] = "ni_number",
-	[CSPR_MAYBE_HANDLE] = "handle",
-	[CSPR_MAYBE_URL] = "url",
-	[CSPR_MAYBE_DOB] = "dob",
-};
-
-static const char *const labels[] = {
-	[CSPR_MAYBE_NAME] = "[name]",
-	[CSPR_MAYBE_STREET] = "[street]",
-	[CSPR_MAYBE_SCHOOL] = "[school]",
-	[CSPR_MAYBE_PLACE] = "[place]",
-	[CSPR_MAYBE_VEHICLE] = "[vehicle registration]",
-	[CSPR_MAYBE_NI_NUMBER] = "[NI number]",
-	[CSPR_MAYBE_HANDLE] = "[handle]",
-	[CSPR_MAYBE_URL] = "[web address]",
-	[CSPR_MAYBE_DOB] = "[date of birth]",
+static const struct maybe_kind {
+	const char *name, *label, *what, *instead;
+} kinds[] = {
+	[CSPR_MAYBE_NAME] = {.name = "name", .label = "[name]",
+	    .what = "Possibly a person's name that",
+	    .instead = "write a role or relationship instead"},
+	[CSPR_MAYBE_STREET] = {.name = "street", .label = "[street]",
+	    .what = "Possibly a street that", .instead = "remove it"},
+	[CSPR_MAYBE_SCHOOL] = {.name = "school", .label = "[school]",
+	    .what = "Possibly a school or nursery that",
+	    .instead = "write \"the school\" instead"},
+	[CSPR_MAYBE_PLACE] = {.name = "place", .label = "[place]",
+	    .what = "Possibly a named place that",
+	    .instead = "write what it is instead"},
+	[CSPR_MAYBE_VEHICLE] = {.name = "vehicle",
+	    .label = "[vehicle registration]",
+	    .what = "Possibly a vehicle registration that",
+	    .instead = "remove it"},
+	[CSPR_MAYBE_NI_NUMBER] = {.name = "ni_number", .label = "[NI number]",
+	    .what = "Possibly a National Insurance number that",
+	    .instead = "remove it"},
+	[CSPR_MAYBE_HANDLE] = {.name = "handle", .label = "[handle]",
+	    .what = "Possibly a social media handle that",
+	    .instead = "remove it"},
+	[CSPR_MAYBE_URL] = {.name = "url", .label = "[web address]",
+	    .what = "A web address or domain that",
+	    .instead = "remove it unless it is public"},
+	[CSPR_MAYBE_DOB] = {.name = "dob", .label = "[date of birth]",
+	    .what = "A date of birth that", .instead = "give an age instead"},
 };
 /* clang-format on */
+
+static const struct maybe_kind *
+kind(enum cspr_maybe_kind k)
+{
+	static const struct maybe_kind unknown = {.name = "unknown",
+	    .label = "[removed]", .what = "Something that",
+	    .instead = "remove it"};
+
+	return k >= CSPR_MAYBE_NAME && k <= CSPR_MAYBE_DOB ? &kinds[k] :
+	    &unknown;
+}
 
 const char *
 cspr_maybe_kind_name(enum cspr_maybe_kind k)
 {
-	return k >= CSPR_MAYBE_NAME && k <= CSPR_MAYBE_DOB ? kind_names[k] :
-	    "unknown";
+	return kind(k)->name;
 }
 
 const char *
 cspr_maybe_label(enum cspr_maybe_kind k)
 {
-	return k >= CSPR_MAYBE_NAME && k <= CSPR_MAYBE_DOB ? labels[k] :
-	    "[removed]";
+	return kind(k)->label;
+}
+
+void
+cspr_maybe_advice(enum cspr_maybe_kind k, const char **what,
+    const char **instead)
+{
+	*what = kind(k)->what;
+	*instead = kind(k)->instead;
 }
 
 /* ---- word lists ---- */
