@@ -858,6 +858,10 @@ int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
  * the file as given ("<stdin>" for "-"). */
 int cspr_report_read(const char *path, char **buf, size_t *len,
     struct cspr_errors *e);
+/* The same, the report named name in diagnostics (NULL: as
+ * cspr_report_read): what --stdin-name gives standard input. */
+int cspr_report_read_as(const char *path, const char *name, char **buf,
+    size_t *len, struct cspr_errors *e);
 /* Where a case's report is: report.file as it is when absolute or when
  * the case came from standard input (case_file "-" or "<stdin>"), else
  * joined to the folder of case_file.  A new string; NULL when the case

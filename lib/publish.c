@@ -49,13 +49,22 @@ int
 cspr_report_read(const char *path, char **buf, size_t *len,
     struct cspr_errors *e)
 {
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	return cspr_report_read_as(path, NULL, buf, len, e);
+}
+
+int
+cspr_report_read_as(const char *path, const char *name, char **buf,
+    size_t *len, struct cspr_errors *e)
+{
 	const char *nul, *why = NULL;
-	int r = cspr_read_file(path, CSPR_MAX_REPORT, buf, len, e);
 	long line = 1;
 	size_t bol = 0;
+	int r;
 
-	if (r != CSPR_OK)
+	if (!name)
+		name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if ((r = cspr_read_file_as(path, name, CSPR_MAX_REPORT, buf, len, e)) !=
+	    CSPR_OK)
 		return r;
 	/* what a report in the wrong format starts with */
 	if (*len >= 5 && memcmp(*buf, "%PDF-", 5) == 0)
