@@ -45,7 +45,7 @@ FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZERS = case holidays report
+FUZZERS = case holidays report schema
 REPLAY = $(FUZZERS:%=$(O)/fuzz-replay/fuzz_%)
 
 CSP_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -155,7 +155,7 @@ demo: all
 	[ $$r -le 1 ] || exit $$r; \
 	echo "The case board is in $$(cd $(O) && pwd)/board.html: open it in a browser."
 
-check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so | $(O)/.deps-check
+check: all $(UNIT) $(REPLAY) $(O)/tests/failmalloc.so $(O)/tests/budget | $(O)/.deps-check
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' tests/run.sh $(O)
 
 # Each harness for FUZZ_SECONDS over a corpus kept in $(O)/fuzz/corpus
@@ -183,6 +183,11 @@ check-asan:
 $(O)/tests/failmalloc.so: tests/oom/failmalloc.c
 	@mkdir -p $(@D)
 	$(CC) -shared -fPIC -O2 -Wall -Wextra -Werror -o $@ tests/oom/failmalloc.c -ldl
+
+# What a command costs, measured by tests/cli/budget.sh.
+$(O)/tests/budget: tests/budget/budget.c
+	@mkdir -p $(@D)
+	$(CC) $(CSP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 # A harness with tests/fuzz/replay.c for its main(): each file named is one
 # input (tests/cli/fuzz_replay.sh).

@@ -308,14 +308,14 @@ svg_axis(const struct scale *sc, int height)
 	k = (long)y * 12 + m;
 	k += (step - k % step) % step;
 	for (;; k += step) {
-		cspr_date at = cspr_date_from_ymd((int)(k / 12),
-		    (int)(k % 12) + 1, 1);
+		cspr_date at;
 		double x;
 
+		if (k < 12)
+			continue; /* no year 0, nor any before it */
+		at = cspr_date_from_ymd((int)(k / 12), (int)(k % 12) + 1, 1);
 		if (k / 12 > 9999 || at == CSPR_NO_DATE || at > sc->t1)
 			break;
-		if (k < 12)
-			continue; /* no year 0 */
 		x = x_of(sc, at);
 		printf("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
 		    "stroke=\"#e0e0e0\"/>", x, TL_TOP - 6, x, height - 4);

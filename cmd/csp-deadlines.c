@@ -225,11 +225,11 @@ deadlines(struct tool *t, struct cspr_case *c, void *arg)
 		if (t->names)
 			o = json_pack("{s:s, s:o, s:s, s:s, s:o}", "case", id,
 			    "child", name ? json_string(name) : json_null(),
-			    "file", cspr_case_file(c), "today", today,
+			    "file", cspr_case_name(c), "today", today,
 			    "deadlines", list);
 		else
 			o = json_pack("{s:s, s:s, s:s, s:o}", "case", id,
-			    "file", cspr_case_file(c), "today", today,
+			    "file", cspr_case_name(c), "today", today,
 			    "deadlines", list);
 		list = NULL;
 		if (!o)

@@ -102,29 +102,35 @@ section(const struct cspr_assessment *a, enum cspr_result r,
 	}
 }
 
-/* What the local authority must do whatever the partners decide (5). */
+/* What the local authority must do whatever the partners decide (5), in
+ * the words of the duty table's rows; csp-deadlines counts their days. */
 static void
 duties(const struct cspr_assessment *a)
 {
-	int notify = cspr_criterion_find(a, "notify-panel")->result ==
-	    CSPR_MET;
-	int death = cspr_criterion_find(a, "looked-after-death")->result ==
-	    CSPR_MET;
+	static const struct {
+		const char *criterion, *duty;
+	} follow[] = {
+		{.criterion = "notify-panel", .duty = "panel-notification"},
+		{.criterion = "notify-panel", .duty = "partners-report"},
+		{.criterion = "looked-after-death", .duty = "looked-after-death"},
+	};
+	char label[32], line[512];
+	const char *para;
+	int n = 0;
 
-	if (!notify && !death)
-		return;
-	printf("\nNotifications that follow (section 5; csp-deadlines "
-	    "tracks them)\n");
-	if (notify)
-		text_wrap("  5.1, 5.2   ", HANG, "The local authority must notify "
-		    "the Panel within five working days of becoming aware of the "
-		    "incident, and report it to the safeguarding partners, the "
-		    "independent chair and the business manager.");
-	if (death)
-		text_wrap("  5.3        ", HANG, "The local authority must notify "
-		    "the Secretary of State and Ofsted of the looked-after "
-		    "child's death, whether or not abuse or neglect is known or "
-		    "suspected.");
+	for (size_t i = 0; i < sizeof(follow) / sizeof(follow[0]); i++) {
+		if (cspr_criterion_find(a, follow[i].criterion)->result !=
+		    CSPR_MET)
+			continue;
+		if (n++ == 0)
+			printf("\nNotifications that follow (section 5; "
+			    "csp-deadlines tracks them)\n");
+		const char *what = cspr_duty_what(follow[i].duty, &para);
+		snprintf(label, sizeof(label), "  %-11s", para);
+		snprintf(line, sizeof(line), "The local authority must %s.",
+		    what);
+		text_wrap(label, HANG, line);
+	}
 }
 
 /* What the partners have decided and whom they commissioned, as far as
@@ -198,7 +204,7 @@ lead(const json_t *root, const struct cspr_assessment *a)
 		    "authority is %s: the partnership for %s %s, and the other "
 		    "partnerships with an interest should be invited to take "
 		    "part (9.3.2).", la, a->lead,
-		    strcmp(a->lead_para, "9.3.5") == 0 ? "should take lead "
+		    a->lead_looked_after == 1 ? "should take lead "
 		    "responsibility for any review (9.3.5)" : "decides whether "
 		    "the criteria for a local review are met (9.3.1)");
 		text_wrap("  ", "  ", line);

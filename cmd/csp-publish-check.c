@@ -109,7 +109,8 @@ number(struct tool *t, const char *opt, const char *arg, double lo,
 
 	errno = 0;
 	x = strtod(arg, &end);
-	if (end == arg || *end || errno || x < lo || x > hi ||
+	/* !(x >= lo): NaN compares false with everything, so is refused */
+	if (end == arg || *end || errno || !(x >= lo) || !(x <= hi) ||
 	    (whole && x != (double)(long)x)) {
 		tool_usage_error(t, "%s: not a %s from %g to %g: %s", opt,
 		    whole ? "whole number" : "number", lo, hi, arg);
@@ -127,7 +128,7 @@ finding(const struct cspr_case *c, const char *report,
 	} else if (f->path) {
 		/* the message names the fields; a line number in the case
 		 * file would change with its comments and long text */
-		text_flat(cspr_case_file(c));
+		text_flat(cspr_case_name(c));
 		printf(": ");
 	} else {
 		text_flat(report);

@@ -58,7 +58,7 @@ add(struct tool *t, struct cspr_case *c, void *arg)
 	if (t->names && (cspr_get(root, "child.first_name") ||
 	    cspr_get(root, "child.last_name")) && !(name = text_child_name(root)))
 		return tool_oom(t, c);
-	status = cspr_summary_add(r->s, root, cspr_case_file(c), name, t->cal);
+	status = cspr_summary_add(r->s, root, cspr_case_name(c), name, t->cal);
 	free(name);
 	if (status < 0)
 		return tool_oom(t, c);

@@ -37,11 +37,18 @@ static int
 validate(const char *path, void *arg)
 {
 	struct tool *t = arg;
-	const char *name = tool_file(t, path);
+	/* a file's name may hold any bytes: shown as cspr_printable() has it,
+	 * so that each file is one line and one valid JSON record */
+	char *name = cspr_printable(tool_file(t, path));
 	struct cspr_case *c = NULL;
 	int r;
 
 	tool_diags(t);
+	if (!name) {
+		cspr_errors_add(&t->e, NULL, 0, 0, NULL, "out of memory");
+		tool_diags(t);
+		return CSPR_ERROR;
+	}
 	r = tool_open(t, path, &c);
 	if (t->quiet) {
 		/* the exit status tells */
@@ -62,6 +69,7 @@ validate(const char *path, void *arg)
 		tool_diags(t);
 	cspr_errors_clear(&t->e);
 	cspr_case_free(&c);
+	free(name);
 	return r;
 }
 

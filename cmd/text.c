@@ -364,6 +364,7 @@ text_cat(char *buf, size_t size, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf + n, size - n, fmt, ap);
 	va_end(ap);
+	cspr_u8trim(buf + n); /* cut short at a character, not inside one */
 }
 
 char *

@@ -272,8 +272,11 @@ tool_errors_json(const struct cspr_errors *e)
 void
 tool_json_errors(struct tool *t, const char *file)
 {
-	tool_json(t, json_pack("{s:s, s:o}", "file", file, "errors",
-	    tool_errors_json(&t->e)));
+	char *shown = cspr_printable(file); /* any bytes: still one record */
+
+	tool_json(t, json_pack("{s:s, s:o}", "file", shown ? shown : "",
+	    "errors", tool_errors_json(&t->e)));
+	free(shown);
 }
 
 const char *

@@ -94,7 +94,9 @@ days_in_month(int64_t y, int m)
 static cspr_date
 to_date(int64_t z)
 {
-	if (z <= INT32_MIN || z > INT32_MAX)
+	/* SPEC 2: years 0001 to 9999; arithmetic that leaves them has no
+	 * answer, never a date that cannot be written YYYY-MM-DD */
+	if (z < CSPR_FIRST_DATE || z > CSPR_LAST_DATE)
 		return CSPR_NO_DATE;
 	return (cspr_date)z;
 }

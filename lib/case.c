@@ -16,6 +16,7 @@ struct cspr_case {
 	struct cspr_doc *doc;
 	json_t *root; /* borrowed from doc */
 	const char *id;
+	char *name; /* the file's name as it may be shown */
 };
 
 struct cspr_schema *
@@ -27,13 +28,17 @@ cspr_case_schema(const char *path, struct cspr_errors *e)
 
 	if (path) {
 		char *buf;
-		size_t len;
+		size_t len, skip;
 
 		if (cspr_read_file(path, CSPR_MAX_FILE, &buf, &len, e) !=
 		    CSPR_OK)
 			return NULL;
 		memset(&je, 0, sizeof(je)); /* jansson may leave it unset */
-		j = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+		/* a byte-order mark (a Windows editor's) is not JSON; a
+		 * schema may be true or false (draft-07 boolean schemas) */
+		skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+		j = json_loadb(buf + skip, len - skip, JSON_REJECT_DUPLICATES |
+		    JSON_DECODE_ANY, &je);
 		free(buf);
 		if (!j && !je.text[0]) {
 			cspr_errors_add(e, path, 0, 0, NULL, "out of memory");
@@ -57,7 +62,7 @@ cspr_case_schema(const char *path, struct cspr_errors *e)
 	for (size_t i = 0; !s && i < e->n; i++)
 		if (!e->v[i].file || !*e->v[i].file) {
 			free(e->v[i].file);
-			e->v[i].file = strdup(path ? path : "(built-in schema)");
+			e->v[i].file = cspr_printable(path ? path : "(built-in schema)");
 		}
 	return s;
 }
@@ -70,6 +75,7 @@ struct checker {
 	struct cspr_errors *e;
 	int bad;
 	int oom;
+	size_t n, more; /* reported, and beyond CSPR_MAX_ERRORS */
 };
 
 static void
@@ -77,10 +83,14 @@ report(struct checker *k, const char *path, const char *msg)
 {
 	long line = 0, col = 0;
 
+	k->bad = 1;
+	if (k->n++ >= CSPR_MAX_ERRORS) {
+		k->more++;
+		return;
+	}
 	cspr_doc_pos(k->doc, path, &line, &col);
 	cspr_errors_add(k->e, cspr_doc_file(k->doc), line, col, path, "%s",
 	    msg);
-	k->bad = 1;
 }
 
 /* Date-times have no draft-07 format of their own (YYYY-MM-DDTHH:MM is
@@ -203,7 +213,7 @@ check_actions(struct checker *k)
 static int
 check(const struct cspr_doc *doc, struct cspr_errors *e)
 {
-	struct checker k = {doc, cspr_doc_root(doc), e, 0, 0};
+	struct checker k = {.doc = doc, .root = cspr_doc_root(doc), .e = e};
 
 	check_datetime(&k, "referral.received");
 	check_datetime(&k, "referral.confirmed");
@@ -223,6 +233,10 @@ check(const struct cspr_doc *doc, struct cspr_errors *e)
 	check_order(&k, "decision.date", "publication.published",
 	    "published before the decision to review");
 	check_actions(&k);
+	if (k.more && cspr_errors_add(e, cspr_doc_file(doc), 0, 0, NULL,
+	    "%zu more %s not shown (at most %d are)", k.more, k.more == 1 ?
+	    "error" : "errors", CSPR_MAX_ERRORS) < 0)
+		k.oom = 1;
 	return k.oom ? -1 : k.bad;
 }
 
@@ -232,13 +246,15 @@ place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
 {
 	for (size_t i = from; i < e->n; i++) {
 		struct cspr_error *x = &e->v[i];
-		const char *path = x->path ? x->path : ".";
-		char *file = strdup(cspr_doc_file(doc));
+		const char *path = x->path;
+		char *file = cspr_printable(cspr_doc_file(doc));
 
 		if (file) { /* else it keeps "", short of memory */
 			free(x->file);
 			x->file = file;
 		}
+		if (!path) /* how many more there are: about the whole file */
+			continue;
 		/* an unknown field is best shown at its key, anything else
 		 * at its value */
 		if (strncmp(x->message, "unknown field", 13) == 0)
@@ -283,17 +299,23 @@ static const struct {
 	{.jq = ".referral", .path = "referral"},
 };
 
+/* At most this many errors are reworded: each looks through the list,
+ * and a hostile file can hold a family of thousands with the old value. */
+#define MAX_RENAMED 64
+
 static void
 rename_one(struct cspr_errors *e, size_t from, const char *jq,
-    const json_t *obj)
+    const json_t *obj, int *budget)
 {
-	for (size_t r = 0; r < sizeof(renamed) / sizeof(renamed[0]); r++) {
+	for (size_t r = 0; r < sizeof(renamed) / sizeof(renamed[0]) &&
+	    *budget > 0; r++) {
 		const char *v = json_string_value(json_object_get(obj,
 		    renamed[r].key));
 		char path[96], msg[96];
 
 		if (!v || strcmp(v, renamed[r].old) != 0)
 			continue;
+		--*budget;
 		snprintf(path, sizeof(path), "%s.%s", jq, renamed[r].key);
 		snprintf(msg, sizeof(msg), "%s is the 0.1 spelling: write %s "
 		    "(0.2)", renamed[r].old, renamed[r].now);
@@ -312,18 +334,23 @@ rename_one(struct cspr_errors *e, size_t from, const char *jq,
 static void
 rename_old(const json_t *root, struct cspr_errors *e, size_t from)
 {
-	for (size_t h = 0; h < sizeof(holders) / sizeof(holders[0]); h++) {
+	int budget = MAX_RENAMED;
+
+	for (size_t h = 0; h < sizeof(holders) / sizeof(holders[0]) &&
+	    budget > 0; h++) {
 		json_t *o = cspr_get(root, holders[h].path), *x;
 		char jq[48];
 		size_t i;
 
 		if (!holders[h].each) {
-			rename_one(e, from, holders[h].jq, o);
+			rename_one(e, from, holders[h].jq, o, &budget);
 			continue;
 		}
 		json_array_foreach(o, i, x) {
+			if (budget <= 0)
+				break;
 			snprintf(jq, sizeof(jq), "%s[%zu]", holders[h].jq, i);
-			rename_one(e, from, jq, x);
+			rename_one(e, from, jq, x, &budget);
 		}
 	}
 }
@@ -357,7 +384,16 @@ finish(struct cspr_doc *doc, int r, const struct cspr_schema *s,
 	}
 	c->doc = doc;
 	c->root = cspr_doc_root(doc);
+	/* a schema given with --schema need not require an id: the file's
+	 * name, as diagnostics show it, then names the case */
 	c->id = json_string_value(json_object_get(c->root, "id"));
+	if (!(c->name = cspr_printable(cspr_doc_file(doc))) ||
+	    (!c->id && !(c->id = c->name))) {
+		cspr_errors_add(e, cspr_doc_file(doc), 0, 0, NULL,
+		    "out of memory");
+		cspr_case_free(&c);
+		return CSPR_ERROR;
+	}
 	*out = c;
 	return CSPR_OK;
 }
@@ -407,6 +443,7 @@ cspr_case_free(struct cspr_case **c)
 	if (!*c)
 		return;
 	cspr_doc_free(&(*c)->doc);
+	free((*c)->name);
 	free(*c);
 	*c = NULL;
 }
@@ -427,6 +464,12 @@ const char *
 cspr_case_file(const struct cspr_case *c)
 {
 	return cspr_doc_file(c->doc);
+}
+
+const char *
+cspr_case_name(const struct cspr_case *c)
+{
+	return c->name;
 }
 
 const struct cspr_doc *

@@ -78,6 +78,7 @@ say(char *buf, size_t size, const char *fmt, ...)
 	}
 	buf[n] = '\0';
 	va_end(ap);
+	cspr_u8trim(buf + n); /* cut short at a character, not inside one */
 }
 
 /* Join the descriptions of the inputs whose t is want: "A", "A and B",
@@ -934,6 +935,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 	a->lead = NULL;
 	if (looked_after == 1) {
 		a->lead_para = "9.3.5";
+		a->lead_looked_after = 1;
 		a->lead = cspr_get_str(root, "child.looked_after_by");
 		if (a->lead)
 			say(b, size, "child.looked_after is true and "
@@ -943,6 +945,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 			    "child.looked_after_by is not recorded.");
 	} else if (looked_after == 0) {
 		a->lead_para = "9.3.1";
+		a->lead_looked_after = 0;
 		a->lead = cspr_get_str(root, "child.normally_resident");
 		if (a->lead)
 			say(b, size, "child.looked_after is false and "
@@ -955,6 +958,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 		    "child.normally_resident");
 
 		a->lead_para = "9.3.1, 9.3.5";
+		a->lead_looked_after = -1;
 		say(b, size, "child.looked_after is not recorded, so it is not "
 		    "known whether 9.3.1 applies (child.normally_resident is "
 		    "%s) or 9.3.5 (child.looked_after_by is %s).",

@@ -55,11 +55,22 @@ int cspr_errors_add(struct cspr_errors *e, const char *file, long line,
     __attribute__((format(printf, 6, 7)));
 /* Free every diagnostic and empty the list; the list stays usable. */
 void cspr_errors_clear(struct cspr_errors *e);
+/* A new copy of s that prints as one line of text: control characters
+ * (C0, DEL, C1, the line and paragraph separators and the bidirectional
+ * overrides) and bytes that are not UTF-8 are written as escapes, \n, \r,
+ * \t, \x1b for a byte, \u2028 for a character.  Every diagnostic's file,
+ * path and message pass through it; outputs show file names with it.  NULL
+ * on out of memory. */
+char *cspr_printable(const char *s);
+/* Cut off the end of s a UTF-8 character that is not whole, as snprintf
+ * leaves when it cuts a string short to fit a buffer; returns s. */
+char *cspr_u8trim(char *s);
 
 /* ---- load.c: a YAML case file to a jansson tree, with positions ---- */
 
 #define CSPR_MAX_FILE (4L * 1024 * 1024) /* larger files are rejected */
 #define CSPR_MAX_DEPTH 64                /* deeper nesting is rejected */
+#define CSPR_MAX_NODES 100000            /* more values are rejected */
 
 /* A loaded document: the tree and the line:col of every node in it. */
 struct cspr_doc;
@@ -103,10 +114,15 @@ struct cspr_schema;
 struct cspr_schema *cspr_schema_compile(json_t *schema, struct cspr_errors *e);
 /* Free a compiled schema. */
 void cspr_schema_free(struct cspr_schema **s);
+#define CSPR_MAX_ERRORS 1000 /* failures of one instance reported; the
+				rest are counted */
+
 /* Validate an instance; each failure is appended to e with its jq-style
  * path, file "" and line/col 0 (the caller places it).  Failures come in
  * instance order; a message says what was expected and never quotes the
- * value.  Returns the number of failures, or -1 on out of memory. */
+ * value.  After CSPR_MAX_ERRORS of them one more, without a path, says how
+ * many more there are.  Returns the number of failures, or -1 on out of
+ * memory. */
 int cspr_schema_validate(const struct cspr_schema *s, json_t *instance,
     struct cspr_errors *e);
 /* The JSON Schema draft-07 metaschema as JSON text (what
@@ -145,6 +161,9 @@ typedef int32_t cspr_date;
 typedef int64_t cspr_time;
 
 #define CSPR_NO_DATE INT32_MIN
+/* The dates a case can hold, 0001-01-01 and 9999-12-31 (SPEC 2). */
+#define CSPR_FIRST_DATE (-719162)
+#define CSPR_LAST_DATE 2932896
 
 /* Parse a strict YYYY-MM-DD that names a real calendar date (years
  * 0001-9999).  Returns 0 and sets *d, or -1. */
@@ -152,9 +171,9 @@ int cspr_date_parse(const char *s, cspr_date *d);
 /* Parse YYYY-MM-DD or YYYY-MM-DDTHH:MM (real date, 00:00-23:59).  Returns
  * 0 for a bare date (*t is the start of that day), 1 for a date-time, -1. */
 int cspr_datetime_parse(const char *s, cspr_time *t);
-/* The date of year, month, day; no range checks: a month outside 1-12
- * rolls into the year, a day outside the month counts on from its first
- * (2026-03-00 is 2026-02-28); CSPR_NO_DATE beyond the type. */
+/* The date of year, month, day: a month outside 1-12 rolls into the
+ * year, a day outside the month counts on from its first (2026-03-00 is
+ * 2026-02-28); CSPR_NO_DATE outside CSPR_FIRST_DATE..CSPR_LAST_DATE. */
 cspr_date cspr_date_from_ymd(int y, int m, int d);
 /* Split a date into year, month and day. */
 void cspr_date_ymd(cspr_date d, int *y, int *m, int *day);
@@ -166,7 +185,8 @@ char *cspr_time_str(cspr_time t, char *buf);
 /* Day of the week: 0 Monday ... 6 Sunday. */
 int cspr_weekday(cspr_date d);
 /* The same day n months on (n < 0: back), clamped to the end of a shorter
- * month: 2026-08-31 + 6 months = 2027-02-28. */
+ * month: 2026-08-31 + 6 months = 2027-02-28; CSPR_NO_DATE outside
+ * CSPR_FIRST_DATE..CSPR_LAST_DATE. */
 cspr_date cspr_add_months(cspr_date d, int n);
 
 /* A set of bank holidays: the England and Wales rules for 1900-2200, every
@@ -193,7 +213,7 @@ int cspr_holidays_in(const struct cspr_calendar *c, int y1, int y2,
 int cspr_is_working_day(const struct cspr_calendar *c, cspr_date d);
 /* The date n working days after d (n > 0: counted strictly after d, d never
  * counts), or before d (n < 0: strictly before d); d itself for n == 0.
- * CSPR_NO_DATE when the result does not fit a cspr_date. */
+ * CSPR_NO_DATE when the result is outside CSPR_FIRST_DATE..CSPR_LAST_DATE. */
 cspr_date cspr_add_working_days(const struct cspr_calendar *c, cspr_date d,
     int n);
 /* Working days in (from, to] when to >= from; minus the working days in
@@ -316,6 +336,10 @@ int cspr_duties_eval(const json_t *root, const struct cspr_calendar *c,
  * of memory. */
 int cspr_duty_eval(const json_t *root, const struct cspr_calendar *c,
     cspr_date today, const char *id, struct cspr_deadline *d);
+/* What a duty of the table is, whatever the case: its paragraph and its
+ * words for people (static), or NULL for an unknown id; *para may be NULL
+ * to leave it. */
+const char *cspr_duty_what(const char *id, const char **para);
 /* The duty of that id in a list (borrowed), or NULL. */
 const struct cspr_deadline *cspr_deadline_find(const struct cspr_deadlines *ds,
     const char *id);
@@ -446,6 +470,8 @@ struct cspr_assessment {
 	const char *lead;      /* 9.3: a local authority (borrowed), or NULL
 				  when not known */
 	const char *lead_para; /* "9.3.1", "9.3.5", or "9.3.1, 9.3.5" */
+	int lead_looked_after; /* 9.3.5: the lead is the authority looking
+				  after the child (1), 9.3.1 (0), -1 unknown */
 	char lead_because[512];
 	struct cspr_findings findings; /* the decision (4.4, 9.4.5, 4.3)
 					  and the reviewer (9.6.5-9.6.7) */
@@ -583,8 +609,10 @@ void cspr_case_free(struct cspr_case **c);
 json_t *cspr_case_root(const struct cspr_case *c);
 /* The case's id (borrowed). */
 const char *cspr_case_id(const struct cspr_case *c);
-/* The name the case was loaded under. */
+/* The name the case was loaded under, as given (to open files beside it). */
 const char *cspr_case_file(const struct cspr_case *c);
+/* The same name as outputs show it: cspr_printable() of it (borrowed). */
+const char *cspr_case_name(const struct cspr_case *c);
 /* The loaded document, for positions. */
 const struct cspr_doc *cspr_case_doc(const struct cspr_case *c);
 

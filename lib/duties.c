@@ -108,6 +108,9 @@ on_day(cspr_date d)
 {
 	struct cspr_when w = {(cspr_time)d * 1440, CSPR_WHEN_DATE};
 
+	/* beyond the years a date can have (SPEC 2): no due date */
+	if (d < CSPR_FIRST_DATE || d > CSPR_LAST_DATE)
+		w.kind = CSPR_WHEN_NONE;
 	return w;
 }
 
@@ -807,6 +810,9 @@ hours_48(struct cspr_when from)
 		due.t = cspr_uk_from_utc(cspr_uk_to_utc(from.t) + 48 * 60);
 	else if (from.kind == CSPR_WHEN_DATE)
 		due = on_day(cspr_when_date(from) + 2);
+	if (due.kind == CSPR_WHEN_TIME &&
+	    on_day(cspr_when_date(due)).kind == CSPR_WHEN_NONE)
+		due.kind = CSPR_WHEN_NONE;
 	return due;
 }
 
@@ -1016,6 +1022,16 @@ cspr_duty_eval(const json_t *root, const struct cspr_calendar *cal,
 	eval(r, &c, cal, today, NO, d);
 	ctx_close(&c);
 	return d->applies;
+}
+
+const char *
+cspr_duty_what(const char *id, const char **para)
+{
+	const struct duty *r = find_duty(id);
+
+	if (para)
+		*para = r ? r->para : NULL;
+	return r ? r->what : NULL;
 }
 
 const struct cspr_deadline *

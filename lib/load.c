@@ -10,9 +10,14 @@
  * than what it shows, or make it expensive to read, is rejected with one
  * clear diagnostic: duplicate keys, anchors, aliases and merge keys (which
  * also stops "billion laughs"), non-standard tags, several documents,
- * invalid UTF-8, NUL bytes, nesting deeper than CSPR_MAX_DEPTH and files
- * over CSPR_MAX_FILE.  Depth is counted while pulling events, before
- * libyaml's cost in depth can grow.
+ * invalid UTF-8, NUL bytes, nesting deeper than CSPR_MAX_DEPTH, more than
+ * CSPR_MAX_NODES values and files over CSPR_MAX_FILE.  Depth is counted
+ * while pulling events, before libyaml's cost in depth can grow; the cap
+ * on values keeps any file within the limits to a few tens of MiB.
+ *
+ * Lines and columns are counted here, from libyaml's character index, not
+ * taken from libyaml's marks: libyaml 0.2.5 counts NEL, U+2028 and U+2029
+ * as line breaks (YAML 1.1), which YAML 1.2 and every editor do not.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -30,18 +35,20 @@
 #include "internal.h"
 
 /* Where one node is: how it is named (its container's entry and its key
- * or index), its own position and, for a mapping member, its key's.  Paths
- * are spelled out only when a diagnostic asks for a place: building a path
- * for every node of every file was a tenth of the loader's own time. */
-#define NO_PARENT ((size_t)-1)
-#define NOT_KEY ((size_t)-1)
+ * or index), its own position and, for a mapping member, its key's.  No
+ * node's path is ever spelled out: a diagnostic's path is followed from
+ * the root, one step at a time, through a hash of (container, step) built
+ * at the first lookup.  (Spelling every node's path once cost gigabytes
+ * for long keys nested deep.)  28 bytes a node: a file is at most
+ * CSPR_MAX_FILE bytes, so every field fits in 32 bits. */
+#define NO_PARENT UINT32_MAX
+#define NOT_KEY UINT32_MAX
 struct pos {
-	size_t parent; /* the container's entry; NO_PARENT for the root */
-	size_t step;   /* a sequence index, or the key's offset in keys */
-	size_t klen;   /* the key's length; NOT_KEY for a sequence index */
-	size_t path;   /* offset of the path in paths, once spelled out */
-	long line, col;
-	long kline, kcol;
+	uint32_t parent; /* the container's entry; NO_PARENT for the root */
+	uint32_t step;   /* a sequence index, or the key's offset in keys */
+	uint32_t klen;   /* the key's length; NOT_KEY for a sequence index */
+	uint32_t line, col;
+	uint32_t kline, kcol;
 };
 
 struct cspr_doc {
@@ -51,15 +58,14 @@ struct cspr_doc {
 	size_t npos, cappos;
 	char *keys; /* every mapping key, one after another, no NULs */
 	size_t lkeys, capkeys;
-	char *paths; /* NUL-terminated paths, spelled out at the first lookup */
-	/* An open-addressing hash of paths to pos[] entries (index + 1, 0
-	 * empty), so that placing each of a file's diagnostics is not a scan
-	 * of every node: a 4 MiB file can have 300,000 nodes and as many
-	 * errors.  Like the paths, built at the first lookup in a loaded
-	 * document (most valid files never need one), so both are kept even
-	 * through a const pointer. */
+	/* An open-addressing hash of (container, key or index) to pos[]
+	 * entries (index + 1, 0 empty), so that placing each of a file's
+	 * diagnostics is not a scan of every node: a file can have
+	 * CSPR_MAX_NODES nodes and as many errors.  Built at the first lookup
+	 * in a loaded document (most valid files never need one), so it is
+	 * kept even through a const pointer. */
 	int loaded;
-	size_t *index;
+	uint32_t *index;
 	size_t capindex; /* a power of two, at least twice npos */
 };
 
@@ -73,6 +79,13 @@ struct frame {
 	long kline, kcol;
 };
 
+/* Where libyaml's character index last was, to count lines and columns
+ * from there: events come in the order of the text. */
+struct cursor {
+	size_t chr, off; /* characters and bytes from the start */
+	long line, col;
+};
+
 struct builder {
 	struct cspr_doc *doc;
 	const char *name;
@@ -83,6 +96,7 @@ struct builder {
 	int depth;
 	int failed;
 	int oom; /* failed for want of memory: CSPR_ERROR, not the file's fault */
+	struct cursor at;
 };
 
 static int
@@ -110,7 +124,8 @@ oom(struct builder *b)
 	return fail(b, 0, 0, "out of memory");
 }
 
-/* Line and column (1-based, columns in characters) of a byte offset. */
+/* Line and column (1-based, columns in characters) of a byte offset.
+ * Only LF, CR LF and CR end a line (YAML 1.2: not NEL, U+2028, U+2029). */
 static void
 locate(const char *buf, size_t len, size_t off, long *line, long *col)
 {
@@ -183,85 +198,73 @@ check_bytes(struct builder *b)
 
 /* ---- positions ---- */
 
+/* Line and column of libyaml's character index (the text is valid UTF-8
+ * by now): on from the last place asked for, or from the start when this
+ * one is before it (a syntax error's mark may be). */
+static void
+where(struct builder *b, size_t chr, long *line, long *col)
+{
+	struct cursor *c = &b->at;
+	const unsigned char *s = (const unsigned char *)b->buf;
+
+	if (c->line == 0 || chr < c->chr) {
+		c->chr = c->off = 0;
+		c->line = c->col = 1;
+	}
+	while (c->chr < chr && c->off < b->len) {
+		unsigned char ch = s[c->off];
+
+		if (ch == '\n' || (ch == '\r' && (c->off + 1 >= b->len ||
+		    s[c->off + 1] != '\n'))) {
+			c->line++;
+			c->col = 1;
+		} else if (ch != '\r') {
+			c->col++;
+		}
+		c->chr++;
+		c->off++;
+		/* the rest of a multibyte character */
+		while (c->off < b->len && (s[c->off] & 0xc0) == 0x80)
+			c->off++;
+	}
+	*line = c->line;
+	*col = c->col;
+}
+
 /* Record where the node now beginning is. */
 static int
 record(struct builder *b, long line, long col)
 {
 	struct cspr_doc *d = b->doc;
-	struct pos p = {NO_PARENT, 0, NOT_KEY, 0, line, col, 0, 0};
+	struct pos p = {NO_PARENT, 0, NOT_KEY, (uint32_t)line, (uint32_t)col,
+	    0, 0};
 
+	if (d->npos >= CSPR_MAX_NODES)
+		return fail(b, line, col, "more than %d values in one file",
+		    CSPR_MAX_NODES);
 	if (d->npos == d->cappos) {
 		size_t cap = d->cappos ? d->cappos * 2 : 64;
 		struct pos *v = realloc(d->pos, cap * sizeof(*v));
 
 		if (!v)
-			return -1;
+			return oom(b);
 		d->pos = v;
 		d->cappos = cap;
 	}
 	if (b->depth > 0) {
 		const struct frame *f = &b->stack[b->depth - 1];
 
-		p.parent = f->pos;
+		p.parent = (uint32_t)f->pos;
 		if (json_is_array(f->node)) {
-			p.step = (size_t)f->index;
+			p.step = (uint32_t)f->index;
 		} else {
-			p.step = f->key;
-			p.klen = f->keylen;
-			p.kline = f->kline;
-			p.kcol = f->kcol;
+			p.step = (uint32_t)f->key;
+			p.klen = (uint32_t)f->keylen;
+			p.kline = (uint32_t)f->kline;
+			p.kcol = (uint32_t)f->kcol;
 		}
 	}
 	d->pos[d->npos++] = p;
-	return 0;
-}
-
-/* Spell out every entry's path: ".child.dob", ".family[1].name",
- * ".[\"odd key\"]", "" for the root.  A container's entry comes before
- * its members', so each path is its parent's and one step more.  Returns
- * -1 on out of memory (lookups then find nothing). */
-static int
-spell_paths(struct cspr_doc *d)
-{
-	size_t len = 0, cap = 0;
-	char *p = NULL;
-
-	for (size_t i = 0; i < d->npos; i++) {
-		struct pos *q = &d->pos[i];
-		size_t plen = q->parent == NO_PARENT ? 0 :
-		    strlen(p + d->pos[q->parent].path);
-		size_t need = plen + (q->klen == NOT_KEY ? 24 : q->klen * 6 + 5) +
-		    1;
-		char *dst;
-
-		if (len + need > cap) {
-			size_t c = (len + need) * 2;
-			char *v = realloc(p, c);
-
-			if (!v) {
-				free(p);
-				return -1;
-			}
-			p = v;
-			cap = c;
-		}
-		dst = p + len;
-		if (plen)
-			memcpy(dst, p + d->pos[q->parent].path, plen);
-		if (q->parent == NO_PARENT) {
-			dst[0] = '\0';
-		} else if (q->klen == NOT_KEY) {
-			snprintf(dst + plen, 24, "[%zu]", q->step);
-		} else {
-			cspr_path_key(dst + plen, plen == 0, d->keys + q->step,
-			    q->klen);
-		}
-		q->path = len;
-		len += strlen(dst) + 1;
-	}
-	if (!p && !(p = malloc(1)))
-		return -1;
-	d->paths = p;
 	return 0;
 }
 
@@ -502,7 +505,7 @@ attach(struct builder *b, json_t *v)
 static int
 begin_node(struct builder *b, long line, long col)
 {
-	return record(b, line, col) < 0 ? oom(b) : 0;
+	return record(b, line, col);
 }
 
 /* A scalar in key position of a mapping. */
@@ -601,9 +604,10 @@ close_container(struct builder *b)
 static int
 event(struct builder *b, const yaml_event_t *ev, int *docs)
 {
-	long line = (long)ev->start_mark.line + 1;
-	long col = (long)ev->start_mark.column + 1;
 	const yaml_char_t *anchor = NULL, *tag = NULL;
+	long line, col;
+
+	where(b, ev->start_mark.index, &line, &col);
 
 	switch (ev->type) {
 	case YAML_STREAM_START_EVENT:
@@ -684,33 +688,61 @@ parser_error(struct builder *b, yaml_parser_t *p)
 	if (p->error == YAML_READER_ERROR) {
 		locate(b->buf, b->len, p->problem_offset, &line, &col);
 	} else {
-		line = (long)p->problem_mark.line + 1;
-		col = (long)p->problem_mark.column + 1;
+		where(b, p->problem_mark.index, &line, &col);
 	}
-	if (p->context)
+	if (p->context) {
+		long cline, ccol;
+
+		where(b, p->context_mark.index, &cline, &ccol);
+		where(b, p->problem_mark.index, &line, &col);
 		fail(b, line, col, "YAML syntax: %s %s (line %ld)", problem,
-		    p->context, (long)p->context_mark.line + 1);
-	else
+		    p->context, cline);
+	}
+	else {
 		fail(b, line, col, "YAML syntax: %s", problem);
+	}
 }
 
 /* ---- the path index ---- */
 
 static size_t
-path_hash(const char *s, size_t n)
+step_hash(uint32_t parent, const char *key, size_t n, uint32_t index)
 {
 	size_t h = 2166136261u; /* FNV-1a */
 
+	h = (h ^ parent) * 16777619u;
+	if (!key) /* a sequence index: never the hash of a key's bytes */
+		return ((h ^ index) * 16777619u) ^ 0x5bd1e995u;
 	while (n--) {
-		h ^= (unsigned char)*s++;
+		h ^= (unsigned char)*key++;
 		h *= 16777619u;
 	}
 	return h;
 }
 
+static size_t
+entry_hash(const struct cspr_doc *d, const struct pos *q)
+{
+	if (q->klen == NOT_KEY)
+		return step_hash(q->parent, NULL, 0, q->step);
+	return step_hash(q->parent, d->keys + q->step, q->klen, 0);
+}
+
+/* 1 when entry q is the step (key, or index when key is NULL) of parent. */
+static int
+is_step(const struct cspr_doc *d, const struct pos *q, uint32_t parent,
+    const char *key, size_t n, uint32_t index)
+{
+	if (q->parent != parent)
+		return 0;
+	if (!key)
+		return q->klen == NOT_KEY && q->step == index;
+	return q->klen == n && memcmp(d->keys + q->step, key, n) == 0;
+}
+
 /* Build the index; without it (out of memory) lookups scan. */
 static void
-index_paths(struct cspr_doc *d)
+index_steps(struct cspr_doc *d)
 {
 	size_t cap = 64;
 
@@ -719,17 +751,201 @@ index_paths(struct cspr_doc *d)
 	if (!(d->index = calloc(cap, sizeof(*d->index))))
 		return;
 	d->capindex = cap;
-	for (size_t i = 0; i < d->npos; i++) {
-		const char *p = d->paths + d->pos[i].path;
-		size_t h = path_hash(p, strlen(p)) & (cap - 1);
+	/* the root (entry 0) is no container's step */
+	for (size_t i = 1; i < d->npos; i++) {
+		size_t h = entry_hash(d, &d->pos[i]) & (cap - 1);
 
-		/* a path is recorded once; keep the first should one repeat */
-		while (d->index[h] && strcmp(d->paths +
-		    d->pos[d->index[h] - 1].path, p) != 0)
+		while (d->index[h])
 			h = (h + 1) & (cap - 1);
-		if (!d->index[h])
-			d->index[h] = i + 1;
+		d->index[h] = (uint32_t)i + 1;
 	}
+}
+
+/* The entry that is step key (or index) of entry parent, or NULL. */
+static const struct pos *
+child(const struct cspr_doc *d, uint32_t parent, const char *key, size_t n,
+    uint32_t index)
+{
+	if (!d->index && d->loaded && d->npos > 16)
+		index_steps((struct cspr_doc *)d);
+	if (d->index) {
+		size_t h = (key ? step_hash(parent, key, n, 0) :
+		    step_hash(parent, NULL, 0, index)) & (d->capindex - 1);
+
+		for (; d->index[h]; h = (h + 1) & (d->capindex - 1)) {
+			const struct pos *q = &d->pos[d->index[h] - 1];
+
+			if (is_step(d, q, parent, key, n, index))
+				return q;
+		}
+		return NULL;
+	}
+	for (size_t i = parent + 1; i < d->npos; i++)
+		if (is_step(d, &d->pos[i], parent, key, n, index))
+			return &d->pos[i];
+	return NULL;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Write code point cp as UTF-8 at out; returns its length. */
+static size_t
+u8put(char *out, uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* The JSON string at p[*i] (just after its opening quote) decoded into
+ * out; *i left after the closing quote.  Its length, or -1 when it is not
+ * one. */
+static long
+json_key(const char *p, size_t n, size_t *i, char *out)
+{
+	size_t k = *i, len = 0;
+
+	while (k < n && p[k] != '"') {
+		uint32_t cp = 0;
+
+		if (p[k] != '\\') {
+			out[len++] = p[k++];
+			continue;
+		}
+		if (++k >= n)
+			return -1;
+		switch (p[k++]) {
+		case 'n': out[len++] = '\n'; continue;
+		case 't': out[len++] = '\t'; continue;
+		case 'r': out[len++] = '\r'; continue;
+		case 'b': out[len++] = '\b'; continue;
+		case 'f': out[len++] = '\f'; continue;
+		case '/': out[len++] = '/'; continue;
+		case '"': out[len++] = '"'; continue;
+		case '\\': out[len++] = '\\'; continue;
+		case 'u': break;
+		default: return -1;
+		}
+		for (int j = 0; j < 4; j++, k++) {
+			int h = k < n ? hexval(p[k]) : -1;
+
+			if (h < 0)
+				return -1;
+			cp = cp << 4 | (uint32_t)h;
+		}
+		if (cp >= 0xd800 && cp <= 0xdbff && k + 6 <= n &&
+		    p[k] == '\\' && p[k + 1] == 'u') {
+			uint32_t lo = 0;
+
+			for (int j = 2; j < 6; j++) {
+				int h = hexval(p[k + j]);
+
+				if (h < 0)
+					return -1;
+				lo = lo << 4 | (uint32_t)h;
+			}
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				k += 6;
+			}
+		}
+		len += u8put(out + len, cp);
+	}
+	if (k >= n)
+		return -1;
+	*i = k + 1;
+	return (long)len;
+}
+
+/* The entry for a jq-style path (".child.dob", ".family[1].name",
+ * ".[\"odd key\"]", "" for the root), followed step by step from the root;
+ * for a missing member the nearest present ancestor, *exact cleared.
+ * NULL when not even the root is known. */
+static const struct pos *
+find(const struct cspr_doc *d, const char *path, int *exact)
+{
+	size_t n = strlen(path), i = 0;
+	const struct pos *at;
+	char *key;
+
+	*exact = 1;
+	if (!d->npos)
+		return NULL;
+	at = &d->pos[0];
+	/* a decoded key is never longer than its spelling */
+	if (!(key = malloc(n + 1))) {
+		*exact = 0;
+		return at;
+	}
+	while (i < n) {
+		const struct pos *next = NULL;
+		uint32_t self = (uint32_t)(at - d->pos);
+
+		if (path[i] == '.' && i + 1 < n && path[i + 1] == '[')
+			i++;
+		if (path[i] == '.') {
+			size_t k = ++i;
+
+			while (i < n && path[i] != '.' && path[i] != '[')
+				i++;
+			next = child(d, self, path + k, i - k, 0);
+		} else if (path[i] == '[' && i + 1 < n && path[i + 1] == '"') {
+			long len;
+
+			i += 2;
+			if ((len = json_key(path, n, &i, key)) >= 0 && i < n &&
+			    path[i] == ']') {
+				i++;
+				next = child(d, self, key, (size_t)len, 0);
+			}
+		} else if (path[i] == '[') {
+			unsigned long x = 0;
+			size_t k = ++i;
+
+			while (i < n && path[i] >= '0' && path[i] <= '9' &&
+			    x < UINT32_MAX)
+				x = x * 10 + (unsigned long)(path[i++] - '0');
+			if (i > k && i < n && path[i] == ']' && x < UINT32_MAX) {
+				i++;
+				next = child(d, self, NULL, 0, (uint32_t)x);
+			}
+		}
+		if (!next) {
+			*exact = 0;
+			break;
+		}
+		at = next;
+	}
+	free(key);
+	return at;
 }
 
 int
@@ -830,7 +1046,6 @@ cspr_doc_free(struct cspr_doc **doc)
 	json_decref(d->root);
 	free(d->pos);
 	free(d->keys);
-	free(d->paths);
 	free(d->index);
 	free(d->file);
 	free(d);
@@ -847,55 +1062,6 @@ const char *
 cspr_doc_file(const struct cspr_doc *doc)
 {
 	return doc->file;
-}
-
-/* The entry for exactly the first n bytes of path, or NULL. */
-static const struct pos *
-lookup(const struct cspr_doc *d, const char *path, size_t n)
-{
-	/* the paths, and their index, are made at the first lookup, even
-	 * through a const pointer (see struct cspr_doc) */
-	if (!d->paths && spell_paths((struct cspr_doc *)d) < 0)
-		return NULL;
-	if (!d->index && d->loaded && d->npos > 16)
-		index_paths((struct cspr_doc *)d);
-	if (d->index) {
-		size_t h = path_hash(path, n) & (d->capindex - 1);
-
-		for (; d->index[h]; h = (h + 1) & (d->capindex - 1)) {
-			const struct pos *q = &d->pos[d->index[h] - 1];
-			const char *p = d->paths + q->path;
-
-			if (strncmp(p, path, n) == 0 && p[n] == '\0')
-				return q;
-		}
-		return NULL;
-	}
-	for (size_t i = 0; i < d->npos; i++) {
-		const char *p = d->paths + d->pos[i].path;
-
-		if (strncmp(p, path, n) == 0 && p[n] == '\0')
-			return &d->pos[i];
-	}
-	return NULL;
-}
-
-/* The entry for a path, or for its nearest recorded ancestor. */
-static const struct pos *
-find(const struct cspr_doc *d, const char *path, int *exact)
-{
-	size_t n = strlen(path);
-	const struct pos *p;
-
-	*exact = 1;
-	for (;;) {
-		if ((p = lookup(d, path, n)))
-			return p;
-		*exact = 0;
-		if (n == 0)
-			return NULL;
-		n = cspr_path_parent(path, n);
-	}
 }
 
 int

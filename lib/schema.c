@@ -33,6 +33,25 @@
 #define MAX_EVAL 1024
 /* Deeper schema documents are rejected. */
 #define MAX_SCHEMA_DEPTH 256
+/* A schema is user input (--schema): what compiling and checking against
+ * it may cost is bounded, so that any schema costs a tool at most about a
+ * second and tens of MiB (csprcore(7) lists these).  Steps of validation
+ * for one instance (one schema applied to one value is a step; about 20 ns
+ * each; the built-in schema takes under 1,000,000 on the largest files
+ * of tests/cli/budget.sh): */
+#define MAX_STEPS 5000000L
+/* A pattern's length in bytes, its size once counted repetitions are
+ * written out ("a{3}" is 3), the largest bound of a counted repetition,
+ * and the size of all of a schema's patterns together: glibc's regcomp
+ * takes about 200 bytes for each. */
+#define MAX_RE_LEN 1000
+#define MAX_RE_SIZE 2000
+#define MAX_RE_BOUND 255
+#define MAX_RE_TOTAL 100000
+/* After a * or +, a counted repetition larger than this makes glibc's
+ * matcher build states exponentially (x*y[xy]{16}z: 250 MB). */
+#define MAX_RE_BOUND_AFTER_STAR 8
+
 /* Arrays up to this size are checked for uniqueness pairwise. */
 #define UNIQUE_PAIRWISE 32
 
@@ -161,6 +180,8 @@ struct compiled_re {
 	const char *lit;
 	size_t litlen;
 	unsigned char literal, at_start, at_end;
+	size_t size; /* written out (see re_costly): matching costs it per byte */
+	unsigned char bounded; /* anchored, no * or +: reads at most size bytes */
 };
 
 struct cspr_schema {
@@ -717,7 +738,8 @@ is_date(const char *s, size_t n)
 	y = digits(s, 4);
 	m = digits(s + 5, 2);
 	d = digits(s + 8, 2);
-	return y >= 0 && m >= 1 && m <= 12 && d >= 1 &&
+	/* RFC 3339 allows year 0000; a case's dates are 0001-9999 (SPEC 2) */
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 &&
 	       d <= days_in_month(y, m);
 }
 
@@ -791,6 +813,7 @@ struct comp {
 	size_t npend, cappend;
 	struct node **nodes;
 	size_t nnodes, capnodes;
+	size_t re_total; /* the sizes of the patterns so far */
 	int failed;
 };
 
@@ -1304,6 +1327,146 @@ non_posix(const char *p, size_t n, char *ch)
 	return NULL;
 }
 
+/* Why pattern p[0..n) could cost too much to compile or to match, or
+ * NULL: a back-reference (exponential in the worst case), a repetition of
+ * something that repeats itself ("(a+)*", "(a{2}){3}"; "(ab+)?" is fine),
+ * a counted repetition over MAX_RE_BOUND, or over
+ * MAX_RE_BOUND_AFTER_STAR after a * or +, or a pattern over MAX_RE_LEN
+ * bytes or MAX_RE_SIZE once counted repetitions are written out.  *size
+ * is that size. */
+static const char *
+re_costly(const char *p, size_t n, size_t *size)
+{
+	/* per open group: its size so far, whether it repeats inside */
+	struct { size_t size; int reps; } g[64];
+	int depth = 0, star = 0;
+	size_t last = 0; /* the size of the atom just before */
+	int last_reps = 0; /* whether that atom repeats inside */
+	size_t i = 0;
+
+	*size = 0;
+	if (n > MAX_RE_LEN)
+		return "a pattern longer than 1000 bytes is not supported";
+	g[0].size = 0;
+	g[0].reps = 0;
+	while (i < n) {
+		char ch = p[i];
+		unsigned long lo = 0, hi = 0;
+		int unbounded = 0, quant = 1;
+
+		if (ch == '*' || ch == '+') {
+			unbounded = 1;
+			i++;
+		} else if (ch == '?') {
+			hi = 1;
+			i++;
+		} else if (ch == '{' && i + 1 < n && p[i + 1] >= '0' &&
+		    p[i + 1] <= '9') {
+			for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+				lo = lo < 100000 ? lo * 10 +
+				    (unsigned long)(p[i] - '0') : lo;
+			hi = lo;
+			if (i < n && p[i] == ',') {
+				i++;
+				if (i < n && p[i] == '}')
+					unbounded = 1;
+				for (hi = 0; i < n && p[i] >= '0' &&
+				    p[i] <= '9'; i++)
+					hi = hi < 100000 ? hi * 10 +
+					    (unsigned long)(p[i] - '0') : hi;
+			}
+			if (i < n && p[i] == '}')
+				i++;
+			if (lo > MAX_RE_BOUND || hi > MAX_RE_BOUND)
+				return "a counted repetition over 255 is not "
+				       "supported";
+		} else {
+			quant = 0;
+		}
+		if (quant) {
+			/* the atom before repeats: written out, hi times */
+			if ((unbounded || hi > 1) && last_reps)
+				return "a repetition of something that itself "
+				       "repeats (as in (a+)*) can take "
+				       "exponential time: not supported";
+			if (!unbounded && hi > MAX_RE_BOUND_AFTER_STAR && star)
+				return "a counted repetition over 8 after a * "
+				       "or + can take exponential time: not "
+				       "supported";
+			if (!unbounded && hi > 1)
+				g[depth].size += last * (hi - 1);
+			if (unbounded || hi > 1) {
+				g[depth].reps = 1;
+				star |= unbounded;
+			}
+			last = 0;
+			last_reps = 0;
+			continue;
+		}
+		if (ch == '\\' && i + 1 < n) {
+			if (p[i + 1] >= '1' && p[i + 1] <= '9')
+				return "back-references (\\1) can take "
+				       "exponential time: not supported";
+			i += 2;
+			last = 1;
+			last_reps = 0;
+		} else if (ch == '[') {
+			/* a bracket expression is one atom */
+			i++;
+			if (i < n && p[i] == '^')
+				i++;
+			if (i < n && p[i] == ']')
+				i++;
+			while (i < n && p[i] != ']') {
+				if (p[i] == '[' && i + 1 < n &&
+				    strchr(":.=", p[i + 1])) {
+					char end = p[i + 1];
+
+					for (i += 2; i + 1 < n && !(p[i] == end
+					    && p[i + 1] == ']'); i++)
+						;
+					i += 2;
+					continue;
+				}
+				i++;
+			}
+			i++;
+			last = 1;
+			last_reps = 0;
+		} else if (ch == '(') {
+			if (depth + 1 >= (int)(sizeof(g) / sizeof(g[0])))
+				return "groups nested more than 63 deep are not "
+				       "supported";
+			depth++;
+			g[depth].size = 0;
+			g[depth].reps = 0;
+			i++;
+			continue;
+		} else if (ch == ')' && depth > 0) {
+			last = g[depth].size;
+			last_reps = g[depth].reps;
+			depth--;
+			i++;
+		} else {
+			i++;
+			last = ch == '|' || ch == '^' || ch == '$' ? 0 : 1;
+			last_reps = 0;
+		}
+		g[depth].size += last;
+		if (g[depth].size > MAX_RE_SIZE)
+			return "a pattern larger than 2000 characters once its "
+			       "counted repetitions are written out is not "
+			       "supported";
+		if (last_reps)
+			g[depth].reps = 1;
+	}
+	*size = g[0].size;
+	if (*size > MAX_RE_SIZE)
+		return "a pattern larger than 2000 characters once its counted "
+		       "repetitions are written out is not supported";
+	return NULL;
+}
+
 /* Note when pat is a plain string, anchored or not. */
 static void
 literal_pattern(struct compiled_re *r, const char *pat, size_t len)
@@ -1332,7 +1495,8 @@ compile_re(struct comp *c, const char *pat, size_t len, const char *where)
 {
 	struct compiled_re *r;
 	const char *why;
-	char ch, err[128];
+	char ch, err[128], *wrapped = NULL;
+	size_t size;
 	int rc;
 
 	if (memchr(pat, '\0', len)) {
@@ -1348,11 +1512,38 @@ compile_re(struct comp *c, const char *pat, size_t len, const char *where)
 		bad(c, where, "%s", msg);
 		return NULL;
 	}
+	/* before regcomp, which could take gigabytes */
+	if ((why = re_costly(pat, len, &size))) {
+		bad(c, where, "%s", why);
+		return NULL;
+	}
+	if ((c->re_total += size + 16) > MAX_RE_TOTAL) {
+		bad(c, where, "the schema's patterns together are larger than "
+		    "%d characters once their counted repetitions are written "
+		    "out: not supported", MAX_RE_TOTAL);
+		return NULL;
+	}
 	if (!(r = arena_alloc(c->s, sizeof(*r)))) {
 		oom(c);
 		return NULL;
 	}
-	if ((rc = regcomp(&r->re, pat, REG_EXTENDED | REG_NOSUB)) != 0) {
+	/* Unanchored, glibc's regexec tries each place a match could start,
+	 * and a pattern that starts with a repetition then takes time in
+	 * the square of the string's length (x*y over 90 KB: 6 s).  "^.*(P)"
+	 * finds the same strings in one pass. */
+	if (len > 0 && pat[0] != '^' && (memchr(pat, '*', len) ||
+	    memchr(pat, '+', len) || memchr(pat, ',', len))) {
+		if (!(wrapped = malloc(len + 6))) {
+			oom(c);
+			return NULL;
+		}
+		memcpy(wrapped, "^.*(", 4);
+		memcpy(wrapped + 4, pat, len);
+		memcpy(wrapped + 4 + len, ")", 2);
+	}
+	rc = regcomp(&r->re, wrapped ? wrapped : pat, REG_EXTENDED | REG_NOSUB);
+	free(wrapped);
+	if (rc != 0) {
 		if (rc == REG_ESPACE) { /* not the schema's fault */
 			oom(c);
 			return NULL;
@@ -1362,6 +1553,9 @@ compile_re(struct comp *c, const char *pat, size_t len, const char *where)
 		    err);
 		return NULL;
 	}
+	r->size = size;
+	r->bounded = len > 0 && pat[0] == '^' && !memchr(pat, '*', len) &&
+	    !memchr(pat, '+', len) && !memchr(pat, ',', len);
 	r->next = c->s->regexes;
 	c->s->regexes = r;
 	literal_pattern(r, pat, len);
@@ -2250,6 +2444,8 @@ struct vctx {
 	int depth, evals, oom;
 	struct fail *f;
 	size_t nf, capf;
+	size_t more; /* failures beyond CSPR_MAX_ERRORS, counted only */
+	long steps;  /* spent of MAX_STEPS; past it, every check fails */
 };
 
 /* Record a failure at the current path; returns 1, the count to add. */
@@ -2261,6 +2457,15 @@ report(struct vctx *c, const char *fmt, ...)
 	va_list ap;
 	int i;
 
+	/* past the budget of steps, what fails is the budget's fault */
+	if (c->steps > MAX_STEPS)
+		return 1;
+	/* a file can fail at every one of its values: the first ones are
+	 * kept, the rest counted, so that memory stays small */
+	if (c->nf >= CSPR_MAX_ERRORS) {
+		c->more++;
+		return 1;
+	}
 	if (cspr_grow(&c->f, &c->capf, c->nf + 1, sizeof(*c->f)) < 0) {
 		c->oom = 1;
 		return 1;
@@ -2334,7 +2539,7 @@ type_ok(unsigned types, json_t *v)
 }
 
 static int
-in_enum(const struct node *n, json_t *v)
+in_enum(struct vctx *c, const struct node *n, json_t *v)
 {
 	size_t i, len;
 	const char *s;
@@ -2350,9 +2555,11 @@ in_enum(const struct node *n, json_t *v)
 	}
 	if (n->enum_only_str)
 		return 0;
-	for (i = 0; i < json_array_size(n->enumv); i++)
+	for (i = 0; i < json_array_size(n->enumv); i++) {
+		c->steps++; /* an enum of many values is many steps */
 		if (equal(json_array_get(n->enumv, i), v, 0))
 			return 1;
+	}
 	return 0;
 }
 
@@ -2363,6 +2570,7 @@ re_match(struct vctx *c, const struct compiled_re *r, const char *s,
 	regmatch_t m[1];
 	size_t i;
 
+	c->steps++;
 	if (r->literal) {
 		if (len < r->litlen)
 			return 0;
@@ -2375,6 +2583,19 @@ re_match(struct vctx *c, const struct compiled_re *r, const char *s,
 			if (!memcmp(s + i, r->lit, r->litlen))
 				return 1;
 		return 0;
+	}
+	/* glibc's matcher takes about 2 ns per byte and per position of the
+	 * pattern: a step is about 16 such.  A match that would overrun the
+	 * budget is not started (it cannot be stopped once it is). */
+	{
+		size_t reads = r->bounded && len > r->size ? r->size : len;
+		long cost = (long)(reads / 8 + 1) * (long)(r->size + 1);
+
+		if (c->steps + cost > MAX_STEPS) {
+			c->steps = MAX_STEPS + 1;
+			return 0;
+		}
+		c->steps += cost;
 	}
 	/* REG_STARTEND: the length is the string's, NULs and all. */
 	m[0].rm_so = 0;
@@ -2560,6 +2781,28 @@ quote(const char *s, size_t n)
 	return buf_take(&b);
 }
 
+/* A key the schema does not know, for a message: its first
+ * UNKNOWN_KEY_CHARS characters and "...", as a key that is no field name
+ * may be someone's name or address (the path still places it). */
+#define UNKNOWN_KEY_CHARS 16
+static char *
+quote_unknown(const char *s, size_t n)
+{
+	struct buf b = {0};
+	size_t i = 0, chars = 0;
+
+	while (i < n && chars < UNKNOWN_KEY_CHARS) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		chars++;
+	}
+	buf_addq(&b, s, i);
+	if (i < n)
+		buf_add(&b, "...", 3);
+	return buf_take(&b);
+}
+
 /* The edit distance of a and b (insertions, deletions, substitutions and
  * swaps of neighbours, each 1), or max + 1 once it is over max: field
  * names are short, and a misspelling is a letter or two out. */
@@ -2661,10 +2904,14 @@ check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
 		if (a->is_bool && !a->bool_val) {
 			if (quiet)
 				return 1;
-			const struct prop *near = nearest_prop(n, key, len);
+			/* only for what is reported: a file can have as many
+			 * unknown keys as values */
+			const struct prop *near = c->nf < CSPR_MAX_ERRORS &&
+			    c->steps <= MAX_STEPS ? nearest_prop(n, key, len) :
+			    NULL;
 			char *q2 = near ? quote(near->key, near->len) : NULL;
 
-			q = quote(key, len);
+			q = quote_unknown(key, len);
 			if (q2)
 				nf += report(c, "unknown field %s (did you mean "
 				    "%s?)", q ? q : "", q2);
@@ -2773,7 +3020,7 @@ check(struct vctx *c, const struct node *n, json_t *v, int quiet)
 		FAIL("%s", n->type_msg);
 		return nf;
 	}
-	if (n->enumv && !in_enum(n, v))
+	if (n->enumv && !in_enum(c, n, v))
 		FAIL("%s", n->enum_msg);
 	if (n->constv && !equal(n->constv, v, 0))
 		FAIL("%s", n->const_msg);
@@ -2832,6 +3079,11 @@ validate(struct vctx *c, const struct node *n, json_t *v, int quiet)
 {
 	int depth = c->depth, r;
 
+	/* a schema can make the work grow exponentially with its nesting
+	 * (allOf of two $refs to the next level, 40 levels): past the budget
+	 * the instance fails, and cspr_schema_validate says why, once */
+	if (++c->steps > MAX_STEPS)
+		return 1;
 	if (c->evals >= MAX_EVAL) {
 		if (quiet)
 			return 1;
@@ -2877,7 +3129,8 @@ cspr_schema_validate(
 		return -1;
 	c.depth = c.evals = c.oom = 0;
 	c.f = NULL;
-	c.nf = c.capf = 0;
+	c.nf = c.capf = c.more = 0;
+	c.steps = 0;
 	validate(&c, s->root, instance, 0);
 	if (c.nf > 1)
 		qsort(c.f, c.nf, sizeof(*c.f), fail_cmp);
@@ -2896,6 +3149,22 @@ cspr_schema_validate(
 			else
 				n++;
 		}
+	}
+	if (c.steps > MAX_STEPS && !c.oom) {
+		if (cspr_errors_add(e, "", 0, 0, NULL, "checking this file "
+		    "against the schema takes more than %ld steps: the schema "
+		    "is too costly to check it", MAX_STEPS) < 0)
+			c.oom = 1;
+		else
+			n++;
+	}
+	if (c.more && !c.oom) {
+		if (cspr_errors_add(e, "", 0, 0, NULL, "%zu more %s not shown "
+		    "(at most %d are)", c.more, c.more == 1 ? "error" :
+		    "errors", CSPR_MAX_ERRORS) < 0)
+			c.oom = 1;
+		else
+			n++;
 	}
 	for (i = 0; i < c.nf; i++) {
 		free(c.f[i].path);

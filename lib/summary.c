@@ -677,7 +677,8 @@ cspr_summary_add(struct cspr_summary *s, const json_t *root,
 		goto out;
 	cs = &s->cases[s->ncases];
 	memset(cs, 0, sizeof(*cs));
-	if (!(cs->id = keep(s, id ? id : "")) || !(cs->file = keep(s, file)) ||
+	/* no id (a --schema that does not ask for one): the file names it */
+	if (!(cs->id = keep(s, id ? id : file)) || !(cs->file = keep(s, file)) ||
 	    (name && !(cs->name = keep(s, name))))
 		goto out;
 	cs->stage = cspr_stage(root);
@@ -906,7 +907,7 @@ figure(double v, double scale)
 json_t *
 cspr_case_summary_json(const struct cspr_case_summary *cs, int names)
 {
-	json_t *next = json_null(), *o;
+	json_t *next = json_null(), *child = NULL, *o;
 
 	if (cs->next) {
 		int open = cs->next_status == CSPR_DUE ||
@@ -920,16 +921,18 @@ cspr_case_summary_json(const struct cspr_case_summary *cs, int names)
 		if (!next)
 			return NULL;
 	}
-	o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I, s:I}", "case", cs->id,
-	    "file", cs->file, "stage", cspr_stage_name(cs->stage),
-	    "stage_para", cspr_stage_para(cs->stage), "next", next, "overdue",
-	    (json_int_t)cs->overdue, "outstanding",
-	    (json_int_t)cs->outstanding);
-	if (o && names && json_object_set_new(o, "child", cs->name ?
-	    json_string(cs->name) : json_null()) < 0) {
-		json_decref(o);
+	/* the child, when named, after the case, as every tool places it */
+	if (names && !(child = cs->name ? json_string(cs->name) :
+	    json_null())) {
+		json_decref(next);
 		return NULL;
 	}
+	o = json_pack("{s:s, s:o*, s:s, s:s, s:s, s:o, s:I, s:I}", "case",
+	    cs->id, "child", child, "file", cs->file, "stage",
+	    cspr_stage_name(cs->stage), "stage_para",
+	    cspr_stage_para(cs->stage), "next", next, "overdue",
+	    (json_int_t)cs->overdue, "outstanding",
+	    (json_int_t)cs->outstanding);
 	return o;
 }
 

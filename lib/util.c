@@ -24,30 +24,41 @@ int
 cspr_read_file_as(const char *path, const char *name, size_t max, char **buf,
     size_t *len, struct cspr_errors *e)
 {
-	if (!name)
-		name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+	int is_stdin = strcmp(path, "-") == 0;
 	size_t n = 0, cap = 0;
 	char *b = NULL;
 	struct stat st;
+	int fd;
 
+	if (!name)
+		name = is_stdin ? "<stdin>" : path;
 	*buf = NULL;
 	*len = 0;
-	if (fd < 0) {
+	/* A named file must be a regular file: a FIFO would wait for a
+	 * writer for ever, a device never end.  O_NONBLOCK so that opening
+	 * a FIFO does not wait either; fstat then says what it is.  (Standard
+	 * input, "-", may be a pipe.) */
+	if (is_stdin) {
+		fd = 0;
+	} else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)) < 0) {
 		cspr_errors_add(e, name, 0, 0, NULL, "cannot open: %s",
 		    strerror(errno));
 		return CSPR_ERROR;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		cspr_errors_add(e, name, 0, 0, NULL,
-		    "cannot read: Is a directory");
+	if (!is_stdin && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		cspr_errors_add(e, name, 0, 0, NULL, S_ISDIR(st.st_mode) ?
+		    "cannot read: Is a directory" :
+		    "cannot read: not a regular file (a FIFO, device or "
+		    "socket; use - for a pipe)");
 		goto fail;
 	}
+	if (!is_stdin)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (size_t)st.st_size > max) {
 		cspr_errors_add(e, name, 0, 0, NULL,
 		    "file is larger than %zu MiB", max / (1024 * 1024));
-		if (fd != 0)
+		if (!is_stdin)
 			close(fd);
 		return CSPR_FINDINGS;
 	}
@@ -84,12 +95,14 @@ cspr_read_file_as(const char *path, const char *name, size_t max, char **buf,
 			    "file is larger than %zu MiB",
 			    max / (1024 * 1024));
 			free(b);
-			if (fd != 0)
+			if (!is_stdin)
 				close(fd);
 			return CSPR_FINDINGS;
 		}
 	}
-	if (fd != 0)
+	/* closed whatever its number: with standard input closed, a file
+	 * opened here is descriptor 0, and must not stay to be read as "-" */
+	if (!is_stdin)
 		close(fd);
 	if (!b && !(b = malloc(1))) {
 		cspr_errors_add(e, name, 0, 0, NULL, "out of memory");
@@ -101,7 +114,7 @@ cspr_read_file_as(const char *path, const char *name, size_t max, char **buf,
 	return CSPR_OK;
 fail:
 	free(b);
-	if (fd != 0)
+	if (!is_stdin)
 		close(fd);
 	return CSPR_ERROR;
 }

@@ -48,7 +48,7 @@ only=${CSP_VALGRIND_ONLY:-}
 	for t in "$O"/tests/test_*; do
 		[ -x "$t" ] && echo "unit $t"
 	done
-	for s in hostile every_tool twins publish; do
+	for s in hostile hostile2 every_tool twins publish; do
 		echo "cli tests/cli/$s.sh"
 	done
 } | while read -r kind what; do

@@ -52,7 +52,9 @@ ok "the reviewer is not named, nor the date" '! out_has Rita && ! out_has 2023-0
 
 run csp-decide examples/03-decision.yaml
 ok "the briefing: its parts, in order" '[ "$(grep -E "^(Met|Not met|Unknown: to find out|Notifications that follow|Indicated|National review criteria|Lead partnership|Findings)" $T/out | cut -d" " -f1 | tr "\n" " ")" = "Met Not Unknown: Notifications Indicated National Lead Findings " ]'
-ok "every criterion line cites its paragraph" '[ $(grep -cE "^  (4\.[12]|5\.[13]|8\.1\.[12]\([a-i]\)|10\.2\.[12]\([a-d]\)) " $T/out) -eq 18 ]'
+ok "every criterion line cites its paragraph" '[ $(sed "/^Notifications that follow/,\$d" $T/out | grep -cE "^  (4\.[12]|5\.[13]|8\.1\.[12]\([a-i]\)|10\.2\.[12]\([a-d]\)) ") -eq 18 ]'
+ok "the notifications that follow: the duty table's rows, each with its paragraph" '[ "$(sed -n "/^Notifications that follow/,/^\$/p" $T/out | grep -E "^  5\.[12] ")" = "  5.1        The local authority must notify the Panel of the incident.
+  5.2        The local authority must report the incident to the safeguarding" ]'
 ok "unknown criteria say what to ask" '[ $(grep -c "^             Ask: " $T/out) -eq 8 ]'
 ok "wrapped at 78 columns" '[ $(awk "length > 78" $T/out | wc -l) -eq 0 ]'
 ok "wording leaves the decision to the partners" 'flat_has "a local child safeguarding practice review should be considered" && ! flat_has "review required" && flat_has "the safeguarding partners decide (4.3, 7.4)."'

@@ -7,11 +7,12 @@
 
 R=$(cd "$CSP_BIN/../fuzz-replay" && pwd)
 
-for h in case holidays report; do
+for h in case holidays report schema; do
 	case $h in
 	case) set -- examples/*.yaml tests/data/*/*.yaml ;;
 	holidays) set -- tests/data/calendar/* ;;
 	report) set -- examples/reports/* tests/data/reports/* tests/data/text/* ;;
+	schema) set -- schemas/*.json tests/data/schema/* tests/data/hostile2/*.json ;;
 	esac
 	set -- "$@" tests/fuzz/seeds/$h/*
 	for f in "$@"; do

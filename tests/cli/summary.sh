@@ -114,6 +114,8 @@ for fmt in text json tsv csv html; do
 done
 run csp-summary --names --format tsv examples/
 ok "--names: the child's name, in its own column" 'grep -q "^HSCP-2026-008	Ziggy Testington	" $T/out && [ "$(head -n 1 $T/out | cut -f 2)" = child ]'
+run csp-summary --names --format json examples/07-looked-after.yaml
+ok "--names: json's child after case, as every tool places it" '[ "$(head -n 1 $T/out | jq -c "keys_unsorted[0:3], .child")" = "$(printf "[\"case\",\"child\",\"file\"]\n\"Rue Figment\"")" ]'
 run csp-summary --names --format html examples/
 ok "--names: the board names the child" 'out_has "<td data-label=\"Child\">Ziggy Testington</td>"'
 

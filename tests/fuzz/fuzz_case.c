@@ -6,7 +6,8 @@
  * output must still be valid).  Besides the
  * sanitizers, it checks what every caller relies on: a status from the
  * three, a case exactly when CSPR_OK, and every diagnostic with a file and
- * a message, placed at a line when it has a column.
+ * a message, placed at a line when it has a column, one line of printable
+ * UTF-8.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -91,10 +92,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (r != CSPR_OK && e.n == 0)
 		abort(); /* a rejection always says why */
-	for (size_t i = 0; i < e.n; i++)
+	for (size_t i = 0; i < e.n; i++) {
+		const char *f[] = {e.v[i].file, e.v[i].path, e.v[i].message};
+
 		if (!e.v[i].file || !e.v[i].message || e.v[i].line < 0 ||
 		    e.v[i].col < 0 || (e.v[i].col > 0 && e.v[i].line == 0))
 			abort();
+		/* one line of printable UTF-8, whatever the input held */
+		for (size_t k = 0; k < 3; k++) {
+			json_t *j;
+
+			if (!f[k])
+				continue;
+			for (const char *p = f[k]; *p; p++)
+				if ((unsigned char)*p < 0x20 || *p == 0x7f)
+					abort();
+			if (!(j = json_string(f[k])))
+				abort();
+			json_decref(j);
+		}
+	}
 	if (c)
 		rules(c);
 	cspr_case_free(&c);

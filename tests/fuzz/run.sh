@@ -35,6 +35,11 @@ seeds() {
 		    tests/data/text/*; do
 			[ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"
 		done ;;
+	schema)
+		for f in schemas/*.json tests/data/schema/* \
+		    tests/data/hostile2/*.json; do
+			[ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"
+		done ;;
 	esac
 	[ -d "tests/fuzz/seeds/$1" ] && cp tests/fuzz/seeds/"$1"/* "$d/"
 	# every field name in the schema is a word worth trying in a case
@@ -47,6 +52,16 @@ seeds() {
 	fi
 }
 
+# The budget of SPEC section 1 (0.2), 1 s of CPU and 64 MiB above idle for
+# any input, for inputs under the sanitizers and coverage hooks, which make
+# code about 5 times slower and keep shadow memory and a corpus, with the
+# harnesses side by side on two cores (libFuzzer's -timeout is wall-clock
+# time): 10 s for one input, 64 MiB for one allocation, 512 MiB for the
+# whole process.
+timeout=10
+malloc=64
+rss=512
+
 for name in "$@"; do
 	bin=$O/fuzzers/fuzz_$name
 	log=$O/$name.log
@@ -56,6 +71,7 @@ for name in "$@"; do
 	# under the coverage hooks, so its inputs are kept shorter
 	case $name in
 	report) len=4096 ;;
+	schema) len=65536 ;; # the built-in schema is a seed
 	*) len=16384 ;;
 	esac
 	dict=
@@ -64,7 +80,8 @@ for name in "$@"; do
 	    dict=-dict=tests/fuzz/$name.dict
 	# the harness prints nothing; libFuzzer's progress goes to the log
 	{
-		"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		"$bin" -max_total_time="$secs" -timeout=$timeout \
+		    -rss_limit_mb=$rss -malloc_limit_mb=$malloc \
 		    -max_len=$len -print_final_stats=1 \
 		    -artifact_prefix="$O/artifacts/$name-" $dict \
 		    "$O/corpus/$name" "$O/seeds/$name" >"$log" 2>&1

@@ -119,6 +119,35 @@ test_renamed_values(void **state)
 	}
 }
 
+/* A family of thousands with the old value: the first 64 errors are
+ * reworded, the rest keep the schema's words, and it takes no time. */
+static void
+test_renamed_many(void **state)
+{
+	struct cspr_errors e = {0};
+	struct cspr_case *c = NULL;
+	size_t n = 0, cap = 40 + 40 * 5000;
+	char *text = malloc(cap);
+	size_t reworded = 0;
+
+	(void)state;
+	assert_non_null(text);
+	n = (size_t)snprintf(text, cap, HEAD "family:\n");
+	for (int i = 0; i < 5000; i++)
+		n += (size_t)snprintf(text + n, cap - n,
+		    "  - {child_protection_plan: yes}\n");
+	assert_int_equal(cspr_case_open_buffer("t.yaml", text, n, schema, &c,
+	    &e), CSPR_FINDINGS);
+	assert_true(e.n > 64); /* however many the schema reports */
+	for (size_t i = 0; i < e.n; i++)
+		reworded += strstr(e.v[i].message, "0.1 spelling") != NULL;
+	assert_int_equal(reworded, 64);
+	assert_string_equal(e.v[0].message,
+	    "yes is the 0.1 spelling: write current (0.2)");
+	cspr_errors_clear(&e);
+	free(text);
+}
+
 static void
 test_minimal(void **state)
 {
@@ -327,6 +356,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_minimal),
 		cmocka_unit_test(test_renamed_values),
+		cmocka_unit_test(test_renamed_many),
 		cmocka_unit_test(test_schema_errors),
 		cmocka_unit_test(test_datetimes),
 		cmocka_unit_test(test_order),

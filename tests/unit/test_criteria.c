@@ -911,6 +911,10 @@ test_lead(void **state)
 			assert_null(a.lead);
 		assert_string_equal(a.lead_para, rows[i].para);
 		assert_string_equal(a.lead_because, rows[i].because);
+		/* the code that says which paragraph, for programs */
+		assert_int_equal(a.lead_looked_after,
+		    strcmp(rows[i].para, "9.3.5") == 0 ? 1 :
+		    strcmp(rows[i].para, "9.3.1") == 0 ? 0 : -1);
 		cspr_assessment_clear(&a);
 	}
 }

@@ -138,6 +138,42 @@ test_same_authority_long(void **state)
 	assert_int_equal(cspr_same_authority(a, a), 1);
 }
 
+/* Any bytes at all: symmetric, a name the same as itself unless it has
+ * nothing to compare, and never past its buffers (ASan runs this too). */
+static void
+test_same_authority_bytes(void **state)
+{
+	static const char alphabet[] = "aB &'.-,Council the of City\xc3\xab\x01\x7f";
+	unsigned seed = 5;
+	char a[400], b[400];
+
+	(void)state;
+	for (int n = 0; n < 20000; n++) {
+		size_t la, lb;
+
+		seed = seed * 1103515245 + 12345;
+		la = (seed >> 16) % sizeof(a);
+		seed = seed * 1103515245 + 12345;
+		lb = (seed >> 16) % 40;
+		for (size_t i = 0; i < la; i++) {
+			seed = seed * 1103515245 + 12345;
+			a[i] = (seed >> 24) & 1 ? alphabet[(seed >> 16) %
+			    (sizeof(alphabet) - 1)] : (char)(1 + (seed >> 16) %
+			    255);
+		}
+		a[la] = '\0';
+		for (size_t i = 0; i < lb; i++) {
+			seed = seed * 1103515245 + 12345;
+			b[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		b[lb] = '\0';
+		assert_int_equal(cspr_same_authority(a, b),
+		    cspr_same_authority(b, a));
+		assert_int_not_equal(cspr_same_authority(a, a), 0);
+		assert_int_not_equal(cspr_same_authority(b, b), 0);
+	}
+}
+
 struct row {
 	const char *spec;
 	int want;
@@ -242,6 +278,7 @@ main(void)
 	    cmocka_unit_test(test_has),
 	    cmocka_unit_test(test_same_authority),
 	    cmocka_unit_test(test_same_authority_long),
+	    cmocka_unit_test(test_same_authority_bytes),
 	    cmocka_unit_test(test_serious_case),
 	    cmocka_unit_test(test_serious_incident),
 	    cmocka_unit_test(test_notifiable),
