@@ -7,7 +7,10 @@
  * a pattern-checked id.  Rewriting one would change what the case says and
  * leave a file that no longer validates.
  *
- * The schema is the one home of that fact.  A string is free text when the
+ * The schema is the one home of that fact: the one the case was checked
+ * against, the built-in one or a --schema (anonymise.c), so that a code of
+ * a partnership's own schema is never rewritten and the anonymised case
+ * stays valid against it.  A string is free text when the
  * schema nodes that apply to it (through $ref, allOf, anyOf and oneOf)
  * have no enum, const, format or pattern; an explicit "x-free-text"
  * (true or false) on any of them decides instead, for the strings the
