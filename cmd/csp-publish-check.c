@@ -249,16 +249,15 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 	struct run *x = arg;
 	json_t *root = cspr_case_root(c);
 	struct one y = {.c = c, .x = x};
-	char *path = NULL, *text = NULL;
-	const char *shown = NULL;
+	char *path = NULL, *text = NULL, *shown = NULL;
 	size_t len = 0;
 	int oom = 0, r;
 
 	if (x->report)
-		shown = tool_file(t, x->report);
+		shown = cspr_printable(tool_file(t, x->report));
 	else if ((path = cspr_report_path(root, cspr_case_file(c), &oom)))
-		shown = path;
-	if (oom)
+		shown = cspr_printable(path); /* any bytes: one record still */
+	if (oom || ((x->report || path) && !shown))
 		goto nomem;
 	if (shown && (r = cspr_report_read_as(x->report ? x->report : path,
 	    shown, &text, &len, &t->e)) != CSPR_OK) {
@@ -269,6 +268,7 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 			    "case", cspr_case_id(c), "errors",
 			    tool_errors_json(&t->e)));
 		free(path);
+		free(shown);
 		return CSPR_ERROR;
 	}
 	y.shown = shown;
@@ -282,9 +282,11 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 	    one_text, &y);
 	cspr_publish_clear(&y.p);
 	free(path);
+	free(shown);
 	return r;
 nomem:
 	free(path);
+	free(shown);
 	return tool_oom(t, c);
 }
 

@@ -258,7 +258,7 @@ place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
 			continue;
 		/* an unknown field is best shown at its key, anything else
 		 * at its value */
-		if (strncmp(x->message, "unknown field", 13) == 0)
+		if (x->at_key)
 			cspr_doc_key_pos(doc, path, &x->line, &x->col);
 		else
 			cspr_doc_pos(doc, path, &x->line, &x->col);

@@ -41,6 +41,7 @@ struct cspr_error {
 	long line, col;
 	char *path;
 	char *message;
+	int at_key; /* placed at the key of path, not its value (unknown field) */
 };
 
 /* A growable list of diagnostics; zero-initialise before use. */

@@ -89,7 +89,7 @@ int
 cspr_errors_add(struct cspr_errors *e, const char *file, long line, long col,
     const char *path, const char *fmt, ...)
 {
-	struct cspr_error x = {NULL, line, col, NULL, NULL};
+	struct cspr_error x = {.line = line, .col = col};
 	char *msg;
 	va_list ap;
 

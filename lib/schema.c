@@ -2443,6 +2443,7 @@ struct seg {
 struct fail {
 	char *path, *msg;
 	size_t *ord, nord, seq;
+	int at_key; /* an unknown field: shown at its key */
 };
 
 struct vctx {
@@ -2916,6 +2917,7 @@ check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
 			    c->steps <= MAX_STEPS ? nearest_prop(n, key, len) :
 			    NULL;
 			char *q2 = near ? quote(near->key, near->len) : NULL;
+			size_t before = c->nf;
 
 			q = quote_unknown(key, len);
 			if (q2)
@@ -2923,6 +2925,8 @@ check_member(struct vctx *c, const struct node *n, const char *key, size_t len,
 				    "%s?)", q ? q : "", q2);
 			else
 				nf += report(c, "unknown field %s", q ? q : "");
+			if (c->nf > before)
+				c->f[c->nf - 1].at_key = 1;
 			free(q);
 			free(q2);
 		} else {
@@ -3150,10 +3154,12 @@ cspr_schema_validate(
 			dup = !strcmp(c.f[j].msg, c.f[i].msg);
 		if (!dup && !c.oom) {
 			if (cspr_errors_add(
-				e, "", 0, 0, c.f[i].path, "%s", c.f[i].msg) < 0)
+				e, "", 0, 0, c.f[i].path, "%s", c.f[i].msg) < 0) {
 				c.oom = 1;
-			else
+			} else {
+				e->v[e->n - 1].at_key = c.f[i].at_key;
 				n++;
+			}
 		}
 	}
 	if (c.steps > MAX_STEPS && !c.oom) {
