@@ -109,7 +109,7 @@ $(SHLIB): $(LIB_OBJ) $(O)/csprcore.map
 # into a table of hashes for possible.c: the tools read no file for them.
 WORDLIST = /usr/share/dict/british-english
 
-$(O)/gen/mkwords: tools/mkwords.c | $(DEPS_STAMP)
+$(O)/gen/mkwords: tools/mkwords.c lib/fnv.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) -O2 -o $@ tools/mkwords.c
 

@@ -259,8 +259,8 @@ check(struct tool *t, struct cspr_case *c, void *arg)
 		shown = cspr_printable(path); /* any bytes: one record still */
 	if (oom || ((x->report || path) && !shown))
 		goto nomem;
-	if (shown && (r = cspr_report_read(x->report ? x->report : path,
-	    &text, &len, &t->e)) != CSPR_OK) {
+	if (shown && (r = cspr_report_read_as(x->report ? x->report : path,
+	    shown, &text, &len, &t->e)) != CSPR_OK) {
 		/* the file that could not be processed is the report;
 		 * "case" says whose it is */
 		if (t->format == FMT_JSON)

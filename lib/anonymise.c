@@ -294,17 +294,18 @@ referrer(json_t *out, const json_t *root, cspr_date at)
 	return r;
 }
 
-json_t *
-cspr_anonymise(json_t *root, const struct cspr_detector *d,
-    struct cspr_errors *replaced)
+/* cspr_anonymise, free text as schema says. */
+static json_t *
+anonymise(json_t *root, const struct cspr_detector *d,
+    struct cspr_errors *replaced, json_t *schema)
 {
 	static const char *const none[] = {NULL};
-	json_t *out = NULL, *rev, *name, *schema = NULL;
+	json_t *out = NULL, *rev, *name;
 	struct redact x = {.d = d, .replaced = replaced};
 	cspr_date at = CSPR_NO_DATE;
 	int r;
 
-	if (!d || !json_is_object(root) || !(schema = cspr_case_schema_tree()) ||
+	if (!d || !json_is_object(root) || !schema ||
 	    !(out = json_deep_copy(root)))
 		goto fail;
 	drop_all(out);
@@ -329,12 +330,21 @@ cspr_anonymise(json_t *root, const struct cspr_detector *d,
 	    cspr_label_professional, none) < 0 ||
 	    referrer(out, root, at) < 0)
 		goto fail;
-	json_decref(schema);
 	return out;
 fail:
-	json_decref(schema);
 	json_decref(out);
 	return NULL;
+}
+
+json_t *
+cspr_anonymise(json_t *root, const struct cspr_detector *d,
+    struct cspr_errors *replaced)
+{
+	json_t *schema = cspr_case_schema_tree(), *out;
+
+	out = anonymise(root, d, replaced, schema);
+	json_decref(schema);
+	return out;
 }
 
 /* ---- the residual scan ---- */
@@ -478,12 +488,12 @@ scan_value(struct scan *s, json_t *v, int masked)
 	return 0;
 }
 
-int
-cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
-    const char *file, const struct cspr_doc *doc, struct cspr_errors *e)
+/* cspr_anonymise_scan, codes as schema says. */
+static int
+scan_tree(const struct cspr_detector *d, json_t *tree, const char *file,
+    const struct cspr_doc *doc, struct cspr_errors *e, json_t *schema)
 {
 	struct scan s;
-	json_t *schema = cspr_case_schema_tree();
 	int r = -1;
 
 	memset(&s, 0, sizeof(s));
@@ -496,11 +506,21 @@ cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
 			qsort(s.codes, s.ncodes, sizeof(*s.codes), cmpptr);
 		r = scan_value(&s, tree, 0);
 	}
-	json_decref(schema);
 	cspr_hits_clear(&s.hits);
 	free(s.codes);
 	free(s.path);
 	return r < 0 ? -1 : s.found;
+}
+
+int
+cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
+    const char *file, const struct cspr_doc *doc, struct cspr_errors *e)
+{
+	json_t *schema = cspr_case_schema_tree();
+	int r = scan_tree(d, tree, file, doc, e, schema);
+
+	json_decref(schema);
+	return r;
 }
 
 /* Forget the diagnostics of e from the first'th on. */
@@ -540,19 +560,23 @@ cspr_anonymise_case(const struct cspr_case *c, json_t **out,
 {
 	json_t *root = cspr_case_root(c), *t = NULL;
 	struct cspr_detector *d = cspr_detector_from_case(root);
+	/* free text and codes as the schema the case was checked against
+	 * says: a code of a --schema is never rewritten */
+	json_t *schema = cspr_case_schema_doc(c) ?
+	    json_incref(cspr_case_schema_doc(c)) : cspr_case_schema_tree();
 	size_t first = replaced ? replaced->n : 0;
 	int n, r = CSPR_ERROR;
 
 	*out = NULL;
-	if (!d)
+	if (!d || !schema)
 		goto oom;
 	/* bound for an external body: "Hope" starting a sentence is replaced
 	 * too (9.4.3) */
 	cspr_detector_strict(d, 1);
-	if (!(t = cspr_anonymise(root, d, replaced)))
+	if (!(t = anonymise(root, d, replaced, schema)))
 		goto oom;
-	if ((n = cspr_anonymise_scan(d, t, cspr_case_file(c),
-	    cspr_case_doc(c), e)) < 0)
+	if ((n = scan_tree(d, t, cspr_case_file(c), cspr_case_doc(c), e,
+	    schema)) < 0)
 		goto oom;
 	if (n > 0) {
 		/* nothing goes out, so nothing was replaced */
@@ -566,10 +590,12 @@ cspr_anonymise_case(const struct cspr_case *c, json_t **out,
 		*out = t;
 		r = CSPR_OK;
 	}
+	json_decref(schema);
 	cspr_detector_free(&d);
 	return r;
 oom:
 	json_decref(t);
+	json_decref(schema);
 	if (replaced)
 		truncate_errors(replaced, first);
 	cspr_detector_free(&d);

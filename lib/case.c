@@ -17,6 +17,7 @@ struct cspr_case {
 	json_t *root; /* borrowed from doc */
 	const char *id;
 	char *name; /* the file's name as it may be shown */
+	json_t *schema; /* the schema it was checked against */
 };
 
 struct cspr_schema *
@@ -384,6 +385,7 @@ finish(struct cspr_doc *doc, int r, const struct cspr_schema *s,
 	}
 	c->doc = doc;
 	c->root = cspr_doc_root(doc);
+	c->schema = json_incref(cspr_schema_doc(s));
 	/* a schema given with --schema need not require an id: the file's
 	 * name, as diagnostics show it, then names the case */
 	c->id = json_string_value(json_object_get(c->root, "id"));
@@ -443,6 +445,7 @@ cspr_case_free(struct cspr_case **c)
 	if (!*c)
 		return;
 	cspr_doc_free(&(*c)->doc);
+	json_decref((*c)->schema);
 	free((*c)->name);
 	free(*c);
 	*c = NULL;
@@ -452,6 +455,12 @@ json_t *
 cspr_case_root(const struct cspr_case *c)
 {
 	return c->root;
+}
+
+json_t *
+cspr_case_schema_doc(const struct cspr_case *c)
+{
+	return c->schema;
 }
 
 const char *

@@ -115,6 +115,8 @@ struct cspr_schema;
 struct cspr_schema *cspr_schema_compile(json_t *schema, struct cspr_errors *e);
 /* Free a compiled schema. */
 void cspr_schema_free(struct cspr_schema **s);
+/* The schema a compiled schema was compiled from (borrowed). */
+json_t *cspr_schema_doc(const struct cspr_schema *s);
 #define CSPR_MAX_ERRORS 1000 /* failures of one instance reported; the
 				rest are counted */
 
@@ -616,6 +618,9 @@ const char *cspr_case_file(const struct cspr_case *c);
 const char *cspr_case_name(const struct cspr_case *c);
 /* The loaded document, for positions. */
 const struct cspr_doc *cspr_case_doc(const struct cspr_case *c);
+/* The schema the case was checked against (borrowed; the case holds a
+ * reference): what says which of its strings are free text. */
+json_t *cspr_case_schema_doc(const struct cspr_case *c);
 
 /* Field access by dotted path ("incident.la_aware"); a null value, which
  * a case uses for "not known yet", counts as absent.  Borrowed. */
@@ -865,9 +870,10 @@ json_t *cspr_anonymise(json_t *root, const struct cspr_detector *d,
  * memory. */
 int cspr_anonymise_scan(const struct cspr_detector *d, json_t *tree,
     const char *file, const struct cspr_doc *doc, struct cspr_errors *e);
-/* Both for a case: CSPR_OK with *out set; CSPR_FINDINGS when something
- * identifying remains (*out NULL, the places in e); CSPR_ERROR on out of
- * memory.  replaced (or NULL): the possible identifiers replaced, placed
+/* Both for a case, free text and codes as the schema it was checked
+ * against says (cspr_case_schema_doc): CSPR_OK with *out set;
+ * CSPR_FINDINGS when something identifying remains (*out NULL, the places
+ * in e); CSPR_ERROR on out of memory.  replaced (or NULL): the possible identifiers replaced, placed
  * in the case file. */
 int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
     struct cspr_errors *e, struct cspr_errors *replaced);
@@ -887,6 +893,10 @@ int cspr_anonymise_case(const struct cspr_case *c, json_t **out,
  * the file as given ("<stdin>" for "-"). */
 int cspr_report_read(const char *path, char **buf, size_t *len,
     struct cspr_errors *e);
+/* The same, the report named name in diagnostics (NULL: as
+ * cspr_report_read): what --stdin-name gives standard input. */
+int cspr_report_read_as(const char *path, const char *name, char **buf,
+    size_t *len, struct cspr_errors *e);
 /* Where a case's report is: report.file as it is when absolute or when
  * the case came from standard input (case_file "-" or "<stdin>"), else
  * joined to the folder of case_file.  A new string; NULL when the case

@@ -164,6 +164,9 @@ int cspr_scan_known(const struct scan *sc, int kind, const char *norm,
 
 /* The month names, lower case, January first. */
 extern const char *const cspr_months[12];
+/* 1-12 for a month name or its three-letter abbreviation (or "sept")
+ * starting at s[i] and ending before a non-letter, else 0; *n its length. */
+int cspr_month_at(const unsigned char *s, size_t len, size_t i, size_t *n);
 /* The patterns that can start at s[i], in the word ending at e: NHS
  * numbers, phone numbers, dates of birth, postcodes. */
 void cspr_patterns_at(struct scan *sc, size_t i, size_t e);

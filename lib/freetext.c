@@ -7,7 +7,10 @@
  * a pattern-checked id.  Rewriting one would change what the case says and
  * leave a file that no longer validates.
  *
- * The schema is the one home of that fact.  A string is free text when the
+ * The schema is the one home of that fact: the one the case was checked
+ * against, the built-in one or a --schema (anonymise.c), so that a code of
+ * a partnership's own schema is never rewritten and the anonymised case
+ * stays valid against it.  A string is free text when the
  * schema nodes that apply to it (through $ref, allOf, anyOf and oneOf)
  * have no enum, const, format or pattern; an explicit "x-free-text"
  * (true or false) on any of them decides instead, for the strings the
@@ -187,6 +190,20 @@ text_class(const struct nodes *ns)
 	return is_code ? CSPR_TEXT_CODE : CSPR_TEXT_FREE;
 }
 
+static int walk(struct walk *w, json_t *v, const struct nodes *ns);
+
+/* Walk member or item x, described by sub, whose path ends after at;
+ * then take it off the path again. */
+static int
+descend(struct walk *w, json_t *x, const struct nodes *sub, size_t at)
+{
+	int r = walk(w, x, sub);
+
+	w->len = at;
+	w->path[at] = '\0';
+	return r;
+}
+
 static int
 walk(struct walk *w, json_t *v, const struct nodes *ns)
 {
@@ -206,10 +223,7 @@ walk(struct walk *w, json_t *v, const struct nodes *ns)
 			return -1;
 		w->len += cspr_path_key(w->path + w->len, at == 0, key, klen);
 		member(w, ns, key, &sub);
-		r = walk(w, x, &sub);
-		w->len = at;
-		w->path[at] = '\0';
-		if (r < 0)
+		if ((r = descend(w, x, &sub, at)) < 0)
 			return r;
 	}
 	json_array_foreach(v, i, x) {
@@ -217,10 +231,7 @@ walk(struct walk *w, json_t *v, const struct nodes *ns)
 			return -1;
 		w->len += (size_t)snprintf(w->path + w->len, 24, "[%zu]", i);
 		item(w, ns, i, &sub);
-		r = walk(w, x, &sub);
-		w->len = at;
-		w->path[at] = '\0';
-		if (r < 0)
+		if ((r = descend(w, x, &sub, at)) < 0)
 			return r;
 	}
 	return 0;

@@ -81,6 +81,7 @@
 #include <strings.h>
 
 #include "detect.h"
+#include "fnv.h"
 
 /* ---- word lists ---- */
 
@@ -180,21 +181,6 @@ static const char *const streets[][2] = {
 };
 /* clang-format on */
 
-static int
-cmpword(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Is the NUL-terminated w in the sorted list? */
-static int
-inlist(const char *const *list, size_t n, const char *w)
-{
-	return bsearch(&w, list, n, sizeof(*list), cmpword) != NULL;
-}
-
-#define INLIST(l, w) inlist((l), sizeof(l) / sizeof((l)[0]), (w))
-
 /* ---- the detector ---- */
 
 static int
@@ -212,16 +198,6 @@ pushint(int **v, size_t *n, int x)
 	return 0;
 }
 
-static uint32_t
-hash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ (unsigned char)w[k]) * 16777619u;
-	return h;
-}
-
 int
 cspr_detector_lookup(const struct cspr_detector *d, const char *w, size_t n)
 {
@@ -230,7 +206,7 @@ cspr_detector_lookup(const struct cspr_detector *d, const char *w, size_t n)
 
 	if (!d->tabcap)
 		return -1;
-	h = hash(w, n);
+	h = cspr_fnv1a(w, n);
 	for (k = h & (d->tabcap - 1);; k = (k + 1) & (d->tabcap - 1)) {
 		int e = d->tab[k];
 
@@ -286,11 +262,11 @@ intern(struct cspr_detector *d, const char *w, size_t n)
 	memcpy(x->w, w, n);
 	x->w[n] = '\0';
 	x->n = n;
-	x->h = hash(w, n);
+	x->h = cspr_fnv1a(w, n);
 	if (n <= FOLDMAX) {
 		memcpy(z, w, n);
 		z[n] = '\0';
-		if (INLIST(common, z))
+		if (CSPR_INLIST(common, z))
 			x->fl |= E_COMMON;
 		for (int m = 0; m < 12; m++)
 			if (strcmp(z, cspr_months[m]) == 0)
@@ -1049,27 +1025,18 @@ fail:
 
 /* What lies between two words. */
 struct gap {
-	unsigned nl, blank, end, marker, comma, dot, other, linestart, start;
+	unsigned nl, comma, dot, other;
 };
 
 static void
 gap_add(struct gap *g, uint32_t cp, int cls)
 {
 	if (cp == '\n') {
-		if (g->linestart && g->nl)
-			g->blank = 1;
 		g->nl++;
-		g->linestart = 1;
 		return;
 	}
 	if (cls == CSPR_C_SPACE)
 		return;
-	if (g->linestart && (cp == '#' || cp == '-' || cp == '*' || cp == '+' ||
-				cp == '>' || cp == '|' || cp == 0x2022))
-		g->marker = 1;
-	g->linestart = 0;
-	if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
-		g->end = 1;
 	if (cp == '.')
 		g->dot++;
 	else if (cp == ',')
@@ -1271,7 +1238,7 @@ prev_flags(const struct prev *p, int gc)
 		return 0;
 	if (istitle(p->f))
 		fl |= U_TITLE;
-	if (isnum(p->f, p->n) || INLIST(month_preps, p->f))
+	if (isnum(p->f, p->n) || CSPR_INLIST(month_preps, p->f))
 		fl |= U_PREVCTX;
 	return fl;
 }
@@ -1295,13 +1262,12 @@ tail_len(const unsigned char *s, size_t i, size_t e)
 /* One word of the text, s[i..e). */
 static void
 do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
-    struct prev *pv)
+    struct prev *pv, struct cspr_sentences *sent)
 {
 	const struct cspr_detector *d = sc->d;
 	const unsigned char *s = sc->s;
 	char f[FOLDMAX + 1];
 	int n, cap, gc = gap_class(g), fl = 0, ent, poss, ufl, concat = 0;
-	int initial = g->start || g->end || g->blank || g->marker;
 	size_t stem, first = *ord;
 
 	n = cspr_text_fold(s, i, e, f, &cap);
@@ -1312,12 +1278,12 @@ do_word(struct scan *sc, size_t i, size_t e, const struct gap *g, size_t *ord,
 	    n > 0) {
 		if (isnum(f, n))
 			sc->u[sc->nu - 1].fl |= U_NEXTNUM;
-		if (INLIST(person_verbs, f))
+		if (CSPR_INLIST(person_verbs, f))
 			sc->u[sc->nu - 1].fl |= U_VERB;
 	}
 	if (cap)
 		fl |= U_CAP;
-	if (initial)
+	if (cspr_sentences_word(sent, s, i, e, cap) == CSPR_SENT_START)
 		fl |= U_INITIAL;
 	/* the flags from the word before: for a unit, or for a short word
 	 * a name may continue ("O Brien"); most words are neither */
@@ -1426,25 +1392,26 @@ tokenise(struct scan *sc)
 	size_t len = sc->len, i = 0, ord = 0, n;
 	struct gap g;
 	struct prev pv;
+	struct cspr_sentences sent = CSPR_SENTENCES_INIT;
 	uint32_t cp;
 	int c;
 
 	memset(&g, 0, sizeof(g));
 	memset(&pv, 0, sizeof(pv));
 	pv.n = -1;
-	g.start = g.linestart = 1;
 	while (i < len && !sc->oom) {
 		n = cspr_u8next(s, len, i, &cp);
 		c = cspr_cpclass(cp);
 		if (c == CSPR_C_LETTER || c == CSPR_C_DIGIT) {
 			size_t e = cspr_text_word_end(s, len, i);
 
-			do_word(sc, i, e, &g, &ord, &pv);
+			do_word(sc, i, e, &g, &ord, &pv, &sent);
 			memset(&g, 0, sizeof(g));
 			i = e;
 			continue;
 		}
 		gap_add(&g, cp, c);
+		cspr_sentences_gap(&sent, s, len, i, cp);
 		if (cp == '@')
 			cspr_email_at(sc, i);
 		i += n;

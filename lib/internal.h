@@ -155,6 +155,45 @@ int cspr_is_title(const char *folded);
 /* 1 when it is one usually abbreviated with a full stop (dr, mr, prof). */
 int cspr_is_title_abbrev(const char *folded);
 
+/* Is the NUL-terminated w in the sorted list l of n strings? */
+int cspr_inlist(const char *const *l, size_t n, const char *w);
+#define CSPR_INLIST(l, w) cspr_inlist((l), sizeof(l) / sizeof((l)[0]), (w))
+
+/* Sentences.  The terminal punctuation (. ! ? or an ellipsis) at s[i]
+ * within s[0..b): CSPR_STOP_END when it ends a sentence, CSPR_STOP_MAYBE
+ * when the next word decides (it ends one when that word has a capital),
+ * CSPR_STOP_NONE when it does not; *next is just past it and the closing
+ * quotes, brackets and footnote mark after it.  A stop needs white space
+ * or the end after it (3.5, 9.12.1 and e.g.'s first stop are none); ! and
+ * ? end a sentence; an ellipsis, or an abbreviation written with stops
+ * ("a.m.", "U.K."), or etc., Ltd., Co. decide by the next word; the stop
+ * of a title (Dr. Mrs. Prof.) or of e.g., i.e., cf., vs., approx., a
+ * month (Jan.) never ends one, nor that of No., para., p. before a
+ * number. */
+enum { CSPR_STOP_NONE, CSPR_STOP_END, CSPR_STOP_MAYBE };
+int cspr_text_stop(const unsigned char *s, size_t b, size_t i, size_t *next);
+/* Which words start a sentence, for a scanner that reads a text word by
+ * word: start it with CSPR_SENTENCES_INIT, give it every character between
+ * words (cspr_sentences_gap) and then each word (cspr_sentences_word).
+ * Besides a stop, a sentence starts at the start of the text, after a
+ * blank line, and at a heading, list item, block quote or table cell (a
+ * line starting # - * + > | or a bullet, or "1.", "2)", "a)", "(b)").
+ * A clause starts after a colon, semicolon, opening bracket or quote, or
+ * a bullet: a capital there may be a quoted sentence's. */
+struct cspr_sentences {
+	size_t past; /* punctuation read to here */
+	unsigned start : 1, maybe : 1, clause : 1, linestart : 1, item : 1;
+};
+#define CSPR_SENTENCES_INIT {.start = 1, .linestart = 1}
+enum { CSPR_SENT_IN, CSPR_SENT_START, CSPR_SENT_CLAUSE };
+/* The character cp at s[i], not part of a word. */
+void cspr_sentences_gap(struct cspr_sentences *t, const unsigned char *s,
+    size_t len, size_t i, uint32_t cp);
+/* The word s[i..e), with a capital or not: CSPR_SENT_START when it starts
+ * a sentence, CSPR_SENT_CLAUSE when only a clause, else CSPR_SENT_IN. */
+int cspr_sentences_word(struct cspr_sentences *t, const unsigned char *s,
+    size_t i, size_t e, int cap);
+
 /* A place in a text, advanced by cspr_textpos_at to offsets in order:
  * line and column (characters) from 1.  Start it zeroed. */
 struct cspr_textpos {
@@ -198,6 +237,13 @@ int cspr_text_is_utf8(const char *text, size_t len);
 /* text[0..len) read as Windows-1252, as new NUL-terminated UTF-8 of
  * *outlen bytes; NULL on out of memory. */
 char *cspr_text_from_cp1252(const char *text, size_t len, size_t *outlen);
+
+/* ---- possible.c: identifiers the case does not list ---- */
+
+/* What csp-publish-check says of a possible identifier of kind k: what
+ * it may be ("Possibly a street that") and what to do ("remove it"). */
+void cspr_maybe_advice(enum cspr_maybe_kind k, const char **what,
+    const char **instead);
 
 /* ---- labels.c: what a person is called once their name is gone ---- */
 

@@ -16,10 +16,8 @@ const char *const cspr_months[12] = {
 };
 /* clang-format on */
 
-/* 1-12 for a month name or its three-letter abbreviation (or "sept")
- * starting at s[i] and ending before a non-letter, else 0; *n its length. */
-static int
-month_at(const unsigned char *s, size_t len, size_t i, size_t *n)
+int
+cspr_month_at(const unsigned char *s, size_t len, size_t i, size_t *n)
 {
 	char w[10];
 	size_t k = 0;
@@ -57,14 +55,15 @@ mod11(const char *dg)
 }
 
 /* Digits from s[i] in groups, each separator one of seps between two
- * digits: "999 0000 018", "999.000.0018".  dg gets at most max digits;
- * ends[g] and cum[g] the end and the digits so far of group g.  Returns
- * the number of groups (at most 8). */
+ * digits ("999 0000 018", "999.000.0018"), after a ")" too when close is
+ * set ("(01632) 960001").  dg, holding nd digits already, gets at most max
+ * in all; ends[g] and cum[g] the end and the digits so far of group g.
+ * Returns the number of groups (at most 8). */
 static size_t
 digit_groups(const unsigned char *s, size_t len, size_t i, const char *seps,
-    char *dg, size_t max, size_t *ends, size_t *cum)
+    int close, char *dg, size_t nd, size_t max, size_t *ends, size_t *cum)
 {
-	size_t nd = 0, ng = 0, j = i;
+	size_t ng = 0, j = i, k;
 
 	while (ng < 8) {
 		size_t r = ndigits(s, len, j, max);
@@ -76,11 +75,14 @@ digit_groups(const unsigned char *s, size_t len, size_t i, const char *seps,
 		j += r;
 		ends[ng] = j;
 		cum[ng++] = nd;
-		if (j + 1 < len && s[j] && strchr(seps, s[j]) &&
-		    isdig(s, len, j + 1))
-			j++;
-		else
+		k = j;
+		if (close && k < len && s[k] == ')')
+			k++;
+		if (k < len && s[k] && strchr(seps, s[k]))
+			k++;
+		if (k == j || !isdig(s, len, k))
 			break;
+		j = k;
 	}
 	return ng;
 }
@@ -95,7 +97,7 @@ known_nhs_at(struct scan *sc, size_t i)
 
 	if (!sc->d->nnhs)
 		return;
-	ng = digit_groups(sc->s, sc->len, i, " -.", dg, 12, ends, cum);
+	ng = digit_groups(sc->s, sc->len, i, " -.", 0, dg, 0, 12, ends, cum);
 	for (size_t g = 0; g < ng; g++)
 		if (cum[g] == 10 && !isalnum_at(sc->s, sc->len, ends[g]) &&
 		    (item = cspr_scan_known(sc, CSPR_ID_NHS_NUMBER, dg, 10)) >= 0) {
@@ -145,7 +147,7 @@ static void
 phone_at(struct scan *sc, size_t i)
 {
 	const unsigned char *s = sc->s;
-	size_t len = sc->len, start = i, j = i, nd = 0, ng = 0;
+	size_t len = sc->len, start = i, j = i, nd = 0, ng;
 	size_t ends[8], cum[8];
 	char dg[24];
 	int best = -1, item = -1;
@@ -166,31 +168,14 @@ phone_at(struct scan *sc, size_t i)
 		if (!isdig(s, len, j) || s[j] == '0')
 			return;
 	}
-	while (ng < 8) {
-		size_t r = ndigits(s, len, j, 16), k;
-
-		if (r == 0 || nd + r > 15)
-			break;
-		memcpy(dg + nd, s + j, r);
-		nd += r;
-		j += r;
-		ends[ng] = j;
-		cum[ng++] = nd;
-		/* "(01632) 960001": the bracket goes with the number */
-		if (ng == 1 && start == i && i > 0 && s[i - 1] == '(' &&
-		    j < len && s[j] == ')')
-			start = i - 1;
-		k = j;
-		if (k < len && s[k] == ')')
-			k++;
-		if (k < len && (s[k] == ' ' || s[k] == '-' || s[k] == '.'))
-			k++;
-		if (k == j || !isdig(s, len, k))
-			break;
-		j = k;
-	}
-	if (ng == 0 || isalpha_a(j < len ? s[j] : ' '))
+	ng = digit_groups(s, len, j, " -.", 1, dg, nd, 15, ends, cum);
+	if (ng == 0 || isalpha_a(ends[ng - 1] < len ? s[ends[ng - 1]] : ' '))
 		return;
+	nd = cum[ng - 1];
+	/* "(01632) 960001": the bracket goes with the number */
+	if (start == i && i > 0 && s[i - 1] == '(' && ends[0] < len &&
+	    s[ends[0]] == ')')
+		start = i - 1;
 	/* 0044 1632 960001 is 01632 960001 */
 	if (start == i && nd > 5 && memcmp(dg, "0044", 4) == 0 &&
 	    dg[4] != '0') {
@@ -338,7 +323,7 @@ dates_at(struct scan *sc, size_t i)
 	if (j + 2 < len && lower(s[j]) == 'o' && lower(s[j + 1]) == 'f' &&
 	    (s[j + 2] == ' ' || s[j + 2] == '\n'))
 		j = skipws(s, len, j + 2);
-	if (!(m = month_at(s, len, j, &n)))
+	if (!(m = cspr_month_at(s, len, j, &n)))
 		return;
 	j += n;
 	if (j < len && s[j] == '.')
@@ -358,7 +343,7 @@ month_date_at(struct scan *sc, size_t i)
 	size_t len = sc->len, j, b, n, a;
 	int m;
 
-	if (!(m = month_at(s, len, i, &n)))
+	if (!(m = cspr_month_at(s, len, i, &n)))
 		return;
 	j = i + n;
 	if (j < len && s[j] == '.')

@@ -46,94 +46,89 @@
 #include <strings.h>
 
 #include "detect.h"
+#include "fnv.h"
 
 /* tools/mkwords.c: the hashes of the ordinary words, sorted */
 extern const uint32_t cspr_words[];
 extern const size_t cspr_words_n;
 
+/* Each kind: its name in JSON, its label in anonymised text, and what
+ * csp-publish-check says of one: what it may be, and what to do. */
 /* clang-format off */
-static const char *const kind_names[] = {
-	[CSPR_MAYBE_NAME] = "name",
-	[CSPR_MAYBE_STREET] = "street",
-	[CSPR_MAYBE_SCHOOL] = "school",
-	[CSPR_MAYBE_PLACE] = "place",
-	[CSPR_MAYBE_VEHICLE] = "vehicle",
-	[CSPR_MAYBE_NI_NUMBER] = "ni_number",
-	[CSPR_MAYBE_HANDLE] = "handle",
-	[CSPR_MAYBE_URL] = "url",
-	[CSPR_MAYBE_DOB] = "dob",
-};
-
-static const char *const labels[] = {
-	[CSPR_MAYBE_NAME] = "[name]",
-	[CSPR_MAYBE_STREET] = "[street]",
-	[CSPR_MAYBE_SCHOOL] = "[school]",
-	[CSPR_MAYBE_PLACE] = "[place]",
-	[CSPR_MAYBE_VEHICLE] = "[vehicle registration]",
-	[CSPR_MAYBE_NI_NUMBER] = "[NI number]",
-	[CSPR_MAYBE_HANDLE] = "[handle]",
-	[CSPR_MAYBE_URL] = "[web address]",
-	[CSPR_MAYBE_DOB] = "[date of birth]",
+static const struct maybe_kind {
+	const char *name, *label, *what, *instead;
+} kinds[] = {
+	[CSPR_MAYBE_NAME] = {.name = "name", .label = "[name]",
+	    .what = "Possibly a person's name that",
+	    .instead = "write a role or relationship instead"},
+	[CSPR_MAYBE_STREET] = {.name = "street", .label = "[street]",
+	    .what = "Possibly a street that", .instead = "remove it"},
+	[CSPR_MAYBE_SCHOOL] = {.name = "school", .label = "[school]",
+	    .what = "Possibly a school or nursery that",
+	    .instead = "write \"the school\" instead"},
+	[CSPR_MAYBE_PLACE] = {.name = "place", .label = "[place]",
+	    .what = "Possibly a named place that",
+	    .instead = "write what it is instead"},
+	[CSPR_MAYBE_VEHICLE] = {.name = "vehicle",
+	    .label = "[vehicle registration]",
+	    .what = "Possibly a vehicle registration that",
+	    .instead = "remove it"},
+	[CSPR_MAYBE_NI_NUMBER] = {.name = "ni_number", .label = "[NI number]",
+	    .what = "Possibly a National Insurance number that",
+	    .instead = "remove it"},
+	[CSPR_MAYBE_HANDLE] = {.name = "handle", .label = "[handle]",
+	    .what = "Possibly a social media handle that",
+	    .instead = "remove it"},
+	[CSPR_MAYBE_URL] = {.name = "url", .label = "[web address]",
+	    .what = "A web address or domain that",
+	    .instead = "remove it unless it is public"},
+	[CSPR_MAYBE_DOB] = {.name = "dob", .label = "[date of birth]",
+	    .what = "A date of birth that", .instead = "give an age instead"},
 };
 /* clang-format on */
+
+static const struct maybe_kind *
+kind(enum cspr_maybe_kind k)
+{
+	static const struct maybe_kind unknown = {.name = "unknown",
+	    .label = "[removed]", .what = "Something that",
+	    .instead = "remove it"};
+
+	return k >= CSPR_MAYBE_NAME && k <= CSPR_MAYBE_DOB ? &kinds[k] :
+	    &unknown;
+}
 
 const char *
 cspr_maybe_kind_name(enum cspr_maybe_kind k)
 {
-	return k >= CSPR_MAYBE_NAME && k <= CSPR_MAYBE_DOB ? kind_names[k] :
-	    "unknown";
+	return kind(k)->name;
 }
 
 const char *
 cspr_maybe_label(enum cspr_maybe_kind k)
 {
-	return k >= CSPR_MAYBE_NAME && k <= CSPR_MAYBE_DOB ? labels[k] :
-	    "[removed]";
+	return kind(k)->label;
+}
+
+void
+cspr_maybe_advice(enum cspr_maybe_kind k, const char **what,
+    const char **instead)
+{
+	*what = kind(k)->what;
+	*instead = kind(k)->instead;
 }
 
 /* ---- word lists ---- */
-
-static uint32_t
-fnv1a(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t k = 0; k < n; k++)
-		h = (h ^ (unsigned char)w[k]) * 16777619u;
-	return h;
-}
-
-static int
-cmphash(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 /* Is folded w[0..n) an ordinary English word? */
 static int
 ordinary(const char *w, size_t n)
 {
-	uint32_t h = fnv1a(w, n);
+	uint32_t h = cspr_fnv1a(w, n);
 
-	return bsearch(&h, cspr_words, cspr_words_n, sizeof(h), cmphash) !=
-	    NULL;
+	return bsearch(&h, cspr_words, cspr_words_n, sizeof(h),
+		   cspr_cmpu32) != NULL;
 }
-
-static int
-cmpword(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int
-inlist(const char *const *l, size_t n, const char *w)
-{
-	return bsearch(&w, l, n, sizeof(*l), cmpword) != NULL;
-}
-
-#define INLIST(l, w) inlist((l), sizeof(l) / sizeof((l)[0]), (w))
 
 /* Proper words that name no one: days, months, the nations, holidays, and
  * the words the procedure uses that the word list writes with a capital.
@@ -333,7 +328,7 @@ read_word(struct pscan *p, size_t i, size_t e, struct word *w)
 	if (w->n > 0 && w->cap) {
 		int ent = cspr_detector_lookup(p->d, w->f, (size_t)w->n);
 
-		w->harmless = INLIST(harmless, w->f) ||
+		w->harmless = CSPR_INLIST(harmless, w->f) ||
 		    (ent >= 0 && (p->d->ents[ent].fl & E_HARMLESS));
 	}
 }
@@ -371,7 +366,7 @@ proper(const struct word *w)
 		l = h ? (size_t)(h - a) : strlen(a);
 		memcpy(piece, a, l);
 		piece[l] = '\0';
-		if (unusual(a, l) && !INLIST(harmless, piece))
+		if (unusual(a, l) && !CSPR_INLIST(harmless, piece))
 			return 1;
 		if (!h)
 			return 0;
@@ -382,11 +377,10 @@ proper(const struct word *w)
 /* The words of the text, with what is between them. */
 struct cursor {
 	size_t i;
-	int start; /* the next word starts a sentence */
+	struct cspr_sentences sent;
 	int nl;    /* line breaks since the last word */
 	int gap;   /* anything but spaces since the last word */
 	int comma; /* commas since the last word */
-	int linestart;
 };
 
 /* Scan to the next word; 0 at the end. */
@@ -406,31 +400,23 @@ next_word(struct pscan *p, struct cursor *c, struct word *w)
 			size_t e = cspr_text_word_end(s, len, c->i);
 
 			read_word(p, c->i, e, w);
-			w->start = c->start;
+			/* a capital at a sentence's or a clause's start
+			 * says nothing */
+			w->start = cspr_sentences_word(&c->sent, s, c->i,
+			    e, w->cap) !=
+			    CSPR_SENT_IN;
 			w->joined = !c->gap && c->nl <= 1;
 			w->cjoined = c->gap == c->comma && c->comma <= 1 &&
 			    c->nl <= 1;
-			c->start = 0;
-			c->linestart = 0;
 			c->i = e;
 			return 1;
 		}
-		if (cp == '\n') {
-			if (c->linestart)
-				c->start = 1; /* a blank line */
+		cspr_sentences_gap(&c->sent, s, len, c->i, cp);
+		if (cp == '\n')
 			c->nl++;
-			c->linestart = 1;
-		} else if (cls != CSPR_C_SPACE) {
+		else if (cls != CSPR_C_SPACE) {
 			c->gap++;
 			c->comma += cp == ',';
-			/* a heading, list item, quotation or table cell */
-			if (c->linestart && strchr("#-*+>|", (int)cp) && cp)
-				c->start = 1;
-			if (cp == '.' || cp == '!' || cp == '?' || cp == ':' ||
-			    cp == ';' || cp == 0x2026 || cp == '(' ||
-			    cp == '"' || cp == 0x201c || cp == 0x2022)
-				c->start = 1;
-			c->linestart = 0;
 		}
 		c->i += n;
 	}
@@ -451,7 +437,7 @@ place_run(struct pscan *p, const struct word *w, size_t n)
 		if (!(pl = place_word(w[k].f)))
 			continue;
 		for (size_t j = 0; j < k; j++)
-			if (!place_word(w[j].f) && !INLIST(general, w[j].f) &&
+			if (!place_word(w[j].f) && !CSPR_INLIST(general, w[j].f) &&
 			    !w[j].harmless && !w[j].caps && w[j].n >= 2) {
 				first = j;
 				break;
@@ -467,7 +453,7 @@ place_run(struct pscan *p, const struct word *w, size_t n)
 static void
 words_pass(struct pscan *p)
 {
-	struct cursor c = {.i = 0, .start = 1, .linestart = 1};
+	struct cursor c = {.i = 0, .sent = CSPR_SENTENCES_INIT};
 	struct word run[8];
 	size_t nrun = 0;
 	int forced = 0, last_name = 0, owned = 0;
@@ -497,9 +483,9 @@ words_pass(struct pscan *p)
 			name = 1; /* the rest of a name: "Keira Rose" */
 		/* her friend, his new partner, the mother's partner */
 		forced = title || (owned && w.joined &&
-		    INLIST(relations, w.f));
+		    CSPR_INLIST(relations, w.f));
 		owned = w.joined && (w.poss || (w.n <= 5 &&
-		    INLIST(owners, w.f)) || (owned && INLIST(qualifiers,
+		    CSPR_INLIST(owners, w.f)) || (owned && CSPR_INLIST(qualifiers,
 		    w.f)));
 		if (name && last_name && w.joined && p->out->n) {
 			/* "Keira Smith": one name */
@@ -509,7 +495,8 @@ words_pass(struct pscan *p)
 		} else if (name)
 			add(p, w.off, w.end, CSPR_MAYBE_NAME);
 		last_name = name;
-		/* a title's own full stop ends no sentence: "Dr. Farrow" */
+		/* a title's own full stop joins it to the name: "Dr.
+		 * Farrow" (and ends no sentence: text.c) */
 		if (title && w.end < p->len && p->s[w.end] == '.')
 			c.i++;
 	}
@@ -646,7 +633,7 @@ url(const unsigned char *s, size_t len, size_t i)
 		for (size_t k = 0; k < n; k++)
 			tld[k] = (char)(s[dot + 1 + k] | 0x20);
 		tld[n] = '\0';
-		if (!INLIST(tlds, tld))
+		if (!CSPR_INLIST(tlds, tld))
 			return 0;
 	}
 	for (const char *const *p = public_sites; *p; p++) {
@@ -682,8 +669,25 @@ handle(const unsigned char *s, size_t len, size_t i)
 	return j - i;
 }
 
+/* The year after a date's month and day, s[j]: ", 2013" or " 2013".  The
+ * date's length from s[i], or 0. */
+static size_t
+year_end(const unsigned char *s, size_t len, size_t i, size_t j)
+{
+	size_t a;
+
+	if (j < len && s[j] == ',')
+		j++;
+	if (j < len && s[j] == ' ')
+		j++;
+	for (a = 0; j < len && dig(s[j]) && a < 4; j++)
+		a++;
+	return a == 4 ? j - i : 0;
+}
+
 /* A full date at s[i] (after "born"): 2 March 2013, 2nd of March 2013,
- * March 2 2013, 02/03/2013, 2013-03-02: the length, or 0. */
+ * March 2 2013, Sept 2nd, 2013, 02/03/2013, 2013-03-02 (a month named in
+ * full or in three letters): the length, or 0. */
 static size_t
 full_date(const unsigned char *s, size_t len, size_t i)
 {
@@ -719,57 +723,14 @@ full_date(const unsigned char *s, size_t len, size_t i)
 		if (j + 3 < len && strncasecmp((const char *)s + j, "of ", 3) ==
 		    0)
 			j += 3;
-		n = 0;
-		while (j + n < len && ((s[j + n] | 0x20) >= 'a' &&
-		    (s[j + n] | 0x20) <= 'z'))
-			n++;
-		if (n < 3)
+		if (!cspr_month_at(s, len, j, &n))
 			return 0;
-		{
-			char m[12];
-			int ok = 0;
-
-			if (n >= sizeof(m))
-				return 0;
-			for (size_t k = 0; k < n; k++)
-				m[k] = (char)(s[j + k] | 0x20);
-			m[n] = '\0';
-			for (int k = 0; k < 12; k++)
-				ok |= strcmp(m, cspr_months[k]) == 0 ||
-				    (n == 3 && strncmp(m, cspr_months[k], 3) ==
-				    0);
-			if (!ok)
-				return 0;
-		}
-		j += n;
-		if (j < len && s[j] == ',')
-			j++;
-		if (j < len && s[j] == ' ')
-			j++;
-		for (a = 0; j < len && dig(s[j]) && a < 4; j++)
-			a++;
-		return a == 4 ? j - i : 0;
+		return year_end(s, len, i, j + n);
 	}
 	if (a == 0) {
 		/* March 2, 2013 */
-		n = 0;
-		while (j + n < len && ((s[j + n] | 0x20) >= 'a' &&
-		    (s[j + n] | 0x20) <= 'z'))
-			n++;
-		if (n < 3 || n > 9)
+		if (!cspr_month_at(s, len, j, &n))
 			return 0;
-		{
-			char m[12];
-			int ok = 0;
-
-			for (size_t k = 0; k < n; k++)
-				m[k] = (char)(s[j + k] | 0x20);
-			m[n] = '\0';
-			for (int k = 0; k < 12; k++)
-				ok |= strcmp(m, cspr_months[k]) == 0;
-			if (!ok)
-				return 0;
-		}
 		j += n;
 		if (j < len && s[j] == ' ')
 			j++;
@@ -779,13 +740,7 @@ full_date(const unsigned char *s, size_t len, size_t i)
 			return 0;
 		while (j < len && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z')
 			j++;
-		if (j < len && s[j] == ',')
-			j++;
-		if (j < len && s[j] == ' ')
-			j++;
-		for (a = 0; j < len && dig(s[j]) && a < 4; j++)
-			a++;
-		return a == 4 ? j - i : 0;
+		return year_end(s, len, i, j);
 	}
 	return 0;
 }

@@ -49,13 +49,22 @@ int
 cspr_report_read(const char *path, char **buf, size_t *len,
     struct cspr_errors *e)
 {
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	return cspr_report_read_as(path, NULL, buf, len, e);
+}
+
+int
+cspr_report_read_as(const char *path, const char *name, char **buf,
+    size_t *len, struct cspr_errors *e)
+{
 	const char *nul, *why = NULL;
-	int r = cspr_read_file(path, CSPR_MAX_REPORT, buf, len, e);
 	long line = 1;
 	size_t bol = 0;
+	int r;
 
-	if (r != CSPR_OK)
+	if (!name)
+		name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if ((r = cspr_read_file_as(path, name, CSPR_MAX_REPORT, buf, len, e)) !=
+	    CSPR_OK)
 		return r;
 	/* what a report in the wrong format starts with */
 	if (*len >= 5 && memcmp(*buf, "%PDF-", 5) == 0)
@@ -283,32 +292,6 @@ content(struct cspr_publish *p, const struct cspr_headings *h,
 
 /* 9.12.2, 9.15.2, 9.4.3: where each identifier is and what kind, never
  * what it says. */
-/* A possible identifier's finding: what it may be, and what to do. */
-/* clang-format off */
-static const char *const maybe_what[] = {
-	[CSPR_MAYBE_NAME] = "Possibly a person's name that",
-	[CSPR_MAYBE_STREET] = "Possibly a street that",
-	[CSPR_MAYBE_SCHOOL] = "Possibly a school or nursery that",
-	[CSPR_MAYBE_PLACE] = "Possibly a named place that",
-	[CSPR_MAYBE_VEHICLE] = "Possibly a vehicle registration that",
-	[CSPR_MAYBE_NI_NUMBER] = "Possibly a National Insurance number that",
-	[CSPR_MAYBE_HANDLE] = "Possibly a social media handle that",
-	[CSPR_MAYBE_URL] = "A web address or domain that",
-	[CSPR_MAYBE_DOB] = "A date of birth that",
-};
-static const char *const maybe_instead[] = {
-	[CSPR_MAYBE_NAME] = "write a role or relationship instead",
-	[CSPR_MAYBE_STREET] = "remove it",
-	[CSPR_MAYBE_SCHOOL] = "write \"the school\" instead",
-	[CSPR_MAYBE_PLACE] = "write what it is instead",
-	[CSPR_MAYBE_VEHICLE] = "remove it",
-	[CSPR_MAYBE_NI_NUMBER] = "remove it",
-	[CSPR_MAYBE_HANDLE] = "remove it",
-	[CSPR_MAYBE_URL] = "remove it unless it is public",
-	[CSPR_MAYBE_DOB] = "give an age instead",
-};
-/* clang-format on */
-
 static int
 identifiers(struct cspr_publish *p, json_t *root, const char *text,
     size_t len)
@@ -380,12 +363,13 @@ identifiers(struct cspr_publish *p, json_t *root, const char *text,
 		r = -1;
 	for (size_t i = 0; r == 0 && i < maybes.n; i++) {
 		const struct cspr_maybe *m = &maybes.v[i];
+		const char *what, *instead;
 
+		cspr_maybe_advice(m->kind, &what, &instead);
 		r = add(p, "possible-identifier", P_IDENTIFIER, m->line,
 		    m->col, cspr_maybe_kind_name(m->kind), NULL, 0,
 		    "%s the case does not list; check it before publication "
-		    "and %s (%s).", maybe_what[m->kind], maybe_instead[m->kind],
-		    P_IDENTIFIER);
+		    "and %s (%s).", what, instead, P_IDENTIFIER);
 		p->possible++;
 	}
 	cspr_maybes_clear(&maybes);

@@ -16,7 +16,9 @@
  *   footnote marks, HTML tags, bare URLs, table pipes and separator rows.
  *   Indented code is not recognised: pdftotext indents prose.
  * - A sentence ends at a heading, a list item, a table cell, a blank line,
- *   a fence, and at . ! ? (with any closing quotes or brackets after them)
+ *   a fence, and where text.c's cspr_text_stop says a stop ends one (the
+ *   rules shared with the identifier detectors): at . ! ? (with any
+ *   closing quotes or brackets after them)
  *   followed by a space or the end of the line.  Not at a decimal point
  *   (3.5, 9.12.1: those are inside a number), nor after a title or Latin
  *   abbreviation (Dr. Mr. e.g. i.e. cf. vs. approx.), nor after "No.",
@@ -99,20 +101,6 @@ isupper_(int c)
 {
 	return c >= 'A' && c <= 'Z';
 }
-
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int
-inlist(const char *const *l, size_t n, const char *w)
-{
-	return bsearch(&w, l, n, sizeof(*l), cmpstr) != NULL;
-}
-
-#define INLIST(l, w) inlist((l), sizeof(l) / sizeof((l)[0]), (w))
 
 /* ---- syllables ---- */
 
@@ -231,7 +219,7 @@ syl_rules(const char *w, int n)
 		m = (int)strlen(compound[j]);
 
 		if (n >= m + 3 && memcmp(w, compound[j], (size_t)m) == 0 &&
-		    !INLIST(suffixes, w + m) && count > 1) {
+		    !CSPR_INLIST(suffixes, w + m) && count > 1) {
 			count--;
 			break;
 		}
@@ -399,32 +387,6 @@ static const char *const stop_words[] = {
 };
 /* clang-format on */
 
-/* A full stop after these never ends a sentence, nor after a title
- * written with one (text.c: Dr. Mrs. Prof.). Sorted. */
-/* clang-format off */
-static const char *const never_end[] = {
-	"al", "approx", "apr", "aug", "cf", "dec", "dept", "e.g", "eg", "est",
-	"ext", "feb", "hrs", "i.e", "ie", "jan", "jr", "jul", "jun", "mar",
-	"mins", "nb", "nov", "oct", "sep", "sept", "sr", "st", "tel", "viz",
-	"vs",
-};
-/* clang-format on */
-
-/* ... nor after these before a number: "No. 3", "para. 9.12". Sorted. */
-/* clang-format off */
-static const char *const number_abbrevs[] = {
-	"ch", "fig", "figs", "no", "nos", "p", "para", "paras", "pg", "pp",
-	"ref", "sec", "vol",
-};
-/* clang-format on */
-
-/* ... and after these only when the next word has a capital. Sorted. */
-/* clang-format off */
-static const char *const cond_end[] = {
-	"a.m", "co", "etc", "inc", "ltd", "p.m", "plc",
-};
-/* clang-format on */
-
 /* ---- the scanner ---- */
 
 /* A recent word, for acronym definitions: its initials. */
@@ -446,9 +408,6 @@ struct rd {
 	long sw;
 	size_t sfirst;
 	int pending; /* a possible end: decided by the next word's case */
-	/* the last word */
-	size_t lw_end;
-	char lw[16];
 	/* recent words */
 	struct rword ring[RING];
 	unsigned nring;
@@ -537,7 +496,7 @@ seen(struct rd *x, const char *a)
 static int
 is_known(const struct rd *x, const char *a)
 {
-	if (INLIST(known_acronyms, a))
+	if (CSPR_INLIST(known_acronyms, a))
 		return 1;
 	for (const char *const *p = x->extra; p && *p; p++)
 		if (strcmp(*p, a) == 0)
@@ -633,7 +592,7 @@ rword_of(const unsigned char *s, size_t a, size_t b, struct rword *w)
 	}
 	if (n < sizeof(low)) {
 		low[n] = '\0';
-		w->stop = INLIST(stop_words, low);
+		w->stop = CSPR_INLIST(stop_words, low);
 	}
 }
 
@@ -694,14 +653,6 @@ word_end(const unsigned char *s, size_t e, size_t i, int *dotted)
 		break;
 	}
 	return i;
-}
-
-static int
-closer(uint32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '*' ||
-	       cp == '_' || cp == '`' || cp == 0x201d || cp == 0x2019 ||
-	       cp == 0xbb;
 }
 
 /* Is the first use of acronym a (upper case), the word s[ws..we),
@@ -822,12 +773,21 @@ acronyms(struct rd *x, size_t ws, size_t we, size_t b)
 	}
 }
 
+/* What a stop says of the sentence being read. */
+static void
+stop(struct rd *x, int v)
+{
+	if (v == CSPR_STOP_END)
+		end_sentence(x);
+	else if (v == CSPR_STOP_MAYBE)
+		x->pending = 1;
+}
+
 static void
 word(struct rd *x, size_t ws, size_t we, int dotted, size_t b)
 {
 	struct cspr_readability *r = x->r;
 	const unsigned char *s = x->s;
-	size_t n = 0;
 
 	if (x->pending) {
 		/* A-Z, or a capital of Latin-1 */
@@ -844,18 +804,9 @@ word(struct rd *x, size_t ws, size_t we, int dotted, size_t b)
 	if (!x->allcaps)
 		acronyms(x, ws, we, b);
 	push_ring(x, ws, we);
-	/* remember it, lower case and without the final stop, for a full
-	 * stop that may follow */
-	for (size_t k = ws; k < we && n < sizeof(x->lw) - 1; k++)
-		x->lw[n++] = (char)lower(s[k]);
-	if (dotted && n > 0)
-		n--;
-	x->lw[n] = '\0';
-	x->lw_end = we;
-	/* "a.m." at the end of a sentence, decided by the next word */
-	if (dotted && (we >= b || isspace_(s[we])) && !INLIST(never_end, x->lw) &&
-	    !cspr_is_title_abbrev(x->lw))
-		x->pending = 1;
+	/* "a.m." at the end of a sentence */
+	if (dotted)
+		stop(x, cspr_text_stop(s, b, we - 1, &(size_t){0}));
 }
 
 /* Past a bracketed part starting at s[i] (open), to just after its match
@@ -872,68 +823,6 @@ skip_bracket(const unsigned char *s, size_t i, size_t b, int open, int close)
 			return j + 1;
 	}
 	return i;
-}
-
-/* Terminal punctuation at s[i]; returns where to go on. */
-static size_t
-terminal(struct rd *x, size_t i, size_t b)
-{
-	const unsigned char *s = x->s;
-	size_t j = i, k;
-	int dots = 0, bang = 0, ell = 0;
-	uint32_t cp;
-
-	while (j < b) {
-		k = cspr_u8next(s, b, j, &cp);
-		if (cp == '.')
-			dots++;
-		else if (cp == '!' || cp == '?')
-			bang = 1;
-		else if (cp == 0x2026)
-			ell = 1;
-		else
-			break;
-		j += k;
-	}
-	while (j < b) {
-		k = cspr_u8next(s, b, j, &cp);
-		/* a footnote mark after the stop: "2019.[^1] The" */
-		if (cp == '[' && j + 1 < b && s[j + 1] == '^') {
-			size_t q = skip_bracket(s, j, b, '[', ']');
-
-			if (q > j) {
-				j = q;
-				continue;
-			}
-		}
-		if (!closer(cp))
-			break;
-		j += k;
-	}
-	if (j < b) {
-		cspr_u8next(s, b, j, &cp);
-		if (!isspace_(cp))
-			return j;
-	}
-	if (bang)
-		end_sentence(x);
-	else if (ell || dots > 1)
-		x->pending = 1;
-	else if (x->lw_end == i && (INLIST(never_end, x->lw) ||
-	    cspr_is_title_abbrev(x->lw)))
-		;
-	else if (x->lw_end == i && INLIST(number_abbrevs, x->lw)) {
-		size_t q = j;
-
-		while (q < b && (s[q] == ' ' || s[q] == '\t'))
-			q++;
-		if (!(q < b && s[q] >= '0' && s[q] <= '9'))
-			end_sentence(x);
-	} else if (x->lw_end == i && INLIST(cond_end, x->lw))
-		x->pending = 1;
-	else
-		end_sentence(x);
-	return j;
 }
 
 static int
@@ -1019,7 +908,8 @@ inline_text(struct rd *x, size_t a, size_t b)
 			break;
 		}
 		if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
-			i = terminal(x, i, b);
+			stop(x, cspr_text_stop(s, b, i, &j));
+			i = j;
 			continue;
 		}
 		if (isletter(cp) || isdigit_(cp)) {

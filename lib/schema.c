@@ -2424,6 +2424,12 @@ cspr_schema_free(struct cspr_schema **sp)
 	*sp = NULL;
 }
 
+json_t *
+cspr_schema_doc(const struct cspr_schema *s)
+{
+	return s ? s->doc : NULL;
+}
+
 /* ---- validating ---- */
 
 /* One step down into the instance. */

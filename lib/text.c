@@ -15,26 +15,13 @@
 
 /* ---- characters ---- */
 
-
-
 /* A rough Unicode classification: enough to find words in English text
  * with names from anywhere, without tables. */
 int
 cspr_cpclass_slow(uint32_t cp)
 {
-	if (cp < 0x80) {
-		if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-			return CSPR_C_LETTER;
-		if (cp >= '0' && cp <= '9')
-			return CSPR_C_DIGIT;
-		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
-			return CSPR_C_SPACE;
-		if (cp == '\'')
-			return CSPR_C_APOS;
-		if (cp == '-')
-			return CSPR_C_HYPHEN;
-		return CSPR_C_OTHER;
-	}
+	if (cp < 0x80)
+		return cspr_cpclass(cp);
 	if (cp == 0x85 || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
 	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
 	    cp == 0x3000)
@@ -289,6 +276,206 @@ cspr_is_title_abbrev(const char *folded)
 	const struct title *t = title(folded);
 
 	return t && t->abbrev;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+cspr_inlist(const char *const *l, size_t n, const char *w)
+{
+	return bsearch(&w, l, n, sizeof(*l), cmpstr) != NULL;
+}
+
+/* ---- sentences ---- */
+
+/* A full stop after these never ends a sentence, nor after a title
+ * written with one (Dr. Mrs. Prof.). Sorted. */
+/* clang-format off */
+static const char *const never_end[] = {
+	"al", "approx", "apr", "aug", "cf", "dec", "dept", "e.g", "eg", "est",
+	"ext", "feb", "hrs", "i.e", "ie", "jan", "jr", "jul", "jun", "mar",
+	"mins", "nb", "nov", "oct", "sep", "sept", "sr", "st", "tel", "viz",
+	"vs",
+};
+/* clang-format on */
+
+/* ... nor after these before a number: "No. 3", "para. 9.12". Sorted. */
+/* clang-format off */
+static const char *const number_abbrevs[] = {
+	"ch", "fig", "figs", "no", "nos", "p", "para", "paras", "pg", "pp",
+	"ref", "sec", "vol",
+};
+/* clang-format on */
+
+/* ... and after these only when the next word has a capital. Sorted. */
+/* clang-format off */
+static const char *const cond_end[] = {
+	"co", "etc", "inc", "ltd", "plc",
+};
+/* clang-format on */
+
+static int
+alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* The word just before s[i], lower case, in out (16 bytes): ASCII letters
+ * with full stops between them ("e.g"); *dotted when it has one.  0 when
+ * there is none, or it is longer, or part of a word with other
+ * characters ("Zoë", "A4"). */
+static int
+word_before(const unsigned char *s, size_t i, char *out, int *dotted)
+{
+	size_t a = i, n = 0;
+
+	*dotted = 0;
+	while (a > 0 && i - a < 15) {
+		if (alpha(s[a - 1]))
+			a--;
+		else if (s[a - 1] == '.' && a < i && a > 1 && alpha(s[a - 2])) {
+			a--;
+			*dotted = 1;
+		} else
+			break;
+	}
+	if (a == i || (a > 0 && (alpha(s[a - 1]) || s[a - 1] >= 0x80 ||
+	    (s[a - 1] >= '0' && s[a - 1] <= '9'))))
+		return 0;
+	for (; a < i; a++)
+		out[n++] = (char)(s[a] | (alpha(s[a]) ? 0x20 : 0));
+	out[n] = '\0';
+	return 1;
+}
+
+static int
+closer(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '*' ||
+	       cp == '_' || cp == '`' || cp == 0x201d || cp == 0x2019 ||
+	       cp == 0xbb;
+}
+
+int
+cspr_text_stop(const unsigned char *s, size_t b, size_t i, size_t *next)
+{
+	size_t j = i, k, q;
+	int dots = 0, bang = 0, ell = 0, dotted;
+	uint32_t cp;
+	char w[16];
+
+	while (j < b) {
+		k = cspr_u8next(s, b, j, &cp);
+		if (cp == '.')
+			dots++;
+		else if (cp == '!' || cp == '?')
+			bang = 1;
+		else if (cp == 0x2026)
+			ell = 1;
+		else
+			break;
+		j += k;
+	}
+	while (j < b) {
+		k = cspr_u8next(s, b, j, &cp);
+		/* a footnote mark after the stop: "2019.[^1] The" */
+		if (cp == '[' && j + 1 < b && s[j + 1] == '^') {
+			for (q = j + 2; q < b && s[q] != ']' && s[q] != '['; q++)
+				;
+			if (q < b && s[q] == ']') {
+				j = q + 1;
+				continue;
+			}
+		}
+		if (!closer(cp))
+			break;
+		j += k;
+	}
+	*next = j;
+	if (j < b) {
+		cspr_u8next(s, b, j, &cp);
+		if (cspr_cpclass(cp) != CSPR_C_SPACE)
+			return CSPR_STOP_NONE;
+	}
+	if (bang)
+		return CSPR_STOP_END;
+	if (ell || dots > 1)
+		return CSPR_STOP_MAYBE;
+	if (!word_before(s, i, w, &dotted))
+		return CSPR_STOP_END;
+	if (CSPR_INLIST(never_end, w) || cspr_is_title_abbrev(w))
+		return CSPR_STOP_NONE;
+	if (CSPR_INLIST(number_abbrevs, w)) {
+		for (q = j; q < b && (s[q] == ' ' || s[q] == '\t'); q++)
+			;
+		return q < b && s[q] >= '0' && s[q] <= '9' ? CSPR_STOP_NONE
+							   : CSPR_STOP_END;
+	}
+	if (dotted || CSPR_INLIST(cond_end, w))
+		return CSPR_STOP_MAYBE;
+	return CSPR_STOP_END;
+}
+
+void
+cspr_sentences_gap(struct cspr_sentences *t, const unsigned char *s,
+    size_t len, size_t i, uint32_t cp)
+{
+	int v;
+
+	if (cp == '\n') {
+		if (t->linestart)
+			t->start = 1; /* a blank line */
+		t->linestart = 1;
+		return;
+	}
+	if (cspr_cpclass(cp) == CSPR_C_SPACE)
+		return;
+	/* a list item: "2) Will", "(b) Dev" */
+	if (t->item && cp == ')')
+		t->start = 1;
+	t->item = 0;
+	if (t->linestart && cp == '(') {
+		t->clause = 1;
+		return;
+	}
+	/* a heading, list item, quotation or table cell */
+	if (t->linestart && ((cp < 0x80 && cp && strchr("#-*+>|", (int)cp)) ||
+	    cp == 0x2022))
+		t->start = 1;
+	else if (cp == 0x2022)
+		t->clause = 1;
+	t->linestart = 0;
+	if (i < t->past)
+		return;
+	if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026) {
+		v = cspr_text_stop(s, len, i, &t->past);
+		t->start |= v == CSPR_STOP_END;
+		t->maybe |= v == CSPR_STOP_MAYBE;
+	} else if (cp == ':' || cp == ';' || cp == '(' || cp == '"' ||
+	    cp == 0x201c)
+		t->clause = 1;
+}
+
+int
+cspr_sentences_word(struct cspr_sentences *t, const unsigned char *s,
+    size_t i, size_t e, int cap)
+{
+	int r = t->start || (t->maybe && cap) ? CSPR_SENT_START
+	    : t->clause			       ? CSPR_SENT_CLAUSE
+						       : CSPR_SENT_IN;
+	size_t k = i;
+
+	/* a list item's number or letter, first on its line */
+	while (k < e && k - i < 3 && s[k] >= '0' && s[k] <= '9')
+		k++;
+	t->item = t->linestart && ((k == e && k > i) ||
+	    (e == i + 1 && alpha(s[i])));
+	t->start = t->maybe = t->clause = t->linestart = 0;
+	return r;
 }
 
 /* ---- lines and columns ---- */

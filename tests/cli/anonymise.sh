@@ -17,6 +17,16 @@ cp "$T/out" "$T/codes.json"
 run csp-validate "$T/codes.json"
 ok "and the output validates" '[ $rc -eq 0 ]'
 ok "dates are never rewritten" '[ "$(jq -r .incident.date $T/codes.json)" = 2026-11-19 ]'
+# a --schema's codes are codes: that schema says what is free text
+printf 'x-team: England team\n' >>"$T/codes.yaml"
+jq '.patternProperties["^x-"] = {"type": "string", "enum": ["England team"]}' schemas/case.schema.json >"$T/team.schema.json"
+run csp-notify --anonymise "$T/codes.yaml"
+ok "an x- field is free text to the built-in schema: rewritten" '[ $rc -eq 0 ] && [ "$(jq -r ".\"x-team\"" $T/out)" != "England team" ]'
+run csp-notify --anonymise --schema "$T/team.schema.json" "$T/codes.yaml"
+ok "a code of --schema's: kept, whatever it shares with a name" '[ $rc -eq 0 ] && [ "$(jq -r ".\"x-team\"" $T/out)" = "England team" ] && ! jq -r .referral.outline $T/out | grep -q England'
+cp "$T/out" "$T/team.json"
+run csp-validate --schema "$T/team.schema.json" "$T/team.json"
+ok "and the output validates against that schema" '[ $rc -eq 0 ]'
 
 # ---- output that csp's own loader reads back ----
 

@@ -108,6 +108,18 @@ ok "a folder for a report: exit 2" '[ $rc -eq 2 ] && err_is "csp-publish-check: 
 printf '# Report\nText\000more\n' >"$T/nul.md"
 run csp-publish-check --report "$T/nul.md" $case
 ok "a NUL byte: not a text file, exit 2, with its place" '[ $rc -eq 2 ] && err_is "$T/nul.md:2:5: error: not a text file: a NUL byte"'
+run_in "$T/nul.md" csp-publish-check --report - $case
+ok "a NUL byte on stdin: placed at <stdin>" '[ $rc -eq 2 ] && err_is "<stdin>:2:5: error: not a text file: a NUL byte"'
+run_in "$T/nul.md" csp-publish-check --stdin-name draft.md --report - $case
+ok "a NUL byte on stdin with --stdin-name: placed at the name" '[ $rc -eq 2 ] && err_is "draft.md:2:5: error: not a text file: a NUL byte"'
+printf '%%PDF-1.7\n' | csp-publish-check --stdin-name draft.pdf --report - $case >"$T/out" 2>"$T/err"
+rc=$?
+ok "a PDF on stdin with --stdin-name: the name" '[ $rc -eq 2 ] && err_is "csp-publish-check: draft.pdf: not a text file: a PDF file: convert it with pdftotext first"'
+printf '%%PDF-1.7\n' | csp-publish-check --format json --stdin-name draft.pdf --report - $case >"$T/out" 2>"$T/err"
+rc=$?
+ok "a PDF on stdin with --stdin-name, JSON: the name as the file" '[ $rc -eq 2 ] && [ "$(jq -c "[.file, .case, .errors[0].message]" $T/out)" = "[\"draft.pdf\",\"HSCP-2025-012\",\"not a text file: a PDF file: convert it with pdftotext first\"]" ]'
+run_in $planted csp-publish-check --stdin-name draft.md --report - $case
+ok "--report - with --stdin-name: findings placed at the name" '[ $rc -eq 1 ] && [ "$(found draft.md | head -n 1)" = "88:13 identifier name" ] && out_has "HSCP-2025-012: final report draft.md"'
 printf '%%PDF-1.7\n' >"$T/r.pdf"
 run csp-publish-check --report "$T/r.pdf" $case
 ok "a PDF: says to use pdftotext" '[ $rc -eq 2 ] && err_is "csp-publish-check: $T/r.pdf: not a text file: a PDF file: convert it with pdftotext first"'

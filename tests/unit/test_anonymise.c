@@ -799,6 +799,56 @@ test_free_text_loop(void **state)
 	json_decref(inst);
 }
 
+/* A case checked against a --schema: its free text and codes are as that
+ * schema says, not the built-in one.  A partnership whose schema keeps the
+ * child's x- notes as written (x-free-text: false) gets them kept, so the
+ * alias in one stops the case going out; a schema that makes them codes
+ * (an enum) gets them as they are, and the case still valid against it. */
+static void
+test_user_schema(void **state)
+{
+	struct cspr_errors e = {0};
+	struct cspr_case *c = NULL;
+	struct cspr_schema *mine;
+	json_t *j, *out = NULL, *x;
+
+	(void)state;
+	/* (with the built-in schema the note is free text: test_child) */
+	/* kept as written: the residual scan finds the alias */
+	j = json_loads(cspr_case_schema_json, 0, NULL);
+	assert_non_null(j);
+	x = json_object_get(cspr_get(j, "properties.child"),
+	    "patternProperties");
+	assert_int_equal(json_object_set_new(x, "^x-", json_pack("{s:s, s:b}",
+	    "type", "string", "x-free-text", 0)), 0);
+	assert_non_null(mine = cspr_schema_compile(j, &e));
+	assert_int_equal(cspr_case_open_buffer("t.yaml", family_case,
+	    strlen(family_case), mine, &c, &e), CSPR_OK);
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, NULL),
+	    CSPR_FINDINGS);
+	assert_null(out);
+	assert_true(e.n > 0);
+	assert_string_equal(e.v[0].path, ".child.x-note");
+	cspr_errors_clear(&e);
+	cspr_case_free(&c);
+	cspr_schema_free(&mine);
+	/* a code: as it is, whatever words it shares with a name */
+	assert_int_equal(json_object_set_new(x, "^x-", json_pack("{s:[s]}",
+	    "enum", "Pops likes ducks.")), 0);
+	assert_non_null(mine = cspr_schema_compile(j, &e));
+	json_decref(j);
+	assert_int_equal(cspr_case_open_buffer("t.yaml", family_case,
+	    strlen(family_case), mine, &c, &e), CSPR_OK);
+	assert_int_equal(cspr_anonymise_case(c, &out, &e, NULL), CSPR_OK);
+	assert_string_equal(str(out, "child.x-note"), "Pops likes ducks.");
+	assert_int_equal(cspr_schema_validate(mine, out, &e), 0);
+	json_decref(out);
+	cspr_case_free(&c);
+	/* the case holds its own reference to the schema's tree */
+	cspr_schema_free(&mine);
+	cspr_errors_clear(&e);
+}
+
 int
 main(void)
 {
@@ -810,6 +860,7 @@ main(void)
 		cmocka_unit_test(test_referrer_not_a_professional),
 		cmocka_unit_test(test_free_text_and_kept),
 		cmocka_unit_test(test_still_valid),
+		cmocka_unit_test(test_user_schema),
 		cmocka_unit_test(test_residual),
 		cmocka_unit_test(test_scan_tree),
 		cmocka_unit_test(test_examples),

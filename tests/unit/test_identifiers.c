@@ -259,6 +259,15 @@ test_common_word_names(void **state)
 	/* the documented miss: a sentence-initial everyday word followed by
 	 * an everyday verb form */
 	assert_string_equal(scan(d, "Hope is important."), "");
+	/* a sentence starts at a stop that ends one (text.c), not at a
+	 * title's, an abbreviation's or a decimal's; and at a list item */
+	assert_string_equal(scan(d, "Pens etc. Hope is important.\n"
+				    "2) Hope is important."),
+	    "");
+	assert_string_equal(spans(d, "We spoke to the family, e.g. Hope is "
+				     "important to them."),
+	    "[Hope]");
+	assert_string_equal(spans(d, "On p. 4 Hope is important."), "[Hope]");
 }
 
 static void

@@ -122,6 +122,13 @@ test_names(void **state)
 			 "plan", .want = ""},
 		{.text = "her friend said; his uncle, who", .want = ""},
 		{.text = "- Keira\n# Farrow\n\nKeira said", .want = ""},
+		{.text = "1. Keira\n2) Farrow\n(b) Dean said", .want = ""},
+		{.text = "pens etc. Keira came", .want = ""},
+		/* a stop that ends no sentence (text.c) */
+		{.text = "a friend, e.g. Keira, came",
+		    .want = "[name:Keira]"},
+		{.text = "see para. 9 Keira said", .want = "[name:Keira]"},
+		{.text = "it rose 3.5 Keira said", .want = "[name:Keira]"},
 	};
 
 	TABLE(rows);
@@ -173,6 +180,8 @@ test_shapes(void **state)
 		    .want = "[dob:2 March 2013] [dob:02/03/2015]"},
 		{.text = "Date of birth: 2013-03-02; DOB March 2, 2013",
 		    .want = "[dob:2013-03-02] [dob:March 2, 2013]"},
+		{.text = "born Sept 2nd, 2013, born 4th of Feb 2014",
+		    .want = "[dob:Sept 2nd, 2013] [dob:4th of Feb 2014]"},
 		/* not these */
 		{.text = "AB12 3CD is a postcode shape; ab12 cde; XAB12 CDE",
 		    .want = ""},
@@ -181,6 +190,7 @@ test_shapes(void **state)
 			 "england.nhs.uk", .want = ""},
 		{.text = "born in March 2013; born 2013; e.g. and i.e.",
 		    .want = ""},
+		{.text = "born Marching 2, 2013; born 2 Mayday 2013", .want = ""},
 		{.text = "version 1.2 and 3.5 hours", .want = ""},
 	};
 
