@@ -96,6 +96,9 @@ struct builder {
 	int depth;
 	int failed;
 	int oom; /* failed for want of memory: CSPR_ERROR, not the file's fault */
+	/* the text holds NEL, U+2028 or U+2029, which libyaml counts as line
+	 * breaks and YAML 1.2 does not: positions are then counted here */
+	int odd_breaks;
 	struct cursor at;
 };
 
@@ -191,6 +194,8 @@ check_bytes(struct builder *b)
 			return fail(b, line, col,
 			    "invalid UTF-8 (case files must be UTF-8 text)");
 		}
+		if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+			b->odd_breaks = 1;
 		i += k;
 	}
 	return 0;
@@ -229,6 +234,21 @@ where(struct builder *b, size_t chr, long *line, long *col)
 	}
 	*line = c->line;
 	*col = c->col;
+}
+
+/* Line and column of a node's libyaml mark: its own, which count
+ * characters as where() does, unless the text has breaks libyaml counts and
+ * YAML 1.2 does not (almost never: then where() walks the text).  A syntax
+ * error, which may be past the last line, always goes through where(). */
+static void
+mark_pos(struct builder *b, const yaml_mark_t *m, long *line, long *col)
+{
+	if (b->odd_breaks) {
+		where(b, m->index, line, col);
+	} else {
+		*line = (long)m->line + 1;
+		*col = (long)m->column + 1;
+	}
 }
 
 /* Record where the node now beginning is. */
@@ -607,7 +627,7 @@ event(struct builder *b, const yaml_event_t *ev, int *docs)
 	const yaml_char_t *anchor = NULL, *tag = NULL;
 	long line, col;
 
-	where(b, ev->start_mark.index, &line, &col);
+	mark_pos(b, &ev->start_mark, &line, &col);
 
 	switch (ev->type) {
 	case YAML_STREAM_START_EVENT:
