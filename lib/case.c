@@ -241,6 +241,33 @@ check(const struct cspr_doc *doc, struct cspr_errors *e)
 	return k.oom ? -1 : k.bad;
 }
 
+/* Cut a jq-style path (.a.b[3]["x y"]) to its parent's: an unknown
+ * field's own key may be personal data, which a diagnostic quotes only
+ * the start of (its message does that). */
+static void
+parent_path(char *path)
+{
+	size_t last = 0;
+	int quoted = 0;
+
+	for (size_t i = 0; path[i]; i++) {
+		if (quoted) {
+			if (path[i] == '\\' && path[i + 1])
+				i++;
+			else if (path[i] == '"')
+				quoted = 0;
+		} else if (path[i] == '"') {
+			quoted = 1;
+		} else if (path[i] == '.' || path[i] == '[') {
+			last = i;
+		}
+	}
+	if (last == 0)
+		strcpy(path, ".");
+	else
+		path[last] = '\0';
+}
+
 /* Place the schema's failures, which carry only a path. */
 static void
 place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
@@ -258,9 +285,10 @@ place(const struct cspr_doc *doc, struct cspr_errors *e, size_t from)
 			continue;
 		/* an unknown field is best shown at its key, anything else
 		 * at its value */
-		if (x->at_key)
+		if (x->at_key) {
 			cspr_doc_key_pos(doc, path, &x->line, &x->col);
-		else
+			parent_path(x->path);
+		} else
 			cspr_doc_pos(doc, path, &x->line, &x->col);
 	}
 }

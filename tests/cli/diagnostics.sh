@@ -10,8 +10,8 @@ tools=$(cd "$CSP_BIN" && ls)
 bad=tests/data/invalid/bad-dates.yaml
 # the two errors of $bad, as every tool prints them
 want="$bad:7:8: error: .child.dob: must be a date (YYYY-MM-DD) that exists
-$bad:8:3: error: .child.dobb: unknown field \"dobb\" (did you mean \"dob\"?)"
-errors='[{"line":7,"col":8,"path":".child.dob","message":"must be a date (YYYY-MM-DD) that exists"},{"line":8,"col":3,"path":".child.dobb","message":"unknown field \"dobb\" (did you mean \"dob\"?)"}]'
+$bad:8:3: error: .child: unknown field \"dobb\" (did you mean \"dob\"?)"
+errors='[{"line":7,"col":8,"path":".child.dob","message":"must be a date (YYYY-MM-DD) that exists"},{"line":8,"col":3,"path":".child","message":"unknown field \"dobb\" (did you mean \"dob\"?)"}]'
 # what vim's default errorformat and the usual problem matchers expect
 gcc_re='^[^ :][^:]*:[0-9][0-9]*:[0-9][0-9]*: error: [^ ]'
 

@@ -116,7 +116,7 @@ ok "- is stdin" '[ $rc -eq 0 ] && out_has "HSCP-2026-031: the referral"'
 run csp-refer no-such-case.yaml examples/01-referral.yaml
 ok "a missing file: exit 2, the others still done" '[ $rc -eq 2 ] && err_is "csp-refer: no-such-case.yaml: cannot open: No such file or directory" && out_has "HSCP-2026-031"'
 run csp-refer --format json tests/data/invalid/bad-dates.yaml
-ok "an invalid case in JSON: an error object, exit 2" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child.dobb\",\"message\":\"unknown field \\\"dobb\\\" (did you mean \\\"dob\\\"?)\"}]}"'
+ok "an invalid case in JSON: an error object, exit 2" '[ $rc -eq 2 ] && out_is "{\"file\":\"tests/data/invalid/bad-dates.yaml\",\"errors\":[{\"line\":7,\"col\":8,\"path\":\".child.dob\",\"message\":\"must be a date (YYYY-MM-DD) that exists\"},{\"line\":8,\"col\":3,\"path\":\".child\",\"message\":\"unknown field \\\"dobb\\\" (did you mean \\\"dob\\\"?)\"}]}"'
 run csp-refer -q examples/
 ok "-q" '[ $rc -eq 1 ] && [ ! -s $T/out ] && [ ! -s $T/err ]'
 run csp-refer --bogus

@@ -167,7 +167,7 @@ test_schema_errors(void **state)
 	static const char *const several[] = {
 		"4:11 .child.gender must be one of: female, male, other, "
 		    "unknown, null",
-		"5:3 .child.shoe_size unknown field \"shoe_size\"",
+		"5:3 .child unknown field \"shoe_size\"",
 		"7:13 .incident.la_aware must be a date (YYYY-MM-DD) that "
 		    "exists",
 		NULL};
