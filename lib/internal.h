@@ -55,6 +55,10 @@ char *cspr_vformat(const char *fmt, va_list ap);
 size_t cspr_u8dec(const unsigned char *s, size_t len, size_t i,
     uint32_t *cp);
 
+/* Write code point cp (at most U+10FFFF) as UTF-8 at out, which has room
+ * for 4 bytes; returns the length. */
+size_t cspr_u8enc(char *out, uint32_t cp);
+
 /* cspr_u8dec with ASCII, the common case, inline. */
 static inline size_t
 cspr_u8next(const unsigned char *s, size_t len, size_t i, uint32_t *cp)

@@ -818,32 +818,6 @@ hexval(int c)
 	return -1;
 }
 
-/* Write code point cp as UTF-8 at out; returns its length. */
-static size_t
-u8put(char *out, uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 /* The JSON string at p[*i] (just after its opening quote) decoded into
  * out; *i left after the closing quote.  Its length, or -1 when it is not
  * one. */
@@ -897,7 +871,7 @@ json_key(const char *p, size_t n, size_t *i, char *out)
 				k += 6;
 			}
 		}
-		len += u8put(out + len, cp);
+		len += cspr_u8enc(out + len, cp);
 	}
 	if (k >= n)
 		return -1;

@@ -120,22 +120,7 @@ cspr_foldcp(uint32_t cp, char *out, int *upper)
 		*upper = 1;
 		cp += 0x50;
 	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
+	return cspr_u8enc(out, cp);
 }
 
 
@@ -555,16 +540,7 @@ cspr_text_from_cp1252(const char *text, size_t len, size_t *outlen)
 		uint32_t cp = s[i] >= 0x80 && s[i] < 0xa0 ?
 		    cp1252[s[i] - 0x80] : s[i];
 
-		if (cp < 0x80) {
-			out[o++] = (char)cp;
-		} else if (cp < 0x800) {
-			out[o++] = (char)(0xc0 | cp >> 6);
-			out[o++] = (char)(0x80 | (cp & 0x3f));
-		} else {
-			out[o++] = (char)(0xe0 | cp >> 12);
-			out[o++] = (char)(0x80 | (cp >> 6 & 0x3f));
-			out[o++] = (char)(0x80 | (cp & 0x3f));
-		}
+		o += cspr_u8enc(out + o, cp);
 	}
 	out[o] = '\0';
 	*outlen = o;
