@@ -1273,6 +1273,35 @@ get_num(struct comp *c, json_t *v, const char *where, struct num *out)
 	return 0;
 }
 
+/* The closing ']' of the bracket expression whose body starts at p[i]
+ * (just after '['), or n: a ']' first (after any '^') is literal, and
+ * [:class:], [.coll.] and [=equiv=] are skipped whole.  *slash is set to
+ * the first backslash followed by anything but a backslash, which POSIX
+ * reads as an ordinary character there. */
+static size_t
+bracket_end(const char *p, size_t n, size_t i, size_t *slash)
+{
+	if (i < n && p[i] == '^')
+		i++;
+	if (i < n && p[i] == ']')
+		i++;
+	while (i < n && p[i] != ']') {
+		if (p[i] == '[' && i + 1 < n && strchr(":.=", p[i + 1])) {
+			char end = p[i + 1];
+
+			for (i += 2; i + 1 < n &&
+			    !(p[i] == end && p[i + 1] == ']'); i++)
+				;
+			i += 2;
+			continue;
+		}
+		if (p[i] == '\\' && i + 1 < n && p[i + 1] != '\\' && *slash == n)
+			*slash = i;
+		i += p[i] == '\\' ? 2 : 1;
+	}
+	return i;
+}
+
 /* What POSIX would do differently from the ECMA 262 regular expressions
  * schema authors usually have in mind, or NULL when nothing. */
 static const char *
@@ -1291,35 +1320,15 @@ non_posix(const char *p, size_t n, char *ch)
 				       "[0-9])";
 			i += 2;
 		} else if (p[i] == '[') {
-			/* A bracket expression: ']' first is literal. */
-			i++;
-			if (i < n && p[i] == '^')
-				i++;
-			if (i < n && p[i] == ']')
-				i++;
-			while (i < n && p[i] != ']') {
-				if (p[i] == '[' && i + 1 < n &&
-				    strchr(":.=", p[i + 1])) {
-					char end = p[i + 1];
+			size_t slash = n;
 
-					for (i += 2;
-					     i + 1 < n &&
-					     !(p[i] == end && p[i + 1] == ']');
-					     i++)
-						;
-					i += 2;
-					continue;
-				}
-				if (p[i] == '\\' && i + 1 < n &&
-				    p[i + 1] != '\\') {
-					*ch = p[i + 1];
-					return "inside [...] a backslash is an "
-					       "ordinary character in POSIX "
-					       "regular expressions (at \\%c)";
-				}
-				i += p[i] == '\\' ? 2 : 1;
+			i = bracket_end(p, n, i + 1, &slash) + 1;
+			if (slash < n) {
+				*ch = p[slash + 1];
+				return "inside [...] a backslash is an "
+				       "ordinary character in POSIX "
+				       "regular expressions (at \\%c)";
 			}
-			i++;
 		} else {
 			i++;
 		}
@@ -1412,25 +1421,9 @@ re_costly(const char *p, size_t n, size_t *size)
 			last_reps = 0;
 		} else if (ch == '[') {
 			/* a bracket expression is one atom */
-			i++;
-			if (i < n && p[i] == '^')
-				i++;
-			if (i < n && p[i] == ']')
-				i++;
-			while (i < n && p[i] != ']') {
-				if (p[i] == '[' && i + 1 < n &&
-				    strchr(":.=", p[i + 1])) {
-					char end = p[i + 1];
+			size_t slash = n;
 
-					for (i += 2; i + 1 < n && !(p[i] == end
-					    && p[i + 1] == ']'); i++)
-						;
-					i += 2;
-					continue;
-				}
-				i++;
-			}
-			i++;
+			i = bracket_end(p, n, i + 1, &slash) + 1;
 			last = 1;
 			last_reps = 0;
 		} else if (ch == '(') {
