@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "csprcore.h"
+#include "printable.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -92,26 +93,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (r != CSPR_OK && e.n == 0)
 		abort(); /* a rejection always says why */
-	for (size_t i = 0; i < e.n; i++) {
-		const char *f[] = {e.v[i].file, e.v[i].path, e.v[i].message};
-
-		if (!e.v[i].file || !e.v[i].message || e.v[i].line < 0 ||
-		    e.v[i].col < 0 || (e.v[i].col > 0 && e.v[i].line == 0))
+	for (size_t i = 0; i < e.n; i++)
+		if (!e.v[i].file || e.v[i].line < 0 || e.v[i].col < 0 ||
+		    (e.v[i].col > 0 && e.v[i].line == 0))
 			abort();
-		/* one line of printable UTF-8, whatever the input held */
-		for (size_t k = 0; k < 3; k++) {
-			json_t *j;
-
-			if (!f[k])
-				continue;
-			for (const char *p = f[k]; *p; p++)
-				if ((unsigned char)*p < 0x20 || *p == 0x7f)
-					abort();
-			if (!(j = json_string(f[k])))
-				abort();
-			json_decref(j);
-		}
-	}
+	printable(&e);
 	if (c)
 		rules(c);
 	cspr_case_free(&c);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csprcore.h"
+#include "printable.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,30 +22,6 @@ static const char *const instances[] = {
 	"\"child\": {\"dob\": \"2020-01-01\"}, \"x-a\": [{}, []]}"),
 	"{\"a\": {\"b\": {\"c\": [true, false, {\"d\": 1e10}]}}}",
 };
-
-/* Every diagnostic: a message, no control character, valid UTF-8. */
-static void
-printable(const struct cspr_errors *e)
-{
-	for (size_t i = 0; i < e->n; i++) {
-		const char *f[] = {e->v[i].file, e->v[i].path, e->v[i].message};
-
-		if (!e->v[i].message)
-			abort();
-		for (size_t k = 0; k < 3; k++) {
-			json_t *j;
-
-			if (!f[k])
-				continue;
-			for (const char *p = f[k]; *p; p++)
-				if ((unsigned char)*p < 0x20 || *p == 0x7f)
-					abort();
-			if (!(j = json_string(f[k])))
-				abort(); /* not UTF-8 */
-			json_decref(j);
-		}
-	}
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
