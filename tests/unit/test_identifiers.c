@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "csprcore.h"
+#include "unit.h"
 
 static const char case_json[] =
     "{\"id\": \"HSCP-2026-014\", \"partnership\": \"Hampshire\","
@@ -47,24 +48,13 @@ static const char case_json[] =
 static int
 setup(void **state)
 {
-	json_error_t err;
-	json_t *root = json_loads(case_json, 0, &err);
-
-	assert_non_null(root);
-	*state = cspr_detector_from_case(root);
-	json_decref(root);
-	assert_non_null(*state);
-	return 0;
+	return unit_detector_setup(state, case_json);
 }
 
 static int
 teardown(void **state)
 {
-	struct cspr_detector *d = *state;
-
-	cspr_detector_free(&d);
-	assert_null(d);
-	return 0;
+	return unit_detector_teardown(state);
 }
 
 /* The hits in text as "kind line:col", comma-separated.  The text is copied

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "csprcore.h"
+#include "unit.h"
 
 static const char case_json[] =
     "{\"id\": \"T-P\", \"partnership\": \"Testshire Safeguarding Children "
@@ -27,22 +28,13 @@ static const char case_json[] =
 static int
 setup(void **state)
 {
-	json_t *root = json_loads(case_json, 0, NULL);
-
-	assert_non_null(root);
-	*state = cspr_detector_from_case(root);
-	json_decref(root);
-	assert_non_null(*state);
-	return 0;
+	return unit_detector_setup(state, case_json);
 }
 
 static int
 teardown(void **state)
 {
-	struct cspr_detector *d = *state;
-
-	cspr_detector_free(&d);
-	return 0;
+	return unit_detector_teardown(state);
 }
 
 /* The finds in text as "[kind:text]", space-separated; the known

@@ -10,6 +10,9 @@
  *   unit_case(text)    a case opened from YAML text with schema, as a tool
  *                      opens it; the test fails if it does not open
  *   unit_set_json(root, key, json)  root's key set to a JSON text's value
+ *   unit_detector_setup(state, json), unit_detector_teardown(state)
+ *                      *state the identifier detector of a case given as
+ *                      JSON text, and its end
  *
  * Include after <cmocka.h> and "csprcore.h".  Functions are static inline,
  * so that a suite using only some of them compiles without warnings.
@@ -98,6 +101,28 @@ static inline void
 unit_cal_teardown(void)
 {
 	cspr_calendar_free(&cal);
+}
+
+static inline int
+unit_detector_setup(void **state, const char *json)
+{
+	json_t *root = json_loads(json, 0, NULL);
+
+	assert_non_null(root);
+	*state = cspr_detector_from_case(root);
+	json_decref(root);
+	assert_non_null(*state);
+	return 0;
+}
+
+static inline int
+unit_detector_teardown(void **state)
+{
+	struct cspr_detector *d = *state;
+
+	cspr_detector_free(&d);
+	assert_null(d);
+	return 0;
 }
 
 #endif
