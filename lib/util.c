@@ -45,22 +45,30 @@ cspr_read_file_as(const char *path, const char *name, size_t max, char **buf,
 		    strerror(errno));
 		return CSPR_ERROR;
 	}
-	if (!is_stdin && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+	/* One fstat says what it is and how big: a regular file's buffer is
+	 * then its size, and a byte more to see it end, in one piece.
+	 * (O_NONBLOCK means nothing to a regular file, so it can stay.) */
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0; /* not known: read as a stream */
+	if (!is_stdin && st.st_mode && !S_ISREG(st.st_mode)) {
 		cspr_errors_add(e, name, 0, 0, NULL, S_ISDIR(st.st_mode) ?
 		    "cannot read: Is a directory" :
 		    "cannot read: not a regular file (a FIFO, device or "
 		    "socket; use - for a pipe)");
 		goto fail;
 	}
-	if (!is_stdin)
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size > max) {
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
 		cspr_errors_add(e, name, 0, 0, NULL,
 		    "file is larger than %zu MiB", max / (1024 * 1024));
 		if (!is_stdin)
 			close(fd);
 		return CSPR_FINDINGS;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = (size_t)st.st_size + 2;
+	if (cap && !(b = malloc(cap))) {
+		cspr_errors_add(e, name, 0, 0, NULL, "out of memory");
+		goto fail;
 	}
 	for (;;) {
 		ssize_t r;
