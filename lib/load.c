@@ -498,6 +498,29 @@ string:
 
 /* ---- building ---- */
 
+/* The key waiting in f is one its mapping has already: said at the key,
+ * with the line of the first. */
+static int
+duplicate(struct builder *b, const struct frame *f)
+{
+	const struct cspr_doc *d = b->doc;
+	const char *s = d->keys + f->key;
+	size_t n = f->keylen;
+	long fl = 0;
+
+	for (size_t i = f->pos + 1; i < d->npos; i++)
+		if (d->pos[i].parent == f->pos && d->pos[i].klen == n &&
+		    memcmp(d->keys + d->pos[i].step, s, n) == 0) {
+			fl = d->pos[i].kline;
+			break;
+		}
+	if (cspr_path_plain(s, n))
+		return fail(b, f->kline, f->kcol,
+		    "duplicate key \"%.*s\" (first at line %ld)", (int)n, s, fl);
+	return fail(b, f->kline, f->kcol, "duplicate key (first at line %ld)",
+	    fl);
+}
+
 /* Attach a finished node to the open container (or make it the root). */
 static int
 attach(struct builder *b, json_t *v)
@@ -514,9 +537,15 @@ attach(struct builder *b, json_t *v)
 		r = json_array_append_new(f->node, v);
 		f->index++;
 	} else {
+		size_t before = json_object_size(f->node);
+
 		r = json_object_setn_new_nocheck(f->node,
 		    b->doc->keys + f->key, f->keylen, v);
 		f->haskey = 0;
+		/* a key seen before replaces its value rather than adding
+		 * one: found here, not looked up at every key */
+		if (r == 0 && json_object_size(f->node) == before)
+			return duplicate(b, f);
 	}
 	return r < 0 ? oom(b) : 0;
 }
@@ -536,7 +565,6 @@ key(struct builder *b, const yaml_event_t *ev, long line, long col)
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 	enum tag tag = tag_of(ev->data.scalar.tag);
-	json_t *first;
 
 	if (tag != TAG_NONE && tag != TAG_STR)
 		return fail(b, line, col, "keys must be plain strings");
@@ -545,24 +573,6 @@ key(struct builder *b, const yaml_event_t *ev, long line, long col)
 		return fail(b, line, col, "merge keys (<<) are not allowed");
 	if (memchr(s, '\0', n))
 		return fail(b, line, col, "NUL character in a key");
-	if ((first = json_object_getn(f->node, s, n))) {
-		const struct cspr_doc *d = b->doc;
-		long fl = 0;
-
-		/* the first one's entry: once, on the way out */
-		for (size_t i = f->pos + 1; i < d->npos; i++)
-			if (d->pos[i].parent == f->pos && d->pos[i].klen == n &&
-			    memcmp(d->keys + d->pos[i].step, s, n) == 0) {
-				fl = d->pos[i].kline;
-				break;
-			}
-		if (cspr_path_plain(s, n))
-			return fail(b, line, col,
-			    "duplicate key \"%.*s\" (first at line %ld)",
-			    (int)n, s, fl);
-		return fail(b, line, col, "duplicate key (first at line %ld)",
-		    fl);
-	}
 	/* allocated at the first key, even an empty one: keys + 0 must not
 	 * be NULL + 0 (undefined behaviour; the fuzzer found "?") */
 	if (!b->doc->keys || b->doc->lkeys + n > b->doc->capkeys) {
@@ -974,6 +984,19 @@ cspr_load_buffer(const char *name, const char *buf, size_t len,
 	}
 	if (check_bytes(&b) < 0)
 		goto out;
+	/* Room for the positions and keys in one allocation each, not a
+	 * string of reallocs (each a large request, which makes malloc sort
+	 * its free lists again): a case file in block style has a value
+	 * for every 20 bytes or so, and its keys are never longer than the
+	 * text.  Flow style may need more, and grows as before. */
+	b.doc->cappos = len / 16 + 16 < CSPR_MAX_NODES ? len / 16 + 16 :
+	    CSPR_MAX_NODES;
+	b.doc->capkeys = len + 1;
+	if (!(b.doc->pos = malloc(b.doc->cappos * sizeof(*b.doc->pos))) ||
+	    !(b.doc->keys = malloc(b.doc->capkeys))) {
+		oom(&b);
+		goto out;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		oom(&b);
 		goto out;
