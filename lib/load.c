@@ -557,6 +557,15 @@ begin_node(struct builder *b, long line, long col)
 	return record(b, line, col);
 }
 
+/* A scalar holds a NUL character.  The text has none (check_bytes), so
+ * only a double-quoted scalar's escape (\0, \x00, \u0000) can make one. */
+static int
+has_nul(const yaml_event_t *ev)
+{
+	return ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    memchr(ev->data.scalar.value, '\0', ev->data.scalar.length);
+}
+
 /* A scalar in key position of a mapping. */
 static int
 key(struct builder *b, const yaml_event_t *ev, long line, long col)
@@ -571,7 +580,7 @@ key(struct builder *b, const yaml_event_t *ev, long line, long col)
 	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && n == 2 &&
 	    memcmp(s, "<<", 2) == 0)
 		return fail(b, line, col, "merge keys (<<) are not allowed");
-	if (memchr(s, '\0', n))
+	if (has_nul(ev))
 		return fail(b, line, col, "NUL character in a key");
 	/* allocated at the first key, even an empty one: keys + 0 must not
 	 * be NULL + 0 (undefined behaviour; the fuzzer found "?") */
@@ -680,8 +689,7 @@ event(struct builder *b, const yaml_event_t *ev, int *docs)
 		if (b->depth > 0 && json_is_object(b->stack[b->depth - 1].node)
 		    && !b->stack[b->depth - 1].haskey)
 			return key(b, ev, line, col);
-		if (memchr(ev->data.scalar.value, '\0',
-		    ev->data.scalar.length))
+		if (has_nul(ev))
 			return fail(b, line, col, "NUL character in a value");
 		if (begin_node(b, line, col) < 0)
 			return -1;
