@@ -34,7 +34,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lyaml -ljansson)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-# `make bench`: BENCH_N generated cases through the floor and the tools.
+# `make bench`: BENCH_N generated cases through the floor and the tools
+# (BENCH_ROUNDS, BENCH_TOOLS and BENCH_REPEAT in the environment: see
+# tests/bench/bench.sh).
 BENCH_N = 100000
 BENCH = $(O)/bench/gen $(O)/bench/floor $(O)/bench/runstat
 
