@@ -125,6 +125,9 @@ struct node {
 	unsigned char is_bool, bool_val;
 	/* any keyword that applies to numbers, strings, arrays, objects */
 	unsigned char kw_num, kw_str, kw_arr, kw_obj;
+	/* enum, const or an applicator (allOf ... if): most nodes have none,
+	 * and check() skips their seven tests at once */
+	unsigned char kw_rare;
 	unsigned char unique, format, state;
 	unsigned types, has;
 	const char *type_msg;
@@ -180,6 +183,7 @@ struct compiled_re {
 	const char *lit;
 	size_t litlen;
 	unsigned char literal, at_start, at_end;
+	unsigned char prefix; /* literal, at_start, not at_end, not empty */
 	struct fast_re *fast; /* a simple pattern's automaton, or NULL */
 	size_t size; /* written out (see re_costly): matching costs it per byte */
 	unsigned char bounded; /* anchored, no * or +: reads at most size bytes */
@@ -600,6 +604,37 @@ fnv(const char *s, size_t n)
 		h *= 16777619u;
 	}
 	return h;
+}
+
+/* The hash of an object key for a node's property table: computed for
+ * every key of every case, so eight bytes at a time rather than fnv's one
+ * (a key of up to 16 bytes is two reads, overlapping). */
+static uint32_t
+key_hash(const char *s, size_t n)
+{
+	uint64_t h = n * 0x9e3779b97f4a7c15u, w = 0;
+
+	for (; n > 16; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+	}
+	if (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		memcpy(&w, s + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else if (n > 0) {
+		w = (uint64_t)(unsigned char)s[0] << 16 |
+		    (uint64_t)(unsigned char)s[n / 2] << 8 |
+		    (unsigned char)s[n - 1];
+	}
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	return (uint32_t)(h ^ h >> 32);
 }
 
 static uint64_t
@@ -1482,6 +1517,7 @@ literal_pattern(struct compiled_re *r, const char *pat, size_t len)
 	r->lit = pat;
 	r->litlen = len;
 	r->literal = 1;
+	r->prefix = r->at_start && !r->at_end && len > 0;
 }
 
 /* ---- simple patterns without regexec(3) ----
@@ -1984,7 +2020,7 @@ compile_props(struct comp *c, struct node *n, json_t *v, const char *base,
 
 		p->key = json_object_iter_key(it);
 		p->len = json_object_iter_key_len(it);
-		p->hash = fnv(p->key, p->len);
+		p->hash = key_hash(p->key, p->len);
 		if (!(p->schema = compile(c, json_object_iter_value(it), base,
 			  child_where(c, w, p->key, p->len), depth + 1)))
 			return -1;
@@ -2412,6 +2448,8 @@ compile(
 	n->kw_obj = (n->has & (H_MAX_PROPS | H_MIN_PROPS)) || n->nrequired ||
 		    n->nprops || n->npprops || n->additional_props ||
 		    n->ndeps || n->property_names;
+	n->kw_rare = n->enumv || n->constv || n->nall_of || n->nany_of ||
+	    n->none_of || n->not_ || (n->if_ && (n->then_ || n->else_));
 	return c->failed ? NULL : n;
 }
 
@@ -2829,14 +2867,15 @@ in_enum(struct vctx *c, const struct node *n, json_t *v)
 	return 0;
 }
 
-static int
-re_match(struct vctx *c, const struct compiled_re *r, const char *s,
+/* re_match() past the usual case; kept apart so that re_match() is
+ * inlined. */
+__attribute__((noinline)) static int
+re_search(struct vctx *c, const struct compiled_re *r, const char *s,
     size_t len)
 {
 	regmatch_t m[1];
 	size_t i;
 
-	c->steps++;
 	if (r->literal) {
 		if (len < r->litlen)
 			return 0;
@@ -2878,6 +2917,19 @@ re_match(struct vctx *c, const struct compiled_re *r, const char *s,
 		c->oom = 1;
 		return 1;
 	}
+}
+
+static int
+re_match(struct vctx *c, const struct compiled_re *r, const char *s,
+    size_t len)
+{
+	c->steps++;
+	/* patternProperties "^x-", tried on every key: small enough to be
+	 * inlined, and most keys differ at their first byte */
+	if (r->prefix)
+		return len >= r->litlen && s[0] == r->lit[0] &&
+		    !memcmp(s, r->lit, r->litlen);
+	return re_search(c, r, s, len);
 }
 
 static const char *
@@ -3028,7 +3080,7 @@ check_array(struct vctx *c, const struct node *n, json_t *v, int quiet)
 static const struct prop *
 prop_find(const struct node *n, const char *key, size_t len)
 {
-	uint32_t h = fnv(key, len), k;
+	uint32_t h = key_hash(key, len), k;
 
 	for (k = h & n->pmask; n->ptab[k]; k = (k + 1) & n->pmask) {
 		const struct prop *p = &n->props[n->ptab[k] - 1];
@@ -3291,9 +3343,9 @@ check(struct vctx *c, const struct node *n, json_t *v, int quiet)
 		FAIL("%s", n->type_msg);
 		return nf;
 	}
-	if (n->enumv && !in_enum(c, n, v))
+	if (n->kw_rare && n->enumv && !in_enum(c, n, v))
 		FAIL("%s", n->enum_msg);
-	if (n->constv && !equal(n->constv, v, 0))
+	if (n->kw_rare && n->constv && !equal(n->constv, v, 0))
 		FAIL("%s", n->const_msg);
 	switch (json_typeof(v)) {
 	case JSON_INTEGER:
@@ -3316,6 +3368,8 @@ check(struct vctx *c, const struct node *n, json_t *v, int quiet)
 	default:
 		break;
 	}
+	if (!n->kw_rare)
+		return nf;
 	for (i = 0; i < n->nall_of; i++)
 		ADD(validate(c, n->all_of[i], v, quiet));
 	if (n->nany_of) {
