@@ -125,6 +125,9 @@ struct node {
 	unsigned char is_bool, bool_val;
 	/* any keyword that applies to numbers, strings, arrays, objects */
 	unsigned char kw_num, kw_str, kw_arr, kw_obj;
+	/* enum, const or an applicator (allOf ... if): most nodes have none,
+	 * and check() skips their seven tests at once */
+	unsigned char kw_rare;
 	unsigned char unique, format, state;
 	unsigned types, has;
 	const char *type_msg;
@@ -180,6 +183,8 @@ struct compiled_re {
 	const char *lit;
 	size_t litlen;
 	unsigned char literal, at_start, at_end;
+	unsigned char prefix; /* literal, at_start, not at_end, not empty */
+	struct fast_re *fast; /* a simple pattern's automaton, or NULL */
 	size_t size; /* written out (see re_costly): matching costs it per byte */
 	unsigned char bounded; /* anchored, no * or +: reads at most size bytes */
 };
@@ -599,6 +604,63 @@ fnv(const char *s, size_t n)
 		h *= 16777619u;
 	}
 	return h;
+}
+
+/* The hash of an object key for a node's property table: computed for
+ * every key of every case, so eight bytes at a time rather than fnv's one
+ * (a key of up to 16 bytes is two reads, overlapping). */
+static inline uint32_t
+key_hash(const char *s, size_t n)
+{
+	uint64_t h = n * 0x9e3779b97f4a7c15u, w = 0;
+
+	for (; n > 16; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+	}
+	if (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		memcpy(&w, s + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else if (n > 0) {
+		w = (uint64_t)(unsigned char)s[0] << 16 |
+		    (uint64_t)(unsigned char)s[n / 2] << 8 |
+		    (unsigned char)s[n - 1];
+	}
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	return (uint32_t)(h ^ h >> 32);
+}
+
+/* !memcmp(a, b, n), for a key or an enum value of the length sought:
+ * most are 4 to 16 bytes, compared here in two overlapping reads each
+ * where memcmp would be a call. */
+static inline int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, x2, y2;
+	uint32_t u, v, u2, v2;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&x2, a + n - 8, 8);
+		memcpy(&y2, b + n - 8, 8);
+		return x == y && x2 == y2;
+	}
+	if (n >= 4 && n < 8) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		memcpy(&u2, a + n - 4, 4);
+		memcpy(&v2, b + n - 4, 4);
+		return u == v && u2 == v2;
+	}
+	return !memcmp(a, b, n);
 }
 
 static uint64_t
@@ -1481,6 +1543,261 @@ literal_pattern(struct compiled_re *r, const char *pat, size_t len)
 	r->lit = pat;
 	r->litlen = len;
 	r->literal = 1;
+	r->prefix = r->at_start && !r->at_end && len > 0;
+}
+
+/* ---- simple patterns without regexec(3) ----
+ *
+ * A pattern anchored at its start and made of ASCII characters and
+ * bracket expressions of them, repeated (? * + {m,n}) and grouped, as
+ * "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$", is matched by a
+ * bit-parallel automaton (Glushkov's: one state for each character
+ * position of the pattern with its counted repetitions written out, at
+ * most 64).  Such a pattern says the same in every locale and regexec(3)
+ * costs twenty times as much on it; anything else is left to regexec. */
+
+#define FAST_POS 64
+
+struct fast_re {
+	uint64_t first, last;	  /* the positions a match starts and ends at */
+	uint64_t follow[FAST_POS]; /* the positions that may follow each */
+	uint64_t at[128];	  /* the positions that accept each byte */
+	unsigned char nullable, at_end;
+};
+
+/* the positions of a part of the pattern */
+struct frag {
+	uint64_t first, last;
+	int nullable;
+};
+
+struct fast_parse {
+	const char *p;
+	size_t n, i;
+	int npos;
+	struct fast_re *f;
+};
+
+/* One more position, accepting the bytes lo..hi. */
+static int
+fast_pos(struct fast_parse *fp, struct frag *a, int lo, int hi)
+{
+	uint64_t bit;
+
+	if (fp->npos == FAST_POS)
+		return 0;
+	bit = (uint64_t)1 << fp->npos++;
+	for (; lo <= hi; lo++)
+		fp->f->at[lo] |= bit;
+	a->first = a->last = bit;
+	a->nullable = 0;
+	return 1;
+}
+
+static void
+fast_link(struct fast_re *f, uint64_t from, uint64_t to)
+{
+	for (; from; from &= from - 1)
+		f->follow[__builtin_ctzll(from)] |= to;
+}
+
+/* a, then b */
+static void
+fast_concat(struct fast_re *f, struct frag *a, const struct frag *b)
+{
+	fast_link(f, a->last, b->first);
+	if (a->nullable)
+		a->first |= b->first;
+	a->last = b->nullable ? a->last | b->last : b->last;
+	a->nullable &= b->nullable;
+}
+
+static int fast_seq(struct fast_parse *fp, struct frag *out, int depth);
+
+/* Same ranges as regcomp's in the C locale, and in every other one. */
+static int
+fast_range_ok(int lo, int hi)
+{
+	return lo <= hi && ((lo >= '0' && hi <= '9') ||
+	    (lo >= 'a' && hi <= 'z') || (lo >= 'A' && hi <= 'Z'));
+}
+
+static int
+fast_atom(struct fast_parse *fp, struct frag *a, int depth)
+{
+	const char *p = fp->p;
+	size_t n = fp->n;
+	uint64_t bit;
+	int ch;
+
+	if (fp->i >= n)
+		return 0;
+	ch = (unsigned char)p[fp->i];
+	if (ch == '(') {
+		fp->i++;
+		if (depth >= 8 || fp->i >= n || p[fp->i] == ')' ||
+		    !fast_seq(fp, a, depth + 1) || fp->i >= n ||
+		    p[fp->i] != ')')
+			return 0;
+		fp->i++;
+		return 1;
+	}
+	if (ch != '[') {
+		fp->i++;
+		return ch >= 0x20 && ch <= 0x7e &&
+		    !strchr(".[]()*+?{}|^$\\", ch) && fast_pos(fp, a, ch, ch);
+	}
+	/* [...] of printable characters and ranges of digits or letters;
+	 * not [^...], ']' or '-' as a member, [:classes:], backslashes */
+	if (!fast_pos(fp, a, 1, 0))
+		return 0;
+	bit = a->first;
+	for (fp->i++; fp->i < n && p[fp->i] != ']'; fp->i++) {
+		int lo = (unsigned char)p[fp->i], hi = lo;
+
+		if (lo < 0x20 || lo > 0x7e || strchr("[]\\^-", lo))
+			return 0;
+		if (fp->i + 2 < n && p[fp->i + 1] == '-' &&
+		    p[fp->i + 2] != ']') {
+			hi = (unsigned char)p[fp->i + 2];
+			if (!fast_range_ok(lo, hi))
+				return 0;
+			fp->i += 2;
+		}
+		for (; lo <= hi; lo++)
+			fp->f->at[lo] |= bit;
+	}
+	if (fp->i >= n || p[fp->i - 1] == '[')
+		return 0;
+	fp->i++;
+	return 1;
+}
+
+static int
+fast_number(struct fast_parse *fp, unsigned long *v)
+{
+	size_t start = fp->i;
+
+	for (*v = 0; fp->i < fp->n &&
+	    fp->p[fp->i] >= '0' && fp->p[fp->i] <= '9'; fp->i++)
+		if ((*v = *v * 10 + (unsigned long)(fp->p[fp->i] - '0')) >
+		    FAST_POS)
+			return 0;
+	return fp->i > start;
+}
+
+/* An atom and its repetition: "x{2,3}" is x x x?, "x+" is x x*. */
+static int
+fast_item(struct fast_parse *fp, struct frag *out, int depth)
+{
+	size_t start = fp->i, end;
+	unsigned long lo = 1, hi = 1, k, copies;
+	int unbounded = 0;
+	struct frag a;
+
+	if (!fast_atom(fp, &a, depth))
+		return 0;
+	if (fp->i < fp->n && strchr("*+?{", fp->p[fp->i])) {
+		char q = fp->p[fp->i++];
+
+		lo = q == '+';
+		hi = 1;
+		unbounded = q == '*' || q == '+';
+		if (q == '{') {
+			if (!fast_number(fp, &lo))
+				return 0;
+			hi = lo;
+			if (fp->i < fp->n && fp->p[fp->i] == ',') {
+				fp->i++;
+				unbounded = fp->i < fp->n &&
+				    fp->p[fp->i] == '}';
+				if (!unbounded && !fast_number(fp, &hi))
+					return 0;
+			}
+			if (fp->i >= fp->n || fp->p[fp->i++] != '}' ||
+			    (!unbounded && hi < lo))
+				return 0;
+		}
+		/* "x+?" and the like: left to regexec */
+		if (fp->i < fp->n && strchr("*+?{", fp->p[fp->i]))
+			return 0;
+	}
+	end = fp->i;
+	copies = unbounded ? (lo ? lo : 1) : hi;
+	out->first = out->last = 0;
+	out->nullable = 1;
+	for (k = 0; k < copies; k++) {
+		if (k > 0) {
+			fp->i = start;
+			if (!fast_atom(fp, &a, depth))
+				return 0;
+		}
+		if (k >= lo)
+			a.nullable = 1;
+		if (unbounded && k + 1 == copies)
+			fast_link(fp->f, a.last, a.first);
+		fast_concat(fp->f, out, &a);
+	}
+	fp->i = end;
+	return 1;
+}
+
+static int
+fast_seq(struct fast_parse *fp, struct frag *out, int depth)
+{
+	struct frag a;
+
+	out->first = out->last = 0;
+	out->nullable = 1;
+	while (fp->i < fp->n && fp->p[fp->i] != ')' &&
+	    !(fp->p[fp->i] == '$' && fp->i + 1 == fp->n && depth == 0)) {
+		if (!fast_item(fp, &a, depth))
+			return 0;
+		fast_concat(fp->f, out, &a);
+	}
+	return 1;
+}
+
+/* The automaton for pat, in f, or 0 when pat is not that simple. */
+static int
+fast_compile(struct fast_re *f, const char *pat, size_t len)
+{
+	struct fast_parse fp = {.p = pat, .n = len, .i = 1, .f = f};
+	struct frag all;
+
+	memset(f, 0, sizeof(*f));
+	if (len == 0 || pat[0] != '^' || !fast_seq(&fp, &all, 0))
+		return 0;
+	if (fp.i + 1 == len && pat[fp.i] == '$')
+		f->at_end = 1;
+	else if (fp.i != len)
+		return 0;
+	f->first = all.first;
+	f->last = all.last;
+	f->nullable = (unsigned char)all.nullable;
+	return 1;
+}
+
+static int
+fast_match(const struct fast_re *f, const char *s, size_t len)
+{
+	uint64_t d = f->first, next;
+	size_t i;
+
+	if (len == 0 || (f->nullable && !f->at_end))
+		return f->nullable;
+	for (i = 0;; d = next) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (!(d &= ch < 128 ? f->at[ch] : 0))
+			return 0;
+		if (++i == len)
+			return (d & f->last) != 0;
+		if (!f->at_end && (d & f->last))
+			return 1;
+		for (next = 0; d; d &= d - 1)
+			next |= f->follow[__builtin_ctzll(d)];
+	}
 }
 
 static struct compiled_re *
@@ -1552,6 +1869,17 @@ compile_re(struct comp *c, const char *pat, size_t len, const char *where)
 	r->next = c->s->regexes;
 	c->s->regexes = r;
 	literal_pattern(r, pat, len);
+	if (!r->literal) {
+		struct fast_re f;
+
+		if (fast_compile(&f, pat, len)) {
+			if (!(r->fast = arena_alloc(c->s, sizeof(f)))) {
+				oom(c);
+				return NULL;
+			}
+			memcpy(r->fast, &f, sizeof(f));
+		}
+	}
 	return r;
 }
 
@@ -1718,7 +2046,7 @@ compile_props(struct comp *c, struct node *n, json_t *v, const char *base,
 
 		p->key = json_object_iter_key(it);
 		p->len = json_object_iter_key_len(it);
-		p->hash = fnv(p->key, p->len);
+		p->hash = key_hash(p->key, p->len);
 		if (!(p->schema = compile(c, json_object_iter_value(it), base,
 			  child_where(c, w, p->key, p->len), depth + 1)))
 			return -1;
@@ -2146,6 +2474,8 @@ compile(
 	n->kw_obj = (n->has & (H_MAX_PROPS | H_MIN_PROPS)) || n->nrequired ||
 		    n->nprops || n->npprops || n->additional_props ||
 		    n->ndeps || n->property_names;
+	n->kw_rare = n->enumv || n->constv || n->nall_of || n->nany_of ||
+	    n->none_of || n->not_ || (n->if_ && (n->then_ || n->else_));
 	return c->failed ? NULL : n;
 }
 
@@ -2549,7 +2879,7 @@ in_enum(struct vctx *c, const struct node *n, json_t *v)
 		len = json_string_length(v);
 		for (i = 0; i < n->nenum_str; i++)
 			if (n->enum_str[i].len == len &&
-			    !memcmp(n->enum_str[i].s, s, len))
+			    same_bytes(n->enum_str[i].s, s, len))
 				return 1;
 		return 0;
 	}
@@ -2563,14 +2893,15 @@ in_enum(struct vctx *c, const struct node *n, json_t *v)
 	return 0;
 }
 
-static int
-re_match(struct vctx *c, const struct compiled_re *r, const char *s,
+/* re_match() past the usual case; kept apart so that re_match() is
+ * inlined. */
+__attribute__((noinline)) static int
+re_search(struct vctx *c, const struct compiled_re *r, const char *s,
     size_t len)
 {
 	regmatch_t m[1];
 	size_t i;
 
-	c->steps++;
 	if (r->literal) {
 		if (len < r->litlen)
 			return 0;
@@ -2597,6 +2928,8 @@ re_match(struct vctx *c, const struct compiled_re *r, const char *s,
 		}
 		c->steps += cost;
 	}
+	if (r->fast)
+		return fast_match(r->fast, s, len);
 	/* REG_STARTEND: the length is the string's, NULs and all. */
 	m[0].rm_so = 0;
 	m[0].rm_eo = (regoff_t)len;
@@ -2610,6 +2943,19 @@ re_match(struct vctx *c, const struct compiled_re *r, const char *s,
 		c->oom = 1;
 		return 1;
 	}
+}
+
+static int
+re_match(struct vctx *c, const struct compiled_re *r, const char *s,
+    size_t len)
+{
+	c->steps++;
+	/* patternProperties "^x-", tried on every key: small enough to be
+	 * inlined, and most keys differ at their first byte */
+	if (r->prefix)
+		return len >= r->litlen && s[0] == r->lit[0] &&
+		    !memcmp(s, r->lit, r->litlen);
+	return re_search(c, r, s, len);
 }
 
 static const char *
@@ -2760,12 +3106,12 @@ check_array(struct vctx *c, const struct node *n, json_t *v, int quiet)
 static const struct prop *
 prop_find(const struct node *n, const char *key, size_t len)
 {
-	uint32_t h = fnv(key, len), k;
+	uint32_t h = key_hash(key, len), k;
 
 	for (k = h & n->pmask; n->ptab[k]; k = (k + 1) & n->pmask) {
 		const struct prop *p = &n->props[n->ptab[k] - 1];
 
-		if (p->hash == h && p->len == len && !memcmp(p->key, key, len))
+		if (p->hash == h && p->len == len && same_bytes(p->key, key, len))
 			return p;
 	}
 	return NULL;
@@ -3023,9 +3369,9 @@ check(struct vctx *c, const struct node *n, json_t *v, int quiet)
 		FAIL("%s", n->type_msg);
 		return nf;
 	}
-	if (n->enumv && !in_enum(c, n, v))
+	if (n->kw_rare && n->enumv && !in_enum(c, n, v))
 		FAIL("%s", n->enum_msg);
-	if (n->constv && !equal(n->constv, v, 0))
+	if (n->kw_rare && n->constv && !equal(n->constv, v, 0))
 		FAIL("%s", n->const_msg);
 	switch (json_typeof(v)) {
 	case JSON_INTEGER:
@@ -3048,6 +3394,8 @@ check(struct vctx *c, const struct node *n, json_t *v, int quiet)
 	default:
 		break;
 	}
+	if (!n->kw_rare)
+		return nf;
 	for (i = 0; i < n->nall_of; i++)
 		ADD(validate(c, n->all_of[i], v, quiet));
 	if (n->nany_of) {

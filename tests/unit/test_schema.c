@@ -705,6 +705,124 @@ test_literal_patterns(void **state)
 	}
 }
 
+/* Simple patterns anchored at their start skip regexec(3) too (schema.c's
+ * fast_compile); here each is checked against regexec on every string of
+ * up to three characters of an alphabet around the patterns' and on every
+ * one-character edit of strings that match, or nearly. */
+static void
+test_simple_patterns(void **state)
+{
+	static const char *const pats[] = {
+	    "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$",
+	    "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?",
+	    "^[a-z][a-z0-9_]*$", "^[a-z][a-z0-9_]*", "^[a-z]*[a-z]$",
+	    "^a*a$", "^(ab)*$", "^(ab)+a?$", "^a{2,3}$", "^a{0}$",
+	    "^a{0,2}b$", "^a{2,}$", "^a{2,}", "^(a?){2}$", "^(a*)?b$",
+	    "^[A-Z]+-[0-9]{4}-[0-9]{3}$", "^[0-9]{10}$", "^[a-z_]+$", "^$",
+	    "^", "^a?", "^a?$", "^[az9]?[0-9]+$", "^(T[0-9]:)?[0-9]{1,2}$",
+	    "^((a)b)?c$", "^ab*c", "^[$*.(]x$", "^a b$", "^[0-9A-Fa-f]{2}$",
+	    "^(a{2}b)?(ab)?a$", "^x{1,64}$", "^x{1,65}$", "^(ab){32}$",
+	    "^(ab){33}$", "^[a-]$", "^[^a]$", "^[[:digit:]]+$", "^a+?$",
+	    "^(a|b)$", "^\xc3\xa9*$", "^a$b", "^[]a]$", "^(a)$", "^(a$)",
+	    "^a{1}{2}$", "^a{,2}$", "^.a$", "[0-9]{2}", "^()a$",
+	    "^a\\.b$", "^]$", "^a}$"};
+	static const char *const seeds[] = {"2024-01-31", "2024-01-31T10:20",
+	    "2024-01-31T10:2", "abc_1", "a_b9z", "aab", "abab", "ababa",
+	    "aaaa", "aaab", "ABC-1234-567", "0123456789", "a_z", "T1:05",
+	    "abbbc", "aabaaba", "$x", "*x", "a b", "0F", "xxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+	    "abababababababababababababababababababababababababababababab"
+	    "abababab", "\xc3\xa9\xc3\xa9", "a$b", "]", "a}", "a.b"};
+	static const char alpha[] = "09azAT-:_\xc3 xb";
+	size_t na = sizeof(alpha) - 1, i, k, m, p, len;
+	char buf[256];
+
+	(void)state;
+	for (i = 0; i < sizeof(pats) / sizeof(pats[0]); i++) {
+		struct cspr_errors e = {0};
+		json_t *schema = json_pack("{s:s}", "pattern", pats[i]);
+		struct cspr_schema *s = cspr_schema_compile(schema, &e);
+		size_t tried = 0;
+		regex_t re;
+
+		assert_non_null(s);
+		assert_int_equal(regcomp(&re, pats[i], REG_EXTENDED | REG_NOSUB),
+		    0);
+		/* every string of up to three characters of alpha, then
+		 * every seed and every one-character edit of it (a change,
+		 * a deletion, an insertion, a NUL) */
+		for (k = 0;; k++) {
+			size_t code = k;
+
+			if (k < 1 + na + na * na + na * na * na) {
+				size_t w = k < 1 ? 0 : k < 1 + na ? 1 :
+				    k < 1 + na + na * na ? 2 : 3;
+				size_t base[] = {0, 1, 1 + na, 1 + na + na * na};
+
+				code = k - base[w];
+				for (len = 0; len < w; len++, code /= na)
+					buf[len] = alpha[code % na];
+			} else {
+				size_t j = k - (1 + na + na * na + na * na * na);
+				size_t per = 0, sd;
+
+				for (sd = 0; sd < sizeof(seeds) / sizeof(seeds[0]);
+				     sd++) {
+					size_t sl = strlen(seeds[sd]);
+
+					per = 1 + sl * (na + 2) + (sl + 1) * na;
+					if (j < per)
+						break;
+					j -= per;
+				}
+				if (sd == sizeof(seeds) / sizeof(seeds[0]))
+					break;
+				len = strlen(seeds[sd]);
+				memcpy(buf, seeds[sd], len);
+				if (j == 0) {
+					/* the seed itself */
+				} else if ((j -= 1) < len * (na + 2)) {
+					p = j / (na + 2);
+					m = j % (na + 2);
+					if (m < na) {
+						buf[p] = alpha[m];
+					} else if (m == na) {
+						buf[p] = '\0';
+					} else {
+						memmove(buf + p, buf + p + 1,
+						    len - p - 1);
+						len--;
+					}
+				} else {
+					j -= len * (na + 2);
+					p = j / na;
+					memmove(buf + p + 1, buf + p, len - p);
+					buf[p] = alpha[j % na];
+					len++;
+				}
+			}
+			{
+				regmatch_t rm[1] = {{0, (regoff_t)len}};
+				int want = regexec(&re, buf, 1, rm,
+				    REG_STARTEND) == 0;
+				json_t *v = json_stringn_nocheck(buf, len);
+
+				assert_non_null(v);
+				if (cspr_schema_validate(s, v, &e) != !want)
+					fail_msg("'%.*s' (%zu bytes) ~ '%s': want %d",
+					    (int)len, buf, len, pats[i], want);
+				cspr_errors_clear(&e);
+				json_decref(v);
+				tried++;
+			}
+		}
+		assert_true(tried > 2000);
+		regfree(&re);
+		cspr_schema_free(&s);
+		json_decref(schema);
+	}
+}
+
 /* Failures are appended to what the list already holds. */
 static void
 test_appends(void **state)
@@ -749,6 +867,7 @@ main(void)
 	    cmocka_unit_test(test_deep_instances),
 	    cmocka_unit_test(test_unique_large),
 	    cmocka_unit_test(test_literal_patterns),
+	    cmocka_unit_test(test_simple_patterns),
 	    cmocka_unit_test(test_appends),
 	};
 
