@@ -309,10 +309,12 @@ one_text(struct tool *t, void *arg)
 static int
 decide(struct tool *t, struct cspr_case *c, void *arg)
 {
-	struct one x = {.root = cspr_case_root(c), .id = cspr_case_id(c)};
+	struct one x; /* not "= {...}": cspr_assess fills x.a, 11 KB */
 	int r;
 
 	(void)arg;
+	x.root = cspr_case_root(c);
+	x.id = cspr_case_id(c);
 	if (cspr_assess(x.root, t->today, &x.a) < 0)
 		return tool_oom(t, c);
 	r = tool_case(t, c, x.a.findings.n ? CSPR_FINDINGS : CSPR_OK,
