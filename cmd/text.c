@@ -20,24 +20,32 @@ space(char c)
 	    c == 0x7f);
 }
 
-int
-text_width(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
+/* The bytes less the continuation bytes (10xxxxxx), counted eight at a
+ * time in a 64-bit word: text_wrap measures its labels and indents with
+ * this on every call. */
 static int
 width_n(const char *s, size_t len)
 {
-	int n = 0;
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	size_t i = 0, cont = 0;
 
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return n;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		/* the top bit set and the next one clear, as a 1 in each such
+		 * byte, summed into the top byte by the multiplication */
+		cont += (((x & ~(x << 1) & highs) >> 7) * ones) >> 56;
+	}
+	for (; i < len; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return (int)(len - cont);
+}
+
+int
+text_width(const char *s)
+{
+	return width_n(s, strlen(s));
 }
 
 /* text_wrap's output, gathered and written a buffer at a time: putchar
@@ -86,12 +94,6 @@ out_mem(struct out *o, const char *s, size_t n)
 	}
 	memcpy(o->b + o->n, s, n);
 	o->n += n;
-}
-
-static void
-out_str(struct out *o, const char *s)
-{
-	out_mem(o, s, strlen(s));
 }
 
 /* What text_wrap makes of each byte, as bits: part of a word, the first
@@ -186,10 +188,10 @@ static void
 wrap(struct out *o, const char *first, const char *indent,
     const char *text)
 {
-	int col = text_width(first), start = col, iw = text_width(indent);
+	size_t flen = strlen(first), ilen = strlen(indent);
+	int col = width_n(first, flen), start = col, iw = width_n(indent, ilen);
 	const unsigned char *p = (const unsigned char *)(text ? text : "");
 	const unsigned char *w, *stop;
-	size_t ilen = strlen(indent);
 
 	if (!kind[0])
 		kinds();
@@ -197,16 +199,16 @@ wrap(struct out *o, const char *first, const char *indent,
 		;
 	if (kind[*w] & END) {
 		/* nothing to write after it: no trailing blanks */
-		int n = (int)strlen(first);
+		size_t n = flen;
 
 		while (n > 0 && first[n - 1] == ' ')
 			n--;
-		out_mem(o, first, (size_t)n);
+		out_mem(o, first, n);
 		out_mem(o, "\n", 1);
 		out_flush(o);
 		return;
 	}
-	out_str(o, first);
+	out_mem(o, first, flen);
 	p = w;
 	stop = p + strlen((const char *)p);
 	for (;;) {
