@@ -37,6 +37,36 @@ struct in {
 	const char *field; /* the field, when it is simply not recorded */
 };
 
+/* k bytes of s after the n of buf, as many as fit; the new length. */
+static size_t
+put(char *buf, size_t size, size_t n, const char *s, size_t k)
+{
+	if (k > size - 1 - n)
+		k = size - 1 - n;
+	memcpy(buf + n, s, k);
+	return n + k;
+}
+
+/* The end of a string appended from start, made at n: a full buffer may
+ * have cut it inside a character, which goes. */
+static void
+end(char *buf, size_t size, size_t start, size_t n)
+{
+	buf[n] = '\0';
+	if (n + 1 == size)
+		cspr_u8trim(buf + start);
+}
+
+/* s appended to buf: say's "%s", with no format to read, as most of what
+ * is said is. */
+static void
+add(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(buf);
+
+	end(buf, size, n, put(buf, size, n, s, strlen(s)));
+}
+
 static void
 say(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -46,7 +76,7 @@ say(char *buf, size_t size, const char *fmt, ...)
 {
 	/* only %s and %d, and a sentence at a time: vsnprintf, called some
 	 * ninety times a case, was a sixth of csp-decide's own work */
-	size_t n = strlen(buf);
+	size_t start = strlen(buf), n = start;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -71,14 +101,10 @@ say(char *buf, size_t size, const char *fmt, ...)
 			k = strlen(s);
 			f += 2;
 		}
-		if (k > size - 1 - n)
-			k = size - 1 - n;
-		memcpy(buf + n, s, k);
-		n += k;
+		n = put(buf, size, n, s, k);
 	}
-	buf[n] = '\0';
 	va_end(ap);
-	cspr_u8trim(buf + n); /* cut short at a character, not inside one */
+	end(buf, size, start, n);
 }
 
 /* Join the descriptions of the inputs whose t is want: "A", "A and B",
@@ -96,10 +122,10 @@ join(char *buf, size_t size, const struct in *v, int n, int want)
 		if (v[i].t != want)
 			continue;
 		if (k > 0)
-			say(buf, size, "%s", k == total - 1 ? " and " : ", ");
+			add(buf, size, k == total - 1 ? " and " : ", ");
 		/* "A, B and C are not recorded" rather than each alone */
-		say(buf, size, "%s", absent == total && total > 1 ?
-		    v[i].field : v[i].d);
+		add(buf, size, absent == total && total > 1 ? v[i].field :
+		    v[i].d);
 		k++;
 	}
 	if (absent == total && total > 1)
@@ -144,12 +170,11 @@ among(const char *s, const char *const *list)
 	return 0;
 }
 
-/* An enumerated field whose meaning t (1, 0, or -1) a predicate gave. */
+/* An enumerated field, its value s (NULL when not recorded) meaning t:
+ * 1, 0 or -1. */
 static void
-in_enum(struct in *x, const json_t *root, const char *field, int t)
+in_value(struct in *x, const char *field, const char *s, int t)
 {
-	const char *s = cspr_get_str(root, field);
-
 	x->d[0] = '\0';
 	x->t = t;
 	x->field = s ? NULL : field;
@@ -159,14 +184,19 @@ in_enum(struct in *x, const json_t *root, const char *field, int t)
 		say(x->d, sizeof(x->d), "%s is not recorded", field);
 }
 
-/* An enumerated field: 1 when its value is in yes, 0 in no, else -1. */
+/* An enumerated field whose meaning t a predicate gave. */
 static void
-in_list(struct in *x, const json_t *root, const char *field,
+in_enum(struct in *x, const json_t *root, const char *field, int t)
+{
+	in_value(x, field, cspr_get_str(root, field), t);
+}
+
+/* An enumerated field of value s: 1 when s is in yes, 0 in no, else -1. */
+static void
+in_list(struct in *x, const char *field, const char *s,
     const char *const *yes, const char *const *no)
 {
-	const char *s = cspr_get_str(root, field);
-
-	in_enum(x, root, field, among(s, yes) ? 1 : among(s, no) ? 0 : -1);
+	in_value(x, field, s, among(s, yes) ? 1 : among(s, no) ? 0 : -1);
 }
 
 static void
@@ -279,7 +309,8 @@ looked_after_death(const json_t *root, struct verdict *v)
 	struct in x[2];
 
 	in_bool(&x[0], root, "child.looked_after");
-	in_list(&x[1], root, "incident.outcome", died_yes, died_no);
+	in_list(&x[1], "incident.outcome", cspr_get_str(root,
+	    "incident.outcome"), died_yes, died_no);
 	v->t = combine(x, 2, 1, v->because, sizeof(v->because));
 }
 
@@ -406,7 +437,7 @@ educated_otherwise(const json_t *root, struct verdict *v)
 
 	in_bool(&x, root, "child.educated_otherwise_than_at_school");
 	v->t = x.t;
-	snprintf(v->because, sizeof(v->because), "%s", x.d);
+	add(v->because, sizeof(v->because), x.d);
 }
 
 /* 10.2.2(b): in the care of a local authority, or on (or recently removed
@@ -422,8 +453,7 @@ in_care_or_plan(const json_t *root, struct verdict *v)
 	struct in x[2];
 
 	in_bool(&x[0], root, "child.looked_after");
-	in_list(&x[1], root, "child.child_protection_plan", plan_yes,
-	    plan_no);
+	in_list(&x[1], "child.child_protection_plan", plan, plan_yes, plan_no);
 	if (plan && strcmp(plan, "previous") == 0) {
 		x[1].d[0] = '\0';
 		if (ended)
@@ -716,7 +746,7 @@ evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
 			    d.because);
 	} else if (r->derive) {
 		c->result = result(d.t);
-		say(c->because, sizeof(c->because), "%s", d.because);
+		add(c->because, sizeof(c->because), d.because);
 		if (r->consideration && d.t == 0)
 			say(c->because, sizeof(c->because), ", and %s is not "
 			    "recorded", r->consideration);
