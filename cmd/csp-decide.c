@@ -7,6 +7,7 @@
  * paragraph.  JSON is one object per case.  The library decides all of
  * it (criteria.c); this file only speaks.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,38 +28,45 @@ static const struct tool_spec spec = {
 
 #define HANG "             "
 
-/* a, b and c into buf, cut short to fit: snprintf's "%s%s%s", at a
- * fraction of the cost for the twenty lines of every case */
-static void
-join(char *buf, size_t size, const char *a, const char *b, const char *c)
-{
-	const char *parts[] = {a, b, c};
-	size_t n = 0;
+static void join(char *buf, size_t size, ...) __attribute__((sentinel));
 
-	for (int i = 0; i < 3; i++) {
-		size_t k = strlen(parts[i]);
+/* The strings after size, up to a NULL, one after another in buf, cut
+ * short to fit: snprintf's "%s%s...", at a fraction of its cost, for the
+ * twenty lines of every case */
+static void
+join(char *buf, size_t size, ...)
+{
+	const char *s;
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, size);
+	while ((s = va_arg(ap, const char *))) {
+		size_t k = strlen(s);
 
 		if (k > size - 1 - n)
 			k = size - 1 - n;
-		memcpy(buf + n, parts[i], k);
+		memcpy(buf + n, s, k);
 		n += k;
 	}
+	va_end(ap);
 	buf[n] = '\0';
 }
 
-/* "  8.1.1(a)   ": a paragraph in ten columns after two spaces, as
- * printf's "  %-10s " but without its cost, twenty times a case */
+/* "  8.1.1(a)   ": a paragraph in ten columns after two spaces, then a
+ * space, as printf's "  %-10s " but without its cost, twenty times a
+ * case; buf holds 14 bytes or more */
 static void
 para_label(char *buf, size_t size, const char *para)
 {
-	size_t k, end;
+	size_t k = strlen(para), end;
 
-	join(buf, size, "  ", para, "");
-	k = strlen(buf);
-	end = (k > 12 ? k : 12) + 1;
-	for (; k < end && k + 1 < size; k++)
-		buf[k] = ' ';
-	buf[k] = '\0';
+	if (k > size - 4)
+		k = size - 4;
+	end = (k > 10 ? k : 10) + 3;
+	memset(buf, ' ', end);
+	memcpy(buf + 2, para, k);
+	buf[end] = '\0';
 }
 
 /* "Ask: " and the question, wrapped: the same words in every case, so
@@ -70,7 +78,7 @@ ask(int i, const char *question)
 	char line[1024];
 
 	if (!asked[i]) {
-		join(line, sizeof(line), "Ask: ", question, "");
+		join(line, sizeof(line), "Ask: ", question, (char *)NULL);
 		if (!(asked[i] = text_wrapped(HANG, HANG, line))) {
 			text_wrap(HANG, HANG, line);
 			return;
@@ -92,10 +100,14 @@ section(const struct cspr_assessment *a, enum cspr_result r,
 
 		if (c->result != r)
 			continue;
-		if (n++ == 0)
-			printf("\n%s\n", title);
+		if (n++ == 0) {
+			putchar('\n');
+			fputs(title, stdout);
+			putchar('\n');
+		}
 		para_label(first, sizeof(first), c->para);
-		join(line, sizeof(line), c->title, ": ", c->because);
+		join(line, sizeof(line), c->title, ": ", c->because,
+		    (char *)NULL);
 		text_wrap(first, HANG, line);
 		if (r == CSPR_UNKNOWN)
 			ask(i, c->question);
@@ -126,9 +138,9 @@ duties(const struct cspr_assessment *a)
 			printf("\nNotifications that follow (section 5; "
 			    "csp-deadlines tracks them)\n");
 		const char *what = cspr_duty_what(follow[i].duty, &para);
-		snprintf(label, sizeof(label), "  %-11s", para);
-		snprintf(line, sizeof(line), "The local authority must %s.",
-		    what);
+		para_label(label, sizeof(label), para);
+		join(line, sizeof(line), "The local authority must ", what, ".",
+		    (char *)NULL);
 		text_wrap(label, HANG, line);
 	}
 }
@@ -146,16 +158,17 @@ recorded(const json_t *root)
 	char line[512];
 
 	if (outcome || date) {
-		snprintf(line, sizeof(line), "%s%s%s%s%s%s.", outcome ? outcome :
+		join(line, sizeof(line), outcome ? outcome :
 		    "outcome not recorded", date ? ", decided " : "",
 		    date ? date : "", method ? "; methodology " : "",
-		    method ? method : "", method ? " (Appendix E)" : "");
+		    method ? method : "", method ? " (Appendix E)" : "", ".",
+		    (char *)NULL);
 		text_wrap("  Decision recorded (7.4): ", "  ", line);
 	}
 	if (kind || commissioned) {
-		snprintf(line, sizeof(line), "%s%s%s.", kind ? kind :
-		    "kind not recorded", commissioned ? ", commissioned " : "",
-		    commissioned ? commissioned : "");
+		join(line, sizeof(line), kind ? kind : "kind not recorded",
+		    commissioned ? ", commissioned " : "",
+		    commissioned ? commissioned : "", ".", (char *)NULL);
 		text_wrap("  Reviewer (9.6): ", "  ", line);
 	}
 }
@@ -182,11 +195,12 @@ lead(const json_t *root, const struct cspr_assessment *a)
 {
 	const char *la = cspr_get_str(root, "local_authority");
 	char line[1024];
+	int same;
 
 	printf("\n");
 	if (!a->lead) {
-		snprintf(line, sizeof(line), "Lead partnership (%s): not known "
-		    "yet.", a->lead_para);
+		join(line, sizeof(line), "Lead partnership (", a->lead_para,
+		    "): not known yet.", (char *)NULL);
 		text_wrap("", "  ", line);
 		text_wrap("  ", "  ", a->lead_because);
 		text_wrap("  ", "  ", "Ask: Is the child looked after, and by "
@@ -194,12 +208,13 @@ lead(const json_t *root, const struct cspr_assessment *a)
 		    "live?");
 		return;
 	}
-	snprintf(line, sizeof(line), "Lead partnership (%s): %s%s.",
-	    a->lead_para, a->lead, cspr_same_authority(la, a->lead) == 1 ?
-	    ", this partnership's own local authority" : "");
+	same = cspr_same_authority(la, a->lead);
+	join(line, sizeof(line), "Lead partnership (", a->lead_para, "): ",
+	    a->lead, same == 1 ? ", this partnership's own local authority" :
+	    "", ".", (char *)NULL);
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->lead_because);
-	if (cspr_same_authority(la, a->lead) == 0) {
+	if (same == 0) {
 		snprintf(line, sizeof(line), "This partnership's local "
 		    "authority is %s: the partnership for %s %s, and the other "
 		    "partnerships with an interest should be invited to take "
@@ -226,8 +241,9 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 	duties(a);
 
 	printf("\n");
-	snprintf(line, sizeof(line), "Indicated (4.1, 4.2, 8.1): %s (%s).",
-	    indicated_words(a->indicated), cspr_indicated_name(a->indicated));
+	join(line, sizeof(line), "Indicated (4.1, 4.2, 8.1): ",
+	    indicated_words(a->indicated), " (",
+	    cspr_indicated_name(a->indicated), ").", (char *)NULL);
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->indicated_because);
 	text_wrap("  ", "  ", "Meeting the criteria does not oblige a "
@@ -237,8 +253,9 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 	recorded(root);
 
 	printf("\n");
-	snprintf(line, sizeof(line), "National review criteria (10.2): %s.",
-	    a->national < 0 ? "not known yet" : national[a->national]);
+	join(line, sizeof(line), "National review criteria (10.2): ",
+	    a->national < 0 ? "not known yet" : national[a->national], ".",
+	    (char *)NULL);
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->national_because);
 	if (a->national == 1)
@@ -259,7 +276,8 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 		char first[64];
 
 		para_label(first, sizeof(first), f->para);
-		snprintf(line, sizeof(line), "%s: %s", f->check, f->message);
+		join(line, sizeof(line), f->check, ": ", f->message,
+		    (char *)NULL);
 		text_wrap(first, HANG, line);
 	}
 }
