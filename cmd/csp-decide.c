@@ -69,22 +69,30 @@ para_label(char *buf, size_t size, const char *para)
 	buf[end] = '\0';
 }
 
-/* "Ask: " and the question, wrapped: the same words in every case, so
- * laid out once per criterion and then copied. */
+/* text_wrap() of words the same in every case: laid out once, into
+ * *once, and then copied. */
+static void
+wrap_once(char **once, const char *first, const char *indent,
+    const char *text)
+{
+	if (!*once && !(*once = text_wrapped(first, indent, text))) {
+		text_wrap(first, indent, text);
+		return;
+	}
+	fputs(*once, stdout);
+}
+
+/* "Ask: " and the question, wrapped, once per criterion. */
 static void
 ask(int i, const char *question)
 {
 	static char *asked[CSPR_NCRITERIA];
 	char line[1024];
 
-	if (!asked[i]) {
+	line[0] = '\0';
+	if (!asked[i])
 		join(line, sizeof(line), "Ask: ", question, (char *)NULL);
-		if (!(asked[i] = text_wrapped(HANG, HANG, line))) {
-			text_wrap(HANG, HANG, line);
-			return;
-		}
-	}
-	fputs(asked[i], stdout);
+	wrap_once(&asked[i], HANG, HANG, line);
 }
 
 static void
@@ -193,6 +201,7 @@ indicated_words(enum cspr_indicated i)
 static void
 lead(const json_t *root, const struct cspr_assessment *a)
 {
+	static char *where;
 	const char *la = cspr_get_str(root, "local_authority");
 	char line[1024];
 	int same;
@@ -203,9 +212,9 @@ lead(const json_t *root, const struct cspr_assessment *a)
 		    "): not known yet.", (char *)NULL);
 		text_wrap("", "  ", line);
 		text_wrap("  ", "  ", a->lead_because);
-		text_wrap("  ", "  ", "Ask: Is the child looked after, and by "
-		    "which local authority; where does the child normally "
-		    "live?");
+		wrap_once(&where, "  ", "  ", "Ask: Is the child looked after, "
+		    "and by which local authority; where does the child "
+		    "normally live?");
 		return;
 	}
 	same = cspr_same_authority(la, a->lead);
@@ -231,6 +240,7 @@ briefing(const struct tool *t, const json_t *root, const char *id,
     const struct cspr_assessment *a)
 {
 	static const char *const national[] = {"not met", "met"};
+	static char *oblige, *panel;
 	char line[1024];
 
 	text_heading(root, t->names, id,
@@ -246,8 +256,8 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 	    cspr_indicated_name(a->indicated), ").", (char *)NULL);
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->indicated_because);
-	text_wrap("  ", "  ", "Meeting the criteria does not oblige a "
-	    "review: the Learning and Inquiry Group recommends and the "
+	wrap_once(&oblige, "  ", "  ", "Meeting the criteria does not oblige "
+	    "a review: the Learning and Inquiry Group recommends and the "
 	    "safeguarding partners decide (4.3, 7.4).");
 
 	recorded(root);
@@ -259,7 +269,7 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->national_because);
 	if (a->national == 1)
-		text_wrap("  ", "  ", "Whether to commission a national "
+		wrap_once(&panel, "  ", "  ", "Whether to commission a national "
 		    "review is the Panel's decision, on the rapid review's "
 		    "information (10.2.1).");
 

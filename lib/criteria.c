@@ -129,7 +129,7 @@ join(char *buf, size_t size, const struct in *v, int n, int want)
 		k++;
 	}
 	if (absent == total && total > 1)
-		say(buf, size, " are not recorded");
+		add(buf, size, " are not recorded");
 	return k;
 }
 
@@ -155,7 +155,7 @@ combine(const struct in *v, int n, int all, char *buf, size_t size)
 		join(buf, size, v, n, t);
 	} else {
 		if (join(buf, size, v, n, all ? 1 : 0) > 0)
-			say(buf, size, ", but ");
+			add(buf, size, ", but ");
 		join(buf, size, v, n, -1);
 	}
 	return t;
@@ -282,7 +282,7 @@ notify_panel(const json_t *root, struct verdict *v)
 	if (!place) {
 		x[2].field = "incident.place";
 		x[2].t = -1;
-		say(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
+		add(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
 	} else if (strcmp(place, "outside_england") != 0) {
 		x[2].t = strcmp(place, "in_area") == 0;
 		say(x[2].d, sizeof(x[2].d), "incident.place is %s", place);
@@ -293,7 +293,7 @@ notify_panel(const json_t *root, struct verdict *v)
 		    "child.normally_resident");
 	} else {
 		x[2].t = cspr_in_area(root);
-		say(x[2].d, sizeof(x[2].d), "incident.place is outside_england "
+		add(x[2].d, sizeof(x[2].d), "incident.place is outside_england "
 		    "and ");
 		same(x[2].d, sizeof(x[2].d), "child.normally_resident", home,
 		    la);
@@ -323,7 +323,7 @@ setting(const json_t *root, const char *const *list, const char *note,
 	v->because[0] = '\0';
 	if (!s) {
 		v->t = -1;
-		say(v->because, sizeof(v->because),
+		add(v->because, sizeof(v->because),
 		    "incident.setting is not recorded");
 		return;
 	}
@@ -377,7 +377,7 @@ more_than_one_la(const json_t *root, struct verdict *v)
 	if (!home) {
 		x[0].field = "child.normally_resident";
 		x[0].t = -1;
-		say(x[0].d, sizeof(x[0].d),
+		add(x[0].d, sizeof(x[0].d),
 		    "child.normally_resident is not recorded");
 	} else {
 		x[0].t = different(home, la);
@@ -390,15 +390,16 @@ more_than_one_la(const json_t *root, struct verdict *v)
 	}
 	if (looked_after == 0) {
 		x[1].t = 0;
-		say(x[1].d, sizeof(x[1].d), "child.looked_after is false");
+		add(x[1].d, sizeof(x[1].d), "child.looked_after is false");
 	} else if (looked_after < 0) {
 		x[1].field = "child.looked_after";
 		x[1].t = -1;
-		say(x[1].d, sizeof(x[1].d), "child.looked_after is not recorded");
+		add(x[1].d, sizeof(x[1].d),
+		    "child.looked_after is not recorded");
 	} else if (!by) {
 		x[1].field = "child.looked_after_by";
 		x[1].t = -1;
-		say(x[1].d, sizeof(x[1].d),
+		add(x[1].d, sizeof(x[1].d),
 		    "child.looked_after_by is not recorded");
 	} else {
 		x[1].t = different(by, la);
@@ -412,7 +413,7 @@ more_than_one_la(const json_t *root, struct verdict *v)
 	if (!place) {
 		x[2].field = "incident.place";
 		x[2].t = -1;
-		say(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
+		add(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
 	} else {
 		/* abroad is no other local authority's area */
 		x[2].t = strcmp(place, "elsewhere_in_england") == 0;
@@ -423,7 +424,7 @@ more_than_one_la(const json_t *root, struct verdict *v)
 		/* every fact is local, but the family may have moved */
 		v->t = -1;
 		v->asked = 1;
-		say(v->because, sizeof(v->because), "; whether the family has "
+		add(v->because, sizeof(v->because), "; whether the family has "
 		    "moved between areas, considerations.more_than_one_la, is "
 		    "not recorded");
 	}
@@ -463,7 +464,7 @@ in_care_or_plan(const json_t *root, struct verdict *v)
 			    "is recently removed is a judgement, the procedure "
 			    "setting no period", ended);
 		else
-			say(x[1].d, sizeof(x[1].d), "child.child_protection_plan "
+			add(x[1].d, sizeof(x[1].d), "child.child_protection_plan "
 			    "is previous and child.child_protection_plan_ended "
 			    "is not recorded, so whether it was recently "
 			    "removed is not known");
@@ -495,7 +496,7 @@ range_of_abuse(const json_t *root, struct verdict *v)
 	v->because[0] = '\0';
 	if (!json_is_array(ticks)) {
 		v->t = -1;
-		say(v->because, sizeof(v->because),
+		add(v->because, sizeof(v->because),
 		    "referral.characteristics is not recorded");
 		return;
 	}
@@ -511,7 +512,7 @@ range_of_abuse(const json_t *root, struct verdict *v)
 	}
 	v->t = n >= 2;
 	if (n == 0) {
-		say(v->because, sizeof(v->because),
+		add(v->because, sizeof(v->because),
 		    "referral.characteristics shows no type of abuse");
 		return;
 	}
@@ -521,7 +522,7 @@ range_of_abuse(const json_t *root, struct verdict *v)
 	for (int i = 0; i < n; i++)
 		say(v->because, sizeof(v->because), "%s%s",
 		    i == 0 ? "" : i == n - 1 ? " and " : ", ", found[i]);
-	say(v->because, sizeof(v->because), ")");
+	add(v->because, sizeof(v->because), ")");
 }
 
 /* 4.2: good practice, poor practice or a near miss, each the LIG's
@@ -758,7 +759,7 @@ evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
 		say(c->because, sizeof(c->because), "%s is not recorded",
 		    r->consideration);
 	}
-	say(c->because, sizeof(c->because), ".");
+	add(c->because, sizeof(c->because), ".");
 }
 
 /* ---- what follows from the criteria ---- */
@@ -822,48 +823,48 @@ indicated(struct cspr_assessment *a)
 	b[0] = '\0';
 	if (serious == CSPR_UNKNOWN) {
 		a->indicated = CSPR_INSUFFICIENT_INFORMATION;
-		say(b, size, "Whether this is a serious child safeguarding "
+		add(b, size, "Whether this is a serious child safeguarding "
 		    "case (4.1) is not known yet.");
 	} else if (serious == CSPR_MET && met_ae) {
 		a->indicated = CSPR_LOCAL_REVIEW_CONSIDERED;
-		say(b, size, "A serious child safeguarding case (4.1), and ");
+		add(b, size, "A serious child safeguarding case (4.1), and ");
 		paras(b, size, a, C_A, C_E, CSPR_MET);
 		say(b, size, " %s met.", met_ae > 1 ? "are" : "is");
 	} else if (serious == CSPR_MET && !considered) {
 		a->indicated = CSPR_INSUFFICIENT_INFORMATION;
-		say(b, size, "A serious child safeguarding case (4.1), but none "
+		add(b, size, "A serious child safeguarding case (4.1), but none "
 		    "of 8.1.1(a)-(e), 8.1.2(f)-(i) or 4.2 is recorded yet: the "
 		    "Learning and Inquiry Group has still to consider them.");
 	} else if (serious == CSPR_MET) {
 		a->indicated = CSPR_OTHER_REVIEW_CONSIDERED;
-		say(b, size, "A serious child safeguarding case (4.1), but "
+		add(b, size, "A serious child safeguarding case (4.1), but "
 		    "none of 8.1.1(a)-(e) is recorded as met");
 		if (unknown_ae)
 			say(b, size, " and %d %s unknown: if any is met, a "
 			    "local review should be considered instead",
 			    unknown_ae, unknown_ae > 1 ? "are" : "is");
 		if (met_fi) {
-			say(b, size, "; ");
+			add(b, size, "; ");
 			paras(b, size, a, C_F, C_OTHER, CSPR_MET);
 			say(b, size, " %s met", met_fi > 1 ? "are" : "is");
 		}
-		say(b, size, ".");
+		add(b, size, ".");
 	} else if (met_ae || met_fi) {
 		a->indicated = CSPR_OTHER_REVIEW_CONSIDERED;
-		say(b, size, "Not a serious child safeguarding case (4.1), "
+		add(b, size, "Not a serious child safeguarding case (4.1), "
 		    "but ");
 		paras(b, size, a, C_A, C_OTHER, CSPR_MET);
 		say(b, size, " %s met: a review may be undertaken in other "
 		    "circumstances (4.2).", met_ae + met_fi > 1 ? "are" : "is");
 	} else {
 		a->indicated = CSPR_NO_REVIEW_INDICATED;
-		say(b, size, "Not a serious child safeguarding case (4.1), and "
+		add(b, size, "Not a serious child safeguarding case (4.1), and "
 		    "none of 8.1.1(a)-(e), 8.1.2(f)-(i) or 4.2 is recorded as "
 		    "met");
 		if (unknown_ae + unknown_fi)
 			say(b, size, "; %d %s unknown", unknown_ae + unknown_fi,
 			    unknown_ae + unknown_fi > 1 ? "are" : "is");
-		say(b, size, ".");
+		add(b, size, ".");
 	}
 }
 
@@ -917,13 +918,13 @@ national(struct cspr_assessment *a)
 	b[0] = '\0';
 	if (serious == CSPR_NOT_MET) {
 		a->national = 0;
-		say(b, size, "Not a serious child safeguarding case (4.1).");
+		add(b, size, "Not a serious child safeguarding case (4.1).");
 	} else if (not == NNATIONAL) {
 		a->national = 0;
-		say(b, size, "None of 10.2.1(a)-(c) is met.");
+		add(b, size, "None of 10.2.1(a)-(c) is met.");
 	} else if (serious == CSPR_MET && met) {
 		a->national = 1;
-		say(b, size, "A serious child safeguarding case (4.1), and ");
+		add(b, size, "A serious child safeguarding case (4.1), and ");
 		national_paras(b, size, a, CSPR_MET);
 		say(b, size, " %s met.", met > 1 ? "are" : "is");
 	} else if (serious == CSPR_MET) {
@@ -934,18 +935,18 @@ national(struct cspr_assessment *a)
 		    "is");
 	} else {
 		a->national = -1;
-		say(b, size, "Whether this is a serious child safeguarding "
+		add(b, size, "Whether this is a serious child safeguarding "
 		    "case (4.1) is not known yet");
 		if (met) {
-			say(b, size, "; ");
+			add(b, size, "; ");
 			national_paras(b, size, a, CSPR_MET);
 			say(b, size, " %s met", met > 1 ? "are" : "is");
 		}
-		say(b, size, ".");
+		add(b, size, ".");
 	}
 	regard = count(a, C_EDUCATED, C_INST_NATIONAL, CSPR_MET);
 	if (regard) {
-		say(b, size, " The Panel should also have regard to ");
+		add(b, size, " The Panel should also have regard to ");
 		paras(b, size, a, C_EDUCATED, C_INST_NATIONAL, CSPR_MET);
 		say(b, size, ", %s met.", regard > 1 ? "which are" :
 		    "which is");
@@ -971,7 +972,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 			say(b, size, "child.looked_after is true and "
 			    "child.looked_after_by is %s.", a->lead);
 		else
-			say(b, size, "child.looked_after is true, but "
+			add(b, size, "child.looked_after is true, but "
 			    "child.looked_after_by is not recorded.");
 	} else if (looked_after == 0) {
 		a->lead_para = "9.3.1";
@@ -981,7 +982,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 			say(b, size, "child.looked_after is false and "
 			    "child.normally_resident is %s.", a->lead);
 		else
-			say(b, size, "child.looked_after is false, but "
+			add(b, size, "child.looked_after is false, but "
 			    "child.normally_resident is not recorded.");
 	} else {
 		const char *home = cspr_get_str(root,
