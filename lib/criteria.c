@@ -545,7 +545,8 @@ struct rule {
 	const char *para;
 	const char *title;
 	const char *question;
-	const char *consideration; /* the LIG's recorded view, or NULL */
+	/* the LIG's recorded view, a field of considerations, or NULL */
+	const char *consideration;
 	void (*derive)(const json_t *, struct verdict *);
 };
 
@@ -592,7 +593,7 @@ static const struct rule rules[] = {
 	    .question = "Does the case highlight, or could it highlight, "
 	    "improvements needed to safeguard and promote the welfare of "
 	    "children, including ones identified before?",
-	    .consideration = "considerations.improvements_needed",
+	    .consideration = "improvements_needed",
 	},
 	{
 	    .id = "recurrent-themes",
@@ -601,7 +602,7 @@ static const struct rule rules[] = {
 	    .question = "Does the case highlight, or could it highlight, "
 	    "recurrent themes in safeguarding and promoting the welfare of "
 	    "children?",
-	    .consideration = "considerations.recurrent_themes",
+	    .consideration = "recurrent_themes",
 	},
 	{
 	    .id = "institutional-setting",
@@ -610,7 +611,7 @@ static const struct rule rules[] = {
 	    .question = "Does the case raise, or may it raise, issues for "
 	    "children in institutional settings: children's homes, custody, "
 	    "detention (footnote 6)?",
-	    .consideration = "considerations.institutional_setting",
+	    .consideration = "institutional_setting",
 	    .derive = institutional,
 	},
 	{
@@ -619,7 +620,7 @@ static const struct rule rules[] = {
 	    .title = "Concern about agencies working together",
 	    .question = "Does the case highlight, or could it highlight, "
 	    "concerns about two or more agencies working together effectively?",
-	    .consideration = "considerations.multi_agency_concern",
+	    .consideration = "multi_agency_concern",
 	},
 	{
 	    .id = "panel-suggested-local-review",
@@ -627,7 +628,7 @@ static const struct rule rules[] = {
 	    .title = "The Panel suggested a local review",
 	    .question = "Has the Panel considered the case and concluded that "
 	    "a local review may be more appropriate?",
-	    .consideration = "considerations.panel_suggested_local_review",
+	    .consideration = "panel_suggested_local_review",
 	},
 	{
 	    .id = "single-agency-concern",
@@ -635,7 +636,7 @@ static const struct rule rules[] = {
 	    .title = "Concern about a single agency",
 	    .question = "Do the safeguarding partners have cause for concern "
 	    "about the actions of a single agency?",
-	    .consideration = "considerations.single_agency_concern",
+	    .consideration = "single_agency_concern",
 	},
 	{
 	    .id = "no-agency-involvement",
@@ -643,7 +644,7 @@ static const struct rule rules[] = {
 	    .title = "No agency involvement, giving cause for concern",
 	    .question = "Was there no agency involvement, and does that give "
 	    "the safeguarding partners cause for concern?",
-	    .consideration = "considerations.no_agency_involvement",
+	    .consideration = "no_agency_involvement",
 	},
 	{
 	    .id = "more-than-one-la",
@@ -651,7 +652,7 @@ static const struct rule rules[] = {
 	    .title = "More than one local authority",
 	    .question = "Is more than one local authority involved, including "
 	    "through the family moving between areas?",
-	    .consideration = "considerations.more_than_one_la",
+	    .consideration = "more_than_one_la",
 	    .derive = more_than_one_la,
 	},
 	{
@@ -660,7 +661,7 @@ static const struct rule rules[] = {
 	    .title = "A positive outcome, with learning",
 	    .question = "Has a positive outcome for the child been achieved, "
 	    "with learning identified?",
-	    .consideration = "considerations.positive_outcome_learning",
+	    .consideration = "positive_outcome_learning",
 	},
 	{
 	    .id = "other-circumstances",
@@ -676,7 +677,7 @@ static const struct rule rules[] = {
 	    .title = "Legislative change or new guidance",
 	    .question = "Does the case raise, or may it raise, issues "
 	    "requiring legislative change or changes to guidance?",
-	    .consideration = "considerations.legislative_change",
+	    .consideration = "legislative_change",
 	},
 	{
 	    .id = "educated-otherwise",
@@ -699,7 +700,7 @@ static const struct rule rules[] = {
 	    .title = "A range of types of abuse",
 	    .question = "Does the case involve a range of types of abuse: "
 	    "sexual, physical, emotional, neglect, exploitation?",
-	    .consideration = "considerations.range_of_abuse",
+	    .consideration = "range_of_abuse",
 	    .derive = range_of_abuse,
 	},
 	{
@@ -709,7 +710,7 @@ static const struct rule rules[] = {
 	    .question = "Does the case raise issues for children in "
 	    "institutional settings, other settings with residential "
 	    "provision included (footnote 11)?",
-	    .consideration = "considerations.institutional_setting",
+	    .consideration = "institutional_setting",
 	    .derive = institutional_national,
 	},
 };
@@ -720,12 +721,14 @@ result(int t)
 	return t > 0 ? CSPR_MET : t == 0 ? CSPR_NOT_MET : CSPR_UNKNOWN;
 }
 
+/* cons: the case's considerations, looked up once for every row */
 static void
-evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
+evaluate(const struct rule *r, const json_t *root, const json_t *cons,
+    struct cspr_criterion *c)
 {
 	struct verdict d;
 	int recorded = r->consideration ?
-	    cspr_get_bool(root, r->consideration) : -1;
+	    cspr_get_bool(cons, r->consideration) : -1;
 
 	c->id = r->id;
 	c->para = r->para;
@@ -739,8 +742,8 @@ evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
 		r->derive(root, &d);
 	if (recorded >= 0) {
 		c->result = result(recorded);
-		say(c->because, sizeof(c->because), "%s is %s, the LIG's "
-		    "recorded view", r->consideration,
+		say(c->because, sizeof(c->because), "considerations.%s is %s, "
+		    "the LIG's recorded view", r->consideration,
 		    recorded ? "true" : "false");
 		if (r->derive && d.t >= 0 && d.t != recorded)
 			say(c->because, sizeof(c->because), ", though %s",
@@ -749,15 +752,16 @@ evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
 		c->result = result(d.t);
 		add(c->because, sizeof(c->because), d.because);
 		if (r->consideration && d.t == 0)
-			say(c->because, sizeof(c->because), ", and %s is not "
-			    "recorded", r->consideration);
-		else if (r->consideration && d.t < 0 && !d.asked)
-			say(c->because, sizeof(c->because), ", nor is %s",
+			say(c->because, sizeof(c->because), ", and "
+			    "considerations.%s is not recorded",
 			    r->consideration);
+		else if (r->consideration && d.t < 0 && !d.asked)
+			say(c->because, sizeof(c->because), ", nor is "
+			    "considerations.%s", r->consideration);
 	} else {
 		c->result = CSPR_UNKNOWN;
-		say(c->because, sizeof(c->because), "%s is not recorded",
-		    r->consideration);
+		say(c->because, sizeof(c->because), "considerations.%s is not "
+		    "recorded", r->consideration);
 	}
 	add(c->because, sizeof(c->because), ".");
 }
@@ -1114,10 +1118,12 @@ reviewer_findings(const json_t *root, cspr_date today,
 int
 cspr_assess(const json_t *root, cspr_date today, struct cspr_assessment *a)
 {
+	const json_t *cons = cspr_get(root, "considerations");
+
 	/* every field is set below, so the 11 KB are not cleared first */
 	a->findings = (struct cspr_findings){.v = NULL};
 	for (int i = 0; i < C_COUNT; i++)
-		evaluate(&rules[i], root, &a->criteria[i]);
+		evaluate(&rules[i], root, cons, &a->criteria[i]);
 	indicated(a);
 	national(a);
 	lead(root, a);
@@ -1141,7 +1147,8 @@ cspr_criterion_eval(const json_t *root, const char *id,
 {
 	for (int i = 0; i < C_COUNT; i++)
 		if (strcmp(rules[i].id, id) == 0) {
-			evaluate(&rules[i], root, c);
+			evaluate(&rules[i], root, cspr_get(root,
+			    "considerations"), c);
 			return 0;
 		}
 	return -1;
