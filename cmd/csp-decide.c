@@ -7,6 +7,7 @@
  * paragraph.  JSON is one object per case.  The library decides all of
  * it (criteria.c); this file only speaks.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,56 +28,71 @@ static const struct tool_spec spec = {
 
 #define HANG "             "
 
-/* a, b and c into buf, cut short to fit: snprintf's "%s%s%s", at a
- * fraction of the cost for the twenty lines of every case */
-static void
-join(char *buf, size_t size, const char *a, const char *b, const char *c)
-{
-	const char *parts[] = {a, b, c};
-	size_t n = 0;
+static void join(char *buf, size_t size, ...) __attribute__((sentinel));
 
-	for (int i = 0; i < 3; i++) {
-		size_t k = strlen(parts[i]);
+/* The strings after size, up to a NULL, one after another in buf, cut
+ * short to fit: snprintf's "%s%s...", at a fraction of its cost, for the
+ * twenty lines of every case */
+static void
+join(char *buf, size_t size, ...)
+{
+	const char *s;
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, size);
+	while ((s = va_arg(ap, const char *))) {
+		size_t k = strlen(s);
 
 		if (k > size - 1 - n)
 			k = size - 1 - n;
-		memcpy(buf + n, parts[i], k);
+		memcpy(buf + n, s, k);
 		n += k;
 	}
+	va_end(ap);
 	buf[n] = '\0';
 }
 
-/* "  8.1.1(a)   ": a paragraph in ten columns after two spaces, as
- * printf's "  %-10s " but without its cost, twenty times a case */
+/* "  8.1.1(a)   ": a paragraph in ten columns after two spaces, then a
+ * space, as printf's "  %-10s " but without its cost, twenty times a
+ * case; buf holds 14 bytes or more */
 static void
 para_label(char *buf, size_t size, const char *para)
 {
-	size_t k, end;
+	size_t k = strlen(para), end;
 
-	join(buf, size, "  ", para, "");
-	k = strlen(buf);
-	end = (k > 12 ? k : 12) + 1;
-	for (; k < end && k + 1 < size; k++)
-		buf[k] = ' ';
-	buf[k] = '\0';
+	if (k > size - 4)
+		k = size - 4;
+	end = (k > 10 ? k : 10) + 3;
+	memset(buf, ' ', end);
+	memcpy(buf + 2, para, k);
+	buf[end] = '\0';
 }
 
-/* "Ask: " and the question, wrapped: the same words in every case, so
- * laid out once per criterion and then copied. */
+/* text_wrap() of words the same in every case: laid out once, into
+ * *once, and then copied. */
+static void
+wrap_once(char **once, const char *first, const char *indent,
+    const char *text)
+{
+	if (!*once && !(*once = text_wrapped(first, indent, text))) {
+		text_wrap(first, indent, text);
+		return;
+	}
+	fputs(*once, stdout);
+}
+
+/* "Ask: " and the question, wrapped, once per criterion. */
 static void
 ask(int i, const char *question)
 {
 	static char *asked[CSPR_NCRITERIA];
 	char line[1024];
 
-	if (!asked[i]) {
-		join(line, sizeof(line), "Ask: ", question, "");
-		if (!(asked[i] = text_wrapped(HANG, HANG, line))) {
-			text_wrap(HANG, HANG, line);
-			return;
-		}
-	}
-	fputs(asked[i], stdout);
+	line[0] = '\0';
+	if (!asked[i])
+		join(line, sizeof(line), "Ask: ", question, (char *)NULL);
+	wrap_once(&asked[i], HANG, HANG, line);
 }
 
 static void
@@ -92,10 +108,14 @@ section(const struct cspr_assessment *a, enum cspr_result r,
 
 		if (c->result != r)
 			continue;
-		if (n++ == 0)
-			printf("\n%s\n", title);
+		if (n++ == 0) {
+			putchar('\n');
+			fputs(title, stdout);
+			putchar('\n');
+		}
 		para_label(first, sizeof(first), c->para);
-		join(line, sizeof(line), c->title, ": ", c->because);
+		join(line, sizeof(line), c->title, ": ", c->because,
+		    (char *)NULL);
 		text_wrap(first, HANG, line);
 		if (r == CSPR_UNKNOWN)
 			ask(i, c->question);
@@ -126,9 +146,9 @@ duties(const struct cspr_assessment *a)
 			printf("\nNotifications that follow (section 5; "
 			    "csp-deadlines tracks them)\n");
 		const char *what = cspr_duty_what(follow[i].duty, &para);
-		snprintf(label, sizeof(label), "  %-11s", para);
-		snprintf(line, sizeof(line), "The local authority must %s.",
-		    what);
+		para_label(label, sizeof(label), para);
+		join(line, sizeof(line), "The local authority must ", what, ".",
+		    (char *)NULL);
 		text_wrap(label, HANG, line);
 	}
 }
@@ -146,16 +166,17 @@ recorded(const json_t *root)
 	char line[512];
 
 	if (outcome || date) {
-		snprintf(line, sizeof(line), "%s%s%s%s%s%s.", outcome ? outcome :
+		join(line, sizeof(line), outcome ? outcome :
 		    "outcome not recorded", date ? ", decided " : "",
 		    date ? date : "", method ? "; methodology " : "",
-		    method ? method : "", method ? " (Appendix E)" : "");
+		    method ? method : "", method ? " (Appendix E)" : "", ".",
+		    (char *)NULL);
 		text_wrap("  Decision recorded (7.4): ", "  ", line);
 	}
 	if (kind || commissioned) {
-		snprintf(line, sizeof(line), "%s%s%s.", kind ? kind :
-		    "kind not recorded", commissioned ? ", commissioned " : "",
-		    commissioned ? commissioned : "");
+		join(line, sizeof(line), kind ? kind : "kind not recorded",
+		    commissioned ? ", commissioned " : "",
+		    commissioned ? commissioned : "", ".", (char *)NULL);
 		text_wrap("  Reviewer (9.6): ", "  ", line);
 	}
 }
@@ -180,26 +201,29 @@ indicated_words(enum cspr_indicated i)
 static void
 lead(const json_t *root, const struct cspr_assessment *a)
 {
+	static char *where;
 	const char *la = cspr_get_str(root, "local_authority");
 	char line[1024];
+	int same;
 
 	printf("\n");
 	if (!a->lead) {
-		snprintf(line, sizeof(line), "Lead partnership (%s): not known "
-		    "yet.", a->lead_para);
+		join(line, sizeof(line), "Lead partnership (", a->lead_para,
+		    "): not known yet.", (char *)NULL);
 		text_wrap("", "  ", line);
 		text_wrap("  ", "  ", a->lead_because);
-		text_wrap("  ", "  ", "Ask: Is the child looked after, and by "
-		    "which local authority; where does the child normally "
-		    "live?");
+		wrap_once(&where, "  ", "  ", "Ask: Is the child looked after, "
+		    "and by which local authority; where does the child "
+		    "normally live?");
 		return;
 	}
-	snprintf(line, sizeof(line), "Lead partnership (%s): %s%s.",
-	    a->lead_para, a->lead, cspr_same_authority(la, a->lead) == 1 ?
-	    ", this partnership's own local authority" : "");
+	same = cspr_same_authority(la, a->lead);
+	join(line, sizeof(line), "Lead partnership (", a->lead_para, "): ",
+	    a->lead, same == 1 ? ", this partnership's own local authority" :
+	    "", ".", (char *)NULL);
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->lead_because);
-	if (cspr_same_authority(la, a->lead) == 0) {
+	if (same == 0) {
 		snprintf(line, sizeof(line), "This partnership's local "
 		    "authority is %s: the partnership for %s %s, and the other "
 		    "partnerships with an interest should be invited to take "
@@ -216,6 +240,7 @@ briefing(const struct tool *t, const json_t *root, const char *id,
     const struct cspr_assessment *a)
 {
 	static const char *const national[] = {"not met", "met"};
+	static char *oblige, *panel;
 	char line[1024];
 
 	text_heading(root, t->names, id,
@@ -226,23 +251,25 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 	duties(a);
 
 	printf("\n");
-	snprintf(line, sizeof(line), "Indicated (4.1, 4.2, 8.1): %s (%s).",
-	    indicated_words(a->indicated), cspr_indicated_name(a->indicated));
+	join(line, sizeof(line), "Indicated (4.1, 4.2, 8.1): ",
+	    indicated_words(a->indicated), " (",
+	    cspr_indicated_name(a->indicated), ").", (char *)NULL);
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->indicated_because);
-	text_wrap("  ", "  ", "Meeting the criteria does not oblige a "
-	    "review: the Learning and Inquiry Group recommends and the "
+	wrap_once(&oblige, "  ", "  ", "Meeting the criteria does not oblige "
+	    "a review: the Learning and Inquiry Group recommends and the "
 	    "safeguarding partners decide (4.3, 7.4).");
 
 	recorded(root);
 
 	printf("\n");
-	snprintf(line, sizeof(line), "National review criteria (10.2): %s.",
-	    a->national < 0 ? "not known yet" : national[a->national]);
+	join(line, sizeof(line), "National review criteria (10.2): ",
+	    a->national < 0 ? "not known yet" : national[a->national], ".",
+	    (char *)NULL);
 	text_wrap("", "  ", line);
 	text_wrap("  ", "  ", a->national_because);
 	if (a->national == 1)
-		text_wrap("  ", "  ", "Whether to commission a national "
+		wrap_once(&panel, "  ", "  ", "Whether to commission a national "
 		    "review is the Panel's decision, on the rapid review's "
 		    "information (10.2.1).");
 
@@ -259,7 +286,8 @@ briefing(const struct tool *t, const json_t *root, const char *id,
 		char first[64];
 
 		para_label(first, sizeof(first), f->para);
-		snprintf(line, sizeof(line), "%s: %s", f->check, f->message);
+		join(line, sizeof(line), f->check, ": ", f->message,
+		    (char *)NULL);
 		text_wrap(first, HANG, line);
 	}
 }
@@ -309,10 +337,12 @@ one_text(struct tool *t, void *arg)
 static int
 decide(struct tool *t, struct cspr_case *c, void *arg)
 {
-	struct one x = {.root = cspr_case_root(c), .id = cspr_case_id(c)};
+	struct one x; /* not "= {...}": cspr_assess fills x.a, 11 KB */
 	int r;
 
 	(void)arg;
+	x.root = cspr_case_root(c);
+	x.id = cspr_case_id(c);
 	if (cspr_assess(x.root, t->today, &x.a) < 0)
 		return tool_oom(t, c);
 	r = tool_case(t, c, x.a.findings.n ? CSPR_FINDINGS : CSPR_OK,

@@ -4,6 +4,7 @@
  * looks on a page.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,24 +20,32 @@ space(char c)
 	    c == 0x7f);
 }
 
-int
-text_width(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
+/* The bytes less the continuation bytes (10xxxxxx), counted eight at a
+ * time in a 64-bit word: text_wrap measures its labels and indents with
+ * this on every call. */
 static int
 width_n(const char *s, size_t len)
 {
-	int n = 0;
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	size_t i = 0, cont = 0;
 
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return n;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		/* the top bit set and the next one clear, as a 1 in each such
+		 * byte, summed into the top byte by the multiplication */
+		cont += (((x & ~(x << 1) & highs) >> 7) * ones) >> 56;
+	}
+	for (; i < len; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return (int)(len - cont);
+}
+
+int
+text_width(const char *s)
+{
+	return width_n(s, strlen(s));
 }
 
 /* text_wrap's output, gathered and written a buffer at a time: putchar
@@ -87,12 +96,6 @@ out_mem(struct out *o, const char *s, size_t n)
 	o->n += n;
 }
 
-static void
-out_str(struct out *o, const char *s)
-{
-	out_mem(o, s, strlen(s));
-}
-
 /* What text_wrap makes of each byte, as bits: part of a word, the first
  * byte of a character (a column), a no-break space; white space, a
  * newline; the end; printable ASCII, and that or a space, which plain
@@ -118,14 +121,44 @@ kinds(void)
 	kind[' '] |= PLAIN_OR_SPACE;
 }
 
+/* Are the n bytes at p all printable ASCII or spaces, no two spaces
+ * together?  Every byte the tools write passes here, so eight are tested
+ * at once, as one 64-bit word: a byte-at-a-time loop was two thirds of
+ * text_wrap's instructions. */
+static int
+plain_bytes(const unsigned char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, sp;
+
+		memcpy(&x, p + i, 8);
+		/* any byte below ' ' (borrowing), or above '~' (carrying into
+		 * or already in its top bit) */
+		if ((((x - ones * ' ') & ~x) | (x + ones * (0x7f - '~')) | x) &
+		    highs)
+			return 0;
+		/* each byte below 0x80 now: the top bit of each space's byte,
+		 * the only ones that a 0x7f added does not carry into */
+		sp = ~((x ^ ones * ' ') + ones * 0x7f) & highs;
+		if ((sp & (sp << 8)) || (i > 0 && p[i] == ' ' && p[i - 1] == ' '))
+			return 0;
+	}
+	for (; i < n; i++)
+		if (!(kind[p[i]] & PLAIN_OR_SPACE) ||
+		    (i > 0 && p[i] == ' ' && p[i - 1] == ' '))
+			return 0;
+	return 1;
+}
+
 /* A plain line at the start of a line of output (col == start): from p,
  * printable ASCII words parted by single spaces, as most of what the
  * tools write is.  The line ends at the last space that fits and is
- * copied whole.  The bytes are checked without a branch for each, since
- * mispredicted spaces, not instructions, were the word-by-word way's
- * cost.  Returns the end of the text to write (p itself when the line is
- * not plain, for the word-by-word way), and in *next where the next line
- * starts, or NULL at the end of the text. */
+ * copied whole.  Returns the end of the text to write (p itself when the
+ * line is not plain, for the word-by-word way), and in *next where the
+ * next line starts, or NULL at the end of the text. */
 static const unsigned char *
 plain_line(const unsigned char *p, const unsigned char *end, int col,
     const unsigned char **next)
@@ -133,17 +166,11 @@ plain_line(const unsigned char *p, const unsigned char *end, int col,
 	size_t avail = col < TEXT_WIDTH ? (size_t)(TEXT_WIDTH - col) : 0;
 	size_t n = (size_t)(end - p);
 	const unsigned char *brk;
-	unsigned all = PLAIN_OR_SPACE, two = 0;
 
 	*next = NULL;
 	if (n > avail + 1)
 		n = avail + 1;
-	for (size_t i = 1; i < n; i++) {
-		all &= kind[p[i]];
-		two |= (p[i] == ' ') & (p[i - 1] == ' ');
-	}
-	/* anything but printable ASCII and spaces, or two spaces together */
-	if (n == 0 || !(kind[p[0]] & PLAIN) || !(all & PLAIN_OR_SPACE) || two)
+	if (n == 0 || !(kind[p[0]] & PLAIN) || !plain_bytes(p, n))
 		return p;
 	if ((size_t)(end - p) <= avail) /* the rest fits */
 		return end[-1] == ' ' ? p : end;
@@ -161,10 +188,10 @@ static void
 wrap(struct out *o, const char *first, const char *indent,
     const char *text)
 {
-	int col = text_width(first), start = col, iw = text_width(indent);
+	size_t flen = strlen(first), ilen = strlen(indent);
+	int col = width_n(first, flen), start = col, iw = width_n(indent, ilen);
 	const unsigned char *p = (const unsigned char *)(text ? text : "");
 	const unsigned char *w, *stop;
-	size_t ilen = strlen(indent);
 
 	if (!kind[0])
 		kinds();
@@ -172,16 +199,16 @@ wrap(struct out *o, const char *first, const char *indent,
 		;
 	if (kind[*w] & END) {
 		/* nothing to write after it: no trailing blanks */
-		int n = (int)strlen(first);
+		size_t n = flen;
 
 		while (n > 0 && first[n - 1] == ' ')
 			n--;
-		out_mem(o, first, (size_t)n);
+		out_mem(o, first, n);
 		out_mem(o, "\n", 1);
 		out_flush(o);
 		return;
 	}
-	out_str(o, first);
+	out_mem(o, first, flen);
 	p = w;
 	stop = p + strlen((const char *)p);
 	for (;;) {

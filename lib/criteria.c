@@ -37,6 +37,36 @@ struct in {
 	const char *field; /* the field, when it is simply not recorded */
 };
 
+/* k bytes of s after the n of buf, as many as fit; the new length. */
+static size_t
+put(char *buf, size_t size, size_t n, const char *s, size_t k)
+{
+	if (k > size - 1 - n)
+		k = size - 1 - n;
+	memcpy(buf + n, s, k);
+	return n + k;
+}
+
+/* The end of a string appended from start, made at n: a full buffer may
+ * have cut it inside a character, which goes. */
+static void
+end(char *buf, size_t size, size_t start, size_t n)
+{
+	buf[n] = '\0';
+	if (n + 1 == size)
+		cspr_u8trim(buf + start);
+}
+
+/* s appended to buf: say's "%s", with no format to read, as most of what
+ * is said is. */
+static void
+add(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(buf);
+
+	end(buf, size, n, put(buf, size, n, s, strlen(s)));
+}
+
 static void
 say(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -46,7 +76,7 @@ say(char *buf, size_t size, const char *fmt, ...)
 {
 	/* only %s and %d, and a sentence at a time: vsnprintf, called some
 	 * ninety times a case, was a sixth of csp-decide's own work */
-	size_t n = strlen(buf);
+	size_t start = strlen(buf), n = start;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -71,14 +101,10 @@ say(char *buf, size_t size, const char *fmt, ...)
 			k = strlen(s);
 			f += 2;
 		}
-		if (k > size - 1 - n)
-			k = size - 1 - n;
-		memcpy(buf + n, s, k);
-		n += k;
+		n = put(buf, size, n, s, k);
 	}
-	buf[n] = '\0';
 	va_end(ap);
-	cspr_u8trim(buf + n); /* cut short at a character, not inside one */
+	end(buf, size, start, n);
 }
 
 /* Join the descriptions of the inputs whose t is want: "A", "A and B",
@@ -96,14 +122,14 @@ join(char *buf, size_t size, const struct in *v, int n, int want)
 		if (v[i].t != want)
 			continue;
 		if (k > 0)
-			say(buf, size, "%s", k == total - 1 ? " and " : ", ");
+			add(buf, size, k == total - 1 ? " and " : ", ");
 		/* "A, B and C are not recorded" rather than each alone */
-		say(buf, size, "%s", absent == total && total > 1 ?
-		    v[i].field : v[i].d);
+		add(buf, size, absent == total && total > 1 ? v[i].field :
+		    v[i].d);
 		k++;
 	}
 	if (absent == total && total > 1)
-		say(buf, size, " are not recorded");
+		add(buf, size, " are not recorded");
 	return k;
 }
 
@@ -129,7 +155,7 @@ combine(const struct in *v, int n, int all, char *buf, size_t size)
 		join(buf, size, v, n, t);
 	} else {
 		if (join(buf, size, v, n, all ? 1 : 0) > 0)
-			say(buf, size, ", but ");
+			add(buf, size, ", but ");
 		join(buf, size, v, n, -1);
 	}
 	return t;
@@ -144,12 +170,11 @@ among(const char *s, const char *const *list)
 	return 0;
 }
 
-/* An enumerated field whose meaning t (1, 0, or -1) a predicate gave. */
+/* An enumerated field, its value s (NULL when not recorded) meaning t:
+ * 1, 0 or -1. */
 static void
-in_enum(struct in *x, const json_t *root, const char *field, int t)
+in_value(struct in *x, const char *field, const char *s, int t)
 {
-	const char *s = cspr_get_str(root, field);
-
 	x->d[0] = '\0';
 	x->t = t;
 	x->field = s ? NULL : field;
@@ -159,14 +184,19 @@ in_enum(struct in *x, const json_t *root, const char *field, int t)
 		say(x->d, sizeof(x->d), "%s is not recorded", field);
 }
 
-/* An enumerated field: 1 when its value is in yes, 0 in no, else -1. */
+/* An enumerated field whose meaning t a predicate gave. */
 static void
-in_list(struct in *x, const json_t *root, const char *field,
+in_enum(struct in *x, const json_t *root, const char *field, int t)
+{
+	in_value(x, field, cspr_get_str(root, field), t);
+}
+
+/* An enumerated field of value s: 1 when s is in yes, 0 in no, else -1. */
+static void
+in_list(struct in *x, const char *field, const char *s,
     const char *const *yes, const char *const *no)
 {
-	const char *s = cspr_get_str(root, field);
-
-	in_enum(x, root, field, among(s, yes) ? 1 : among(s, no) ? 0 : -1);
+	in_value(x, field, s, among(s, yes) ? 1 : among(s, no) ? 0 : -1);
 }
 
 static void
@@ -252,7 +282,7 @@ notify_panel(const json_t *root, struct verdict *v)
 	if (!place) {
 		x[2].field = "incident.place";
 		x[2].t = -1;
-		say(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
+		add(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
 	} else if (strcmp(place, "outside_england") != 0) {
 		x[2].t = strcmp(place, "in_area") == 0;
 		say(x[2].d, sizeof(x[2].d), "incident.place is %s", place);
@@ -263,7 +293,7 @@ notify_panel(const json_t *root, struct verdict *v)
 		    "child.normally_resident");
 	} else {
 		x[2].t = cspr_in_area(root);
-		say(x[2].d, sizeof(x[2].d), "incident.place is outside_england "
+		add(x[2].d, sizeof(x[2].d), "incident.place is outside_england "
 		    "and ");
 		same(x[2].d, sizeof(x[2].d), "child.normally_resident", home,
 		    la);
@@ -279,7 +309,8 @@ looked_after_death(const json_t *root, struct verdict *v)
 	struct in x[2];
 
 	in_bool(&x[0], root, "child.looked_after");
-	in_list(&x[1], root, "incident.outcome", died_yes, died_no);
+	in_list(&x[1], "incident.outcome", cspr_get_str(root,
+	    "incident.outcome"), died_yes, died_no);
 	v->t = combine(x, 2, 1, v->because, sizeof(v->because));
 }
 
@@ -292,7 +323,7 @@ setting(const json_t *root, const char *const *list, const char *note,
 	v->because[0] = '\0';
 	if (!s) {
 		v->t = -1;
-		say(v->because, sizeof(v->because),
+		add(v->because, sizeof(v->because),
 		    "incident.setting is not recorded");
 		return;
 	}
@@ -346,7 +377,7 @@ more_than_one_la(const json_t *root, struct verdict *v)
 	if (!home) {
 		x[0].field = "child.normally_resident";
 		x[0].t = -1;
-		say(x[0].d, sizeof(x[0].d),
+		add(x[0].d, sizeof(x[0].d),
 		    "child.normally_resident is not recorded");
 	} else {
 		x[0].t = different(home, la);
@@ -359,15 +390,16 @@ more_than_one_la(const json_t *root, struct verdict *v)
 	}
 	if (looked_after == 0) {
 		x[1].t = 0;
-		say(x[1].d, sizeof(x[1].d), "child.looked_after is false");
+		add(x[1].d, sizeof(x[1].d), "child.looked_after is false");
 	} else if (looked_after < 0) {
 		x[1].field = "child.looked_after";
 		x[1].t = -1;
-		say(x[1].d, sizeof(x[1].d), "child.looked_after is not recorded");
+		add(x[1].d, sizeof(x[1].d),
+		    "child.looked_after is not recorded");
 	} else if (!by) {
 		x[1].field = "child.looked_after_by";
 		x[1].t = -1;
-		say(x[1].d, sizeof(x[1].d),
+		add(x[1].d, sizeof(x[1].d),
 		    "child.looked_after_by is not recorded");
 	} else {
 		x[1].t = different(by, la);
@@ -381,7 +413,7 @@ more_than_one_la(const json_t *root, struct verdict *v)
 	if (!place) {
 		x[2].field = "incident.place";
 		x[2].t = -1;
-		say(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
+		add(x[2].d, sizeof(x[2].d), "incident.place is not recorded");
 	} else {
 		/* abroad is no other local authority's area */
 		x[2].t = strcmp(place, "elsewhere_in_england") == 0;
@@ -392,7 +424,7 @@ more_than_one_la(const json_t *root, struct verdict *v)
 		/* every fact is local, but the family may have moved */
 		v->t = -1;
 		v->asked = 1;
-		say(v->because, sizeof(v->because), "; whether the family has "
+		add(v->because, sizeof(v->because), "; whether the family has "
 		    "moved between areas, considerations.more_than_one_la, is "
 		    "not recorded");
 	}
@@ -406,7 +438,7 @@ educated_otherwise(const json_t *root, struct verdict *v)
 
 	in_bool(&x, root, "child.educated_otherwise_than_at_school");
 	v->t = x.t;
-	snprintf(v->because, sizeof(v->because), "%s", x.d);
+	add(v->because, sizeof(v->because), x.d);
 }
 
 /* 10.2.2(b): in the care of a local authority, or on (or recently removed
@@ -422,8 +454,7 @@ in_care_or_plan(const json_t *root, struct verdict *v)
 	struct in x[2];
 
 	in_bool(&x[0], root, "child.looked_after");
-	in_list(&x[1], root, "child.child_protection_plan", plan_yes,
-	    plan_no);
+	in_list(&x[1], "child.child_protection_plan", plan, plan_yes, plan_no);
 	if (plan && strcmp(plan, "previous") == 0) {
 		x[1].d[0] = '\0';
 		if (ended)
@@ -433,7 +464,7 @@ in_care_or_plan(const json_t *root, struct verdict *v)
 			    "is recently removed is a judgement, the procedure "
 			    "setting no period", ended);
 		else
-			say(x[1].d, sizeof(x[1].d), "child.child_protection_plan "
+			add(x[1].d, sizeof(x[1].d), "child.child_protection_plan "
 			    "is previous and child.child_protection_plan_ended "
 			    "is not recorded, so whether it was recently "
 			    "removed is not known");
@@ -465,7 +496,7 @@ range_of_abuse(const json_t *root, struct verdict *v)
 	v->because[0] = '\0';
 	if (!json_is_array(ticks)) {
 		v->t = -1;
-		say(v->because, sizeof(v->because),
+		add(v->because, sizeof(v->because),
 		    "referral.characteristics is not recorded");
 		return;
 	}
@@ -481,7 +512,7 @@ range_of_abuse(const json_t *root, struct verdict *v)
 	}
 	v->t = n >= 2;
 	if (n == 0) {
-		say(v->because, sizeof(v->because),
+		add(v->because, sizeof(v->because),
 		    "referral.characteristics shows no type of abuse");
 		return;
 	}
@@ -491,7 +522,7 @@ range_of_abuse(const json_t *root, struct verdict *v)
 	for (int i = 0; i < n; i++)
 		say(v->because, sizeof(v->because), "%s%s",
 		    i == 0 ? "" : i == n - 1 ? " and " : ", ", found[i]);
-	say(v->because, sizeof(v->because), ")");
+	add(v->because, sizeof(v->because), ")");
 }
 
 /* 4.2: good practice, poor practice or a near miss, each the LIG's
@@ -514,7 +545,8 @@ struct rule {
 	const char *para;
 	const char *title;
 	const char *question;
-	const char *consideration; /* the LIG's recorded view, or NULL */
+	/* the LIG's recorded view, a field of considerations, or NULL */
+	const char *consideration;
 	void (*derive)(const json_t *, struct verdict *);
 };
 
@@ -561,7 +593,7 @@ static const struct rule rules[] = {
 	    .question = "Does the case highlight, or could it highlight, "
 	    "improvements needed to safeguard and promote the welfare of "
 	    "children, including ones identified before?",
-	    .consideration = "considerations.improvements_needed",
+	    .consideration = "improvements_needed",
 	},
 	{
 	    .id = "recurrent-themes",
@@ -570,7 +602,7 @@ static const struct rule rules[] = {
 	    .question = "Does the case highlight, or could it highlight, "
 	    "recurrent themes in safeguarding and promoting the welfare of "
 	    "children?",
-	    .consideration = "considerations.recurrent_themes",
+	    .consideration = "recurrent_themes",
 	},
 	{
 	    .id = "institutional-setting",
@@ -579,7 +611,7 @@ static const struct rule rules[] = {
 	    .question = "Does the case raise, or may it raise, issues for "
 	    "children in institutional settings: children's homes, custody, "
 	    "detention (footnote 6)?",
-	    .consideration = "considerations.institutional_setting",
+	    .consideration = "institutional_setting",
 	    .derive = institutional,
 	},
 	{
@@ -588,7 +620,7 @@ static const struct rule rules[] = {
 	    .title = "Concern about agencies working together",
 	    .question = "Does the case highlight, or could it highlight, "
 	    "concerns about two or more agencies working together effectively?",
-	    .consideration = "considerations.multi_agency_concern",
+	    .consideration = "multi_agency_concern",
 	},
 	{
 	    .id = "panel-suggested-local-review",
@@ -596,7 +628,7 @@ static const struct rule rules[] = {
 	    .title = "The Panel suggested a local review",
 	    .question = "Has the Panel considered the case and concluded that "
 	    "a local review may be more appropriate?",
-	    .consideration = "considerations.panel_suggested_local_review",
+	    .consideration = "panel_suggested_local_review",
 	},
 	{
 	    .id = "single-agency-concern",
@@ -604,7 +636,7 @@ static const struct rule rules[] = {
 	    .title = "Concern about a single agency",
 	    .question = "Do the safeguarding partners have cause for concern "
 	    "about the actions of a single agency?",
-	    .consideration = "considerations.single_agency_concern",
+	    .consideration = "single_agency_concern",
 	},
 	{
 	    .id = "no-agency-involvement",
@@ -612,7 +644,7 @@ static const struct rule rules[] = {
 	    .title = "No agency involvement, giving cause for concern",
 	    .question = "Was there no agency involvement, and does that give "
 	    "the safeguarding partners cause for concern?",
-	    .consideration = "considerations.no_agency_involvement",
+	    .consideration = "no_agency_involvement",
 	},
 	{
 	    .id = "more-than-one-la",
@@ -620,7 +652,7 @@ static const struct rule rules[] = {
 	    .title = "More than one local authority",
 	    .question = "Is more than one local authority involved, including "
 	    "through the family moving between areas?",
-	    .consideration = "considerations.more_than_one_la",
+	    .consideration = "more_than_one_la",
 	    .derive = more_than_one_la,
 	},
 	{
@@ -629,7 +661,7 @@ static const struct rule rules[] = {
 	    .title = "A positive outcome, with learning",
 	    .question = "Has a positive outcome for the child been achieved, "
 	    "with learning identified?",
-	    .consideration = "considerations.positive_outcome_learning",
+	    .consideration = "positive_outcome_learning",
 	},
 	{
 	    .id = "other-circumstances",
@@ -645,7 +677,7 @@ static const struct rule rules[] = {
 	    .title = "Legislative change or new guidance",
 	    .question = "Does the case raise, or may it raise, issues "
 	    "requiring legislative change or changes to guidance?",
-	    .consideration = "considerations.legislative_change",
+	    .consideration = "legislative_change",
 	},
 	{
 	    .id = "educated-otherwise",
@@ -668,7 +700,7 @@ static const struct rule rules[] = {
 	    .title = "A range of types of abuse",
 	    .question = "Does the case involve a range of types of abuse: "
 	    "sexual, physical, emotional, neglect, exploitation?",
-	    .consideration = "considerations.range_of_abuse",
+	    .consideration = "range_of_abuse",
 	    .derive = range_of_abuse,
 	},
 	{
@@ -678,7 +710,7 @@ static const struct rule rules[] = {
 	    .question = "Does the case raise issues for children in "
 	    "institutional settings, other settings with residential "
 	    "provision included (footnote 11)?",
-	    .consideration = "considerations.institutional_setting",
+	    .consideration = "institutional_setting",
 	    .derive = institutional_national,
 	},
 };
@@ -689,12 +721,14 @@ result(int t)
 	return t > 0 ? CSPR_MET : t == 0 ? CSPR_NOT_MET : CSPR_UNKNOWN;
 }
 
+/* cons: the case's considerations, looked up once for every row */
 static void
-evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
+evaluate(const struct rule *r, const json_t *root, const json_t *cons,
+    struct cspr_criterion *c)
 {
 	struct verdict d;
 	int recorded = r->consideration ?
-	    cspr_get_bool(root, r->consideration) : -1;
+	    cspr_get_bool(cons, r->consideration) : -1;
 
 	c->id = r->id;
 	c->para = r->para;
@@ -708,27 +742,28 @@ evaluate(const struct rule *r, const json_t *root, struct cspr_criterion *c)
 		r->derive(root, &d);
 	if (recorded >= 0) {
 		c->result = result(recorded);
-		say(c->because, sizeof(c->because), "%s is %s, the LIG's "
-		    "recorded view", r->consideration,
+		say(c->because, sizeof(c->because), "considerations.%s is %s, "
+		    "the LIG's recorded view", r->consideration,
 		    recorded ? "true" : "false");
 		if (r->derive && d.t >= 0 && d.t != recorded)
 			say(c->because, sizeof(c->because), ", though %s",
 			    d.because);
 	} else if (r->derive) {
 		c->result = result(d.t);
-		say(c->because, sizeof(c->because), "%s", d.because);
+		add(c->because, sizeof(c->because), d.because);
 		if (r->consideration && d.t == 0)
-			say(c->because, sizeof(c->because), ", and %s is not "
-			    "recorded", r->consideration);
-		else if (r->consideration && d.t < 0 && !d.asked)
-			say(c->because, sizeof(c->because), ", nor is %s",
+			say(c->because, sizeof(c->because), ", and "
+			    "considerations.%s is not recorded",
 			    r->consideration);
+		else if (r->consideration && d.t < 0 && !d.asked)
+			say(c->because, sizeof(c->because), ", nor is "
+			    "considerations.%s", r->consideration);
 	} else {
 		c->result = CSPR_UNKNOWN;
-		say(c->because, sizeof(c->because), "%s is not recorded",
-		    r->consideration);
+		say(c->because, sizeof(c->because), "considerations.%s is not "
+		    "recorded", r->consideration);
 	}
-	say(c->because, sizeof(c->because), ".");
+	add(c->because, sizeof(c->because), ".");
 }
 
 /* ---- what follows from the criteria ---- */
@@ -792,48 +827,48 @@ indicated(struct cspr_assessment *a)
 	b[0] = '\0';
 	if (serious == CSPR_UNKNOWN) {
 		a->indicated = CSPR_INSUFFICIENT_INFORMATION;
-		say(b, size, "Whether this is a serious child safeguarding "
+		add(b, size, "Whether this is a serious child safeguarding "
 		    "case (4.1) is not known yet.");
 	} else if (serious == CSPR_MET && met_ae) {
 		a->indicated = CSPR_LOCAL_REVIEW_CONSIDERED;
-		say(b, size, "A serious child safeguarding case (4.1), and ");
+		add(b, size, "A serious child safeguarding case (4.1), and ");
 		paras(b, size, a, C_A, C_E, CSPR_MET);
 		say(b, size, " %s met.", met_ae > 1 ? "are" : "is");
 	} else if (serious == CSPR_MET && !considered) {
 		a->indicated = CSPR_INSUFFICIENT_INFORMATION;
-		say(b, size, "A serious child safeguarding case (4.1), but none "
+		add(b, size, "A serious child safeguarding case (4.1), but none "
 		    "of 8.1.1(a)-(e), 8.1.2(f)-(i) or 4.2 is recorded yet: the "
 		    "Learning and Inquiry Group has still to consider them.");
 	} else if (serious == CSPR_MET) {
 		a->indicated = CSPR_OTHER_REVIEW_CONSIDERED;
-		say(b, size, "A serious child safeguarding case (4.1), but "
+		add(b, size, "A serious child safeguarding case (4.1), but "
 		    "none of 8.1.1(a)-(e) is recorded as met");
 		if (unknown_ae)
 			say(b, size, " and %d %s unknown: if any is met, a "
 			    "local review should be considered instead",
 			    unknown_ae, unknown_ae > 1 ? "are" : "is");
 		if (met_fi) {
-			say(b, size, "; ");
+			add(b, size, "; ");
 			paras(b, size, a, C_F, C_OTHER, CSPR_MET);
 			say(b, size, " %s met", met_fi > 1 ? "are" : "is");
 		}
-		say(b, size, ".");
+		add(b, size, ".");
 	} else if (met_ae || met_fi) {
 		a->indicated = CSPR_OTHER_REVIEW_CONSIDERED;
-		say(b, size, "Not a serious child safeguarding case (4.1), "
+		add(b, size, "Not a serious child safeguarding case (4.1), "
 		    "but ");
 		paras(b, size, a, C_A, C_OTHER, CSPR_MET);
 		say(b, size, " %s met: a review may be undertaken in other "
 		    "circumstances (4.2).", met_ae + met_fi > 1 ? "are" : "is");
 	} else {
 		a->indicated = CSPR_NO_REVIEW_INDICATED;
-		say(b, size, "Not a serious child safeguarding case (4.1), and "
+		add(b, size, "Not a serious child safeguarding case (4.1), and "
 		    "none of 8.1.1(a)-(e), 8.1.2(f)-(i) or 4.2 is recorded as "
 		    "met");
 		if (unknown_ae + unknown_fi)
 			say(b, size, "; %d %s unknown", unknown_ae + unknown_fi,
 			    unknown_ae + unknown_fi > 1 ? "are" : "is");
-		say(b, size, ".");
+		add(b, size, ".");
 	}
 }
 
@@ -887,13 +922,13 @@ national(struct cspr_assessment *a)
 	b[0] = '\0';
 	if (serious == CSPR_NOT_MET) {
 		a->national = 0;
-		say(b, size, "Not a serious child safeguarding case (4.1).");
+		add(b, size, "Not a serious child safeguarding case (4.1).");
 	} else if (not == NNATIONAL) {
 		a->national = 0;
-		say(b, size, "None of 10.2.1(a)-(c) is met.");
+		add(b, size, "None of 10.2.1(a)-(c) is met.");
 	} else if (serious == CSPR_MET && met) {
 		a->national = 1;
-		say(b, size, "A serious child safeguarding case (4.1), and ");
+		add(b, size, "A serious child safeguarding case (4.1), and ");
 		national_paras(b, size, a, CSPR_MET);
 		say(b, size, " %s met.", met > 1 ? "are" : "is");
 	} else if (serious == CSPR_MET) {
@@ -904,18 +939,18 @@ national(struct cspr_assessment *a)
 		    "is");
 	} else {
 		a->national = -1;
-		say(b, size, "Whether this is a serious child safeguarding "
+		add(b, size, "Whether this is a serious child safeguarding "
 		    "case (4.1) is not known yet");
 		if (met) {
-			say(b, size, "; ");
+			add(b, size, "; ");
 			national_paras(b, size, a, CSPR_MET);
 			say(b, size, " %s met", met > 1 ? "are" : "is");
 		}
-		say(b, size, ".");
+		add(b, size, ".");
 	}
 	regard = count(a, C_EDUCATED, C_INST_NATIONAL, CSPR_MET);
 	if (regard) {
-		say(b, size, " The Panel should also have regard to ");
+		add(b, size, " The Panel should also have regard to ");
 		paras(b, size, a, C_EDUCATED, C_INST_NATIONAL, CSPR_MET);
 		say(b, size, ", %s met.", regard > 1 ? "which are" :
 		    "which is");
@@ -941,7 +976,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 			say(b, size, "child.looked_after is true and "
 			    "child.looked_after_by is %s.", a->lead);
 		else
-			say(b, size, "child.looked_after is true, but "
+			add(b, size, "child.looked_after is true, but "
 			    "child.looked_after_by is not recorded.");
 	} else if (looked_after == 0) {
 		a->lead_para = "9.3.1";
@@ -951,7 +986,7 @@ lead(const json_t *root, struct cspr_assessment *a)
 			say(b, size, "child.looked_after is false and "
 			    "child.normally_resident is %s.", a->lead);
 		else
-			say(b, size, "child.looked_after is false, but "
+			add(b, size, "child.looked_after is false, but "
 			    "child.normally_resident is not recorded.");
 	} else {
 		const char *home = cspr_get_str(root,
@@ -1083,9 +1118,12 @@ reviewer_findings(const json_t *root, cspr_date today,
 int
 cspr_assess(const json_t *root, cspr_date today, struct cspr_assessment *a)
 {
-	memset(a, 0, sizeof(*a));
+	const json_t *cons = cspr_get(root, "considerations");
+
+	/* every field is set below, so the 11 KB are not cleared first */
+	a->findings = (struct cspr_findings){.v = NULL};
 	for (int i = 0; i < C_COUNT; i++)
-		evaluate(&rules[i], root, &a->criteria[i]);
+		evaluate(&rules[i], root, cons, &a->criteria[i]);
 	indicated(a);
 	national(a);
 	lead(root, a);
@@ -1109,7 +1147,8 @@ cspr_criterion_eval(const json_t *root, const char *id,
 {
 	for (int i = 0; i < C_COUNT; i++)
 		if (strcmp(rules[i].id, id) == 0) {
-			evaluate(&rules[i], root, c);
+			evaluate(&rules[i], root, cspr_get(root,
+			    "considerations"), c);
 			return 0;
 		}
 	return -1;
