@@ -30,6 +30,12 @@ cspr_printable(const char *s)
 	size_t n = strlen(s), need = 1, i;
 	char *out, *p;
 
+	/* printable ASCII throughout, as a file name almost always is: as it
+	 * is */
+	for (i = 0; i < n && u[i] >= 0x20 && u[i] < 0x7f; i++)
+		;
+	if (i == n)
+		return strdup(s);
 	/* at most 6 bytes of escape for each byte of input */
 	for (i = 0; i < n;) {
 		uint32_t cp;
