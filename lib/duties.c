@@ -155,12 +155,12 @@ earliest_receipt(const struct ctx *c, const char **by)
 	    "the report of the incident to the independent chair (5.2)",
 	    "the report of the incident to the business manager (5.2)"};
 	struct cspr_when w = cspr_when_get(c->root, "incident.notified"), x;
+	struct cspr_when first[3];
 	const char *what = "incident.notified";
 
+	cspr_log_firsts(&c->log, partners, a_incident, first);
 	for (size_t i = 0; partners[i]; i++) {
-		const char *one[] = {partners[i], NULL};
-
-		x = cspr_log_notice(&c->log, one, a_incident);
+		x = first[i];
 		if (x.kind != CSPR_WHEN_NONE && (w.kind == CSPR_WHEN_NONE ||
 		    x.t < w.t)) {
 			w = x;

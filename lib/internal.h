@@ -102,6 +102,10 @@ struct cspr_log {
 };
 /* Read a case's log; 0, or -1 on out of memory. */
 int cspr_log_read(const json_t *root, struct cspr_log *log);
+/* Each recipient's first notice about any of about[] in a log already
+ * read, into first[] (as many as to[], at most 8): one pass for several. */
+void cspr_log_firsts(const struct cspr_log *log, const char *const *to,
+    const char *const *about, struct cspr_when *first);
 /* cspr_notice() over a log already read. */
 struct cspr_when cspr_log_notice(const struct cspr_log *log,
     const char *const *to, const char *const *about);
