@@ -12,9 +12,8 @@
 
 #include "internal.h"
 
-/* The moment a string records, or CSPR_WHEN_NONE. */
-static struct cspr_when
-when_of(const char *s)
+struct cspr_when
+cspr_when_of(const char *s)
 {
 	struct cspr_when w = {0, CSPR_WHEN_NONE};
 	int r;
@@ -27,7 +26,7 @@ when_of(const char *s)
 struct cspr_when
 cspr_when_get(const json_t *root, const char *path)
 {
-	return when_of(path ? cspr_get_str(root, path) : NULL);
+	return cspr_when_of(path ? cspr_get_str(root, path) : NULL);
 }
 
 cspr_date
@@ -98,7 +97,7 @@ log_entry(const json_t *x)
 
 	e.to = str_of(x, "to");
 	e.about = str_of(x, "about");
-	e.when = when_of(str_of(x, "date"));
+	e.when = cspr_when_of(str_of(x, "date"));
 	e.anonymised = json_is_boolean(anon) ? json_is_true(anon) : -1;
 	return e;
 }
@@ -115,7 +114,7 @@ cspr_notice(const json_t *root, const char *const *to,
 	json_array_foreach(log, i, x)
 		if ((k = notice_to(to, about, str_of(x, "to"),
 		    str_of(x, "about"))) >= 0)
-			notice_add(first, k, when_of(str_of(x, "date")));
+			notice_add(first, k, cspr_when_of(str_of(x, "date")));
 	return notice_latest(first, to);
 }
 

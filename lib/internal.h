@@ -89,6 +89,10 @@ int cspr_harmed(const json_t *root);
  * in it. */
 int cspr_in_area(const json_t *root);
 
+/* The moment a string records (cspr_when_get() without the lookup), or
+ * CSPR_WHEN_NONE. */
+struct cspr_when cspr_when_of(const char *s);
+
 /* The notifications log of a case, read once (deadlines.c): the strings
  * are borrowed from the case. */
 struct cspr_log_entry {
