@@ -89,16 +89,29 @@ str_of(const json_t *x, const char *key)
 	return json_string_value(json_object_get(x, key));
 }
 
+/* An entry as the duties read it: its keys taken in one pass, not
+ * looked up one by one, the log being read for every case. */
 static struct cspr_log_entry
-log_entry(const json_t *x)
+log_entry(json_t *x)
 {
-	struct cspr_log_entry e;
-	json_t *anon = json_object_get(x, "anonymised");
+	struct cspr_log_entry e = {.to = NULL, .about = NULL, .anonymised = -1};
+	const char *date = NULL;
 
-	e.to = str_of(x, "to");
-	e.about = str_of(x, "about");
-	e.when = cspr_when_of(str_of(x, "date"));
-	e.anonymised = json_is_boolean(anon) ? json_is_true(anon) : -1;
+	for (void *it = json_object_iter(x); it;
+	    it = json_object_iter_next(x, it)) {
+		const char *k = json_object_iter_key(it);
+		json_t *v = json_object_iter_value(it);
+
+		if (strcmp(k, "to") == 0)
+			e.to = json_string_value(v);
+		else if (strcmp(k, "about") == 0)
+			e.about = json_string_value(v);
+		else if (strcmp(k, "date") == 0)
+			date = json_string_value(v);
+		else if (strcmp(k, "anonymised") == 0 && json_is_boolean(v))
+			e.anonymised = json_is_true(v);
+	}
+	e.when = cspr_when_of(date);
 	return e;
 }
 
