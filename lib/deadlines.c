@@ -51,12 +51,13 @@ notice_to(const char *const *to, const char *const *about,
 {
 	int match = 0;
 
+	/* the first byte first: most names differ there, and no call */
 	if (!e_to || !e_about)
 		return -1;
 	for (const char *const *a = about; *a && !match; a++)
-		match = strcmp(e_about, *a) == 0;
+		match = e_about[0] == (*a)[0] && strcmp(e_about, *a) == 0;
 	for (int i = 0; match && to[i] && i < MAX_TO; i++)
-		if (strcmp(e_to, to[i]) == 0)
+		if (e_to[0] == to[i][0] && strcmp(e_to, to[i]) == 0)
 			return i;
 	return -1;
 }

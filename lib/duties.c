@@ -841,8 +841,9 @@ static const struct duty duties[] = {
 static const struct duty *
 find_duty(const char *id)
 {
+	/* the first byte first: most rows differ there, and no call */
 	for (size_t i = 0; i < NDUTIES; i++)
-		if (strcmp(duties[i].id, id) == 0)
+		if (duties[i].id[0] == id[0] && strcmp(duties[i].id, id) == 0)
 			return &duties[i];
 	return NULL;
 }
@@ -1052,17 +1053,18 @@ eval_table(struct ctx *c, const struct cspr_calendar *cal,
     cspr_date today, enum rows which, struct cspr_deadline **v, size_t *n,
     size_t *cap)
 {
+	/* room for every row at once, not a check before each */
+	if (cspr_grow(v, cap, *n + NDUTIES, sizeof(**v)) < 0)
+		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		const struct duty *r = &duties[i];
-		struct cspr_deadline *d;
+		struct cspr_deadline *d = &(*v)[*n];
 
 		if (which == ROWS_CLOCKED && r->clock == NO_CLOCK)
 			continue;
 		/* a clock that tells no one is csp-deadlines' alone */
 		if (which == ROWS_NOTICES && r->clock != NO_CLOCK && !r->to)
 			continue;
-		if (!(d = slot(v, n, cap)))
-			return -1;
 		eval(r, c, cal, today, NO, d);
 		if (d->applies && (which != ROWS_NOTICES || d->notice))
 			(*n)++;
