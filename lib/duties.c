@@ -327,9 +327,12 @@ ctx_open(struct ctx *c, const json_t *root, int all)
 	if (cspr_log_read(root, &c->log) < 0)
 		return -1;
 	c->received = earliest_receipt(c, &c->received_by);
-	c->rapid = yes_if(cspr_serious_incident(root) &&
-	    (c->received.kind != CSPR_WHEN_NONE || asks_rapid_review(c)));
 	c->notifiable = yes_if(cspr_notifiable(root) == 1);
+	/* notifiable (5.1) is a serious case in the area: no need to ask
+	 * again whether it is a serious incident */
+	c->rapid = yes_if((c->notifiable == YES ||
+	    cspr_serious_incident(root)) &&
+	    (c->received.kind != CSPR_WHEN_NONE || asks_rapid_review(c)));
 	c->other_la = NO;
 	if (all && c->local) {
 		struct cspr_criterion k;
