@@ -84,36 +84,31 @@ notice_latest(const struct cspr_when *first, const char *const *to)
 	return done;
 }
 
+/* An entry's keys taken in one pass, not looked up one by one: the log
+ * is read for every case.  The date is left a string, for only a match
+ * needs it parsed. */
 static const char *
-str_of(const json_t *x, const char *key)
+entry_keys(json_t *x, struct cspr_log_entry *e)
 {
-	return json_string_value(json_object_get(x, key));
-}
-
-/* An entry as the duties read it: its keys taken in one pass, not
- * looked up one by one, the log being read for every case. */
-static struct cspr_log_entry
-log_entry(json_t *x)
-{
-	struct cspr_log_entry e = {.to = NULL, .about = NULL, .anonymised = -1};
 	const char *date = NULL;
 
+	e->to = e->about = NULL;
+	e->anonymised = -1;
 	for (void *it = json_object_iter(x); it;
 	    it = json_object_iter_next(x, it)) {
 		const char *k = json_object_iter_key(it);
 		json_t *v = json_object_iter_value(it);
 
 		if (strcmp(k, "to") == 0)
-			e.to = json_string_value(v);
+			e->to = json_string_value(v);
 		else if (strcmp(k, "about") == 0)
-			e.about = json_string_value(v);
+			e->about = json_string_value(v);
 		else if (strcmp(k, "date") == 0)
 			date = json_string_value(v);
 		else if (strcmp(k, "anonymised") == 0 && json_is_boolean(v))
-			e.anonymised = json_is_true(v);
+			e->anonymised = json_is_true(v);
 	}
-	e.when = cspr_when_of(date);
-	return e;
+	return date;
 }
 
 struct cspr_when
@@ -122,13 +117,16 @@ cspr_notice(const json_t *root, const char *const *to,
 {
 	struct cspr_when first[MAX_TO] = {{0, CSPR_WHEN_NONE}};
 	json_t *log = cspr_get(root, "notifications"), *x;
+	struct cspr_log_entry e;
+	const char *date;
 	size_t i;
 	int k;
 
-	json_array_foreach(log, i, x)
-		if ((k = notice_to(to, about, str_of(x, "to"),
-		    str_of(x, "about"))) >= 0)
-			notice_add(first, k, cspr_when_of(str_of(x, "date")));
+	json_array_foreach(log, i, x) {
+		date = entry_keys(x, &e);
+		if ((k = notice_to(to, about, e.to, e.about)) >= 0)
+			notice_add(first, k, cspr_when_of(date));
+	}
 	return notice_latest(first, to);
 }
 
@@ -142,8 +140,11 @@ cspr_log_read(const json_t *root, struct cspr_log *log)
 	log->n = 0;
 	if (n && !(log->v = malloc(n * sizeof(*log->v))))
 		return -1;
-	json_array_foreach(list, i, x)
-		log->v[log->n++] = log_entry(x);
+	json_array_foreach(list, i, x) {
+		struct cspr_log_entry *e = &log->v[log->n++];
+
+		e->when = cspr_when_of(entry_keys(x, e));
+	}
 	return 0;
 }
 
