@@ -1219,14 +1219,15 @@ log_checks(const struct cspr_log *log, struct cspr_obligations *out)
 
 /* 11.3, 9.14.3: the review is concluded when all actions are done. */
 static int
-closed_open(const json_t *root, struct cspr_obligations *out)
+closed_open(struct ctx *c, struct cspr_obligations *out)
 {
-	json_t *list = cspr_get(root, "actions"), *a;
+	const json_t *list, *a;
 	char ids[256] = "", on[20];
 	size_t i, n = 0, k;
 
-	if (!cspr_has(root, "closed"))
+	if (!has(c, "closed"))
 		return 0;
+	list = field(c, "actions");
 	json_array_foreach(list, i, a) {
 		json_t *id = json_object_get(a, "id");
 
@@ -1244,7 +1245,7 @@ closed_open(const json_t *root, struct cspr_obligations *out)
 	}
 	if (n == 0)
 		return 0;
-	cspr_when_str(cspr_when_get(root, "closed"), on);
+	cspr_when_str(when(c, "closed"), on);
 	return cspr_findings_add(&out->findings, "closed-with-open-action",
 	    "11.3, 9.14.3", "The case was closed on %s with action%s %s not "
 	    "completed; the review is concluded when all actions are "
@@ -1262,7 +1263,7 @@ cspr_obligations_eval(const json_t *root, const struct cspr_calendar *cal,
 		return -1;
 	if (eval_table(&c, cal, today, ROWS_NOTICES, &out->v, &out->n,
 	    &out->cap) == 0 && log_checks(&c.log, out) == 0 &&
-	    closed_open(root, out) == 0)
+	    closed_open(&c, out) == 0)
 		r = 0;
 	ctx_close(&c);
 	return r;
