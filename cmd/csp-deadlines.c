@@ -112,9 +112,15 @@ text_line(const struct tool *t, const char *id, const char *name,
 		text_flat(d->action);
 		fputs(": ", stdout);
 	}
+	/* fputs, not printf: nothing to format, on every line */
 	text_flat(d->what);
-	printf(" (%s%s%s)\n", d->para, d->borrowed ? "; " : "",
-	    d->borrowed ? d->borrowed : "");
+	fputs(" (", stdout);
+	fputs(d->para, stdout);
+	if (d->borrowed) {
+		fputs("; ", stdout);
+		fputs(d->borrowed, stdout);
+	}
+	fputs(")\n", stdout);
 }
 
 /* TSV and CSV: the header, then one row per deadline. */

@@ -63,14 +63,26 @@ text_line(const struct tool *t, const char *id, const char *name,
 {
 	char more[64];
 
+	/* fputs, not printf: there is nothing to format, and a line for
+	 * every obligation of every case */
 	detail(t, o, more, sizeof(more));
 	text_row(id, name, o->due, o->status, more);
-	printf("%s (%s%s%s)", o->what, o->para, o->borrowed ? "; " : "",
-	    o->borrowed ? o->borrowed : "");
-	if (o->waits)
-		printf("; waits for %s", o->waits);
-	for (size_t i = 0; i < o->nmissing; i++)
-		printf("%s%s", i ? ", " : "; not recorded: ", o->missing[i]);
+	fputs(o->what, stdout);
+	fputs(" (", stdout);
+	fputs(o->para, stdout);
+	if (o->borrowed) {
+		fputs("; ", stdout);
+		fputs(o->borrowed, stdout);
+	}
+	putchar(')');
+	if (o->waits) {
+		fputs("; waits for ", stdout);
+		fputs(o->waits, stdout);
+	}
+	for (size_t i = 0; i < o->nmissing; i++) {
+		fputs(i ? ", " : "; not recorded: ", stdout);
+		fputs(o->missing[i], stdout);
+	}
 	putchar('\n');
 }
 
@@ -81,12 +93,14 @@ finding_line(const char *id, const char *name, const struct cspr_finding *f)
 {
 	/* as text_row: the name after the columns, so they stay in line */
 	text_flat(id);
-	printf("  %s  ", f->check);
+	fputs("  ", stdout);
+	fputs(f->check, stdout);
+	fputs("  ", stdout);
 	if (name) {
 		text_flat(name);
 		fputs(": ", stdout);
 	}
-	printf("%s\n", f->message);
+	puts(f->message);
 }
 
 static int

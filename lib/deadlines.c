@@ -13,15 +13,20 @@
 #include "internal.h"
 
 struct cspr_when
-cspr_when_get(const json_t *root, const char *path)
+cspr_when_of(const char *s)
 {
 	struct cspr_when w = {0, CSPR_WHEN_NONE};
-	const char *s = path ? cspr_get_str(root, path) : NULL;
 	int r;
 
 	if (s && (r = cspr_datetime_parse(s, &w.t)) >= 0)
 		w.kind = r == 1 ? CSPR_WHEN_TIME : CSPR_WHEN_DATE;
 	return w;
+}
+
+struct cspr_when
+cspr_when_get(const json_t *root, const char *path)
+{
+	return cspr_when_of(path ? cspr_get_str(root, path) : NULL);
 }
 
 cspr_date
@@ -37,20 +42,32 @@ cspr_when_date(struct cspr_when w)
 /* One home for "told": each recipient's first notice about any of
  * about[] in the log, then the latest of those, or none while one of them
  * has not been told. */
-static void
-notice_add(struct cspr_when *first, const char *const *to,
-    const char *const *about, const struct cspr_log_entry *e)
+
+/* The recipient of to[] that an entry to e_to about e_about tells, or -1;
+ * asked before the entry's date, which only a match needs. */
+static int
+notice_to(const char *const *to, const char *const *about,
+    const char *e_to, const char *e_about)
 {
 	int match = 0;
 
-	if (!e->to || !e->about || e->when.kind == CSPR_WHEN_NONE)
-		return;
+	/* the first byte first: most names differ there, and no call */
+	if (!e_to || !e_about)
+		return -1;
 	for (const char *const *a = about; *a && !match; a++)
-		match = strcmp(e->about, *a) == 0;
-	for (size_t i = 0; match && to[i] && i < MAX_TO; i++)
-		if (strcmp(e->to, to[i]) == 0 && (first[i].kind ==
-		    CSPR_WHEN_NONE || e->when.t < first[i].t))
-			first[i] = e->when;
+		match = e_about[0] == (*a)[0] && strcmp(e_about, *a) == 0;
+	for (int i = 0; match && to[i] && i < MAX_TO; i++)
+		if (e_to[0] == to[i][0] && strcmp(e_to, to[i]) == 0)
+			return i;
+	return -1;
+}
+
+static void
+notice_add(struct cspr_when *first, int i, struct cspr_when when)
+{
+	if (i >= 0 && when.kind != CSPR_WHEN_NONE && (first[i].kind ==
+	    CSPR_WHEN_NONE || when.t < first[i].t))
+		first[i] = when;
 }
 
 static struct cspr_when
@@ -67,17 +84,31 @@ notice_latest(const struct cspr_when *first, const char *const *to)
 	return done;
 }
 
-static struct cspr_log_entry
-log_entry(const json_t *x)
+/* An entry's keys taken in one pass, not looked up one by one: the log
+ * is read for every case.  The date is left a string, for only a match
+ * needs it parsed. */
+static const char *
+entry_keys(json_t *x, struct cspr_log_entry *e)
 {
-	struct cspr_log_entry e;
-	json_t *anon = json_object_get(x, "anonymised");
+	const char *date = NULL;
 
-	e.to = json_string_value(json_object_get(x, "to"));
-	e.about = json_string_value(json_object_get(x, "about"));
-	e.when = cspr_when_get(x, "date");
-	e.anonymised = json_is_boolean(anon) ? json_is_true(anon) : -1;
-	return e;
+	e->to = e->about = NULL;
+	e->anonymised = -1;
+	for (void *it = json_object_iter(x); it;
+	    it = json_object_iter_next(x, it)) {
+		const char *k = json_object_iter_key(it);
+		json_t *v = json_object_iter_value(it);
+
+		if (strcmp(k, "to") == 0)
+			e->to = json_string_value(v);
+		else if (strcmp(k, "about") == 0)
+			e->about = json_string_value(v);
+		else if (strcmp(k, "date") == 0)
+			date = json_string_value(v);
+		else if (strcmp(k, "anonymised") == 0 && json_is_boolean(v))
+			e->anonymised = json_is_true(v);
+	}
+	return date;
 }
 
 struct cspr_when
@@ -86,12 +117,15 @@ cspr_notice(const json_t *root, const char *const *to,
 {
 	struct cspr_when first[MAX_TO] = {{0, CSPR_WHEN_NONE}};
 	json_t *log = cspr_get(root, "notifications"), *x;
+	struct cspr_log_entry e;
+	const char *date;
 	size_t i;
+	int k;
 
 	json_array_foreach(log, i, x) {
-		struct cspr_log_entry e = log_entry(x);
-
-		notice_add(first, to, about, &e);
+		date = entry_keys(x, &e);
+		if ((k = notice_to(to, about, e.to, e.about)) >= 0)
+			notice_add(first, k, cspr_when_of(date));
 	}
 	return notice_latest(first, to);
 }
@@ -106,19 +140,35 @@ cspr_log_read(const json_t *root, struct cspr_log *log)
 	log->n = 0;
 	if (n && !(log->v = malloc(n * sizeof(*log->v))))
 		return -1;
-	json_array_foreach(list, i, x)
-		log->v[log->n++] = log_entry(x);
+	json_array_foreach(list, i, x) {
+		struct cspr_log_entry *e = &log->v[log->n++];
+
+		e->when = cspr_when_of(entry_keys(x, e));
+	}
 	return 0;
+}
+
+void
+cspr_log_firsts(const struct cspr_log *log, const char *const *to,
+    const char *const *about, struct cspr_when *first)
+{
+	for (size_t i = 0; to[i] && i < MAX_TO; i++)
+		first[i].kind = CSPR_WHEN_NONE;
+	for (size_t i = 0; i < log->n; i++) {
+		const struct cspr_log_entry *e = &log->v[i];
+
+		notice_add(first, notice_to(to, about, e->to, e->about),
+		    e->when);
+	}
 }
 
 struct cspr_when
 cspr_log_notice(const struct cspr_log *log, const char *const *to,
     const char *const *about)
 {
-	struct cspr_when first[MAX_TO] = {{0, CSPR_WHEN_NONE}};
+	struct cspr_when first[MAX_TO];
 
-	for (size_t i = 0; i < log->n; i++)
-		notice_add(first, to, about, &log->v[i]);
+	cspr_log_firsts(log, to, about, first);
 	return notice_latest(first, to);
 }
 

@@ -18,6 +18,7 @@
  * must come before something else ("before publication") is overdue when
  * that has happened without it, and late when it came after.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,10 +39,20 @@ enum clock {
  * cannot start is pending by its missing start). */
 enum applies { NO, WAITING, YES };
 
+/* Room for the fields of a case the rows ask for: the table reads about
+ * fifty. */
+#define NFIELDS 128
+
 /* What the rows of one case share, worked out once a case: the log read
- * once, and the facts several rows ask for. */
+ * once, the facts several rows ask for, and each field as first read. */
 struct ctx {
 	const json_t *root;
+	/* field(): slot i holds the field at path[i], and its moment once
+	 * parsed[i] */
+	const char *path[NFIELDS];
+	const json_t *value[NFIELDS];
+	struct cspr_when when[NFIELDS];
+	char parsed[NFIELDS];
 	struct cspr_log log;
 	struct cspr_when received; /* 8.2.1: the earliest receipt */
 	const char *received_by;   /* what it was */
@@ -57,12 +68,12 @@ struct duty {
 	const char *para;
 	const char *what;       /* for people */
 	const char *owner;      /* "local_authority", "partnership", "panel" */
-	enum applies (*applies)(const struct ctx *c);
+	enum applies (*applies)(struct ctx *c);
 	const char *late_of;    /* applies too while that duty is late */
 	/* the start: the moment start() gives (and *by, what gave it),
 	 * else the field from */
 	const char *from;
-	struct cspr_when (*start)(const struct ctx *c, const char **by);
+	struct cspr_when (*start)(struct ctx *c, const char **by);
 	enum clock clock;
 	int n;
 	const char *borrowed;   /* a clock taken from another paragraph */
@@ -72,26 +83,90 @@ struct duty {
 	const char *done;
 	const char *const *to;
 	const char *const *about;
-	struct cspr_when (*done_at)(const struct ctx *c);
+	struct cspr_when (*done_at)(struct ctx *c);
 	/* done, whenever it was, once this field holds a value that is not
 	 * a moment (8.2.3's methodology) */
 	const char *done_if;
 	/* no clock: to be done before this field's moment, or before_at()'s */
 	const char *before;
-	struct cspr_when (*before_at)(const struct ctx *c);
+	struct cspr_when (*before_at)(struct ctx *c);
 	const char *waits;      /* pending: what it waits for */
 	/* the fields a message needs, listed while it is still to send;
 	 * only when needs_if() says so, where there is one */
 	const char *const *needs;
-	int (*needs_if)(const json_t *root);
+	int (*needs_if)(struct ctx *c);
 };
+
+/* ---- the fields of a case ---- */
+
+/* The field at path, looked up once a case: the rows and their predicates
+ * ask for the same few again and again (publication.published,
+ * decision.outcome, report.completed).  The table's paths are literals,
+ * so a path's address keys its slot; a slot another path took is looked
+ * up again, never wrong. */
+static size_t
+field_slot(struct ctx *c, const char *path)
+{
+	size_t i = ((uintptr_t)path ^ (uintptr_t)path >> 7) % NFIELDS;
+
+	if (c->path[i] != path) {
+		c->path[i] = path;
+		c->value[i] = cspr_get(c->root, path);
+		c->parsed[i] = 0;
+	}
+	return i;
+}
+
+static const json_t *
+field(struct ctx *c, const char *path)
+{
+	return c->value[field_slot(c, path)];
+}
+
+/* The moment at path, parsed once a case; none without a path. */
+static struct cspr_when
+when(struct ctx *c, const char *path)
+{
+	struct cspr_when none = {0, CSPR_WHEN_NONE};
+	size_t i;
+
+	if (!path)
+		return none;
+	i = field_slot(c, path);
+	if (!c->parsed[i]) {
+		c->when[i] = cspr_when_of(json_string_value(c->value[i]));
+		c->parsed[i] = 1;
+	}
+	return c->when[i];
+}
+
+static const char *
+str(struct ctx *c, const char *path)
+{
+	return json_string_value(field(c, path));
+}
+
+static int
+has(struct ctx *c, const char *path)
+{
+	return cspr_recorded(field(c, path));
+}
+
+/* 1 true, 0 false, -1 not a boolean, as cspr_get_bool() */
+static int
+flag(struct ctx *c, const char *path)
+{
+	const json_t *v = field(c, path);
+
+	return json_is_boolean(v) ? json_is_true(v) : -1;
+}
 
 /* ---- predicates ---- */
 
 static int
-is(const json_t *root, const char *path, const char *value)
+is(struct ctx *c, const char *path, const char *value)
 {
-	const char *s = cspr_get_str(root, path);
+	const char *s = str(c, path);
 
 	return s && strcmp(s, value) == 0;
 }
@@ -127,9 +202,9 @@ earlier(struct cspr_when a, struct cspr_when b)
 }
 
 static int
-asks_rapid_review(const json_t *root)
+asks_rapid_review(struct ctx *c)
 {
-	json_t *types = cspr_get(root, "referral.types"), *t;
+	const json_t *types = field(c, "referral.types"), *t;
 	size_t i;
 
 	json_array_foreach(types, i, t)
@@ -148,27 +223,26 @@ static const char *const a_incident[] = {"incident", NULL};
  * the partners, chair or business manager, and a referral asking for a
  * rapid review. */
 static struct cspr_when
-earliest_receipt(const struct ctx *c, const char **by)
+earliest_receipt(struct ctx *c, const char **by)
 {
 	static const char *const report[] = {
 	    "the report of the incident to the safeguarding partners (5.2)",
 	    "the report of the incident to the independent chair (5.2)",
 	    "the report of the incident to the business manager (5.2)"};
-	struct cspr_when w = cspr_when_get(c->root, "incident.notified"), x;
+	struct cspr_when w = when(c, "incident.notified"), x;
+	struct cspr_when first[3];
 	const char *what = "incident.notified";
 
+	cspr_log_firsts(&c->log, partners, a_incident, first);
 	for (size_t i = 0; partners[i]; i++) {
-		const char *one[] = {partners[i], NULL};
-
-		x = cspr_log_notice(&c->log, one, a_incident);
+		x = first[i];
 		if (x.kind != CSPR_WHEN_NONE && (w.kind == CSPR_WHEN_NONE ||
 		    x.t < w.t)) {
 			w = x;
 			what = report[i];
 		}
 	}
-	x = asks_rapid_review(c->root) ? cspr_when_get(c->root,
-	    "referral.received") : w;
+	x = asks_rapid_review(c) ? when(c, "referral.received") : w;
 	if (x.kind != CSPR_WHEN_NONE && (w.kind == CSPR_WHEN_NONE ||
 	    x.t < w.t)) {
 		w = x;
@@ -180,28 +254,27 @@ earliest_receipt(const struct ctx *c, const char **by)
 
 /* The rapid review's start, as worked out once. */
 static struct cspr_when
-notification_received(const struct ctx *c, const char **by)
+notification_received(struct ctx *c, const char **by)
 {
 	*by = c->received_by;
 	return c->received;
 }
 
 static int
-local_review(const json_t *root)
+local_review(struct ctx *c)
 {
-	return is(root, "decision.outcome", "local_review");
+	return c->local;
 }
 
 static int
-decided(const json_t *root)
+decided(struct ctx *c)
 {
-	return cspr_has(root, "decision.outcome") ||
-	    cspr_has(root, "decision.date");
+	return has(c, "decision.outcome") || has(c, "decision.date");
 }
 
 /* publication.kind, read once a case */
 static int
-kind_is(const struct ctx *c, const char *kind)
+kind_is(struct ctx *c, const char *kind)
 {
 	return c->kind && strcmp(c->kind, kind) == 0;
 }
@@ -215,29 +288,29 @@ yes_if(int c)
 /* ---- when a duty applies ---- */
 
 static enum applies
-notifiable(const struct ctx *c)
+notifiable(struct ctx *c)
 {
 	return c->notifiable;
 }
 
 /* 5.3: whatever abuse or neglect is known. */
 static enum applies
-looked_after_death(const struct ctx *c)
+looked_after_death(struct ctx *c)
 {
-	return yes_if(cspr_get_bool(c->root, "child.looked_after") == 1 &&
-	    is(c->root, "incident.outcome", "died"));
+	return yes_if(flag(c, "child.looked_after") == 1 &&
+	    is(c, "incident.outcome", "died"));
 }
 
 static enum applies
-referral_received(const struct ctx *c)
+referral_received(struct ctx *c)
 {
-	return yes_if(cspr_has(c->root, "referral.received"));
+	return yes_if(has(c, "referral.received"));
 }
 
 /* 8.2.1: a serious incident (or one not yet known not to be) that the
  * partnership has received, or been asked to rapid-review. */
 static enum applies
-rapid_review(const struct ctx *c)
+rapid_review(struct ctx *c)
 {
 	return c->rapid;
 }
@@ -248,14 +321,18 @@ static int
 ctx_open(struct ctx *c, const json_t *root, int all)
 {
 	c->root = root;
-	c->local = local_review(root);
-	c->kind = cspr_get_str(root, "publication.kind");
+	memset(c->path, 0, sizeof(c->path));
+	c->local = is(c, "decision.outcome", "local_review");
+	c->kind = str(c, "publication.kind");
 	if (cspr_log_read(root, &c->log) < 0)
 		return -1;
 	c->received = earliest_receipt(c, &c->received_by);
-	c->rapid = yes_if(cspr_serious_incident(root) &&
-	    (c->received.kind != CSPR_WHEN_NONE || asks_rapid_review(root)));
 	c->notifiable = yes_if(cspr_notifiable(root) == 1);
+	/* notifiable (5.1) is a serious case in the area: no need to ask
+	 * again whether it is a serious incident */
+	c->rapid = yes_if((c->notifiable == YES ||
+	    cspr_serious_incident(root)) &&
+	    (c->received.kind != CSPR_WHEN_NONE || asks_rapid_review(c)));
 	c->other_la = NO;
 	if (all && c->local) {
 		struct cspr_criterion k;
@@ -275,84 +352,83 @@ ctx_close(struct ctx *c)
 
 /* 8.2.3: on completion of the rapid review. */
 static enum applies
-briefing(const struct ctx *c)
+briefing(struct ctx *c)
 {
 	if (rapid_review(c) == NO)
 		return NO;
-	return cspr_has(c->root, "rapid_review.completed") ? YES : WAITING;
+	return has(c, "rapid_review.completed") ? YES : WAITING;
 }
 
 /* 8.2.3: the briefing outlines the methodology where the rapid review
  * recommends a local review (Appendix E levels 1-5). */
 static enum applies
-briefing_methodology(const struct ctx *c)
+briefing_methodology(struct ctx *c)
 {
 	static const char *const local[] = {"local_learning_review",
 	    "partnership_review", "table_top_workshop",
 	    "single_agency_review", NULL};
 
-	return yes_if(any_of(cspr_get_str(c->root,
-	    "rapid_review.recommendation"), local));
+	return yes_if(any_of(str(c, "rapid_review.recommendation"), local));
 }
 
 static enum applies
-submitted_to_panel(const struct ctx *c)
+submitted_to_panel(struct ctx *c)
 {
-	return yes_if(cspr_has(c->root, "rapid_review.submitted_to_panel"));
+	return yes_if(has(c, "rapid_review.submitted_to_panel"));
 }
 
 /* 9.4.1: the decision on "any notified case": one the Panel was told of
  * (5.1), or whose rapid review goes to the Panel (8.2.4). */
 static enum applies
-decision_bodies(const struct ctx *c)
+decision_bodies(struct ctx *c)
 {
-	return yes_if(decided(c->root) && (notifiable(c) == YES ||
+	return yes_if(decided(c) && (notifiable(c) == YES ||
 	    rapid_review(c) == YES));
 }
 
 static enum applies
-local_review_row(const struct ctx *c)
+local_review_row(struct ctx *c)
 {
 	return yes_if(c->local);
 }
 
 static enum applies
-other_review(const struct ctx *c)
+other_review(struct ctx *c)
 {
-	return yes_if(is(c->root, "decision.outcome", "other_review"));
+	return yes_if(is(c, "decision.outcome", "other_review"));
 }
 
 static enum applies
-decision_recorded(const struct ctx *c)
+decision_recorded(struct ctx *c)
 {
-	return yes_if(decided(c->root));
+	return yes_if(decided(c));
 }
 
 /* 13.5: the child died and an inquest is held; the coroner is told that a
  * review is being undertaken, so it waits for the decision and lapses when
  * the decision is not a local review. */
 static enum applies
-coroner(const struct ctx *c)
+coroner(struct ctx *c)
 {
-	if (!is(c->root, "incident.outcome", "died") ||
-	    cspr_get_bool(c->root, "parallel.inquest") != 1)
+	if (!is(c, "incident.outcome", "died") ||
+	    flag(c, "parallel.inquest") != 1)
 		return NO;
-	if (!cspr_has(c->root, "decision.outcome"))
+	if (!has(c, "decision.outcome"))
 		return WAITING;
 	return local_review_row(c);
 }
 
 /* 8.2.5: new information in a local review suggests a national one. */
 static enum applies
-national(const struct ctx *c)
+national(struct ctx *c)
 {
-	return yes_if(cspr_get_bool(c->root, "review.national_review_suggested")
+	return yes_if(flag(c, "review.national_review_suggested")
 	    == 1);
 }
 
 /* 9.16.1: the report of a local review that is to be published. */
 static enum applies
-published_review(const struct ctx *c)
+published_review(struct ctx *c)
 {
 	return yes_if(c->local && !kind_is(c, "none"));
 }
@@ -360,14 +436,14 @@ published_review(const struct ctx *c)
 /* 9.16.3: a reason for a delay is recorded; the row's late_of adds the
  * case where publication is late. */
 static enum applies
-delay(const struct ctx *c)
+delay(struct ctx *c)
 {
 	return yes_if(published_review(c) &&
-	    cspr_has(c->root, "publication.delay_reason"));
+	    has(c, "publication.delay_reason"));
 }
 
 static enum applies
-improvements_only(const struct ctx *c)
+improvements_only(struct ctx *c)
 {
 	return yes_if(c->local && kind_is(c, "improvements_only"));
 }
@@ -375,7 +451,7 @@ improvements_only(const struct ctx *c)
 /* 9.15.3: the justification for any non-publication; publishing only the
  * improvements (9.15.1) is not publishing the report. */
 static enum applies
-non_publication(const struct ctx *c)
+non_publication(struct ctx *c)
 {
 	return yes_if(c->local && (kind_is(c, "none") ||
 	    kind_is(c, "improvements_only")));
@@ -384,10 +460,10 @@ non_publication(const struct ctx *c)
 /* Once the report's field is recorded, or the report published: a local
  * review waits for it. */
 static enum applies
-report_or_waiting(const struct ctx *c, const char *field)
+report_or_waiting(struct ctx *c, const char *field)
 {
-	if (cspr_has(c->root, field) ||
-	    cspr_has(c->root, "publication.published"))
+	if (has(c, field) ||
+	    has(c, "publication.published"))
 		return YES;
 	return c->local ? WAITING : NO;
 }
@@ -395,7 +471,7 @@ report_or_waiting(const struct ctx *c, const char *field)
 /* 9.14.3: once the partnership approves the final report; a local review
  * waits for it. */
 static enum applies
-outcome(const struct ctx *c)
+outcome(struct ctx *c)
 {
 	return report_or_waiting(c, "report.approved");
 }
@@ -403,47 +479,47 @@ outcome(const struct ctx *c)
 /* 9.3.2: a local review where another partnership has an interest:
  * csp-decide's more-than-one-la (8.1.2(h)) met. */
 static enum applies
-other_partnerships(const struct ctx *c)
+other_partnerships(struct ctx *c)
 {
 	return c->other_la;
 }
 
 static enum applies
-external_reviewer(const struct ctx *c)
+external_reviewer(struct ctx *c)
 {
-	return yes_if(is(c->root, "review.reviewer.kind", "external_independent"));
+	return yes_if(is(c, "review.reviewer.kind", "external_independent"));
 }
 
 static enum applies
-criminal_proceedings(const struct ctx *c)
+criminal_proceedings(struct ctx *c)
 {
-	return yes_if(cspr_get_bool(c->root, "parallel.criminal_proceedings") ==
+	return yes_if(flag(c, "parallel.criminal_proceedings") ==
 	    1);
 }
 
 static enum applies
-criminal_local_review(const struct ctx *c)
+criminal_local_review(struct ctx *c)
 {
 	return yes_if(criminal_proceedings(c) == YES && c->local);
 }
 
 static enum applies
-inquest(const struct ctx *c)
+inquest(struct ctx *c)
 {
-	return yes_if(cspr_get_bool(c->root, "parallel.inquest") == 1);
+	return yes_if(flag(c, "parallel.inquest") == 1);
 }
 
 /* 9.14: a final report exists once it is completed or published; a local
  * review waits for it. */
 static enum applies
-final_report(const struct ctx *c)
+final_report(struct ctx *c)
 {
 	return report_or_waiting(c, "report.completed");
 }
 
 /* 9.14.4: a local review whose report is to be published. */
 static enum applies
-to_publish(const struct ctx *c)
+to_publish(struct ctx *c)
 {
 	if (published_review(c) == NO)
 		return NO;
@@ -453,15 +529,15 @@ to_publish(const struct ctx *c)
 /* 9.16.4: a case decided on that is not a local review (no_further_action
  * excepted: there is no review whose learning a synopsis would carry). */
 static enum applies
-learning(const struct ctx *c)
+learning(struct ctx *c)
 {
-	return yes_if(is(c->root, "decision.outcome", "other_review"));
+	return yes_if(is(c, "decision.outcome", "other_review"));
 }
 
 static enum applies
-actions(const struct ctx *c)
+actions(struct ctx *c)
 {
-	return yes_if(json_array_size(cspr_get(c->root, "actions")) > 0);
+	return yes_if(json_array_size(field(c, "actions")) > 0);
 }
 
 /* ---- what marks a duty done, and what it must come before ---- */
@@ -474,7 +550,7 @@ static const char *const a_report_or_improvements[] = {"final_report",
 /* 9.16.2: the report to Ofsted, or the information about improvements
  * where only that is published. */
 static struct cspr_when
-ofsted_copy(const struct ctx *c)
+ofsted_copy(struct ctx *c)
 {
 	return cspr_log_notice(&c->log, ofsted, kind_is(c, "improvements_only") ?
 	    a_report_or_improvements : a_report);
@@ -484,15 +560,13 @@ static const char *const family[] = {"family", NULL};
 
 /* 9.9.3: the family is told, by the log or as 4.4's communication. */
 static struct cspr_when
-family_told(const struct ctx *c)
+family_told(struct ctx *c)
 {
-	json_t *log = cspr_get(c->root, "notifications"), *x;
-	struct cspr_when w = cspr_when_get(c->root, "decision.communicated_to_family");
-	size_t i;
+	struct cspr_when w = when(c, "decision.communicated_to_family");
 
-	json_array_foreach(log, i, x)
-		if (is(x, "to", "family"))
-			w = earlier(w, cspr_when_get(x, "date"));
+	for (size_t i = 0; i < c->log.n; i++)
+		if (c->log.v[i].to && strcmp(c->log.v[i].to, "family") == 0)
+			w = earlier(w, c->log.v[i].when);
 	return w;
 }
 
@@ -502,9 +576,9 @@ static const char *const a_actions_complete[] = {"actions_complete", NULL};
 /* 11.3: every action completed, and the partnership told so; the later of
  * the last completion and that notice. */
 static struct cspr_when
-actions_done(const struct ctx *c)
+actions_done(struct ctx *c)
 {
-	json_t *list = cspr_get(c->root, "actions"), *a;
+	const json_t *list = field(c, "actions"), *a;
 	struct cspr_when told = cspr_log_notice(&c->log, sg_partners,
 	    a_actions_complete), none = {0, CSPR_WHEN_NONE};
 	size_t i;
@@ -522,7 +596,7 @@ actions_done(const struct ctx *c)
 
 /* 8.2.3: when the briefing went, to both partners and the chair. */
 static struct cspr_when
-briefed(const struct ctx *c)
+briefed(struct ctx *c)
 {
 	static const char *const to[] = {"safeguarding_partners",
 	    "independent_chair", NULL};
@@ -770,8 +844,9 @@ static const struct duty duties[] = {
 static const struct duty *
 find_duty(const char *id)
 {
+	/* the first byte first: most rows differ there, and no call */
 	for (size_t i = 0; i < NDUTIES; i++)
-		if (strcmp(duties[i].id, id) == 0)
+		if (duties[i].id[0] == id[0] && strcmp(duties[i].id, id) == 0)
 			return &duties[i];
 	return NULL;
 }
@@ -784,14 +859,14 @@ find_duty(const char *id)
  * see which of the two clocks it is: with both known and (b) the sooner,
  * from is the publication date and lies after the due date. */
 static void
-report_copy(const json_t *root, const struct cspr_calendar *cal, int n,
+report_copy(struct ctx *c, const struct cspr_calendar *cal, int n,
     struct cspr_when *from, struct cspr_when *due, int *early)
 {
-	struct cspr_when done = cspr_when_get(root, "report.completed");
-	struct cspr_when pub = cspr_when_get(root, "publication.published");
+	struct cspr_when done = when(c, "report.completed");
+	struct cspr_when pub = when(c, "publication.published");
 
 	if (pub.kind == CSPR_WHEN_NONE)
-		pub = cspr_when_get(root, "publication.planned");
+		pub = when(c, "publication.planned");
 	if (done.kind != CSPR_WHEN_NONE) {
 		*from = done;
 		*due = on_day(cspr_add_working_days(cal, cspr_when_date(done),
@@ -863,18 +938,18 @@ judge(struct cspr_deadline *d, const struct cspr_calendar *cal,
 }
 
 static void
-need(const json_t *root, struct cspr_deadline *d, const char *path)
+need(struct ctx *c, struct cspr_deadline *d, const char *path)
 {
-	if (!cspr_has(root, path) && d->nmissing < CSPR_MAX_DUTY_MISSING)
+	if (!has(c, path) && d->nmissing < CSPR_MAX_DUTY_MISSING)
 		d->missing[d->nmissing++] = path;
 }
 
-static void eval(const struct duty *r, const struct ctx *c,
+static void eval(const struct duty *r, struct ctx *c,
     const struct cspr_calendar *cal, cspr_date today, enum applies a,
     struct cspr_deadline *d);
 
 static enum applies
-applies(const struct duty *r, const struct ctx *c,
+applies(const struct duty *r, struct ctx *c,
     const struct cspr_calendar *cal, cspr_date today)
 {
 	enum applies a = r->applies(c);
@@ -890,11 +965,10 @@ applies(const struct duty *r, const struct ctx *c,
 }
 
 static void
-eval(const struct duty *r, const struct ctx *c,
+eval(const struct duty *r, struct ctx *c,
     const struct cspr_calendar *cal, cspr_date today, enum applies a,
     struct cspr_deadline *d)
 {
-	const json_t *root = c->root;
 	struct cspr_when before = {0, CSPR_WHEN_NONE};
 
 	if (a == NO && (a = applies(r, c, cal, today)) == NO) {
@@ -916,11 +990,11 @@ eval(const struct duty *r, const struct ctx *c,
 	d->notice = r->to != NULL || r->clock == NO_CLOCK;
 	d->started_by = r->from;
 	d->from = r->start ? r->start(c, &d->started_by) :
-	    cspr_when_get(root, r->from);
+	    when(c, r->from);
 	switch (r->clock) {
 	case NO_CLOCK:
 		before = r->before_at ? r->before_at(c) :
-		    cspr_when_get(root, r->before);
+		    when(c, r->before);
 		d->due = before;
 		break;
 	case WORKING_DAYS:
@@ -937,26 +1011,26 @@ eval(const struct duty *r, const struct ctx *c,
 			    cspr_when_date(d->from), r->n));
 		break;
 	case REPORT_COPY:
-		report_copy(root, cal, r->n, &d->from, &d->due, &d->early);
+		report_copy(c, cal, r->n, &d->from, &d->due, &d->early);
 		break;
 	}
-	d->done = cspr_when_get(root, r->done);
+	d->done = when(c, r->done);
 	if (r->to && !r->done_at)
 		d->done = earlier(d->done, cspr_log_notice(&c->log, r->to,
 		    r->about));
 	if (r->done_at && !r->done_if)
 		d->done = earlier(d->done, r->done_at(c));
-	if (r->done_if && cspr_has(root, r->done_if) && r->done_at)
+	if (r->done_if && has(c, r->done_if) && r->done_at)
 		d->done = r->done_at(c);
 	d->before = r->before || r->before_at;
 	judge(d, cal, today, a, before.kind != CSPR_WHEN_NONE,
-	    r->done_if && cspr_has(root, r->done_if));
+	    r->done_if && has(c, r->done_if));
 	if (d->status == CSPR_PENDING)
 		d->waits = r->waits;
 	if ((d->status == CSPR_DUE || d->status == CSPR_OVERDUE) &&
-	    (!r->needs_if || r->needs_if(root)))
+	    (!r->needs_if || r->needs_if(c)))
 		for (const char *const *p = r->needs; p && *p; p++)
-			need(root, d, *p);
+			need(c, d, *p);
 }
 
 /* Which rows of the table a tool asks for. */
@@ -978,21 +1052,22 @@ slot(struct cspr_deadline **v, size_t *n, size_t *cap)
 /* The table's rows that which asks for and that apply to the case, each
  * evaluated once, straight into v.  0, or -1 on out of memory. */
 static int
-eval_table(const struct ctx *c, const struct cspr_calendar *cal,
+eval_table(struct ctx *c, const struct cspr_calendar *cal,
     cspr_date today, enum rows which, struct cspr_deadline **v, size_t *n,
     size_t *cap)
 {
+	/* room for every row at once, not a check before each */
+	if (cspr_grow(v, cap, *n + NDUTIES, sizeof(**v)) < 0)
+		return -1;
 	for (size_t i = 0; i < NDUTIES; i++) {
 		const struct duty *r = &duties[i];
-		struct cspr_deadline *d;
+		struct cspr_deadline *d = &(*v)[*n];
 
 		if (which == ROWS_CLOCKED && r->clock == NO_CLOCK)
 			continue;
 		/* a clock that tells no one is csp-deadlines' alone */
 		if (which == ROWS_NOTICES && r->clock != NO_CLOCK && !r->to)
 			continue;
-		if (!(d = slot(v, n, cap)))
-			return -1;
 		eval(r, c, cal, today, NO, d);
 		if (d->applies && (which != ROWS_NOTICES || d->notice))
 			(*n)++;
@@ -1119,7 +1194,7 @@ log_checks(const struct cspr_log *log, struct cspr_obligations *out)
 {
 	static const char *const external[] = {"panel", "ofsted", "dfe",
 	    "secretary_of_state", NULL};
-	char when[20];
+	char on[20];
 
 	for (size_t i = 0; i < log->n; i++) {
 		const struct cspr_log_entry *x = &log->v[i];
@@ -1127,7 +1202,7 @@ log_checks(const struct cspr_log *log, struct cspr_obligations *out)
 
 		if (!any_of(x->to, external) || anon == 1)
 			continue;
-		cspr_when_str(x->when, when);
+		cspr_when_str(x->when, on);
 		if (cspr_findings_add(anon == 0 ? &out->findings :
 		    &out->unknown, anon == 0 ? "not-anonymised" :
 		    "anonymised-unknown", "9.4.3", anon == 0 ?
@@ -1136,7 +1211,7 @@ log_checks(const struct cspr_log *log, struct cspr_obligations *out)
 		    "(9.4.3)." : "notifications[%zu] to %s about %s%s%s does "
 		    "not record whether it was anonymised (9.4.3).", i,
 		    cspr_recipient(x->to), x->about ? x->about :
-		    "(not recorded)", *when ? " on " : "", when) < 0)
+		    "(not recorded)", *on ? " on " : "", on) < 0)
 			return -1;
 	}
 	return 0;
@@ -1144,14 +1219,15 @@ log_checks(const struct cspr_log *log, struct cspr_obligations *out)
 
 /* 11.3, 9.14.3: the review is concluded when all actions are done. */
 static int
-closed_open(const json_t *root, struct cspr_obligations *out)
+closed_open(struct ctx *c, struct cspr_obligations *out)
 {
-	json_t *list = cspr_get(root, "actions"), *a;
-	char ids[256] = "", when[20];
+	const json_t *list, *a;
+	char ids[256] = "", on[20];
 	size_t i, n = 0, k;
 
-	if (!cspr_has(root, "closed"))
+	if (!has(c, "closed"))
 		return 0;
+	list = field(c, "actions");
 	json_array_foreach(list, i, a) {
 		json_t *id = json_object_get(a, "id");
 
@@ -1169,11 +1245,11 @@ closed_open(const json_t *root, struct cspr_obligations *out)
 	}
 	if (n == 0)
 		return 0;
-	cspr_when_str(cspr_when_get(root, "closed"), when);
+	cspr_when_str(when(c, "closed"), on);
 	return cspr_findings_add(&out->findings, "closed-with-open-action",
 	    "11.3, 9.14.3", "The case was closed on %s with action%s %s not "
 	    "completed; the review is concluded when all actions are "
-	    "implemented (11.3, 9.14.3).", when, n == 1 ? "" : "s", ids);
+	    "implemented (11.3, 9.14.3).", on, n == 1 ? "" : "s", ids);
 }
 
 int
@@ -1187,7 +1263,7 @@ cspr_obligations_eval(const json_t *root, const struct cspr_calendar *cal,
 		return -1;
 	if (eval_table(&c, cal, today, ROWS_NOTICES, &out->v, &out->n,
 	    &out->cap) == 0 && log_checks(&c.log, out) == 0 &&
-	    closed_open(root, out) == 0)
+	    closed_open(&c, out) == 0)
 		r = 0;
 	ctx_close(&c);
 	return r;

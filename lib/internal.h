@@ -89,6 +89,10 @@ int cspr_harmed(const json_t *root);
  * in it. */
 int cspr_in_area(const json_t *root);
 
+/* The moment a string records (cspr_when_get() without the lookup), or
+ * CSPR_WHEN_NONE. */
+struct cspr_when cspr_when_of(const char *s);
+
 /* The notifications log of a case, read once (deadlines.c): the strings
  * are borrowed from the case. */
 struct cspr_log_entry {
@@ -102,6 +106,10 @@ struct cspr_log {
 };
 /* Read a case's log; 0, or -1 on out of memory. */
 int cspr_log_read(const json_t *root, struct cspr_log *log);
+/* Each recipient's first notice about any of about[] in a log already
+ * read, into first[] (as many as to[], at most 8): one pass for several. */
+void cspr_log_firsts(const struct cspr_log *log, const char *const *to,
+    const char *const *about, struct cspr_when *first);
 /* cspr_notice() over a log already read. */
 struct cspr_when cspr_log_notice(const struct cspr_log *log,
     const char *const *to, const char *const *about);

@@ -257,10 +257,14 @@ cspr_in_area(const json_t *root)
 	return 0;
 }
 
+/* Each "and" asks its second question only when the first is not a no,
+ * which settles it (and3). */
 int
 cspr_serious_case(const json_t *root)
 {
-	return and3(cspr_abuse_suspected(root), cspr_harmed(root));
+	int a = cspr_abuse_suspected(root);
+
+	return a == 0 ? 0 : and3(a, cspr_harmed(root));
 }
 
 int
@@ -272,5 +276,7 @@ cspr_serious_incident(const json_t *root)
 int
 cspr_notifiable(const json_t *root)
 {
-	return and3(cspr_serious_case(root), cspr_in_area(root));
+	int s = cspr_serious_case(root);
+
+	return s == 0 ? 0 : and3(s, cspr_in_area(root));
 }
