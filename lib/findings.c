@@ -8,7 +8,6 @@
  * that never quotes a personal field.
  */
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,26 +18,13 @@ cspr_findings_add(struct cspr_findings *f, const char *check,
     const char *para, const char *fmt, ...)
 {
 	va_list ap;
-	char buf[512], *msg;
-	int n;
+	char *msg;
 
 	if (cspr_grow(&f->v, &f->cap, f->n + 1, sizeof(*f->v)) < 0)
 		return -1;
-	/* a message is a sentence: formatted once on the stack, where
-	 * cspr_vformat() would format it twice, to measure and to write */
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	msg = cspr_vformat(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return -1;
-	if ((size_t)n < sizeof(buf)) {
-		if ((msg = malloc((size_t)n + 1)))
-			memcpy(msg, buf, (size_t)n + 1);
-	} else {
-		va_start(ap, fmt);
-		msg = cspr_vformat(fmt, ap);
-		va_end(ap);
-	}
 	if (!msg)
 		return -1;
 	f->v[f->n].check = check;

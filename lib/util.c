@@ -151,16 +151,21 @@ char *
 cspr_vformat(const char *fmt, va_list ap)
 {
 	va_list again;
-	char *s;
+	char buf[512], *s;
 	int n;
 
+	/* a message is most often a sentence: formatted once on the stack
+	 * and copied, and only a longer one formatted again to its size */
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (n < 0 || !(s = malloc((size_t)n + 1))) {
 		va_end(again);
 		return NULL;
 	}
-	vsnprintf(s, (size_t)n + 1, fmt, again);
+	if ((size_t)n < sizeof(buf))
+		memcpy(s, buf, (size_t)n + 1);
+	else
+		vsnprintf(s, (size_t)n + 1, fmt, again);
 	va_end(again);
 	return s;
 }
