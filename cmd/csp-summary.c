@@ -320,9 +320,7 @@ json_out(struct tool *t, json_t *v)
 		tool_status(t, CSPR_ERROR);
 		return;
 	}
-	json_dumpf(v, stdout, JSON_COMPACT | JSON_REAL_PRECISION(15));
-	putchar('\n');
-	json_decref(v);
+	tool_json(t, v);
 }
 
 static void

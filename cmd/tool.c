@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "jsonout.h"
 #include "tool.h"
 
 static const struct {
@@ -320,8 +321,7 @@ tool_json(struct tool *t, json_t *v)
 {
 	(void)t;
 	if (v) {
-		json_dumpf(v, stdout, JSON_COMPACT | JSON_REAL_PRECISION(15));
-		putchar('\n');
+		jsonout(stdout, v);
 		json_decref(v);
 	}
 }
