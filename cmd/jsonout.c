@@ -14,6 +14,7 @@
  * characters without a short escape, '/' and non-ASCII as they are.  A
  * real, which no record has today, is formatted by jansson itself.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,18 +52,38 @@ static void
 string(struct buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t i, from = 0;
+	char esc[6] = {'\\', 'u', '0', '0'};
+	size_t i, k, from = 0;
 
 	put(b, "\"", 1);
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-		size_t k = 2;
+		unsigned char c;
 
+		/* eight bytes at a time while none needs an escape: no control
+		 * character, quote or backslash (a zero byte of x ^ c shows c) */
+		while (i + 8 <= n) {
+			const uint64_t ones = 0x0101010101010101u,
+			    highs = ones * 0x80;
+			uint64_t x, q, bs;
+
+			memcpy(&x, s + i, 8);
+			q = x ^ ones * '"';
+			bs = x ^ ones * '\\';
+			if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+			    ((bs - ones) & ~bs)) & highs)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		put(b, s + from, i - from);
 		from = i + 1;
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
+		k = 2;
 		switch (c) {
 		case '"':
 		case '\\':
@@ -84,6 +105,7 @@ string(struct buf *b, const char *s, size_t n)
 			esc[1] = 't';
 			break;
 		default:
+			esc[1] = 'u';
 			k = 6;
 		}
 		put(b, esc, k);

@@ -62,6 +62,16 @@ test_table(void **state)
 		json_array_append_new(a, json_real(reals[i]));
 	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++)
 		json_array_append_new(a, json_integer(ints[i]));
+	/* each escape at every place of a run longer than eight bytes */
+	for (const char *e = "\"\\\n\x01\x1f/\x7f"; *e; e++)
+		for (int at = 0; at < 20; at++) {
+			char t[21];
+
+			memset(t, 'x', 20);
+			t[20] = '\0';
+			t[at] = *e;
+			json_array_append_new(a, json_string(t));
+		}
 	json_array_append_new(a, json_true());
 	json_array_append_new(a, json_false());
 	json_array_append_new(a, json_null());
