@@ -1184,8 +1184,10 @@ cspr_indicated_name(enum cspr_indicated i)
 json_t *
 cspr_criterion_json(const struct cspr_criterion *c)
 {
-	return json_pack("{s:s, s:s, s:s, s:s}", "id", c->id, "para", c->para,
-	    "result", cspr_result_name(c->result), "because", c->because);
+	return cspr_json_object(4, "id", json_string(c->id), "para",
+	    json_string(c->para), "result",
+	    json_string(cspr_result_name(c->result)), "because",
+	    json_string(c->because));
 }
 
 /* Keep the table and the header's count in step. */

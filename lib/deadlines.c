@@ -217,11 +217,11 @@ cspr_deadline_json(const struct cspr_deadline *d)
 {
 	int open = d->status == CSPR_DUE || d->status == CSPR_OVERDUE;
 
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o}",
-	    "rule", d->id, "para", d->para, "what", d->what,
-	    "from", cspr_when_json(d->from), "due", cspr_when_json(d->due),
-	    "done", cspr_when_json(d->done), "status",
-	    cspr_status_name(d->status), "working_days_left",
+	return cspr_json_object(8, "rule", json_string(d->id), "para",
+	    json_string(d->para), "what", json_string(d->what), "from",
+	    cspr_when_json(d->from), "due", cspr_when_json(d->due), "done",
+	    cspr_when_json(d->done), "status",
+	    json_string(cspr_status_name(d->status)), "working_days_left",
 	    open ? json_integer(d->days_left) : json_null());
 }
 
@@ -239,12 +239,12 @@ cspr_obligation_json(const struct cspr_deadline *d)
 		if (json_array_append_new(missing, json_string(d->missing[i])) <
 		    0)
 			goto fail;
-	/* "o" steals to and missing, even when json_pack fails */
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o}", "id",
-	    d->id, "para", d->para, "to", to, "about", d->about ?
+	/* to and missing are taken over, even when it fails */
+	return cspr_json_object(8, "id", json_string(d->id), "para",
+	    json_string(d->para), "to", to, "about", d->about ?
 	    json_string(d->about[0]) : json_null(), "due",
 	    cspr_when_json(d->due), "done", cspr_when_json(d->done), "status",
-	    cspr_status_name(d->status), "missing", missing);
+	    json_string(cspr_status_name(d->status)), "missing", missing);
 fail:
 	json_decref(to);
 	json_decref(missing);

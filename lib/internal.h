@@ -48,6 +48,10 @@ int cspr_calendar_set(struct cspr_calendar *c, struct cspr_hday *h,
 int cspr_grow(void *pp, size_t *cap, size_t n, size_t size);
 /* A new string formatted printf-style from ap; NULL on out of memory. */
 char *cspr_vformat(const char *fmt, va_list ap);
+/* An object of n keys (ASCII literals) and values, each value taken over
+ * even when it fails, as json_pack("{s:o, ...}") makes it but without
+ * reading a format: NULL when a value is NULL or memory is short. */
+json_t *cspr_json_object(size_t n, ...);
 
 /* Decode the UTF-8 character at s[i] (i < len) into *cp and return its
  * length.  An invalid or truncated sequence is one byte and U+FFFD, so any

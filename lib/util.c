@@ -170,6 +170,33 @@ cspr_vformat(const char *fmt, va_list ap)
 	return s;
 }
 
+json_t *
+cspr_json_object(size_t n, ...)
+{
+	json_t *o = json_object();
+	int bad = !o;
+	va_list ap;
+
+	va_start(ap, n);
+	for (size_t i = 0; i < n; i++) {
+		const char *key = va_arg(ap, const char *);
+		json_t *v = va_arg(ap, json_t *);
+
+		if (bad || !v) {
+			json_decref(v);
+			bad = 1;
+		} else if (json_object_set_new_nocheck(o, key, v) < 0) {
+			bad = 1; /* and jansson has let v go */
+		}
+	}
+	va_end(ap);
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
 size_t
 cspr_u8enc(char *out, uint32_t cp)
 {
