@@ -80,7 +80,9 @@ test_table(void **state)
 	json_object_set(o, "all", a);
 	same(a);
 	same(o);
-	same(json_object());
+	json_decref(a);
+	a = json_object();
+	same(a);
 	json_decref(a);
 	json_decref(o);
 }
