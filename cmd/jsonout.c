@@ -6,7 +6,7 @@
  * UTF-8 and hands each piece to fwrite(3).  The strings here are UTF-8
  * already (the loader checks the file; the library's sentences are built
  * from it and cut at characters), so they are copied with only JSON's
- * escapes made, and the record goes to the stream in one write.
+ * escapes made, straight into the stream's buffer under one lock.
  *
  * The output is json_dumpf(v, f, JSON_COMPACT | JSON_REAL_PRECISION(15))'s
  * byte for byte (tests/unit/test_jsonout.c compares them): no spaces,
@@ -15,47 +15,26 @@
  * real, which no record has today, is formatted by jansson itself.
  */
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "jsonout.h"
 
-struct buf {
-	char *p;
-	size_t n, cap;
-	int oom;
-};
-
+/* k bytes to the stream, which the caller holds locked (flockfile):
+ * stdio's own buffer gathers the pieces, without a lock each */
 static void
-put(struct buf *b, const char *s, size_t k)
+put(FILE *f, const char *s, size_t k)
 {
-	if (b->oom)
-		return;
-	if (b->n + k > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		char *p;
-
-		while (cap < b->n + k)
-			cap *= 2;
-		if (!(p = realloc(b->p, cap))) {
-			b->oom = 1;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, k);
-	b->n += k;
+	fwrite_unlocked(s, 1, k, f);
 }
 
 static void
-string(struct buf *b, const char *s, size_t n)
+string(FILE *f, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char esc[6] = {'\\', 'u', '0', '0'};
 	size_t i, k, from = 0;
 
-	put(b, "\"", 1);
+	put(f, "\"", 1);
 	for (i = 0; i < n; i++) {
 		unsigned char c;
 
@@ -79,7 +58,7 @@ string(struct buf *b, const char *s, size_t n)
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		put(b, s + from, i - from);
+		put(f, s + from, i - from);
 		from = i + 1;
 		esc[4] = hex[c >> 4];
 		esc[5] = hex[c & 15];
@@ -108,14 +87,14 @@ string(struct buf *b, const char *s, size_t n)
 			esc[1] = 'u';
 			k = 6;
 		}
-		put(b, esc, k);
+		put(f, esc, k);
 	}
-	put(b, s + from, n - from);
-	put(b, "\"", 1);
+	put(f, s + from, n - from);
+	put(f, "\"", 1);
 }
 
 static void
-value(struct buf *b, const json_t *v)
+value(FILE *f, const json_t *v)
 {
 	char num[64];
 	size_t k;
@@ -123,52 +102,50 @@ value(struct buf *b, const json_t *v)
 
 	switch (json_typeof(v)) {
 	case JSON_NULL:
-		put(b, "null", 4);
+		put(f, "null", 4);
 		break;
 	case JSON_TRUE:
-		put(b, "true", 4);
+		put(f, "true", 4);
 		break;
 	case JSON_FALSE:
-		put(b, "false", 5);
+		put(f, "false", 5);
 		break;
 	case JSON_INTEGER:
 		k = (size_t)snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(v));
-		put(b, num, k);
+		put(f, num, k);
 		break;
 	case JSON_REAL:
 		k = json_dumpb(v, num, sizeof(num), JSON_ENCODE_ANY |
 		    JSON_COMPACT | JSON_REAL_PRECISION(15));
-		if (k == 0 || k > sizeof(num))
-			b->oom = 1;
-		else
-			put(b, num, k);
+		if (k > 0 && k <= sizeof(num))
+			put(f, num, k);
 		break;
 	case JSON_STRING:
-		string(b, json_string_value(v), json_string_length(v));
+		string(f, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_ARRAY:
-		put(b, "[", 1);
+		put(f, "[", 1);
 		for (size_t i = 0; i < json_array_size(v); i++) {
 			if (i)
-				put(b, ",", 1);
-			value(b, json_array_get(v, i));
+				put(f, ",", 1);
+			value(f, json_array_get(v, i));
 		}
-		put(b, "]", 1);
+		put(f, "]", 1);
 		break;
 	case JSON_OBJECT:
-		put(b, "{", 1);
+		put(f, "{", 1);
 		for (void *it = json_object_iter((json_t *)v); it;
 		    it = json_object_iter_next((json_t *)v, it)) {
 			if (!first)
-				put(b, ",", 1);
+				put(f, ",", 1);
 			first = 0;
-			string(b, json_object_iter_key(it),
+			string(f, json_object_iter_key(it),
 			    json_object_iter_key_len(it));
-			put(b, ":", 1);
-			value(b, json_object_iter_value(it));
+			put(f, ":", 1);
+			value(f, json_object_iter_value(it));
 		}
-		put(b, "}", 1);
+		put(f, "}", 1);
 		break;
 	}
 }
@@ -176,18 +153,9 @@ value(struct buf *b, const json_t *v)
 int
 jsonout(FILE *f, const json_t *v)
 {
-	/* kept from record to record: one allocation for the whole run */
-	static struct buf b;
-
-	b.n = 0;
-	b.oom = 0;
-	value(&b, v);
-	put(&b, "\n", 1);
-	if (b.oom) {
-		/* jansson's own way needs no buffer */
-		if (json_dumpf(v, f, JSON_COMPACT | JSON_REAL_PRECISION(15)) < 0)
-			return -1;
-		return putc('\n', f) == EOF ? -1 : 0;
-	}
-	return fwrite(b.p, 1, b.n, f) == b.n ? 0 : -1;
+	flockfile(f);
+	value(f, v);
+	put(f, "\n", 1);
+	funlockfile(f);
+	return ferror(f) ? -1 : 0;
 }
