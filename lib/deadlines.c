@@ -41,17 +41,17 @@ cspr_when_date(struct cspr_when w)
 
 /* One home for "told": each recipient's first notice about any of
  * about[] in the log, then the latest of those, or none while one of them
- * has not been told. */
-
-/* The recipient of to[] that an entry to e_to about e_about tells, or -1;
- * asked before the entry's date, which only a match needs. */
+ * has not been told.  The functions below, to cspr_log_notice, are it.
+ *
+ * The recipient of to[] that an entry to e_to about e_about tells, or -1;
+ * asked before the entry's date, which only a match needs.  Names are
+ * compared on their first byte first: most differ there. */
 static int
 notice_to(const char *const *to, const char *const *about,
     const char *e_to, const char *e_about)
 {
 	int match = 0;
 
-	/* the first byte first: most names differ there, and no call */
 	if (!e_to || !e_about)
 		return -1;
 	for (const char *const *a = about; *a && !match; a++)

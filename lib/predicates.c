@@ -215,11 +215,17 @@ one_of(const char *s, const char *const *yes, const char *const *no)
 	return -1;
 }
 
-/* Kleene's "and": no when any is no, else not known when any is not. */
+/* Kleene's "and" of a and the answer to b: no when either is no, else
+ * not known when either is not.  b is asked only when a is not a no,
+ * which settles it. */
 static int
-and3(int a, int b)
+and3(int a, int (*b)(const json_t *), const json_t *root)
 {
-	return a == 0 || b == 0 ? 0 : a < 0 || b < 0 ? -1 : 1;
+	int c;
+
+	if (a == 0 || (c = b(root)) == 0)
+		return 0;
+	return a < 0 || c < 0 ? -1 : 1;
 }
 
 int
@@ -257,14 +263,10 @@ cspr_in_area(const json_t *root)
 	return 0;
 }
 
-/* Each "and" asks its second question only when the first is not a no,
- * which settles it (and3). */
 int
 cspr_serious_case(const json_t *root)
 {
-	int a = cspr_abuse_suspected(root);
-
-	return a == 0 ? 0 : and3(a, cspr_harmed(root));
+	return and3(cspr_abuse_suspected(root), cspr_harmed, root);
 }
 
 int
@@ -276,7 +278,5 @@ cspr_serious_incident(const json_t *root)
 int
 cspr_notifiable(const json_t *root)
 {
-	int s = cspr_serious_case(root);
-
-	return s == 0 ? 0 : and3(s, cspr_in_area(root));
+	return and3(cspr_serious_case(root), cspr_in_area, root);
 }
