@@ -553,9 +553,13 @@ cspr_get_date(const json_t *root, const char *path, cspr_date *d)
 }
 
 int
+cspr_bool(const json_t *v)
+{
+	return json_is_boolean(v) ? json_is_true(v) : -1;
+}
+
+int
 cspr_get_bool(const json_t *root, const char *path)
 {
-	json_t *v = cspr_get(root, path);
-
-	return json_is_boolean(v) ? json_is_true(v) : -1;
+	return cspr_bool(cspr_get(root, path));
 }

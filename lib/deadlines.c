@@ -105,8 +105,8 @@ entry_keys(json_t *x, struct cspr_log_entry *e)
 			e->about = json_string_value(v);
 		else if (strcmp(k, "date") == 0)
 			date = json_string_value(v);
-		else if (strcmp(k, "anonymised") == 0 && json_is_boolean(v))
-			e->anonymised = json_is_true(v);
+		else if (strcmp(k, "anonymised") == 0)
+			e->anonymised = cspr_bool(v);
 	}
 	return date;
 }

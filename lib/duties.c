@@ -156,9 +156,7 @@ has(struct ctx *c, const char *path)
 static int
 flag(struct ctx *c, const char *path)
 {
-	const json_t *v = field(c, path);
-
-	return json_is_boolean(v) ? json_is_true(v) : -1;
+	return cspr_bool(field(c, path));
 }
 
 /* ---- predicates ---- */

@@ -52,6 +52,9 @@ char *cspr_vformat(const char *fmt, va_list ap);
  * even when it fails, as json_pack("{s:o, ...}") makes it but without
  * reading a format: NULL when a value is NULL or memory is short. */
 json_t *cspr_json_object(size_t n, ...);
+/* A value as cspr_get_bool() reads one: 1 true, 0 false, -1 anything
+ * else or none. */
+int cspr_bool(const json_t *v);
 
 /* Decode the UTF-8 character at s[i] (i < len) into *cp and return its
  * length.  An invalid or truncated sequence is one byte and U+FFFD, so any
